@@ -1,0 +1,19 @@
+import { formatShortDate } from '../dates/isoDate.ts';
+import { type PupilMeasures } from '../measures/pupilMeasures.ts';
+import { type EvaluationContext } from './evaluationContext.ts';
+import { type Finding } from './finding.ts';
+import { pupilFinding } from './pupilFinding.ts';
+
+/** `broken-weeks`: a pattern of odd days missed, by the profile's share of weeks with an absence. */
+export function brokenWeeksFinding(ctx: EvaluationContext, p: number, m: PupilMeasures): Finding | null {
+  const rule = ctx.policy.brokenWeeks;
+  const { broken, weeks, brokenWeekMondays } = m.brokenWeeks;
+  if (broken < rule.minimumBrokenWeeks || broken < rule.concernRatio * weeks) return null;
+  return pupilFinding(ctx, p, 'broken-weeks', {
+    reason: `Missed at least one session in ${broken} of ${weeks} school weeks from ${formatShortDate(m.from)} to ${formatShortDate(m.to)}.`,
+    evidence: { brokenWeeks: broken, schoolWeeks: weeks, ratio: Math.round((broken / weeks) * 1000) / 1000, concernRatio: rule.concernRatio, brokenWeekMondays },
+    nextStep: rule.nextStep,
+    citation: rule.citation,
+    episode: m.from,
+  });
+}

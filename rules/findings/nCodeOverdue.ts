@@ -1,0 +1,47 @@
+import { codeSetTable } from '../codes/codeCategories.ts';
+import { bankHolidaysBetween } from '../dates/bankHolidays.ts';
+import { addDays, formatShortDate, isWeekend, toDayNumber, type IsoDate } from '../dates/isoDate.ts';
+import { type EvaluationContext } from './evaluationContext.ts';
+import { type Finding, type SessionMark } from './finding.ts';
+import { pupilFinding } from './pupilFinding.ts';
+import { markedSessions } from './sessionEvidence.ts';
+
+const N_CODE = codeSetTable(['N']);
+
+/** Working days (Monday-Friday, not bank holidays) after `date` up to and including `asOf`. */
+export function workingDaysAfter(date: IsoDate, asOf: IsoDate): number {
+  if (asOf <= date) return 0;
+  const holidays = bankHolidaysBetween(addDays(date, 1), asOf);
+  let n = 0;
+  for (let d = toDayNumber(date) + 1, last = toDayNumber(asOf); d <= last; d++) {
+    const iso = new Date(d * 86_400_000).toISOString().slice(0, 10);
+    if (!isWeekend(iso) && !holidays.has(iso)) n++;
+  }
+  return n;
+}
+
+/**
+ * `n-code-overdue`: an N still in the register more than 5 school days after its session (the 2024 Regs:
+ * replace N within 5 school days, else record O). Profiles that say "working days" (001) count those.
+ */
+export function nCodeOverdueFinding(ctx: EvaluationContext, p: number): Finding | null {
+  if (ctx.asOfDay < 0) return null;
+  const { calendar } = ctx.register;
+  const limit = ctx.policy.unexplainedAbsence.correctNWithin;
+  const allN = markedSessions(ctx.register, p, 0, ctx.asOfSessionEnd, N_CODE);
+  const overdue: (SessionMark & { daysSince: number })[] = [];
+  for (const mark of allN) {
+    const daysSince = limit.unit === 'school-days' ? ctx.asOfDay - calendar.dayIndex.get(mark.date)! : workingDaysAfter(mark.date, ctx.asOf);
+    if (daysSince > limit.days) overdue.push({ ...mark, daysSince });
+  }
+  if (overdue.length === 0) return null;
+  const unit = limit.unit === 'school-days' ? 'school days' : 'working days';
+  const oldest = overdue[0];
+  return pupilFinding(ctx, p, 'n-code-overdue', {
+    reason: `${overdue.length} session${overdue.length === 1 ? '' : 's'} still coded N more than ${limit.days} ${unit} later (oldest ${formatShortDate(oldest.date)} ${oldest.session}, ${oldest.daysSince} ${unit} ago).`,
+    evidence: { limit: limit.days, unit, sessions: overdue },
+    nextStep: 'Correct the register now: enter the code for the reason found, or O if no reason could be established; keep the original entry with the amendment',
+    citation: ctx.policy.unexplainedAbsence.correctNCitation,
+    episode: oldest.date,
+  });
+}

@@ -1,0 +1,71 @@
+import { SEED_SOURCES } from '../findings/citation.ts';
+import { definePolicyProfile } from './definePolicyProfile.ts';
+
+const source = SEED_SOURCES.centralBedfordshire;
+const at = (where: string) => ({ source, where });
+
+/**
+ * Central Bedfordshire Council's Attendance Strategy 2023-2028 (seed 003). A strategy rather than a
+ * procedure: it sets 2027/28 targets, termly targeting support meetings, a plan for every severely absent
+ * pupil, and the "10 U/A and 15 day Auth" notifications (read here as the two national returns).
+ */
+export const centralBedfordshireProfile = definePolicyProfile({
+  id: 'central-bedfordshire',
+  name: 'Central Bedfordshire Council',
+  kind: 'local-authority',
+  source,
+  version: '2023.1',
+  absence: {
+    citation: at('The overall picture, and What will success look like?: persistent absence 10% or more, severe 50% or more'),
+  },
+  sicknessReturn: {
+    nextStep: 'Send the 15-day notification to Central Bedfordshire Council so education for health needs can be agreed',
+    citation: at('What will success look like? (severely absent row): "10 U/A and 15 day Auth Notification Alert"'),
+  },
+  continuousAbsence: {
+    nextStep: 'Send the 10-day unauthorised absence notification to Central Bedfordshire Council and make reasonable enquiries',
+    citation: at('What will success look like? (severely absent row): "10 U/A and 15 day Auth Notification Alert"'),
+  },
+  stages: [
+    {
+      id: 'school-early-intervention',
+      name: 'School early intervention',
+      trigger: 'Emerging absence',
+      actions: ['First-day calling, home visits, meetings and mentoring'],
+      citation: at('What do we know? (effective practice)'),
+    },
+    {
+      id: 'targeting-support-meeting',
+      name: 'Termly targeting support meeting',
+      trigger: 'Persistently or severely absent, or at risk of becoming so',
+      actions: ['Agree joint actions with the School Attendance Officer', 'Early help referral considered'],
+      citation: at('What will success look like?: termly targeting support meetings with each school'),
+    },
+    {
+      id: 'severe-absence-plan',
+      name: 'Plan for each severely absent pupil',
+      trigger: 'Severe absence',
+      actions: ['A plan for the pupil agreed with the local authority'],
+      citation: at('What will success look like?: a plan for each severely absent pupil'),
+    },
+    {
+      id: 'formal-support',
+      name: 'Formal support and enforcement',
+      trigger: 'Support provided and not working or not engaged with',
+      actions: ['Parenting contract; education supervision order considered before prosecution', 'Penalty notice under the code of conduct', 'Prosecution as a last resort'],
+      citation: at('What will success look like? (legal intervention rows)'),
+    },
+  ],
+  targets: {
+    year: '2027/28',
+    attendancePercent: 94.5,
+    persistentAbsencePercent: 15,
+    fsmPersistentAbsencePercent: 25,
+    citation: at('What will success look like?, Performance levels for CBC'),
+  },
+  notify: {
+    sicknessReturn: 'Central Bedfordshire Council (15-day notification)',
+    continuousAbsence: 'Central Bedfordshire Council (10-day unauthorised absence notification)',
+    unexplainedWithSocialWorker: 'the pupil’s social worker',
+  },
+});
