@@ -1,0 +1,54 @@
+import { RegisterInputError } from '../adapters/register/inputProblems.ts';
+import { checkCommand } from './checkCommand.ts';
+import { parseCommonArgs, UsageError } from './cliArgs.ts';
+import { explainCommand } from './explainCommand.ts';
+
+export const USAGE = `Usage:
+  attendance check <bundle-dir> [--as-of YYYY-MM-DD] [--policy ID] [--json] [--rule ID ...] [--method all-pupils|dfe-live] [--lenient]
+  attendance explain <bundle-dir> --upn UPN [--as-of YYYY-MM-DD] [--policy ID] [--json]
+
+A register bundle is a folder with pupils.csv, marks.csv and optionally calendar.json and school.json (see README.md).
+Without --as-of the register's last school day is used. Policies: national, derby, dudley-st-james, nottingham,
+central-bedfordshire, stockport-bramhall.
+`;
+
+export interface CliStreams {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+type Command = (args: ReturnType<typeof parseCommonArgs>) => { stdout: string; stderr: string };
+const COMMANDS: Record<string, Command> = { check: checkCommand, explain: explainCommand };
+
+/**
+ * Runs the CLI and returns its exit code: 0 done, 1 the input could not be loaded (every problem is
+ * printed as file:line: field: message), 2 the command line was wrong.
+ */
+export async function main(argv: string[], io: CliStreams): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`attendance: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const out = command(parseCommonArgs(rest));
+    io.stdout.write(out.stdout);
+    if (out.stderr) io.stderr.write(out.stderr);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`attendance ${name}: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof RegisterInputError) {
+      io.stderr.write(`attendance ${name}: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,36 @@
+import { evaluateFindings } from '../rules/findings/evaluateFindings.ts';
+import { RULE_IDS, type RuleId } from '../rules/findings/finding.ts';
+import { UsageError, type CommonArgs } from './cliArgs.ts';
+import { formatFindingsText } from './formatText.ts';
+import { loadForCli } from './loadForCli.ts';
+
+/** `attendance check <dir> --as-of D [--policy ID] [--json]`: every finding for every pupil. */
+export function checkCommand(args: CommonArgs): { stdout: string; stderr: string } {
+  const unknown = args.rules.filter((r) => !(RULE_IDS as readonly string[]).includes(r));
+  if (unknown.length > 0) throw new UsageError(`unknown rule ${unknown.join(', ')}; the rules are: ${RULE_IDS.join(', ')}`);
+  const { register, report, policy, asOf, asOfDefaulted, notes: asOfNotes } = loadForCli(args);
+  let findings = evaluateFindings(register, { asOf, policy, measureMethod: args.method });
+  if (args.rules.length > 0) findings = findings.filter((f) => args.rules.includes(f.rule as RuleId));
+  const notes = [...asOfNotes, ...report.notes];
+  if (asOfDefaulted) notes.unshift(`No --as-of given: using the register's last school day, ${asOf}.`);
+  if (report.rowsRejected > 0) notes.push(`${report.rowsRejected} rows rejected (--lenient).`);
+  const byRule = Object.fromEntries(RULE_IDS.map((r) => [r, findings.filter((f) => f.rule === r).length]).filter(([, n]) => n !== 0));
+  if (args.json) {
+    const body = {
+      asOf,
+      policy: policy.id,
+      policyVersion: policy.version,
+      school: register.school,
+      method: args.method,
+      pupils: register.pupils.length,
+      calendar: { source: register.calendar.source, schoolDays: register.calendar.dayCount, notes: register.calendar.notes },
+      counts: byRule,
+      findings: findings.map(({ upn, rule, reason, evidence, nextStep, citation, pupilName, yearGroup, episode }) => ({ upn, rule, reason, evidence, nextStep, citation, pupilName, yearGroup, episode })),
+      notes,
+      rejects: report.rejects,
+    };
+    return { stdout: `${JSON.stringify(body)}\n`, stderr: '' };
+  }
+  const header = `${register.school.name}${register.school.urn ? ` (URN ${register.school.urn})` : ''}: ${register.pupils.length} pupils, as of ${asOf}, policy ${policy.name} [${policy.id}]\n`;
+  return { stdout: `${header}\n${formatFindingsText(findings)}`, stderr: notes.map((n) => `note: ${n}\n`).join('') };
+}

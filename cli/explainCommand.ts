@@ -1,0 +1,51 @@
+import { findingsForPupil } from '../rules/findings/evaluateFindings.ts';
+import { createEvaluationContext } from '../rules/findings/evaluationContext.ts';
+import { formatPercent } from '../rules/measures/absenceThresholds.ts';
+import { pupilMeasures } from '../rules/measures/pupilMeasures.ts';
+import { pupilName } from '../rules/pupils/pupil.ts';
+import { pupilIndexOf } from '../rules/register/register.ts';
+import { UsageError, type CommonArgs } from './cliArgs.ts';
+import { ruleTitle, wrap } from './formatText.ts';
+import { loadForCli } from './loadForCli.ts';
+
+/** `attendance explain <dir> --upn U --as-of D`: one pupil's measures and every finding with its evidence. */
+export function explainCommand(args: CommonArgs): { stdout: string; stderr: string } {
+  if (!args.upn) throw new UsageError('explain needs --upn: the pupil to explain');
+  const { register, policy, asOf } = loadForCli(args);
+  const upn = args.upn.trim().toUpperCase();
+  const p = pupilIndexOf(register, upn);
+  if (p < 0) throw new UsageError(`UPN ${upn} is not in ${args.dir}/pupils.csv`);
+  const ctx = createEvaluationContext(register, { asOf, policy, measureMethod: args.method });
+  const measures = pupilMeasures(ctx, p);
+  const findings = findingsForPupil(ctx, p);
+  const pupil = register.pupils[p];
+  if (args.json) {
+    const body = { asOf, policy: policy.id, policyVersion: policy.version, method: args.method, pupil, measures, findings };
+    return { stdout: `${JSON.stringify(body)}\n`, stderr: '' };
+  }
+  const m = measures;
+  const lines = [
+    `${pupilName(pupil)} (${pupil.upn}), Year ${pupil.yearGroup}${pupil.regGroup ? `, ${pupil.regGroup}` : ''}`,
+    `As of ${asOf}, policy ${policy.name} [${policy.id}], period ${m.from} to ${m.to}`,
+    '',
+    `  Possible sessions     ${m.possible}`,
+    `  Attended              ${m.attended} (present ${m.present}, approved activity ${m.approvedActivity})  ${formatPercent(m.attendancePercent)}`,
+    `  Authorised absence    ${m.authorised}  ${formatPercent(m.authorisedPercent)}`,
+    `  Unauthorised absence  ${m.unauthorised}  ${formatPercent(m.unauthorisedPercent)}`,
+    `  Overall absence       ${m.absence}  ${formatPercent(m.absencePercent)}${m.severelyAbsent ? '  severe absence' : m.persistentlyAbsent ? '  persistent absence' : ''}`,
+    `  Not possible          ${m.notPossible} (D X Q Y1-Y7), not collected ${m.notCollected} (Z #), no mark ${m.noMark}`,
+    `  Codes                 ${Object.entries(m.byCode).map(([c, n]) => `${c}:${n}`).join(' ') || 'none'}`,
+    `  Broken weeks          ${m.brokenWeeks.broken} of ${m.brokenWeeks.weeks}`,
+    '',
+  ];
+  if (findings.length === 0) lines.push('No findings.');
+  for (const f of findings) {
+    lines.push(`${ruleTitle(f.rule)} [${f.rule}]`);
+    lines.push(`  Why:      ${wrap(f.reason, 94, '            ')}`);
+    lines.push(`  Next:     ${wrap(f.nextStep, 94, '            ')}`);
+    lines.push(`  Source:   ${wrap(`${f.citation.source}, ${f.citation.where}`, 94, '            ')}`);
+    lines.push(`  Evidence: ${wrap(JSON.stringify(f.evidence), 94, '            ')}`);
+    lines.push('');
+  }
+  return { stdout: `${lines.join('\n').trimEnd()}\n`, stderr: '' };
+}
