@@ -17,8 +17,22 @@ export interface CliStreams {
   stderr: { write(text: string): unknown };
 }
 
-type Command = (args: ReturnType<typeof parseCommonArgs>) => { stdout: string; stderr: string };
-const COMMANDS: Record<string, Command> = { check: checkCommand, explain: explainCommand };
+/** What a command prints. Commands that stream progress write to `io.stderr` themselves. */
+export interface CommandOutput {
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Each command takes its own arguments (everything after its name). Throw `UsageError` for a mistake in
+ * the command line and `RegisterInputError` for input that cannot be loaded.
+ */
+export type Command = (argv: string[], io: CliStreams) => CommandOutput | Promise<CommandOutput>;
+
+const COMMANDS: Record<string, Command> = {
+  check: (argv) => checkCommand(parseCommonArgs(argv)),
+  explain: (argv) => explainCommand(parseCommonArgs(argv)),
+};
 
 /**
  * Runs the CLI and returns its exit code: 0 done, 1 the input could not be loaded (every problem is
@@ -36,7 +50,7 @@ export async function main(argv: string[], io: CliStreams): Promise<number> {
     return 2;
   }
   try {
-    const out = command(parseCommonArgs(rest));
+    const out = await command(rest, io);
     io.stdout.write(out.stdout);
     if (out.stderr) io.stderr.write(out.stderr);
     return 0;

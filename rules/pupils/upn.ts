@@ -38,3 +38,13 @@ export function checkUpn(upn: string): UpnCheck {
   if (expected !== upn[0]) return { ok: false, problem: `UPN ${upn} has check letter ${upn[0]} but its digits call for ${expected}` };
   return { ok: true, temporary: /[A-Z]$/.test(upn) };
 }
+
+/**
+ * A valid permanent UPN for a 12-digit body (LA number, establishment, year of allocation, serial), with
+ * its check letter in front. For generators and fixtures that need real-looking pupils.
+ */
+export function upnWithCheckLetter(body: string): string {
+  const letter = upnCheckLetter(body);
+  if (letter === undefined) throw new RangeError(`UPN body ${JSON.stringify(body)} must be 11 digits and a digit or letter`);
+  return letter + body;
+}
