@@ -1,0 +1,73 @@
+import { type Term } from '../../rules/calendar/schoolCalendar.ts';
+import { type IsoDate } from '../../rules/dates/isoDate.ts';
+
+/**
+ * What a member of staff can ask the bot. Most kinds name one rule or measure of `rules/`; the last three
+ * are summaries and the help card. The parser only decides the kind: answering it is the bot's job.
+ */
+export type QuestionKind =
+  | 'penalty-threshold'
+  | 'persistent-absence'
+  | 'severe-absence'
+  | 'at-risk'
+  | 'sickness-returns'
+  | 'unexplained-today'
+  | 'unexplained-3-days'
+  | 'n-overdue'
+  | 'continuous-absence'
+  | 'deletion-ground'
+  | 'lateness'
+  | 'broken-weeks'
+  | 'pupil-summary'
+  | 'cohort-summary'
+  | 'help';
+
+/** Who the question is about, as the asker wrote it. The bot matches these against its roster. */
+export interface QuestionFilters {
+  /** As the roster writes it: "9", "R", "N1". */
+  yearGroup?: string;
+  /** A registration group such as "9B" or "7JS", upper-cased. */
+  regGroup?: string;
+  /** Eligible for free school meals. Pupil premium is NOT read as FSM: the two lists differ. */
+  fsm?: boolean;
+  sen?: 'support' | 'ehcp' | 'any';
+  socialWorker?: boolean;
+  lookedAfter?: boolean;
+  youngCarer?: boolean;
+  /** A school's name or URN as typed ("Oakfield", "123456"); resolved by the bot. */
+  school?: string;
+}
+
+/** The dates a question names, resolved against the bot's as-of day. */
+export interface QuestionDates {
+  /** "as of last Friday", "on 3 March", "yesterday". */
+  asOf?: IsoDate;
+  /** Period start: "this half term", "since September", "this term", "this year". */
+  from?: IsoDate;
+  /** How to say it back: "as of Friday 21 November 2025", "since 1 September 2025". */
+  label: string;
+}
+
+export interface ParsedQuestion {
+  kind: QuestionKind;
+  filters: QuestionFilters;
+  dates?: QuestionDates;
+  /** For pupil-summary ("how is Amy Smith doing?"); resolved by the bot. */
+  pupilName?: string;
+  compareWithNational?: boolean;
+  /** The words that decided the kind, for logs and "did you mean" replies. */
+  matched: string[];
+}
+
+export type ParseResult =
+  | { understood: true; question: ParsedQuestion }
+  | { understood: false; text: string; suggestions: QuestionKind[] };
+
+export interface ParseContext {
+  /** The bot's as-of day (a school day), for relative dates. */
+  today: IsoDate;
+  /** The school's terms, so "this half term" and "this term" resolve to real dates. */
+  terms?: readonly Term[];
+  /** To spot "at Oakfield" or "for Brook Lane". */
+  schoolNames?: readonly { urn?: string; name: string }[];
+}
