@@ -37,24 +37,27 @@ function runEvidence(ctx: EvaluationContext, p: number, firstDay: number, days: 
 /** `continuous-unauthorised-10-days`: G, N, O or U on every session of the last 10 school days (attendance return). */
 export function continuousAbsenceFinding(ctx: EvaluationContext, p: number): Finding | null {
   const rule = ctx.policy.continuousAbsence;
-  if (ctx.asOfDay < 0) return null;
+  // The attendance return covers pupils of compulsory school age only.
+  if (ctx.asOfDay < 0 || !compulsorySchoolAgeOn(ctx, p)) return null;
   const run = continuousRun(ctx, p, rule.codes);
   if (run.days < rule.days) return null;
   const evidence = runEvidence(ctx, p, run.firstDay, run.days, rule.codes);
-  const csa = compulsorySchoolAgeOn(ctx, p);
   return pupilFinding(ctx, p, 'continuous-unauthorised-10-days', {
     reason: `Unauthorised absence (${rule.codes.join(', ')}) on every session of ${run.days} consecutive school days since ${formatShortDate(evidence.from)}.`,
-    evidence: { ...evidence, threshold: rule.days, compulsorySchoolAge: csa },
-    nextStep: csa ? rule.nextStep : 'Not of compulsory school age, so not in the statutory attendance return; make reasonable enquiries about where the pupil is',
+    evidence: { ...evidence, threshold: rule.days },
+    nextStep: rule.nextStep,
     citation: rule.citation,
     episode: evidence.from,
   });
 }
 
-/** `deletion-ground-20-days`: 20 continuous school days of G, N or O (U breaks it): reg 9(1)(i) may apply. */
+/**
+ * `deletion-ground-20-days`: 20 continuous school days of G, N or O (U breaks it): reg 9(1)(i) may apply.
+ * Reg 9(1) lists the grounds for pupils of compulsory school age; others have their own grounds (reg 9(3)).
+ */
 export function deletionGroundFinding(ctx: EvaluationContext, p: number): Finding | null {
   const rule = ctx.policy.deletionGround;
-  if (ctx.asOfDay < 0) return null;
+  if (ctx.asOfDay < 0 || !compulsorySchoolAgeOn(ctx, p)) return null;
   const run = continuousRun(ctx, p, rule.codes);
   if (run.days < rule.days) return null;
   const evidence = runEvidence(ctx, p, run.firstDay, run.days, rule.codes);

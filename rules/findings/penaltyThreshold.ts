@@ -9,9 +9,12 @@ import { codeBreakdown, describeCodes } from './sessionEvidence.ts';
 /**
  * The national threshold for considering a penalty notice: 10 sessions coded G, N, O or U within the 10
  * school weeks ending on the as-of date. The window is counted in school weeks, so it reaches across
- * half-terms, terms and into the previous school year where the register holds it.
+ * half-terms, terms and into the previous school year where the register holds it (see `mergeRegisters`).
+ * Penalty notices exist only for pupils of compulsory school age, so for anyone else there is no finding:
+ * their absence still shows in persistent absence and the unexplained-absence rules.
  */
 export function penaltyThresholdFinding(ctx: EvaluationContext, p: number): Finding | null {
+  if (!compulsorySchoolAgeOn(ctx, p)) return null;
   const rule = ctx.policy.penaltyThreshold;
   const result = rollingWindowCount(ctx.register, p, ctx.asOfDay, rule.schoolWeeks, rule.sessions, codeSetTable(rule.codes));
   if (!result) return null;
@@ -20,13 +23,11 @@ export function penaltyThresholdFinding(ctx: EvaluationContext, p: number): Find
   const from = calendar.dayDate[window.firstDay];
   const to = calendar.dayDate[window.lastDay];
   const breakdown = codeBreakdown(result.sessions);
-  const csa = compulsorySchoolAgeOn(ctx, p);
   const metOn = calendar.dayDate[result.metOnDay];
   const shortWindow = window.complete ? '' : ` (the register holds only ${window.weeks} school weeks up to then)`;
   const holidayOnly = Object.keys(breakdown).length === 1 && breakdown.G !== undefined;
   let nextStep: string;
-  if (!csa) nextStep = 'Not of compulsory school age, so no penalty notice can be issued: offer support and keep monitoring';
-  else if (holidayOnly) nextStep = 'Unauthorised holiday: support is not appropriate, so a penalty notice can be considered without a notice to improve';
+  if (holidayOnly) nextStep = 'Unauthorised holiday: support is not appropriate, so a penalty notice can be considered without a notice to improve';
   else nextStep = `Offer support first; where support has not worked or been engaged with, consider a notice to improve (${describePeriod(ctx)}) before a penalty notice`;
   return pupilFinding(ctx, p, 'penalty-threshold', {
     reason: `${result.count} unauthorised sessions (${describeCodes(breakdown)}) in the ${window.weeks} school weeks from ${formatShortDate(from)} to ${formatShortDate(to)}${shortWindow}: the threshold for considering a penalty notice is ${rule.sessions}.`,
@@ -38,7 +39,7 @@ export function penaltyThresholdFinding(ctx: EvaluationContext, p: number): Find
       window: { from, to, schoolWeeks: window.weeks, weekMondays: calendar.weekMonday.slice(window.firstWeek, window.lastWeek + 1), complete: window.complete },
       sessions: result.sessions,
       firstMetOn: metOn,
-      compulsorySchoolAge: csa,
+      compulsorySchoolAge: true,
     },
     nextStep,
     citation: rule.citation,

@@ -67,6 +67,8 @@ export function illnessTally(ctx: EvaluationContext, p: number, threshold = ctx.
  * long enough (15 days on its own) to need a return of its own.
  */
 export function sicknessReturnFinding(ctx: EvaluationContext, p: number): Finding | null {
+  // The return names pupils of compulsory school age only.
+  if (!compulsorySchoolAgeOn(ctx, p)) return null;
   const rule = ctx.policy.sicknessReturn;
   const tally = illnessTally(ctx, p);
   if (tally.reachedOn === undefined || !tally.reachedInEpisode) return null;
@@ -78,7 +80,6 @@ export function sicknessReturnFinding(ctx: EvaluationContext, p: number): Findin
   }
   const longest = tally.episodes.reduce((m, e) => Math.max(m, e.days), 0);
   const consecutive = longest >= rule.days;
-  const csa = compulsorySchoolAgeOn(ctx, p);
   const shape = consecutive ? `including ${longest} consecutive school days` : `cumulative over ${tally.episodes.length} spells; longest ${longest} days`;
   return pupilFinding(ctx, p, 'sickness-return', {
     reason: `Ill on ${tally.days} school days in ${year} so far (${shape}): reached ${rule.days} days on ${formatShortDate(tally.reachedOn)}, so a sickness return to the local authority is due.`,
@@ -92,9 +93,8 @@ export function sicknessReturnFinding(ctx: EvaluationContext, p: number): Findin
       episodes: tally.episodes,
       returnFor: rule.once === 'per-school-year' ? { schoolYear: year } : { episodeStart: episode.start, episodeEnd: episode.end },
       schoolYear: year,
-      compulsorySchoolAge: csa,
     },
-    nextStep: csa ? rule.nextStep : `Not of compulsory school age, so no statutory return is needed; keep the LA informed if the pupil needs education for health needs`,
+    nextStep: rule.nextStep,
     citation: rule.citation,
     episode: rule.once === 'per-school-year' ? year : episode.start,
   });
