@@ -1,4 +1,4 @@
-import { lastSchoolDayOnOrBefore, sessionRange } from '../calendar/calendarLookup.ts';
+import { firstSchoolDayOnOrAfter, sessionRange } from '../calendar/calendarLookup.ts';
 import { halfName, type SchoolCalendar } from '../calendar/schoolCalendar.ts';
 import { isCompulsorySchoolAge } from '../dates/compulsorySchoolAge.ts';
 import { type IsoDate } from '../dates/isoDate.ts';
@@ -50,7 +50,7 @@ export interface LeaveDecision {
   sessions: { date: IsoDate; session: 'AM' | 'PM' }[];
   sessionCount: number;
   schoolDays: number;
-  /** School days between the application and the first session of leave. */
+  /** School days from the application day (included) to the day before the leave starts. */
   noticeSchoolDays: number;
   checks: DecisionCheck[];
   outcome: 'grant-possible' | 'refuse';
@@ -93,9 +93,10 @@ export function decideLeaveOfAbsence(request: LeaveRequest, calendar: SchoolCale
   const sessions = leaveSessions(calendar, request);
   const schoolDays = new Set(sessions.map((s) => s.date)).size;
   const firstDay = sessions.length > 0 ? calendar.dayIndex.get(sessions[0].date)! : -1;
-  const appliedDay = lastSchoolDayOnOrBefore(calendar, request.appliedOn);
-  // School days strictly after the application day and before the first day of leave.
-  const noticeSchoolDays = firstDay < 0 ? 0 : Math.max(0, firstDay - appliedDay - 1);
+  // School days from the application (its own day included when it is a school day, since a form handed
+  // in that morning gives that day's notice) up to the day before the leave: "10 school days before".
+  const appliedDay = firstSchoolDayOnOrAfter(calendar, request.appliedOn);
+  const noticeSchoolDays = firstDay < 0 ? 0 : Math.max(0, firstDay - appliedDay);
   const leave = policy.leave;
   const regs = NATIONAL_SOURCES.regs2024;
   const wtisa = NATIONAL_SOURCES.wtisa;
@@ -116,7 +117,8 @@ export function decideLeaveOfAbsence(request: LeaveRequest, calendar: SchoolCale
     says: inAdvance ? `Applied on ${request.appliedOn}, before the leave starts on ${request.from}` : 'Leave cannot be granted after it has started or been taken',
     citation: { source: regs, where: 'reg 11: leave is granted in advance' },
   });
-  if (leave.noticeSchoolDays !== undefined) {
+  // 001 asks for notice only for leave of a whole day or longer; shorter leave needs only to be in advance.
+  if (leave.noticeSchoolDays !== undefined && sessions.length >= (leave.noticeAppliesFromSessions ?? 1)) {
     const enough = noticeSchoolDays >= leave.noticeSchoolDays;
     checks.push({
       id: 'notice',

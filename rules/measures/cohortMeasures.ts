@@ -7,6 +7,8 @@ import { pupilMeasures } from './pupilMeasures.ts';
 /** Which pupils a cohort holds. Every field narrows; an empty filter is the whole school. */
 export interface CohortFilter {
   yearGroup?: string;
+  /** Any of these year groups (a phase, a key stage). */
+  yearGroups?: readonly string[];
   regGroup?: string;
   sen?: 'support' | 'ehcp' | 'any';
   fsm?: boolean;
@@ -17,6 +19,7 @@ export interface CohortFilter {
 
 export function inCohort(pupil: Pupil, filter: CohortFilter): boolean {
   if (filter.yearGroup !== undefined && pupil.yearGroup !== filter.yearGroup) return false;
+  if (filter.yearGroups !== undefined && !filter.yearGroups.includes(pupil.yearGroup)) return false;
   if (filter.regGroup !== undefined && pupil.regGroup?.toLowerCase() !== filter.regGroup.toLowerCase()) return false;
   if (filter.sen !== undefined) {
     if (filter.sen === 'any' ? !(pupil.sen === 'support' || pupil.sen === 'ehcp') : pupil.sen !== filter.sen) return false;

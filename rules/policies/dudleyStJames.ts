@@ -5,21 +5,22 @@ const source = SEED_SOURCES.dudleyStJames;
 const at = (where: string) => ({ source, where });
 
 /**
- * St James's C of E Primary School, Stourbridge (seed 001): registers at 08:50 and closed at 09:10; first-day
- * calling (and the social worker); a safe-and-well visit on the third consecutive day of unexplained
- * absence; the right code within 5 working days; leave applied for 10 school days ahead and never for
- * 10 sessions or more.
+ * St James's C of E Primary School, Stourbridge (seed 001): the school day starts at 08:40 and the register
+ * closes 30 minutes later (09:10), after which a late arrival is U; first-day calling (and the social
+ * worker); a safe-and-well visit on the third consecutive day of unexplained absence; the right code within
+ * 5 working days; term-time holidays never authorised; leave of a whole day or more applied for 10 school
+ * days ahead, and never granted for 10 sessions or more.
  */
 export const dudleyStJamesProfile = definePolicyProfile({
   id: 'dudley-st-james',
   name: 'St James’s C of E Primary School (Dudley)',
   kind: 'school',
   source,
-  version: '2024.1',
+  version: '2024.2',
   register: {
     opensAt: '08:40',
     closesAfterMinutes: 30,
-    citation: at('Lateness and punctuality: register closes 30 minutes after the start (09:10); later arrivals are U'),
+    citation: at('Lateness and punctuality: "The register will be closed 30 minutes after school\'s start time (9:10am)"; later arrivals may receive U'),
   },
   noticeToImprove: {
     citation: at('Legal sanctions, Notices to improve: an improvement period of 3 to 6 weeks, and what the notice includes'),
@@ -43,8 +44,13 @@ export const dudleyStJamesProfile = definePolicyProfile({
   },
   leave: {
     noticeSchoolDays: 10,
+    // "10 days notice is required for leave of absence for a whole day or longer": two sessions.
+    noticeAppliesFromSessions: 2,
     refuseFromSessions: 10,
-    citation: at('Approval for term-time absence, Leave of Absence: exceptional circumstances only, no less than 10 school days’ notice, never for 10 sessions'),
+    refuseHolidays: true,
+    citation: at(
+      'Approval for term-time absence: "Term time holidays will not be authorised"; Leave of Absence: exceptional circumstances only, no less than 10 school days before the absence (for a whole day or longer), not authorised for a period of 10 sessions',
+    ),
   },
   lateness: {
     nextStep: 'Persistent late record: invite the parents to meet a member of staff to resolve it',

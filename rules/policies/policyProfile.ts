@@ -136,6 +136,8 @@ export const policyProfileSchema = z.object({
   leave: z.object({
     /** School days' notice the application should give; undefined when the source says only "in advance". */
     noticeSchoolDays: z.number().int().positive().optional(),
+    /** The notice period applies only to leave of at least this many sessions (001: "a whole day or longer"). */
+    noticeAppliesFromSessions: z.number().int().positive().optional(),
     /** Leave of this many sessions or more is never granted; undefined when no cap. */
     refuseFromSessions: z.number().int().positive().optional(),
     /** Term-time holidays are refused outright (004). */
@@ -146,11 +148,16 @@ export const policyProfileSchema = z.object({
   }),
 
   stages: z.array(stage),
+  /** Targets the source sets for the area (003), as percentages; compared with cohort measures by `compareWithTargets`. */
   targets: z
     .object({
       year: z.string(),
       attendancePercent: z.number().optional(),
+      primaryAttendancePercent: z.number().optional(),
+      secondaryAttendancePercent: z.number().optional(),
       persistentAbsencePercent: z.number().optional(),
+      primaryPersistentAbsencePercent: z.number().optional(),
+      secondaryPersistentAbsencePercent: z.number().optional(),
       fsmPersistentAbsencePercent: z.number().optional(),
       citation,
     })

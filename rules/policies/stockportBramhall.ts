@@ -14,7 +14,7 @@ export const stockportBramhallProfile = definePolicyProfile({
   name: 'Bramhall High School (Stockport)',
   kind: 'school',
   source,
-  version: '2024.1',
+  version: '2024.2',
   register: {
     opensAt: '08:30',
     citation: at('Absence Procedures, School, paras 27-29 (registers at 08:30; late after the register closes is U)'),
@@ -32,9 +32,12 @@ export const stockportBramhallProfile = definePolicyProfile({
   },
   unexplainedAbsence: {
     firstDayContact: 'Contact parents today by text, phone or email; if that fails, try every emergency contact, then a letter and a home visit',
+    // The policy sets no day for the home visit, so the national third day stands; what it adds is the
+    // MASSH referral where welfare may be at risk.
+    homeVisitStep: 'Still no contact from parents: make a home visit, and refer to Stockport Council’s MASSH where the pupil’s welfare may be at risk',
     socialWorkerStep: 'Tell the pupil’s social worker about the absence (the policy asks for any unauthorised absence)',
     citation: at('Absence Procedures, School, para 26: first-day contact, then emergency contacts, letter and home visit'),
-    homeVisitCitation: at('Absence Procedures, School, para 26: home visit where there is no contact from parents and concern for welfare'),
+    homeVisitCitation: at('Absence Procedures, School, para 26: home visit where there is absence without contact from parents and welfare may be at risk; referral to the MASSH'),
     socialWorkerCitation: at('Understanding Barriers para 41; Appendix A Stages 1 and 2: inform the social worker'),
   },
   sicknessReturn: {
@@ -45,6 +48,10 @@ export const stockportBramhallProfile = definePolicyProfile({
   continuousAbsence: {
     nextStep: 'Complete an attendance return (missing from school referral) to Stockport Council',
     citation: at('Absence Procedures, School, para 26; Appendix A Stage 2: attendance return after 10 continuous school days of unauthorised absence'),
+  },
+  lateness: {
+    nextStep: 'Regularly late: contact the parents to discuss the reasons and offer support; U marks after the register closes count toward enforcement',
+    citation: at('Absence Procedures, School, paras 29-31: late after the register closes is unauthorised; parents contacted where pupils are regularly late (the 10-in-10 trigger is this product’s default)'),
   },
   brokenWeeks: {
     concernRatio: 0.5,
