@@ -4,11 +4,13 @@ import { parseCommonArgs, UsageError } from './cliArgs.ts';
 import { explainCommand } from './explainCommand.ts';
 
 export const USAGE = `Usage:
-  attendance check <bundle-dir> [--as-of YYYY-MM-DD] [--policy ID] [--json] [--rule ID ...] [--method all-pupils|dfe-live] [--lenient]
-  attendance explain <bundle-dir> --upn UPN [--as-of YYYY-MM-DD] [--policy ID] [--json]
+  attendance check <bundle-dir> [--as-of YYYY-MM-DD] [--policy ID] [--json] [--rule ID ...] [--method all-pupils|dfe-live]
+                   [--previous <last-year-bundle-dir>] [--lenient]
+  attendance explain <bundle-dir> --upn UPN [--as-of YYYY-MM-DD] [--policy ID] [--json] [--previous <dir>]
 
 A register bundle is a folder with pupils.csv, marks.csv and optionally calendar.json and school.json (see README.md).
-Without --as-of the register's last school day is used. Policies: national, derby, dudley-st-james, nottingham,
+Without --as-of the register's last school day is used. --previous adds last year's register so the
+10-school-week penalty window reaches back across the summer holiday. Policies: national, derby, dudley-st-james, nottingham,
 central-bedfordshire, stockport-bramhall.
 `;
 
