@@ -1,0 +1,162 @@
+/**
+ * The seam between the Teams SDK and the product. Feature modules (queries, alerts, decisions, meetings)
+ * register message routes, card actions, install/uninstall handlers and use proactive sends through the
+ * plain types below; only `bot/wiring/` knows botbuilder and teams-ai. Moving to the Microsoft 365 Agents
+ * SDK (whose AgentApplication mirrors teams-ai's routes) then means rewriting the wiring, not the features.
+ */
+
+/** Teams' three conversation scopes; `personal` is a one-to-one chat with the bot. */
+export type ConversationType = 'personal' | 'groupChat' | 'channel';
+
+export interface ConversationInfo {
+  /** Teams conversation id (for a channel, the channel's thread id). Stable: bindings are keyed on it. */
+  id: string;
+  type: ConversationType;
+  tenantId?: string;
+  /** The team's id when the conversation is a channel. */
+  teamId?: string;
+  name?: string;
+}
+
+export interface UserInfo {
+  /** The Bot Framework user id (29:...). */
+  id: string;
+  name?: string;
+  /** The Entra ID object id: what role assignments and audit records key on, as it is stable across apps. */
+  aadObjectId?: string;
+}
+
+/**
+ * Everything needed to reach a conversation later without an incoming activity, as plain JSON so a store
+ * can keep it. It is botbuilder's ConversationReference in shape, minus anything turn-specific.
+ */
+export interface ConversationRef {
+  serviceUrl: string;
+  channelId: string;
+  conversation: { id: string; conversationType?: string; tenantId?: string; isGroup?: boolean; name?: string };
+  bot: { id: string; name?: string };
+  user?: { id: string; name?: string; aadObjectId?: string };
+  locale?: string;
+}
+
+/** An Adaptive Card as JSON (`type: "AdaptiveCard"`, version 1.5). Build them with `cards/fillCard.ts`. */
+export interface AdaptiveCardJson {
+  type: 'AdaptiveCard';
+  version: string;
+  [key: string]: unknown;
+}
+
+/**
+ * What the bot says. `text` is always required: it is the whole answer for clients that cannot show cards
+ * (and what a notification shows), so it must stand on its own, not say "see card".
+ */
+export interface BotMessage {
+  text: string;
+  card?: AdaptiveCardJson;
+}
+
+/** One incoming message, already stripped of the bot's `<at>` mention. */
+export interface MessageTurn {
+  text: string;
+  /** Id of the incoming activity, for threading and audit. */
+  activityId?: string;
+  conversation: ConversationInfo;
+  user: UserInfo;
+  reference: ConversationRef;
+  /** Replies in the same conversation; returns the id of the sent activity (to update it later). */
+  reply(message: BotMessage | string): Promise<{ id?: string }>;
+  /** Shows "typing..." while a longer answer is worked out. */
+  typing(): Promise<void>;
+}
+
+export type MessageHandler = (turn: MessageTurn, match: RegExpMatchArray) => Promise<void>;
+
+/** A Universal Action (Action.Execute) invoke. */
+export interface ActionTurn {
+  verb: string;
+  /** The action's `data`, minus `verb`; validate it with zod in the handler, it comes from a client. */
+  data: Record<string, unknown>;
+  /** Id of the message holding the card, so a feature can find its own record of it. */
+  cardActivityId?: string;
+  conversation: ConversationInfo;
+  user: UserInfo;
+  reference: ConversationRef;
+}
+
+/**
+ * What an action answers. `card` replaces the card for everyone in the conversation (the wiring sets
+ * teams-ai to REPLACE_FOR_ALL); `message` shows a short toast-like text to the person who pressed it and
+ * leaves the card as it was (use it for refusals: "only the attendance lead can ...").
+ * Teams waits about 5 seconds for this: do slow work afterwards and send the outcome proactively.
+ */
+export type ActionResult = { card: AdaptiveCardJson; text?: string } | { message: string };
+
+export type ActionHandler = (turn: ActionTurn) => Promise<ActionResult>;
+
+/** The app was added to, or removed from, a conversation (installationUpdate / conversationUpdate). */
+export interface InstallEvent {
+  kind: 'installed' | 'uninstalled';
+  conversation: ConversationInfo;
+  /** Who added or removed it, when Teams says. */
+  user?: UserInfo;
+  reference: ConversationRef;
+  /** Only meaningful for `installed` (a welcome message); after removal Teams refuses sends. */
+  reply(message: BotMessage | string): Promise<{ id?: string }>;
+}
+
+export type InstallHandler = (event: InstallEvent) => Promise<void>;
+
+/** A proactive send was refused; `status` is Teams' HTTP status so callers can pace or drop. */
+export class ProactiveSendError extends Error {
+  readonly status: number;
+  /** Seconds Teams asked us to wait (Retry-After), on 429. */
+  readonly retryAfterSeconds?: number;
+  constructor(message: string, status: number, retryAfterSeconds?: number) {
+    super(message);
+    this.name = 'ProactiveSendError';
+    this.status = status;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+  /** 403/404: the bot was removed or the conversation is gone; drop the stored reference. */
+  get conversationGone(): boolean {
+    return this.status === 403 || this.status === 404;
+  }
+}
+
+/**
+ * Sends and updates outside a turn, by stored reference. No pacing here: one call is one HTTP request;
+ * the outbound sender in adapters/ paces and retries. Failures throw ProactiveSendError.
+ */
+export interface ProactiveSender {
+  send(reference: ConversationRef, message: BotMessage): Promise<{ id: string }>;
+  /** Replaces a message the bot sent earlier (e.g. an alert card after someone acted on it). */
+  update(reference: ConversationRef, activityId: string, message: BotMessage): Promise<void>;
+}
+
+/** What a feature module sees: registration, plus proactive sending once the app is running. */
+export interface FeatureHost {
+  /**
+   * Adds a message route. The pattern is tested against the whole stripped text, so anchor it (`^...$`,
+   * flag `i`): an unanchored pattern would steal messages meant for other features. Routes are tried in
+   * the order they are registered, across modules in the order modules are registered, and the first
+   * match wins; put specific commands ("link school 123") before looser phrasings of questions.
+   */
+  onMessage(pattern: RegExp, handler: MessageHandler): void;
+  /**
+   * The catch-all for messages no route matched (the question parser and its help card). Exactly one
+   * module may set it, and it always runs after every route whatever order modules were registered in.
+   */
+  onUnmatchedMessage(handler: (turn: MessageTurn) => Promise<void>): void;
+  /** Adds an Action.Execute verb. Verbs are exact strings and unique across modules: prefix with the feature ("alerts.ack"). */
+  onAction(verb: string, handler: ActionHandler): void;
+  onInstall(handler: InstallHandler): void;
+  onUninstall(handler: InstallHandler): void;
+  readonly proactive: ProactiveSender;
+}
+
+/** A Teams capability, registered on the host at start-up. */
+export interface FeatureModule {
+  /** Short id used in logs ("queries", "alerts"). */
+  readonly name: string;
+  register(host: FeatureHost): void;
+}
