@@ -8,7 +8,7 @@ import { loadForCli } from './loadForCli.ts';
 export function checkCommand(args: CommonArgs): { stdout: string; stderr: string } {
   const unknown = args.rules.filter((r) => !(RULE_IDS as readonly string[]).includes(r));
   if (unknown.length > 0) throw new UsageError(`unknown rule ${unknown.join(', ')}; the rules are: ${RULE_IDS.join(', ')}`);
-  const { register, report, policy, asOf, asOfDefaulted, notes: asOfNotes } = loadForCli(args);
+  const { register, report, policy, asOf, asOfDefaulted, notes: asOfNotes, preRegimeNote } = loadForCli(args);
   let findings = evaluateFindings(register, { asOf, policy, measureMethod: args.method });
   if (args.rules.length > 0) findings = findings.filter((f) => args.rules.includes(f.rule as RuleId));
   const notes = [...asOfNotes, ...report.notes];
@@ -27,10 +27,14 @@ export function checkCommand(args: CommonArgs): { stdout: string; stderr: string
       counts: byRule,
       findings: findings.map(({ upn, rule, reason, evidence, nextStep, citation, pupilName, yearGroup, episode }) => ({ upn, rule, reason, evidence, nextStep, citation, pupilName, yearGroup, episode })),
       notes,
+      codeRegime: preRegimeNote ? { pre2024: true, note: preRegimeNote } : { pre2024: false },
       rejects: report.rejects,
     };
     return { stdout: `${JSON.stringify(body)}\n`, stderr: '' };
   }
   const header = `${register.school.name}${register.school.urn ? ` (URN ${register.school.urn})` : ''}: ${register.pupils.length} pupils, as of ${asOf}, policy ${policy.name} [${policy.id}]\n`;
-  return { stdout: `${header}\n${formatFindingsText(findings)}`, stderr: notes.map((n) => `note: ${n}\n`).join('') };
+  // Notes go with the table, not to stderr: a reader of the table must see, say, that some sessions were
+  // read with the pre-2024 codes.
+  const noteLines = notes.map((n) => `Note: ${n}\n`).join('');
+  return { stdout: `${header}${noteLines}\n${formatFindingsText(findings)}`, stderr: '' };
 }

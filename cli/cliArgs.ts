@@ -13,6 +13,8 @@ export interface CommonArgs {
   lenient: boolean;
   upn?: string;
   rules: string[];
+  /** The previous school year's bundle, so windows that look back reach across the summer. */
+  previous?: string;
 }
 
 export function parseCommonArgs(args: string[]): CommonArgs {
@@ -29,6 +31,7 @@ export function parseCommonArgs(args: string[]): CommonArgs {
         lenient: { type: 'boolean', default: false },
         upn: { type: 'string' },
         rule: { type: 'string', multiple: true, default: [] },
+        previous: { type: 'string' },
       },
     });
   } catch (error) {
@@ -48,5 +51,6 @@ export function parseCommonArgs(args: string[]): CommonArgs {
     lenient: values.lenient ?? false,
     upn: values.upn,
     rules: values.rule ?? [],
+    previous: values.previous,
   };
 }

@@ -11,7 +11,7 @@ import { loadForCli } from './loadForCli.ts';
 /** `attendance explain <dir> --upn U --as-of D`: one pupil's measures and every finding with its evidence. */
 export function explainCommand(args: CommonArgs): { stdout: string; stderr: string } {
   if (!args.upn) throw new UsageError('explain needs --upn: the pupil to explain');
-  const { register, policy, asOf } = loadForCli(args);
+  const { register, policy, asOf, notes, preRegimeNote } = loadForCli(args);
   const upn = args.upn.trim().toUpperCase();
   const p = pupilIndexOf(register, upn);
   if (p < 0) throw new UsageError(`UPN ${upn} is not in ${args.dir}/pupils.csv`);
@@ -20,13 +20,24 @@ export function explainCommand(args: CommonArgs): { stdout: string; stderr: stri
   const findings = findingsForPupil(ctx, p);
   const pupil = register.pupils[p];
   if (args.json) {
-    const body = { asOf, policy: policy.id, policyVersion: policy.version, method: args.method, pupil, measures, findings };
+    const body = {
+      asOf,
+      policy: policy.id,
+      policyVersion: policy.version,
+      method: args.method,
+      pupil,
+      measures,
+      findings,
+      notes,
+      codeRegime: preRegimeNote ? { pre2024: true, note: preRegimeNote } : { pre2024: false },
+    };
     return { stdout: `${JSON.stringify(body)}\n`, stderr: '' };
   }
   const m = measures;
   const lines = [
     `${pupilName(pupil)} (${pupil.upn}), Year ${pupil.yearGroup}${pupil.regGroup ? `, ${pupil.regGroup}` : ''}`,
     `As of ${asOf}, policy ${policy.name} [${policy.id}], period ${m.from} to ${m.to}`,
+    ...notes.map((n) => `Note: ${n}`),
     '',
     `  Possible sessions     ${m.possible}`,
     `  Attended              ${m.attended} (present ${m.present}, approved activity ${m.approvedActivity})  ${formatPercent(m.attendancePercent)}`,

@@ -1,8 +1,11 @@
+import { RegisterInputError } from '../adapters/register/inputProblems.ts';
 import { readRegisterBundle, type BundleReadReport } from '../adapters/register/readRegisterBundle.ts';
 import { lastSchoolDayOnOrBefore } from '../rules/calendar/calendarLookup.ts';
 import { policyProfile } from '../rules/policies/policyProfiles.ts';
 import { type PolicyProfile } from '../rules/policies/policyProfile.ts';
+import { codeRegimeNote, codeRegimeSummary } from '../rules/register/codeRegimeSummary.ts';
 import { lastMarkedSchoolDay } from '../rules/register/lastMarkedSchoolDay.ts';
+import { mergeRegisters } from '../rules/register/mergeRegisters.ts';
 import { type Register } from '../rules/register/register.ts';
 import { UsageError, type CommonArgs } from './cliArgs.ts';
 
@@ -12,13 +15,29 @@ export interface CliInputs {
   policy: PolicyProfile;
   asOf: string;
   asOfDefaulted: boolean;
-  /** Things about the as-of date the user should know. */
+  /** Things about the as-of date, the previous year and the code set the user should know. */
   notes: string[];
+  /** The pre-2024 note on its own, so JSON can carry it as a field as well as a note. */
+  preRegimeNote?: string;
 }
 
 /** Loads the bundle and settles the as-of date and policy: --policy, then school.json, then national. */
 export function loadForCli(args: CommonArgs): CliInputs {
-  const { register, report } = readRegisterBundle(args.dir, { lenient: args.lenient });
+  const loaded = readRegisterBundle(args.dir, { lenient: args.lenient });
+  const { report } = loaded;
+  let register = loaded.register;
+  const notes: string[] = [];
+  if (args.previous !== undefined) {
+    const previous = readPrevious(args.previous, args.lenient);
+    const merged = mergeRegisters(previous.register, register);
+    register = merged.register;
+    notes.push(
+      `Previous year's register ${args.previous}: ${merged.previousSessions} sessions before ${loaded.register.calendar.dayDate[0] ?? 'this register'} added for ${merged.pupilsMatched} of ${register.pupils.length} pupils` +
+        (merged.overlappingSessionsDropped > 0 ? ` (${merged.overlappingSessionsDropped} sessions it shares with this register left out: this register is the record).` : '.'),
+    );
+    report.rowsRejected += previous.report.rowsRejected;
+    report.rejects.push(...previous.report.rejects.map((r) => ({ ...r, file: `${args.previous}/${r.file}` })));
+  }
   const policyId = args.policy ?? register.school.policy ?? 'national';
   let policy: PolicyProfile;
   try {
@@ -34,9 +53,23 @@ export function loadForCli(args: CommonArgs): CliInputs {
   if (lastSchoolDayOnOrBefore(calendar, asOf) < 0) {
     throw new UsageError(`--as-of ${asOf} is before the register's first school day (${calendar.dayDate[0]})`);
   }
-  const notes: string[] = [];
   if (lastSchoolDayOnOrBefore(calendar, asOf) > lastMarked) {
     notes.push(`--as-of ${asOf} is after the last marked school day (${calendar.dayDate[lastMarked]}): sessions after it have no marks and count as neither attendance nor absence.`);
   }
-  return { register, report, policy, asOf, asOfDefaulted: args.asOf === undefined, notes };
+  const preRegimeNote = codeRegimeNote(codeRegimeSummary(register));
+  if (preRegimeNote) notes.push(preRegimeNote);
+  return { register, report, policy, asOf, asOfDefaulted: args.asOf === undefined, notes, preRegimeNote };
+}
+
+/** The previous year's bundle, its problems named by path so they are not mistaken for this year's files. */
+function readPrevious(dir: string, lenient: boolean) {
+  try {
+    return readRegisterBundle(dir, { lenient });
+  } catch (error) {
+    if (!(error instanceof RegisterInputError)) throw error;
+    throw new RegisterInputError(
+      error.problems.map((p) => ({ ...p, file: p.file.startsWith(dir) ? p.file : `${dir}/${p.file}` })),
+      error.total,
+    );
+  }
 }
