@@ -55,8 +55,8 @@ export interface OutboxItem {
   id: string;
   conversationId: string;
   tenantId?: string;
-  /** The activity to send (a Bot Framework activity as JSON). */
-  activity: Record<string, unknown>;
+  /** What to send: the text every client shows, and the Adaptive Card when there is one. */
+  message: OutboxMessage;
   /** What sort of message it is (`alert:unexplained`, …): for logs and reports, never pupil detail. */
   kind: string;
   createdAt: string;
@@ -75,7 +75,13 @@ export interface OutboxItem {
 }
 
 /** What `enqueue` needs: the rest of an `OutboxItem` is set by the store. */
-export type NewOutboxItem = Pick<OutboxItem, 'id' | 'conversationId' | 'tenantId' | 'activity' | 'kind' | 'createdAt'>;
+export type NewOutboxItem = Pick<OutboxItem, 'id' | 'conversationId' | 'tenantId' | 'message' | 'kind' | 'createdAt'>;
+
+/** The same shape as the bot host's `BotMessage`, kept here so the store does not depend on the bot. */
+export interface OutboxMessage {
+  text: string;
+  card?: { type: 'AdaptiveCard'; version: string; [key: string]: unknown };
+}
 
 /**
  * The result of `enqueue`: `duplicate` when the id or one of the alert keys was already recorded, in which

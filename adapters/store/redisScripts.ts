@@ -1,0 +1,84 @@
+/**
+ * Lua scripts for the steps that must be atomic across bot instances sharing one Redis. Outbox items are
+ * hashes of flat fields so the scripts never decode JSON (cjson would turn an empty array in a card into
+ * an object); the card itself sits untouched in the `static` field.
+ */
+
+/**
+ * KEYS: alert-key set, outbox id set, ready zset, item hash. ARGV: id, static JSON, alert keys...
+ * Records the keys and queues the item, or does nothing and returns 0 if any was recorded before.
+ */
+export const ENQUEUE = `
+if redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 1 then return 0 end
+for i = 3, #ARGV do
+  if redis.call('SISMEMBER', KEYS[1], ARGV[i]) == 1 then return 0 end
+end
+for i = 3, #ARGV do redis.call('SADD', KEYS[1], ARGV[i]) end
+redis.call('SADD', KEYS[2], ARGV[1])
+redis.call('HSET', KEYS[4], 'static', ARGV[2], 'state', 'pending', 'attempts', 0, 'availableAt', 0)
+redis.call('ZADD', KEYS[3], 0, ARGV[1])
+return 1
+`;
+
+/**
+ * KEYS: ready zset. ARGV: now, lease-until, limit, owner, item key prefix.
+ * The ready zset scores each pending item by when it may next be claimed; claiming re-scores it to the end
+ * of the lease, so a crashed holder's items come back by themselves and no two callers get the same one.
+ */
+export const CLAIM = `
+local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
+for _, id in ipairs(ids) do
+  redis.call('ZADD', KEYS[1], ARGV[2], id)
+  redis.call('HSET', ARGV[5] .. id, 'leaseOwner', ARGV[4], 'availableAt', ARGV[2])
+end
+return ids
+`;
+
+/** Shared guard: the item is pending and `owner` (ARGV[1]) holds its lease. */
+const HELD = `
+if redis.call('HGET', KEYS[1], 'state') ~= 'pending' or redis.call('HGET', KEYS[1], 'leaseOwner') ~= ARGV[1] then return 0 end
+`;
+
+/** KEYS: item hash, ready zset. ARGV: owner, id, now, activity id or ''. */
+export const MARK_SENT = `${HELD}
+redis.call('HSET', KEYS[1], 'state', 'sent', 'finishedAt', ARGV[3])
+if ARGV[4] ~= '' then redis.call('HSET', KEYS[1], 'activityId', ARGV[4]) end
+redis.call('HINCRBY', KEYS[1], 'attempts', 1)
+redis.call('HDEL', KEYS[1], 'leaseOwner')
+redis.call('ZREM', KEYS[2], ARGV[2])
+return 1
+`;
+
+/** KEYS: item hash, ready zset. ARGV: owner, id, retry-at, error, first-attempt-at. */
+export const RELEASE = `${HELD}
+redis.call('HSET', KEYS[1], 'availableAt', ARGV[3], 'lastError', ARGV[4], 'firstAttemptAt', ARGV[5])
+redis.call('HINCRBY', KEYS[1], 'attempts', 1)
+redis.call('HDEL', KEYS[1], 'leaseOwner')
+redis.call('ZADD', KEYS[2], ARGV[3], ARGV[2])
+return 1
+`;
+
+/** KEYS: item hash, ready zset. ARGV: owner, id, now, error. */
+export const MARK_FAILED = `${HELD}
+redis.call('HSET', KEYS[1], 'state', 'failed', 'finishedAt', ARGV[3], 'lastError', ARGV[4])
+redis.call('HINCRBY', KEYS[1], 'attempts', 1)
+redis.call('HDEL', KEYS[1], 'leaseOwner')
+redis.call('ZREM', KEYS[2], ARGV[2])
+return 1
+`;
+
+/**
+ * KEYS: records hash. ARGV: id, expected version ('' = must not exist), value JSON.
+ * Values are stored as "<version>:<json>" so the version check needs no JSON decoding.
+ * Returns {1, new version} or {0, actual version (0 = none)}.
+ */
+export const PUT_RECORD = `
+local raw = redis.call('HGET', KEYS[1], ARGV[1])
+local actual = 0
+if raw then actual = tonumber(string.match(raw, '^(%d+):')) end
+local expected = 0
+if ARGV[2] ~= '' then expected = tonumber(ARGV[2]) end
+if actual ~= expected then return {0, actual} end
+redis.call('HSET', KEYS[1], ARGV[1], (actual + 1) .. ':' .. ARGV[3])
+return {1, actual + 1}
+`;

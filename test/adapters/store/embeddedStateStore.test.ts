@@ -1,0 +1,62 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EmbeddedStateStore } from '../../../adapters/store/embeddedStateStore.ts';
+import { describeStateStoreContract } from './stateStoreContract.ts';
+
+describeStateStoreContract('embedded', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'state-contract-'));
+  return {
+    open: async () => EmbeddedStateStore.open(dir),
+    reopen: async (store) => {
+      await store.close();
+      return EmbeddedStateStore.open(dir);
+    },
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+});
+
+describe('embedded state store on disk', () => {
+  function tempDir(): string {
+    return mkdtempSync(join(tmpdir(), 'state-disk-'));
+  }
+
+  it('refuses a second open of the same directory while the first is open', async () => {
+    const dir = tempDir();
+    const first = EmbeddedStateStore.open(dir);
+    expect(() => EmbeddedStateStore.open(dir)).toThrow(/in use by process .*REDIS_URL/);
+    await first.close();
+    const second = EmbeddedStateStore.open(dir);
+    await second.close();
+    rmSync(dir, { recursive: true });
+  });
+
+  it('takes over a lock left by a process that no longer exists', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'state.lock'), '999999999');
+    const store = EmbeddedStateStore.open(dir);
+    await store.close();
+    rmSync(dir, { recursive: true });
+  });
+
+  it('names the file and the field when the state file is damaged', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'state.json'), JSON.stringify({ format: 1, conversations: { a: { scope: 'nowhere' } } }));
+    expect(() => EmbeddedStateStore.open(dir)).toThrow(/state\.json does not look like this bot's state at conversations\.a/);
+    writeFileSync(join(dir, 'state.json'), '{"format": 1,');
+    expect(() => EmbeddedStateStore.open(dir)).toThrow(/state\.json is not valid JSON/);
+    expect(existsSync(join(dir, 'state.lock'))).toBe(false);
+    rmSync(dir, { recursive: true });
+  });
+
+  it('leaves no temporary files behind after a burst of writes', async () => {
+    const dir = tempDir();
+    const store = EmbeddedStateStore.open(dir);
+    await Promise.all(Array.from({ length: 50 }, (_, i) => store.setRole('1', `u${i}`, 'staff')));
+    expect(await store.listRoles('1')).toHaveLength(50);
+    await store.close();
+    expect(readdirSync(dir).sort()).toEqual(['state.json']);
+    rmSync(dir, { recursive: true });
+  });
+});
