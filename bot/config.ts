@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { SCHOOL_ROLES } from '../adapters/store/stateStore.ts';
+import { isIsoDate } from '../rules/dates/isoDate.ts';
+
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optionalText = z.preprocess(blankToUndefined, z.string().trim().optional());
+
+/**
+ * Environment variables the bot reads, each with what an operator should set when it is wrong. Names follow
+ * botbuilder's (MicrosoftAppId, ...) so an Azure Bot's configuration carries over unchanged.
+ */
+const environmentSchema = z.object({
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppTenantId: optionalText,
+  MicrosoftAppType: z.preprocess(
+    blankToUndefined,
+    z.enum(['SingleTenant'], { message: 'MicrosoftAppType must be SingleTenant: the bot serves one school trust or local authority tenant' }).default('SingleTenant'),
+  ),
+  ATTENDANCE_DATA: optionalText,
+  ATTENDANCE_AS_OF: z.preprocess(
+    blankToUndefined,
+    z.string().refine(isIsoDate, 'ATTENDANCE_AS_OF must be a date written YYYY-MM-DD (or unset, to use the last day the register has marks for)').optional(),
+  ),
+  ATTENDANCE_STATE_DIR: optionalText,
+  ATTENDANCE_ROLES: optionalText,
+  ATTENDANCE_DEFAULT_ROLE: z.preprocess(blankToUndefined, z.enum(SCHOOL_ROLES, { message: `ATTENDANCE_DEFAULT_ROLE must be one of ${SCHOOL_ROLES.join(', ')}` }).optional()),
+  REDIS_URL: z.preprocess(blankToUndefined, z.url({ message: 'REDIS_URL must be a URL such as redis://localhost:6379/0' }).optional()),
+  PORT: z.preprocess(blankToUndefined, z.coerce.number({ message: 'PORT must be a number' }).int().min(0).max(65535).default(3978)),
+  NODE_ENV: optionalText,
+});
+
+export interface BotConfig {
+  /** Empty in local mode. */
+  appId: string;
+  appPassword: string;
+  tenantId: string;
+  appType: 'SingleTenant';
+  /** No app id: botbuilder skips inbound token checks. Only for the Agents Playground and tests. */
+  localMode: boolean;
+  production: boolean;
+  /** A register bundle, or a folder holding one per school; undefined means the bundled demo. */
+  dataPath?: string;
+  /** Fixed as-of date; otherwise each school's last marked school day. */
+  asOf?: string;
+  /** Where the embedded store keeps its file. */
+  stateDir: string;
+  /** JSON file of role assignments loaded into the store at start. */
+  rolesFile?: string;
+  /** Role of anyone without an assignment; in local mode `la-officer` unless set, so the playground can ask. */
+  defaultRole?: (typeof SCHOOL_ROLES)[number];
+  redisUrl?: string;
+  port: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`the bot's configuration needs fixing:\n- ${problems.join('\n- ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and checks the configuration once, at start; throws ConfigError naming every problem. */
+export function readConfig(env: Record<string, string | undefined>): BotConfig {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => (i.path.length > 0 && !i.message.includes(String(i.path[0])) ? `${i.path.join('.')}: ${i.message}` : i.message)));
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const localMode = !e.MicrosoftAppId;
+  if (production) {
+    const missing = (['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId'] as const).filter((k) => !e[k]);
+    if (missing.length > 0) {
+      throw new ConfigError([`NODE_ENV=production needs ${missing.join(', ')} (from the Azure Bot registration's single-tenant app); without them anyone could post to /api/messages`]);
+    }
+  } else if (!localMode && (!e.MicrosoftAppPassword || !e.MicrosoftAppTenantId)) {
+    const missing = [!e.MicrosoftAppPassword && 'MicrosoftAppPassword', !e.MicrosoftAppTenantId && 'MicrosoftAppTenantId'].filter(Boolean).join(' and ');
+    throw new ConfigError([`MicrosoftAppId is set but ${missing} is not: set both (single-tenant app), or unset MicrosoftAppId for local mode`]);
+  }
+  return {
+    appId: e.MicrosoftAppId ?? '',
+    appPassword: e.MicrosoftAppPassword ?? '',
+    tenantId: e.MicrosoftAppTenantId ?? '',
+    appType: e.MicrosoftAppType,
+    localMode,
+    production,
+    dataPath: e.ATTENDANCE_DATA,
+    asOf: e.ATTENDANCE_AS_OF,
+    stateDir: e.ATTENDANCE_STATE_DIR ?? '.data',
+    rolesFile: e.ATTENDANCE_ROLES,
+    defaultRole: e.ATTENDANCE_DEFAULT_ROLE ?? (localMode ? 'la-officer' : undefined),
+    redisUrl: e.REDIS_URL,
+    port: e.PORT,
+  };
+}

@@ -1,0 +1,71 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { readRegisterBundle } from '../../adapters/register/readRegisterBundle.ts';
+import { lastSchoolDayOnOrBefore } from '../../rules/calendar/calendarLookup.ts';
+import { policyProfile } from '../../rules/policies/policyProfiles.ts';
+import { type PolicyProfile } from '../../rules/policies/policyProfile.ts';
+import { lastMarkedSchoolDay } from '../../rules/register/lastMarkedSchoolDay.ts';
+import { type Register } from '../../rules/register/register.ts';
+
+/** One school the bot answers for: its register, the profile it follows and its default as-of date. */
+export interface SchoolData {
+  urn: string;
+  name: string;
+  localAuthority?: string;
+  register: Register;
+  policy: PolicyProfile;
+  /** ATTENDANCE_AS_OF if set, else the last school day with marks: the "today" questions are asked on. */
+  asOf: string;
+  /** The bundle folder, for start-up logs. */
+  dir: string;
+}
+
+/** Bundle folders: `path` itself when it holds pupils.csv, else every folder below it holding one. */
+export function findBundleDirs(path: string): string[] {
+  if (!existsSync(path) || !statSync(path).isDirectory()) {
+    throw new Error(`ATTENDANCE_DATA=${path} is not a folder: point it at a register bundle (pupils.csv, marks.csv, calendar.json, school.json) or a folder of them`);
+  }
+  if (existsSync(join(path, 'pupils.csv'))) return [path];
+  const found: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const child = join(dir, entry.name);
+      if (existsSync(join(child, 'pupils.csv')) && existsSync(join(child, 'school.json'))) found.push(child);
+      else if (depth < 3) walk(child, depth + 1);
+    }
+  };
+  walk(path, 0);
+  if (found.length === 0) throw new Error(`ATTENDANCE_DATA=${path} holds no register bundle: no folder below it has pupils.csv and school.json`);
+  return found;
+}
+
+/** Loads every bundle and settles each school's URN, policy and as-of date; throws naming the bad bundle. */
+export function loadSchools(path: string, fixedAsOf?: string): SchoolData[] {
+  const schools = findBundleDirs(path).map((dir) => loadSchool(dir, fixedAsOf));
+  const seen = new Map<string, string>();
+  for (const s of schools) {
+    const other = seen.get(s.urn);
+    if (other) throw new Error(`two bundles claim URN ${s.urn}: ${other} and ${s.dir}; each school needs its own URN in school.json`);
+    seen.set(s.urn, s.dir);
+  }
+  return schools;
+}
+
+function loadSchool(dir: string, fixedAsOf?: string): SchoolData {
+  const { register } = readRegisterBundle(dir);
+  const where = relative(process.cwd(), dir) || dir;
+  const { school, calendar } = register;
+  if (!school.urn) throw new Error(`${where}/school.json has no "urn": the bot binds conversations to schools by URN`);
+  let policy: PolicyProfile;
+  try {
+    policy = policyProfile(school.policy ?? 'national');
+  } catch (err) {
+    throw new Error(`${where}/school.json: ${(err as Error).message}`);
+  }
+  const lastMarked = lastMarkedSchoolDay(register);
+  if (lastMarked < 0) throw new Error(`${where} has no marks to answer questions from`);
+  const asOf = fixedAsOf ?? calendar.dayDate[lastMarked];
+  if (lastSchoolDayOnOrBefore(calendar, asOf) < 0) throw new Error(`ATTENDANCE_AS_OF=${asOf} is before ${where}'s first school day (${calendar.dayDate[0]})`);
+  return { urn: school.urn, name: school.name, localAuthority: school.localAuthority, register, policy, asOf, dir };
+}

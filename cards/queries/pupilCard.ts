@@ -1,0 +1,55 @@
+import { type BotMessage } from '../../bot/host/featureHost.ts';
+import { cardTemplate } from '../fillCard.ts';
+
+export interface LabelledValue {
+  label: string;
+  value: string;
+}
+
+export interface PupilCardFinding {
+  title: string;
+  reason: string;
+  nextStep: string;
+  citation: string;
+}
+
+export interface PupilCardData {
+  name: string;
+  /** "Year 9 · 9B · UPN A123..." */
+  subtitle: string;
+  school: string;
+  asOfLabel: string;
+  policyName: string;
+  privacyLabel: string;
+  periodLabel: string;
+  measures: LabelledValue[];
+  /** Context flags; empty (and the section hidden) in the limited view. */
+  context: LabelledValue[];
+  hasContext: boolean;
+  findingsTitle: string;
+  findings: PupilCardFinding[];
+  limitedNote: string;
+  weekCount: number;
+  /** One row per school week: "w/c 10 Nov" and "Mon /\ Tue NN ...". */
+  weeks: { label: string; marks: string }[];
+  marksKey: string;
+}
+
+const template = cardTemplate<PupilCardData & { fallbackText: string }>(new URL('./pupilCard.json', import.meta.url));
+
+export function pupilCardText(data: PupilCardData): string {
+  return [
+    `${data.name} (${data.subtitle}), ${data.school}, ${data.asOfLabel}.`,
+    data.measures.map((m) => `${m.label}: ${m.value}`).join('; '),
+    ...(data.findings.length === 0 ? ['No findings.'] : data.findings.map((f) => `- ${f.title}: ${f.reason} Next step: ${f.nextStep} (${f.citation})`)),
+    data.limitedNote,
+  ]
+    .filter((l) => l !== '')
+    .join('\n');
+}
+
+/** One pupil: measures, every finding with its reason and citation, and recent marks. */
+export function pupilCard(data: PupilCardData): BotMessage {
+  const text = pupilCardText(data);
+  return { text, card: template.fill({ ...data, fallbackText: text }) };
+}
