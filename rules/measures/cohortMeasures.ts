@@ -58,7 +58,8 @@ export function cohortMeasures(ctx: EvaluationContext, filter: CohortFilter = {}
   ctx.register.pupils.forEach((pupil, p) => {
     if (!inCohort(pupil, filter)) return;
     const m = pupilMeasures(ctx, p);
-    if (m.possible + m.notPossible + m.notCollected === 0) return; // no marks at all: not on roll in the period
+    // Not on roll in the period: no marks at all, or only Z (not yet admitted) and # (school closed).
+    if (m.possible + m.notPossible === 0) return;
     pupils++;
     addCounts(totals, m);
     if (m.countedForAbsenceMeasures) counted++;
