@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { ProblemList, RegisterInputError } from '../inputProblems.ts';
+import { readJsonFile } from '../readJsonFile.ts';
+import { COLUMN_ROLES, type ColumnRole } from './misColumnRoles.ts';
+
+const columnsSchema = z
+  .object(Object.fromEntries(COLUMN_ROLES.map((role) => [role, z.string().min(1, `name the column that holds ${role}`).optional()])) as Record<ColumnRole, z.ZodOptional<z.ZodString>>)
+  .strict();
+
+/**
+ * A mapping file for an export whose headers are not recognised, e.g.
+ * `{ "layout": "days", "columns": { "upn": "Pupil No", "am": "Morning", "pm": "Afternoon" } }`.
+ * Only the roles it names are overridden; the rest are still recognised by their usual names.
+ */
+export const misMappingSchema = z
+  .object({
+    layout: z.enum(['sessions', 'days', 'grid']).optional(),
+    columns: columnsSchema.default({}),
+  })
+  .strict();
+export type MisMapping = z.infer<typeof misMappingSchema>;
+
+/** Reads and checks a mapping file; a bad one stops the import with its problems located. */
+export function readMisMapping(path: string, displayName = path): MisMapping {
+  const problems = new ProblemList();
+  const mapping = readJsonFile(path, displayName, misMappingSchema, problems);
+  if (mapping === null) throw new RegisterInputError(problems.problems, problems.total);
+  return mapping;
+}

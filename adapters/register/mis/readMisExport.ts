@@ -1,0 +1,59 @@
+import { basename } from 'node:path';
+import { type SourceRead, type SourceRow } from '../../import/sourceRows.ts';
+import { detectMisLayout, type MisLayout } from './detectMisLayout.ts';
+import { COLUMN_ROLES, matchColumns } from './misColumnRoles.ts';
+import { readDayRow, readGridRow, readSessionRow, type LayoutContext } from './misLayoutRows.ts';
+import { type MisMapping } from './misMapping.ts';
+import { readPupilCells } from './misPupilCells.ts';
+import { readDelimitedFile } from './readDelimitedFile.ts';
+
+export interface MisReadOptions {
+  /** Layout to use instead of detecting it (a pupils file is still recognised by having no dates). */
+  layout?: Exclude<MisLayout, 'pupils'>;
+  mapping?: MisMapping;
+  /** Name used in problems and the report; the file's base name by default. */
+  displayName?: string;
+}
+
+const ROW_READERS: Record<Exclude<MisLayout, 'pupils'>, (row: SourceRow, cells: readonly string[], ctx: LayoutContext) => void> = {
+  sessions: readSessionRow,
+  days: readDayRow,
+  grid: readGridRow,
+};
+
+/**
+ * Reads an MIS attendance or pupils export (SIMS, Arbor, Bromcom, ScholarPack report-writer CSV) in any of
+ * the three register layouts, or a pupils file. Every row is checked cell by cell; cross-row checks
+ * (unknown pupil, calendar, conflicting marks) are the importer's.
+ */
+export function readMisExport(path: string, options: MisReadOptions = {}): SourceRead {
+  const file = options.displayName ?? basename(path);
+  const read: SourceRead = { file, format: 'pupils', columns: {}, rows: [], fileProblems: [], notes: [] };
+  const table = readDelimitedFile(path, file);
+  if ('message' in table) {
+    read.fileProblems.push(table);
+    return read;
+  }
+  const match = matchColumns(table.header, options.mapping?.columns);
+  read.notes.push(...match.notes.map((n) => `${file}: ${n}`));
+  const layout = detectMisLayout(table.header, match, options.layout ?? options.mapping?.layout);
+  if (!layout.ok) {
+    read.fileProblems.push({ file, line: table.headerLine, field: '(header)', message: layout.problem });
+    return read;
+  }
+  read.format = layout.layout;
+  for (const role of COLUMN_ROLES) {
+    const at = match.index[role];
+    if (at !== undefined) read.columns[role] = table.header[at];
+  }
+  if (layout.layout === 'grid') read.columns.dates = `${layout.gridColumns.size} date columns`;
+  const ctx: LayoutContext = { header: table.header, index: match.index, gridColumns: layout.gridColumns };
+  const readMarks = layout.layout === 'pupils' ? undefined : ROW_READERS[layout.layout];
+  for (const record of table.records) {
+    const row: SourceRow = { file, line: record.line, raw: record.raw, pupil: {}, roster: layout.layout === 'pupils', marks: [], problems: [] };
+    readPupilCells(row, record.cells, match.index, table.header);
+    readMarks?.(row, record.cells, ctx);
+    read.rows.push(row);
+  }
+  return read;
+}
