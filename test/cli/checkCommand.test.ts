@@ -102,6 +102,20 @@ describe('attendance check on a school’s export', () => {
     expect(out.stdout).toContain('Ali Khan, Jnr (Q935410125002, Year 5)');
   });
 
+  it('reaches the same findings with no calendar.json, deriving the sessions from the marks', async () => {
+    const derived = writeSchoolExport({ 'calendar.json': null });
+    try {
+      const out = await runCli(['check', derived, '--as-of', '2025-11-14', '--json']);
+      const body = JSON.parse(out.stdout);
+      const withCalendar = await checkJson();
+      expect(body.findings.map((f: JsonFinding) => `${f.upn} ${f.rule}`)).toEqual(withCalendar.findings.map((f) => `${f.upn} ${f.rule}`));
+      expect(body.calendar).toMatchObject({ source: 'derived from marks.csv', schoolDays: 47 });
+      expect(body.notes.join(' ')).toMatch(/No calendar\.json/);
+    } finally {
+      rmSync(derived, { recursive: true, force: true });
+    }
+  });
+
   it('runs as the installed bin with exactly one JSON object on stdout', () => {
     const stdout = execFileSync(process.execPath, ['bin/attendance.js', 'check', dir, '--as-of', '2025-11-14', '--json', '--rule', 'sickness-return'], { encoding: 'utf8' });
     const body = JSON.parse(stdout);
