@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { type SchoolCalendar } from '../../../rules/calendar/schoolCalendar.ts';
+import { parseRegisterCode } from '../../../rules/codes/parseRegisterCode.ts';
+import { isIsoDate } from '../../../rules/dates/isoDate.ts';
+import { type SourceRead, type SourceRow } from '../../import/sourceRows.ts';
+import { elementSpans, innerSpans } from './ctfElementLines.ts';
+import { child, children, ctfPupilDetails, textOf, type XmlNode } from './ctfPupil.ts';
+import { decodeCtfMarks } from './decodeCtfMarks.ts';
+
+export interface CtfReadOptions {
+  /** The school's calendar, to decode and length-check mark strings; without it they are read unchecked. */
+  calendar?: SchoolCalendar;
+  displayName?: string;
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  trimValues: true,
+  isArray: (name) => ['Pupil', 'YearData', 'FSMinstance', 'SEN'].includes(name),
+});
+
+/**
+ * Reads a DfE Common Transfer File: a row per `Pupil` (its details, a roster entry) and a row per
+ * `Attendance/YearData/AttendSessions` (its session marks), so a bad mark string rejects that year's
+ * marks and not the pupil. Rows carry their element's exact text and first line.
+ */
+export function readCtf(path: string, options: CtfReadOptions = {}): SourceRead {
+  const file = options.displayName ?? basename(path);
+  const read: SourceRead = { file, format: 'ctf', columns: {}, rows: [], fileProblems: [], notes: [] };
+  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) {
+    read.fileProblems.push({ file, line: valid.err.line, field: '(file)', message: `not well-formed XML: ${valid.err.msg}` });
+    return read;
+  }
+  const root = child(parser.parse(text) as XmlNode, 'CTfile');
+  if (root === undefined) {
+    read.fileProblems.push({ file, line: 1, field: '(file)', message: 'not a Common Transfer File: the root element is not CTfile' });
+    return read;
+  }
+  const header = child(root, 'Header');
+  const version = textOf(child(header, 'CTFversion')) || textOf(child(header, 'CTFVersion'));
+  const fileDate = textOf(child(header, 'DateTime')).slice(0, 10);
+  const source = child(header, 'SourceSchool');
+  const schoolName = textOf(child(source, 'SchoolName'));
+  if (schoolName) read.school = { name: schoolName, urn: textOf(child(source, 'URN')) || undefined };
+  read.notes.push(`${file}: CTF ${version || '(no version)'} from ${schoolName || 'an unnamed school'}${fileDate ? `, written ${fileDate}` : ''}.`);
+  if (!options.calendar) read.notes.push(`${file}: no calendar to check mark strings against; they were read without a length check (give --calendar to check them).`);
+
+  const pupils = children(child(root, 'CTFpupilData'), 'Pupil');
+  const spans = elementSpans(text, 'Pupil');
+  pupils.forEach((pupil, k) => {
+    const span = spans[k] ?? { line: 0, text: '' };
+    const row: SourceRow = { file, line: span.line, raw: span.text, pupil: {}, roster: true, marks: [], problems: [] };
+    row.pupil = ctfPupilDetails(pupil, isIsoDate(fileDate) ? fileDate : undefined, row.problems);
+    read.rows.push(row);
+    const sessionSpans = innerSpans(span, 'AttendSessions');
+    const withSessions = children(child(pupil, 'Attendance'), 'YearData').filter((y) => child(y, 'AttendSessions') !== undefined);
+    withSessions.forEach((yearData, j) => {
+      const sessionsSpan = sessionSpans[j] ?? { line: span.line, text: '' };
+      read.rows.push(attendanceRow(file, sessionsSpan, row.pupil.upn, yearData, options.calendar));
+    });
+  });
+  return read;
+}
+
+function attendanceRow(file: string, span: { line: number; text: string }, upn: string | undefined, yearData: XmlNode, calendar?: SchoolCalendar): SourceRow {
+  const row: SourceRow = { file, line: span.line, raw: span.text, pupil: upn ? { upn } : {}, roster: false, marks: [], problems: [] };
+  const who = upn ?? 'this pupil';
+  const start = textOf(child(child(yearData, 'AttendSessions'), 'AttendanceStartDate'));
+  // The mark string is taken from the text itself: a leading space (an unmarked AM) must survive.
+  const marksSpan = innerSpans(span, 'AttendanceMarks')[0];
+  const marks = marksSpan ? marksSpan.text.replace(/^<AttendanceMarks[^>]*>/, '').replace(/<\/AttendanceMarks>$/, '').replace(/[\r\n\t]/g, '') : '';
+  if (!isIsoDate(start)) {
+    row.problems.push({ field: 'AttendanceStartDate', message: `${JSON.stringify(start)} for ${who} is not a date written YYYY-MM-DD` });
+    return row;
+  }
+  const decoded = decodeCtfMarks(start, marks, calendar);
+  if (!decoded.ok) {
+    row.problems.push({ field: 'AttendanceMarks', message: `${who}: the mark string ${decoded.problem}` });
+    return row;
+  }
+  for (const day of decoded.days) {
+    for (const [session, mark] of [['AM', day.am], ['PM', day.pm]] as const) {
+      if (mark === ' ' || mark === '-') continue;
+      const code = parseRegisterCode(mark, day.date);
+      if (code.ok) row.marks.push({ date: day.date, session, codeId: code.code.id, code: code.code.code });
+      else row.problems.push({ field: 'AttendanceMarks', message: `${who} ${day.date} ${session}: ${code.problem}` });
+    }
+  }
+  return row;
+}
