@@ -10,13 +10,15 @@ import { randomRegister } from './randomRegister.ts';
 // Dates on and around the edges: before the register, its first day, a weekend, a half-term, the summer
 // holiday, the first days of a new school year (windows reaching back across it), and after the register.
 const AS_OF = ['2024-09-03', '2024-09-04', '2024-09-07', '2024-10-30', '2024-11-20', '2025-02-19', '2025-03-01', '2025-05-07', '2025-07-22', '2025-08-31', '2025-09-01', '2025-09-03', '2025-09-17', '2025-11-03', '2025-12-19', '2026-01-10'];
-const REGISTERS = [1, 2, 3, 4].map((seed) => randomRegister(seed, 160));
+const REGISTERS = [1, 2, 3].map((seed) => randomRegister(seed, 120));
+// evaluateFindings itself takes seconds here under the working-days profile (it counts working days per N).
+const SLOW = { timeout: 120_000 };
 const ENGINE = createAttendanceEngine(REGISTERS);
 
 describe('engine findings', () => {
   for (const policy of POLICY_PROFILES.values()) {
     for (const measureMethod of ['all-pupils', 'dfe-live'] as MeasureMethod[]) {
-      it(`equal evaluateFindings on random registers under the ${policy.id} profile (${measureMethod})`, () => {
+      it(`equal evaluateFindings on random registers under the ${policy.id} profile (${measureMethod})`, SLOW, () => {
         for (const asOf of AS_OF) {
           const got = ENGINE.findingsAt(asOf, policy, { measureMethod });
           REGISTERS.forEach((register, i) => {
@@ -28,7 +30,7 @@ describe('engine findings', () => {
     }
   }
 
-  it('cover every rule in the random registers, so the comparison above is not vacuous', () => {
+  it('cover every rule in the random registers, so the comparison above is not vacuous', SLOW, () => {
     const seen = new Set<string>();
     for (const policy of POLICY_PROFILES.values()) {
       for (const asOf of AS_OF) for (const school of ENGINE.findingsAt(asOf, policy)) for (const f of school.findings) seen.add(f.rule);

@@ -1,0 +1,62 @@
+import { type Finding } from '../findings/finding.ts';
+import { type MeasureMethod } from '../findings/evaluationContext.ts';
+import { type IsoDate } from '../dates/isoDate.ts';
+import { type PolicyProfile } from '../policies/policyProfile.ts';
+import { POLICY_PROFILES } from '../policies/policyProfiles.ts';
+import { type Register, type School } from '../register/register.ts';
+import { indexRegister, type RegisterIndex } from './registerIndex.ts';
+import { createRegisterQuery } from './registerQuery.ts';
+import { screenedFindings } from './screenedFindings.ts';
+import { screenPupils, type PupilScreen } from './screenPupils.ts';
+
+/** One policy for every school, or the policy each school follows. */
+export type PolicyChoice = PolicyProfile | ((school: School) => PolicyProfile);
+
+export interface EngineQueryOptions {
+  measureMethod?: MeasureMethod;
+  /** Start of the period for measures; the academic year's 1 September by default. */
+  periodStart?: IsoDate;
+}
+
+export interface SchoolFindings {
+  school: School;
+  /** Exactly what `evaluateFindings(register, { asOf, policy, ... })` returns for this school's register. */
+  findings: Finding[];
+}
+
+/**
+ * A local authority's registers, indexed once at load so that any as-of question is answered from
+ * per-pupil, per-school-week counts. Memory: the registers' marks plus, per pupil and school week, a few
+ * 16-bit counts (possible, absence, broken weeks, and one per code set the rules count: G/N/O/U, L/U, I, N).
+ */
+export interface AttendanceEngine {
+  readonly schools: readonly RegisterIndex[];
+  readonly pupilCount: number;
+  /** Every finding for every pupil of every school at `asOf`, school by school in load order. */
+  findingsAt(asOf: IsoDate, policy: PolicyChoice, options?: EngineQueryOptions): SchoolFindings[];
+  /** Each school's pupils screened against every rule at `asOf`: the cheap pass the list queries read. */
+  screenAt(asOf: IsoDate, policy: PolicyChoice, options?: EngineQueryOptions): PupilScreen[];
+}
+
+/** The code sets every shipped profile counts, so their prefix counts exist before the first query. */
+function shippedCodeSets(): string[][] {
+  const sets: string[][] = [['I'], ['N']];
+  for (const profile of POLICY_PROFILES.values()) sets.push(profile.penaltyThreshold.codes, profile.lateness.codes);
+  return sets;
+}
+
+export function createAttendanceEngine(registers: readonly Register[]): AttendanceEngine {
+  const codeSets = shippedCodeSets();
+  const schools = registers.map((r) => indexRegister(r, codeSets));
+  const pupilCount = registers.reduce((n, r) => n + r.pupils.length, 0);
+  const screenAt = (asOf: IsoDate, policy: PolicyChoice, options: EngineQueryOptions = {}) =>
+    schools.map((index) => screenPupils(createRegisterQuery(index, { ...options, asOf, policy: typeof policy === 'function' ? policy(index.register.school) : policy })));
+  return {
+    schools,
+    pupilCount,
+    screenAt,
+    findingsAt(asOf, policy, options) {
+      return screenAt(asOf, policy, options).map((screen) => ({ school: screen.query.index.register.school, findings: screenedFindings(screen) }));
+    },
+  };
+}

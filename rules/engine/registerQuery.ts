@@ -1,0 +1,96 @@
+import { workingDaysAfter } from '../findings/nCodeOverdue.ts';
+import { createEvaluationContext, type EvaluationContext, type MeasureMethod } from '../findings/evaluationContext.ts';
+import { toDayNumber, type IsoDate } from '../dates/isoDate.ts';
+import { type PolicyProfile } from '../policies/policyProfile.ts';
+import { codeSetCounts, type RegisterIndex } from './registerIndex.ts';
+
+/**
+ * The session bounds one as-of query needs for one register, worked out once and shared by every pupil.
+ * `ctx` is the reference rules' own context, so bounds and evidence agree with evaluateFindings by
+ * construction.
+ */
+export interface RegisterQuery {
+  index: RegisterIndex;
+  ctx: EvaluationContext;
+  policy: PolicyProfile;
+  asOfDayNumber: number;
+  /** First session of the as-of school day and the end of it (exclusive); both 0 with no school day yet. */
+  asOfDayStart: number;
+  asOfEnd: number;
+  /** First school week of the penalty-threshold and lateness windows. */
+  penaltyFirstWeek: number;
+  latenessFirstWeek: number;
+  /** Sessions before this bound hold an N that is overdue at the as-of date; 0 when none can be. */
+  overdueNEnd: number;
+  penaltyCounts: Uint16Array;
+  latenessCounts: Uint16Array;
+  illnessCounts: Uint16Array;
+  nCounts: Uint16Array;
+  /** Fewest I sessions that can make the sickness-return total (a necessary condition, checked exactly after). */
+  illnessSessionsNeeded: number;
+}
+
+export interface RegisterQueryOptions {
+  asOf: IsoDate;
+  policy: PolicyProfile;
+  measureMethod?: MeasureMethod;
+  periodStart?: IsoDate;
+}
+
+export function createRegisterQuery(index: RegisterIndex, options: RegisterQueryOptions): RegisterQuery {
+  const { register } = index;
+  const { calendar } = register;
+  const { policy } = options;
+  const ctx = createEvaluationContext(register, options);
+  const day = ctx.asOfDay;
+  const firstWeek = (weeks: number) => (day < 0 ? 0 : Math.max(0, calendar.dayWeek[day] - weeks + 1));
+  const sickness = policy.sicknessReturn;
+  return {
+    index,
+    ctx,
+    policy,
+    asOfDayNumber: toDayNumber(options.asOf),
+    asOfDayStart: day < 0 ? 0 : calendar.dayFirstSession[day],
+    asOfEnd: ctx.asOfSessionEnd,
+    penaltyFirstWeek: firstWeek(policy.penaltyThreshold.schoolWeeks),
+    latenessFirstWeek: firstWeek(policy.lateness.schoolWeeks),
+    overdueNEnd: overdueNEnd(ctx),
+    penaltyCounts: codeSetCounts(index, policy.penaltyThreshold.codes),
+    latenessCounts: codeSetCounts(index, policy.lateness.codes),
+    illnessCounts: codeSetCounts(index, ['I']),
+    nCounts: codeSetCounts(index, ['N']),
+    // Half-day counting: days = I sessions / 2. Whole-day counting: days <= I sessions.
+    illnessSessionsNeeded: sickness.sessionCounts === 'half-day' ? 2 * sickness.days : sickness.days,
+  };
+}
+
+/**
+ * End of the last school day whose N marks are overdue at the as-of date. Days since a session only grow
+ * the further back it is, so the overdue days are a prefix of the register.
+ */
+function overdueNEnd(ctx: EvaluationContext): number {
+  const { calendar } = ctx.register;
+  if (ctx.asOfDay < 0) return 0;
+  const limit = ctx.policy.unexplainedAbsence.correctNWithin;
+  let last: number;
+  if (limit.unit === 'school-days') last = ctx.asOfDay - limit.days - 1;
+  else {
+    last = ctx.asOfDay;
+    while (last >= 0 && workingDaysAfter(calendar.dayDate[last], ctx.asOf) <= limit.days) last--;
+  }
+  return last < 0 ? 0 : calendar.dayFirstSession[last + 1];
+}
+
+/**
+ * Sessions of pupil p before session `end` with a code in `table`: the week-prefix count up to end's
+ * week plus the few sessions of that week before `end`.
+ */
+export function countBefore(q: RegisterQuery, prefix: Uint16Array, table: Uint8Array, p: number, end: number): number {
+  const { index } = q;
+  const w = index.sessionWeek[end];
+  const marks = index.register.marks;
+  const base = p * index.register.calendar.sessionCount;
+  let count = prefix[p * index.stride + w];
+  for (let s = base + index.weekFirstSession[w], stop = base + end; s < stop; s++) count += table[marks[s]];
+  return count;
+}

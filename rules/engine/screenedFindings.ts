@@ -1,0 +1,48 @@
+import { absenceLevelFindings } from '../findings/absenceLevelFindings.ts';
+import { brokenWeeksFinding } from '../findings/brokenWeeksFinding.ts';
+import { continuousAbsenceFinding, deletionGroundFinding } from '../findings/continuousAbsence.ts';
+import { RULE_IDS, type Finding } from '../findings/finding.ts';
+import { nCodeOverdueFinding } from '../findings/nCodeOverdue.ts';
+import { penaltyThresholdFinding } from '../findings/penaltyThreshold.ts';
+import { persistentLatenessFinding } from '../findings/persistentLateness.ts';
+import { sicknessReturnFinding } from '../findings/sicknessReturn.ts';
+import { unexplainedAbsenceFinding, unexplainedDaysFinding } from '../findings/unexplainedAbsence.ts';
+import { pupilMeasures } from '../measures/pupilMeasures.ts';
+import { RULE_BIT, type PupilScreen } from './screenPupils.ts';
+
+const MEASURE_RULES = RULE_BIT['persistent-absence'] | RULE_BIT['severe-absence'] | RULE_BIT['at-risk-of-persistent-absence'] | RULE_BIT['broken-weeks'];
+const RULE_INDEX = new Map(RULE_IDS.map((r, i) => [r, i]));
+
+/**
+ * The findings of a screened register, in evaluateFindings' order (by rule, then pupil name, then UPN).
+ * Pupils are visited in name order and each finding goes to its rule's list, so no sort is needed. Only
+ * pupils the screen flagged are looked at, and their findings come from the rules' own functions, so the
+ * reasons, evidence, next steps and citations are the rules' by construction.
+ */
+export function screenedFindings(screen: PupilScreen): Finding[] {
+  const { ctx, index } = screen.query;
+  const byRule: Finding[][] = RULE_IDS.map(() => []);
+  const add = (f: Finding | null) => {
+    if (f) byRule[RULE_INDEX.get(f.rule)!].push(f);
+  };
+  const { nameOrder } = index;
+  for (let i = 0; i < nameOrder.length; i++) {
+    const p = nameOrder[i];
+    const mask = screen.rules[p];
+    if (mask === 0) continue;
+    if (mask & MEASURE_RULES) {
+      const measures = pupilMeasures(ctx, p);
+      for (const f of absenceLevelFindings(ctx, p, measures)) add(f);
+      if (mask & RULE_BIT['broken-weeks']) add(brokenWeeksFinding(ctx, p, measures));
+    }
+    if (mask & RULE_BIT['penalty-threshold']) add(penaltyThresholdFinding(ctx, p));
+    if (mask & RULE_BIT['sickness-return']) add(sicknessReturnFinding(ctx, p));
+    if (mask & RULE_BIT['unexplained-absence']) add(unexplainedAbsenceFinding(ctx, p));
+    if (mask & RULE_BIT['unexplained-3-days']) add(unexplainedDaysFinding(ctx, p));
+    if (mask & RULE_BIT['n-code-overdue']) add(nCodeOverdueFinding(ctx, p));
+    if (mask & RULE_BIT['continuous-unauthorised-10-days']) add(continuousAbsenceFinding(ctx, p));
+    if (mask & RULE_BIT['deletion-ground-20-days']) add(deletionGroundFinding(ctx, p));
+    if (mask & RULE_BIT['persistent-lateness']) add(persistentLatenessFinding(ctx, p));
+  }
+  return byRule.flat();
+}
