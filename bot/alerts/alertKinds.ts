@@ -1,0 +1,51 @@
+import { type RuleId } from '../../rules/findings/finding.ts';
+
+/**
+ * What a conversation can switch on and off (`alerts on|off <kind>`), and which findings each carries.
+ * The unexplained-absence digest gathers today's N, the day-3 follow-up and N codes left too long.
+ */
+export const ALERT_KINDS = {
+  unexplained: ['unexplained-absence', 'unexplained-3-days', 'n-code-overdue'],
+  'sickness-return': ['sickness-return'],
+  'continuous-absence': ['continuous-unauthorised-10-days', 'deletion-ground-20-days'],
+  'penalty-threshold': ['penalty-threshold'],
+} as const satisfies Record<string, readonly RuleId[]>;
+
+export type AlertKind = keyof typeof ALERT_KINDS;
+
+export const ALERT_KIND_NAMES = Object.keys(ALERT_KINDS) as AlertKind[];
+
+/** What LA officers following a school hear: the notifications a school owes the local authority. */
+export const LA_FACING_KINDS: readonly AlertKind[] = ['sickness-return', 'continuous-absence', 'penalty-threshold'];
+
+export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
+  unexplained: 'Unexplained absence (daily digest)',
+  'sickness-return': 'Sickness returns (15 days of illness)',
+  'continuous-absence': 'Continuous unauthorised absence (10 and 20 school days)',
+  'penalty-threshold': 'Penalty threshold reached',
+};
+
+/** The kind a rule's findings are raised under, or null for rules that are answered, not alerted. */
+export function alertKindOf(rule: RuleId): AlertKind | null {
+  for (const kind of ALERT_KIND_NAMES) if ((ALERT_KINDS[kind] as readonly RuleId[]).includes(rule)) return kind;
+  return null;
+}
+
+const ALIASES: Record<string, AlertKind> = {
+  unexplained: 'unexplained',
+  n: 'unexplained',
+  'unexplained-absence': 'unexplained',
+  sickness: 'sickness-return',
+  'sickness-return': 'sickness-return',
+  'sickness-returns': 'sickness-return',
+  continuous: 'continuous-absence',
+  'continuous-absence': 'continuous-absence',
+  threshold: 'penalty-threshold',
+  penalty: 'penalty-threshold',
+  'penalty-threshold': 'penalty-threshold',
+};
+
+/** Reads what a person typed ("sickness", "Penalty threshold") as a kind, or null. */
+export function parseAlertKind(text: string): AlertKind | null {
+  return ALIASES[text.trim().toLowerCase().replace(/\s+/g, '-')] ?? null;
+}
