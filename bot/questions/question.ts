@@ -55,8 +55,16 @@ export interface ParsedQuestion {
   /** For pupil-summary ("how is Amy Smith doing?"); resolved by the bot. */
   pupilName?: string;
   compareWithNational?: boolean;
-  /** The words that decided the kind, for logs and "did you mean" replies. */
+  /**
+   * The words that decided the kind, for logs and "did you mean" replies: vocabulary phrases as the
+   * vocabulary spells them (so a typo shows corrected), or the wording that asked about a pupil.
+   */
   matched: string[];
+  /**
+   * Groups the asker named that no filter expresses, e.g. "pupil premium" (not the same pupils as FSM, so
+   * never read as `fsm`). The answer covers everyone else the filters allow: the bot should say so.
+   */
+  ignoredFilters?: string[];
 }
 
 export type ParseResult =

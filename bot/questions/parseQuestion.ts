@@ -1,0 +1,97 @@
+import { chooseKind } from './chooseKind.ts';
+import { COMMON_WORDS } from './commonWords.ts';
+import { FILTER_PHRASES, type FilterMeaning } from './filterVocabulary.ts';
+import { KIND_PHRASES, type KindMeaning } from './kindVocabulary.ts';
+import { parseDates } from './parseDates.ts';
+import { parseGroups } from './parseGroups.ts';
+import { matchPhrases, vocabularyWords, type Phrase, type PhraseMatch } from './phraseMatcher.ts';
+import { readPupilName } from './pupilName.ts';
+import { type ParseContext, type ParsedQuestion, type ParseResult, type QuestionFilters } from './question.ts';
+import { questionTokens } from './questionTokens.ts';
+import { schoolPhrases, type SchoolMeaning } from './schoolPhrases.ts';
+import { blankSpans } from './spans.ts';
+import { stripMentions } from './stripMentions.ts';
+import { suggestKinds } from './suggestKinds.ts';
+
+type Meaning = KindMeaning | FilterMeaning | SchoolMeaning;
+
+const KNOWN_WORDS: ReadonlySet<string> = new Set([...COMMON_WORDS, ...vocabularyWords(KIND_PHRASES), ...vocabularyWords(FILTER_PHRASES)]);
+
+function isKindMatch(m: PhraseMatch<Meaning>): m is PhraseMatch<KindMeaning> {
+  const v = m.phrase.value;
+  return 'kind' in v || 'atRisk' in v || 'compareWithNational' in v;
+}
+
+function spanOf(m: PhraseMatch<unknown>): { start: number; end: number } {
+  return { start: m.tokens[0].start, end: m.tokens[m.tokens.length - 1].end };
+}
+
+/** Filters from the phrases, the first mention of each winning, onto those read from codes and numbers. */
+function filtersFrom(matches: readonly PhraseMatch<Meaning>[], fromGroups: QuestionFilters): { filters: QuestionFilters; ignored: string[] } {
+  const filters: QuestionFilters = { ...fromGroups };
+  const ignored: string[] = [];
+  for (const { phrase } of matches) {
+    const v = phrase.value;
+    if ('school' in v) filters.school ??= v.school;
+    else if ('ignored' in v) {
+      if (!ignored.includes(v.ignored)) ignored.push(v.ignored);
+    } else if ('filters' in v) {
+      for (const [key, value] of Object.entries(v.filters) as [keyof QuestionFilters, never][]) {
+        if (filters[key] === undefined) filters[key] = value;
+      }
+    }
+  }
+  return { filters, ignored };
+}
+
+/**
+ * Reads what a member of staff typed into the query the bot answers. Deterministic and offline: Teams
+ * markup is stripped; year and registration groups, URNs and dates are read by pattern (and blanked so
+ * nothing is read twice); the remaining words are matched, typos tolerated, against the vocabulary of
+ * kinds, filters and the schools in `context`; a pupil's name is read from wordings such as "how is …
+ * doing?". A question naming no kind is not understood, with up to three suggestions for the help card.
+ */
+export function parseQuestion(text: string, context: ParseContext): ParseResult {
+  const plain = stripMentions(text).replace(/[\u2018\u2019\u201b`\u00b4]/g, "'");
+  if (/^[\s?!.]*$/.test(plain)) {
+    return { understood: true, question: { kind: 'help', filters: {}, matched: plain.includes('?') ? ['?'] : [] } };
+  }
+
+  const groups = parseGroups(plain, context);
+  const afterGroups = blankSpans(plain, groups.spans);
+  const found = parseDates(afterGroups, context);
+  const words = blankSpans(afterGroups, found.spans);
+  const tokens = questionTokens(words);
+
+  const schools = schoolPhrases(context.schoolNames);
+  const knownWords = schools.length === 0 ? KNOWN_WORDS : new Set([...KNOWN_WORDS, ...vocabularyWords(schools)]);
+  const phrases: Phrase<Meaning>[] = [...KIND_PHRASES, ...FILTER_PHRASES, ...schools];
+  const matches = matchPhrases(tokens, phrases, knownWords);
+  const kindMatches = matches.filter(isKindMatch);
+  const { filters, ignored } = filtersFrom(matches, groups.filters);
+
+  const reading = readPupilName(
+    words,
+    tokens,
+    kindMatches.map(spanOf),
+    matches.filter((m) => !isKindMatch(m)).map(spanOf),
+  );
+  const choice = chooseKind(kindMatches);
+
+  let question: ParsedQuestion | undefined;
+  if (reading.pupilName !== undefined && reading.phrase !== undefined) {
+    question = { kind: 'pupil-summary', filters, pupilName: reading.pupilName, matched: [reading.phrase] };
+  } else if (choice && !(choice.kind === 'help' && reading.cohort)) {
+    question = { kind: choice.kind, filters, matched: choice.matched };
+  } else if (reading.cohort && reading.phrase !== undefined) {
+    question = { kind: 'cohort-summary', filters, matched: [reading.phrase] };
+  }
+  if (!question) {
+    const namedGroup = Object.keys(filters).length > 0 || ignored.length > 0;
+    return { understood: false, text: plain, suggestions: suggestKinds(tokens, namedGroup) };
+  }
+  if (found.dates) question.dates = found.dates;
+  if (choice?.compareWithNational) question.compareWithNational = true;
+  if (ignored.length > 0) question.ignoredFilters = ignored;
+  return { understood: true, question };
+}
