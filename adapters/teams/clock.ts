@@ -10,5 +10,7 @@ export interface Clock {
 
 export const systemClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
+  // Unref'd: a pending retry or a scan hours away must not keep a stopping process alive (the outbox is
+  // persistent, so nothing is lost by stopping mid-wait).
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)).unref()),
 };

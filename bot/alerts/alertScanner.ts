@@ -1,0 +1,99 @@
+import { VersionConflictError, type StateStore } from '../../adapters/store/stateStore.ts';
+import { alertCardFits, alertCardText, renderAlertCard } from '../../cards/alerts/alertCard.ts';
+import { evaluateFindings } from '../../rules/findings/evaluateFindings.ts';
+import { type Log } from '../log.ts';
+import { type SchoolData } from '../schools/schoolData.ts';
+import { ALERT_CARD_NAMESPACE } from './alertCardModel.ts';
+import { audiencesForSchool, candidateKeys, planAlerts } from './planAlerts.ts';
+
+export interface ScanRequest {
+  /** Scan only these schools (URNs); all when absent. */
+  schoolUrns?: readonly string[];
+  /** Scan each school as of this date instead of its own as-of date. */
+  asOf?: string;
+  /** Scheduled scans: only schools for which this date is a school day (no closures, holidays, weekends). */
+  onlyIfSchoolDay?: string;
+}
+
+export interface SchoolScanReport {
+  urn: string;
+  asOf: string;
+  findings: number;
+  queued: number;
+  duplicates: number;
+}
+
+export interface ScanReport {
+  schools: SchoolScanReport[];
+  skipped: { urn: string; reason: string }[];
+  queued: number;
+}
+
+/**
+ * A scan: each school's findings at its as-of date, planned into alert cards for the conversations that
+ * hear that school, and queued in the outbox together with their delivery keys (one atomic step each), so
+ * the paced sender delivers them exactly once. The card's model is stored first so that buttons pressed
+ * on it later can redraw it.
+ */
+export class AlertScanner {
+  constructor(
+    private readonly schools: readonly SchoolData[],
+    private readonly store: StateStore,
+    private readonly log: Log,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async scan(request: ScanRequest = {}): Promise<ScanReport> {
+    const report: ScanReport = { schools: [], skipped: [], queued: 0 };
+    const [bindings, subscriptions, conversations] = await Promise.all([this.store.listBindings(), this.store.listSubscriptions(), this.store.listConversations()]);
+    for (const school of this.schools) {
+      if (request.schoolUrns && !request.schoolUrns.includes(school.urn)) continue;
+      if (request.onlyIfSchoolDay && !school.register.calendar.dayIndex.has(request.onlyIfSchoolDay)) {
+        report.skipped.push({ urn: school.urn, reason: `${request.onlyIfSchoolDay} is not a school day` });
+        continue;
+      }
+      const audiences = audiencesForSchool(school.urn, bindings, subscriptions, conversations);
+      const asOf = request.asOf ?? school.asOf;
+      if (audiences.length === 0) {
+        report.skipped.push({ urn: school.urn, reason: 'no conversation hears this school' });
+        continue;
+      }
+      report.schools.push(await this.scanSchool(school, asOf, audiences));
+    }
+    report.queued = report.schools.reduce((n, s) => n + s.queued, 0);
+    this.log('alerts.scan', { schools: report.schools.length, skipped: report.skipped.length, queued: report.queued });
+    return report;
+  }
+
+  private async scanSchool(school: SchoolData, asOf: string, audiences: ReturnType<typeof audiencesForSchool>): Promise<SchoolScanReport> {
+    const findings = evaluateFindings(school.register, { asOf, policy: school.policy });
+    const keys = candidateKeys(school.urn, findings, audiences);
+    const [delivered, acknowledged] = await Promise.all([this.store.sentAlertKeys(keys.deliveryKeys), this.store.acknowledgedKeys(keys.alertKeys)]);
+    const planned = planAlerts({ school: { urn: school.urn, name: school.name, policy: school.policy }, asOf, findings, audiences, delivered, acknowledged, fits: alertCardFits });
+    const result: SchoolScanReport = { urn: school.urn, asOf, findings: findings.length, queued: 0, duplicates: 0 };
+    for (const alert of planned) {
+      const { model } = alert;
+      try {
+        await this.store.putRecord(ALERT_CARD_NAMESPACE, model.cardId, model, null);
+      } catch (err) {
+        // The same card from an earlier, interrupted scan: its record is already there.
+        if (!(err instanceof VersionConflictError)) throw err;
+      }
+      const outcome = await this.store.enqueue(
+        {
+          id: `alert-${model.cardId}`,
+          conversationId: model.conversationId,
+          tenantId: alert.tenantId,
+          kind: `alert:${model.kind}`,
+          createdAt: this.now().toISOString(),
+          message: { text: alertCardText(model), card: renderAlertCard(model) },
+        },
+        alert.deliveryKeys,
+      );
+      if (outcome === 'enqueued') result.queued++;
+      else result.duplicates++;
+    }
+    if (result.queued > 0 || result.duplicates > 0) this.log('alerts.school-scanned', { school: school.urn, findings: result.findings, queued: result.queued, duplicates: result.duplicates });
+    return result;
+  }
+}

@@ -1,0 +1,73 @@
+import { type Server } from 'restify';
+import { type StateStore } from '../../adapters/store/stateStore.ts';
+import { systemClock, type Clock } from '../../adapters/teams/clock.ts';
+import { OutboxSender, type SenderLog } from '../../adapters/teams/outboxSender.ts';
+import { type BotMessage, type ConversationRef, type ProactiveSender } from '../host/featureHost.ts';
+import { type Log } from '../log.ts';
+import { type SchoolData } from '../schools/schoolData.ts';
+import { AlertScanner } from './alertScanner.ts';
+import { type AlertsConfig } from './alertsConfig.ts';
+import { runScanSchedule } from './scanScheduler.ts';
+import { mountScanRoute } from './scanRoute.ts';
+
+export interface AlertsRuntimeOptions {
+  config: AlertsConfig;
+  schools: readonly SchoolData[];
+  store: StateStore;
+  /** The host's proactive sender (one HTTP request per call); pacing and retries are added here. */
+  proactive: ProactiveSender;
+  /** The restify server, to mount `POST /api/scan` on. */
+  server: Server;
+  log: Log;
+  clock?: Clock;
+}
+
+export interface AlertsRuntime {
+  scanner: AlertScanner;
+  sender: OutboxSender;
+  /** Starts (or joins) delivery of everything queued; resolves when the outbox is empty. */
+  deliver(): Promise<unknown>;
+  stop(): void;
+}
+
+/**
+ * Starts the alert machinery beside the bot: the scanner, the paced sender (draining at once, so what a
+ * crashed predecessor left in the outbox goes out), the `POST /api/scan` route and, unless ALERT_SCANS=off,
+ * the scheduled scans.
+ */
+export function startAlertsRuntime(options: AlertsRuntimeOptions): AlertsRuntime {
+  const { config, store, log } = options;
+  const clock = options.clock ?? systemClock;
+  const senderLog: SenderLog = (_level, event, fields) => log(`outbox.${event}`, fields);
+  const sender = new OutboxSender({
+    store,
+    owner: config.instanceId,
+    clock,
+    log: senderLog,
+    send: (reference, message) => options.proactive.send(reference as ConversationRef, message as BotMessage),
+  });
+  const scanner = new AlertScanner(options.schools, store, log, () => new Date(clock.now()));
+  const stopping = new AbortController();
+  const deliver = () =>
+    sender.drain(stopping.signal).catch((err: unknown) => {
+      log('outbox.drain-failed', { error: (err as Error).name });
+    });
+  mountScanRoute(options.server, { scanner, token: config.scanToken, deliver: () => void deliver(), log });
+  if (config.scheduledScans) {
+    void runScanSchedule(
+      {
+        times: config.scanTimes,
+        timeZone: config.timeZone,
+        clock,
+        log,
+        scan: async (date) => {
+          await scanner.scan({ onlyIfSchoolDay: date });
+          void deliver();
+        },
+      },
+      stopping.signal,
+    );
+  }
+  void deliver();
+  return { scanner, sender, deliver, stop: () => stopping.abort() };
+}
