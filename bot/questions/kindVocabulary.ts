@@ -37,7 +37,7 @@ export const KIND_PHRASES: readonly Phrase<KindMeaning>[] = [
   ...kindPhrases('at-risk', ['at risk of persistent absence', 'at risk of pa', 'at risk of becoming persistently absent']),
   ...kindPhrases('sickness-returns', [
     'sickness return', 'sickness', 'sick', 'off sick', 'illness', 'ill', 'unwell', 'medical', 'medical absence',
-    'medical evidence', '15 days', '15 day', 'fifteen days', '15 school days', 'long term sick', 'long term illness',
+    'medical evidence', '15 days', 'fifteen days', '15 school days', 'long term sick', 'long term illness',
     'i code',
   ]),
   ...kindPhrases('unexplained-today', [
@@ -47,8 +47,8 @@ export const KIND_PHRASES: readonly Phrase<KindMeaning>[] = [
   ]),
   ...kindPhrases('unexplained-today', ['absent', 'missing'], 0.5),
   ...kindPhrases('unexplained-3-days', [
-    '3 days', 'three days', '3 consecutive days', 'three consecutive days', '3 days in row', '3rd day', 'third day',
-    'home visit', '3 days unexplained', '3 day',
+    '3 days', 'three days', '3 consecutive days', 'three consecutive days', '3 days in a row', '3rd day', 'third day',
+    'home visit', '3 days unexplained',
   ]),
   ...kindPhrases('n-overdue', [
     'n code', 'n mark', 'overdue', 'overdue n codes', 'unresolved', 'outstanding', 'outstanding n codes', 'still no reason',

@@ -191,7 +191,9 @@ const DATE_PHRASES: readonly DatePhrase[] = [
       const year = Number(schoolYearStart(c.today).slice(0, 4));
       const holiday = m[1].toLowerCase() === 'easter' ? easterSunday(year + 1) : `${year}-12-25`;
       const period = firstHalfTermFrom(holiday, c);
-      return period ? currentPeriod(`since ${m[1].toLowerCase() === 'easter' ? 'Easter' : 'Christmas'}`, period) : undefined;
+      if (!period) return undefined;
+      const name = m[1].toLowerCase() === 'easter' ? 'Easter' : 'Christmas';
+      return { from: period.start, label: `since ${name} (${dayMonthYear(period.start)}${approximation(period)})` };
     },
   },
   {
