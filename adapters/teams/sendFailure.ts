@@ -36,7 +36,8 @@ function retryAfterMsOf(err: unknown, now: number): number | undefined {
 
 export function classifySendFailure(err: unknown, now: number): SendFailure {
   const status = statusOf(err);
-  if (status === undefined) return { kind: 'transient' };
+  // No status (or 0): the request never got an HTTP answer (reset, timeout, DNS), so it may well work later.
+  if (!status) return { kind: 'transient' };
   if (status === 429) return { kind: 'throttled', status, retryAfterMs: retryAfterMsOf(err, now) };
   if (status === 403) return { kind: 'gone', status };
   if (status === 412 || status === 408 || status >= 500) return { kind: 'transient', status };
