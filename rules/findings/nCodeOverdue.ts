@@ -1,6 +1,6 @@
 import { codeSetTable } from '../codes/codeCategories.ts';
 import { bankHolidaysBetween } from '../dates/bankHolidays.ts';
-import { addDays, formatShortDate, isWeekend, toDayNumber, type IsoDate } from '../dates/isoDate.ts';
+import { addDays, formatShortDate, fromDayNumber, isWeekend, toDayNumber, weekdayOfDayNumber, type IsoDate } from '../dates/isoDate.ts';
 import { type EvaluationContext } from './evaluationContext.ts';
 import { type Finding, type SessionMark } from './finding.ts';
 import { pupilFinding } from './pupilFinding.ts';
@@ -8,16 +8,40 @@ import { markedSessions } from './sessionEvidence.ts';
 
 const N_CODE = codeSetTable(['N']);
 
-/** Working days (Monday-Friday, not bank holidays) after `date` up to and including `asOf`. */
-export function workingDaysAfter(date: IsoDate, asOf: IsoDate): number {
+/**
+ * Working days (Monday-Friday, not bank holidays) after `date` up to and including `asOf`. Pass the bank
+ * holidays when counting for many dates, so they are worked out once.
+ */
+export function workingDaysAfter(date: IsoDate, asOf: IsoDate, holidays: ReadonlyMap<IsoDate, string> = bankHolidaysBetween(addDays(date, 1), asOf)): number {
   if (asOf <= date) return 0;
-  const holidays = bankHolidaysBetween(addDays(date, 1), asOf);
   let n = 0;
   for (let d = toDayNumber(date) + 1, last = toDayNumber(asOf); d <= last; d++) {
     const iso = new Date(d * 86_400_000).toISOString().slice(0, 10);
     if (!isWeekend(iso) && !holidays.has(iso)) n++;
   }
   return n;
+}
+
+/**
+ * Working days after any date from `from` up to `asOf`, each answered in O(1): a running count of working
+ * days is built once, since a register can hold hundreds of N marks.
+ */
+function workingDayCounter(from: IsoDate, asOf: IsoDate): (date: IsoDate) => number {
+  const first = toDayNumber(from);
+  const last = toDayNumber(asOf);
+  if (last < first) return () => 0;
+  const holidays = bankHolidaysBetween(from, asOf);
+  // upTo[i] = working days from `from` to day first + i, inclusive.
+  const upTo = new Int32Array(last - first + 1);
+  let n = 0;
+  for (let d = first; d <= last; d++) {
+    if (weekdayOfDayNumber(d) <= 5 && !holidays.has(fromDayNumber(d))) n++;
+    upTo[d - first] = n;
+  }
+  return (date) => {
+    const d = toDayNumber(date);
+    return d >= last ? 0 : n - upTo[d - first];
+  };
 }
 
 /**
@@ -30,8 +54,9 @@ export function nCodeOverdueFinding(ctx: EvaluationContext, p: number): Finding 
   const limit = ctx.policy.unexplainedAbsence.correctNWithin;
   const allN = markedSessions(ctx.register, p, 0, ctx.asOfSessionEnd, N_CODE);
   const overdue: (SessionMark & { daysSince: number })[] = [];
+  const workingDaysSince = limit.unit === 'working-days' && allN.length > 0 ? workingDayCounter(allN[0].date, ctx.asOf) : undefined;
   for (const mark of allN) {
-    const daysSince = limit.unit === 'school-days' ? ctx.asOfDay - calendar.dayIndex.get(mark.date)! : workingDaysAfter(mark.date, ctx.asOf);
+    const daysSince = workingDaysSince ? workingDaysSince(mark.date) : ctx.asOfDay - calendar.dayIndex.get(mark.date)!;
     if (daysSince > limit.days) overdue.push({ ...mark, daysSince });
   }
   if (overdue.length === 0) return null;
