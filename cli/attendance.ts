@@ -2,11 +2,14 @@ import { RegisterInputError } from '../adapters/register/inputProblems.ts';
 import { checkCommand } from './checkCommand.ts';
 import { parseCommonArgs, UsageError } from './cliArgs.ts';
 import { explainCommand } from './explainCommand.ts';
+import { generateCommand } from './generateCommand.ts';
 
 export const USAGE = `Usage:
   attendance check <bundle-dir> [--as-of YYYY-MM-DD] [--policy ID] [--json] [--rule ID ...] [--method all-pupils|dfe-live]
                    [--previous <last-year-bundle-dir>] [--lenient]
   attendance explain <bundle-dir> --upn UPN [--as-of YYYY-MM-DD] [--policy ID] [--json] [--previous <dir>]
+  attendance generate --schools N --pupils P --seed S --year 2024/25 --out DIR [--through YYYY-MM-DD]
+                      [--la NAME] [--la-code NNN] [--policy ID[,ID...]] [--scenarios] [--json]
 
 A register bundle is a folder with pupils.csv, marks.csv and optionally calendar.json and school.json (see README.md).
 Without --as-of the register's last school day is used. --previous adds last year's register so the
@@ -34,6 +37,7 @@ export type Command = (argv: string[], io: CliStreams) => CommandOutput | Promis
 const COMMANDS: Record<string, Command> = {
   check: (argv) => checkCommand(parseCommonArgs(argv)),
   explain: (argv) => explainCommand(parseCommonArgs(argv)),
+  generate: (argv, io) => generateCommand(argv, io),
 };
 
 /**
