@@ -13,7 +13,7 @@ export function checkCommand(args: CommonArgs): { stdout: string; stderr: string
   if (args.rules.length > 0) findings = findings.filter((f) => args.rules.includes(f.rule as RuleId));
   const notes = [...asOfNotes, ...report.notes];
   if (asOfDefaulted) notes.unshift(`No --as-of given: using the register's last school day, ${asOf}.`);
-  if (report.rowsRejected > 0) notes.push(`${report.rowsRejected} rows rejected (--lenient).`);
+  if (report.rowsRejected > 0) notes.push(`${report.rowsRejected} row${report.rowsRejected === 1 ? '' : 's'} rejected (--lenient): see rejects.`);
   const byRule = Object.fromEntries(RULE_IDS.map((r) => [r, findings.filter((f) => f.rule === r).length]).filter(([, n]) => n !== 0));
   if (args.json) {
     const body = {
