@@ -43,7 +43,7 @@ export const KIND_PHRASES: readonly Phrase<KindMeaning>[] = [
   ...kindPhrases('unexplained-today', [
     'unexplained', 'unexplained absence', 'unexplained today', 'no reason', 'no reason given', 'not called in',
     'no call', 'no contact', 'unaccounted', 'not accounted for', 'missing today', 'absent today', 'off today',
-    'not in today', 'not in school today', 'not here today', 'first day calling', 'first day call', 'first day absence',
+    'not in today', 'not in school today', 'not been in', 'hasnt been in', 'not arrived', 'not in school', 'not here today', 'first day calling', 'first day call', 'first day absence',
   ]),
   ...kindPhrases('unexplained-today', ['absent', 'missing'], 0.5),
   ...kindPhrases('unexplained-3-days', [
@@ -74,7 +74,7 @@ export const KIND_PHRASES: readonly Phrase<KindMeaning>[] = [
   ...kindPhrases('cohort-summary', [
     'summary', 'school summary', 'overview', 'headline', 'attendance rate', 'attendance figures', 'overall attendance',
     'overall', 'stats', 'statistics', 'figures', 'dashboard', 'whole school', 'how are we doing', 'how we doing',
-    'cohort', 'breakdown', 'compare',
+    'cohort', 'breakdown', 'compare', 'attendance like', 'whats attendance',
   ]),
   ...kindPhrases('help', [
     'help', 'what can you do', 'what can i ask', 'what do you do', 'commands', 'menu', 'options', 'how do i use',

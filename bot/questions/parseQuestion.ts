@@ -5,7 +5,7 @@ import { KIND_PHRASES, type KindMeaning } from './kindVocabulary.ts';
 import { parseDates } from './parseDates.ts';
 import { parseGroups } from './parseGroups.ts';
 import { matchPhrases, vocabularyWords, type Phrase, type PhraseMatch } from './phraseMatcher.ts';
-import { readPupilName } from './pupilName.ts';
+import { readPupilName } from './readPupilName.ts';
 import { type ParseContext, type ParsedQuestion, type ParseResult, type QuestionFilters } from './question.ts';
 import { questionTokens } from './questionTokens.ts';
 import { schoolPhrases, type SchoolMeaning } from './schoolPhrases.ts';

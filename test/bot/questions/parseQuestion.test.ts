@@ -67,6 +67,7 @@ const QUESTIONS: readonly [string, ParsedQuestion][] = [
   // unexplained today
   ['who is missing today with no reason', { kind: 'unexplained-today', filters: {}, matched: ['missing today', 'no reason'] }],
   ['unexplained absences in year 7', { kind: 'unexplained-today', filters: { yearGroup: '7' }, matched: ['unexplained absence'] }],
+  ["who hasn't been in", { kind: 'unexplained-today', filters: {}, matched: ['hasnt been in'] }],
   ['who is off today with no reason given', { kind: 'unexplained-today', filters: {}, matched: ['off today', 'no reason given'] }],
   ['unexplained absence on 3 March', { kind: 'unexplained-today', filters: {}, dates: { asOf: '2025-03-03', label: 'as of Monday 3 March 2025' }, matched: ['unexplained absence'] }],
   // unexplained for three days
@@ -109,9 +110,14 @@ const QUESTIONS: readonly [string, ParsedQuestion][] = [
   ["what's Chloe Smith-Jones's attendance like", { kind: 'pupil-summary', filters: {}, pupilName: 'Chloe Smith-Jones', matched: ["…'s attendance"] }],
   ['how is amy smith in 9B doing', { kind: 'pupil-summary', filters: { regGroup: '9B' }, pupilName: 'amy smith', matched: ['how is … doing'] }],
   ['attendance for Jo Bloggs since September', { kind: 'pupil-summary', filters: {}, pupilName: 'Jo Bloggs', dates: SINCE_SEPTEMBER, matched: ['attendance for …'] }],
+  ['is Amy Smith persistently absent?', { kind: 'pupil-summary', filters: {}, pupilName: 'Amy Smith', matched: ['is … ?'] }],
+  ['Amy Smith', { kind: 'pupil-summary', filters: {}, pupilName: 'Amy Smith', matched: ['a name on its own'] }],
+  // Lower case after "is" could be any words, so the question stays about the rule.
+  ['is amy smith PA', { kind: 'persistent-absence', filters: {}, matched: ['pa'] }],
   ['look up Tom Hardy', { kind: 'pupil-summary', filters: {}, pupilName: 'Tom Hardy', matched: ['look up …'] }],
   // cohorts and schools
   [`${BOT}how does Year 7 compare with national`, { kind: 'cohort-summary', filters: { yearGroup: '7' }, compareWithNational: true, matched: ['compare', 'national'] }],
+  ['whats the attendance like in year 11', { kind: 'cohort-summary', filters: { yearGroup: '11' }, matched: ['whats attendance'] }],
   ['school summary', { kind: 'cohort-summary', filters: {}, matched: ['school summary'] }],
   [
     'how are we doing compared to national average this year',
@@ -207,6 +213,10 @@ describe('parseQuestion when it does not understand', () => {
   it('suggests the group summary first when only a group and a date were named', () => {
     const result = parseQuestion('Year 9 this term', CONTEXT);
     expect(result).toStrictEqual({ understood: false, text: 'Year 9 this term', suggestions: ['cohort-summary', 'persistent-absence', 'penalty-threshold'] });
+  });
+
+  it('does not take a single capitalised word for a pupil', () => {
+    expect(parseQuestion('Thanks', CONTEXT).understood).toBe(false);
   });
 
   it('does not answer a question about something else', () => {

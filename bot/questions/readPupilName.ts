@@ -10,6 +10,12 @@ interface PupilPhrase {
   take: 'first' | 'last';
   /** With no name in it ("how is Year 9 doing?", "how are we doing?") the question is about a group. */
   otherwiseCohort: boolean;
+  /** The name comes before the rule asked about ("is Amy Smith persistently absent?"). */
+  beforeKind?: boolean;
+  /** Only words typed with a capital count: the wording alone says too little to trust lower case. */
+  capitalised?: boolean;
+  /** The message is nothing but the name ("Amy Smith"), at least two words of it. */
+  wholeMessage?: boolean;
 }
 
 /** Checked in order; the possessive first, so "how is Amy's attendance" names Amy, not "Amy's attendance". */
@@ -21,6 +27,8 @@ const PUPIL_PHRASES: readonly PupilPhrase[] = [
   { pattern: /\bwhat about\s+(.*)$/di, label: 'what about …', take: 'first', otherwiseCohort: true },
   { pattern: /\b(?:attendance|record|marks|absences?|summary|profile|details|info|information) (?:for|of|on|about)\s+(.*)$/di, label: 'attendance for …', take: 'first', otherwiseCohort: true },
   { pattern: /\b(?:look up|lookup|show me|pull up|check on|search for|find)\s+(.*)$/di, label: 'look up …', take: 'first', otherwiseCohort: false },
+  { pattern: /^\s*(?:is|has|was|does|did)\s+(.*)$/di, label: 'is … ?', take: 'first', otherwiseCohort: false, beforeKind: true, capitalised: true },
+  { pattern: /^\s*(.*?)[\s?.!]*$/di, label: 'a name on its own', take: 'first', otherwiseCohort: false, capitalised: true, wholeMessage: true },
 ];
 
 /**
@@ -40,7 +48,7 @@ const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
   'children', 'child', 'kids', 'kid', 'boys', 'girls', 'class', 'classes', 'group', 'groups', 'form', 'forms',
   'year', 'years', 'cohort', 'today', 'week', 'term', 'getting', 'going', 'looking', 'new', 'latest', 'guidance',
   'policy', 'rules', 'law', 'going', 'there', 'here', 'up', 'out', 'not', 'no', 'yes', 'just', 'really', 'very',
-  'same', 'list', 'report', 'lot', 'lots', 'compare', 'compared', 'against', 'versus', 'vs', 'it', 'well', 'ok',
+  'same', 'list', 'report', 'got', 'gets', 'thanks', 'thank', 'lot', 'lots', 'compare', 'compared', 'against', 'versus', 'vs', 'it', 'well', 'ok',
 ]);
 
 const NAME_WORD = /^\p{L}[\p{L}'\u2019-]*$/u;
@@ -72,12 +80,18 @@ export function readPupilName(text: string, tokens: readonly QuestionToken[], ki
     const where = match?.indices?.[1];
     if (!match || !where) continue;
     const [captureStart, captureEnd] = where;
-    const inside = tokens.filter((t) => t.start < captureEnd && t.end > captureStart);
-    if (inside.some((t) => covered(t, kindSpans))) return {};
+    let inside = tokens.filter((t) => t.start < captureEnd && t.end > captureStart);
+    const firstKind = inside.findIndex((t) => covered(t, kindSpans));
+    if (firstKind >= 0 && !phrase.beforeKind) return {};
+    if (firstKind >= 0) inside = inside.slice(0, firstKind);
     const runs: QuestionToken[][] = [];
     let run: QuestionToken[] = [];
     for (const token of inside) {
-      const nameLike = NAME_WORD.test(token.raw) && !NOT_NAME_WORDS.has(token.word) && !covered(token, groupSpans);
+      const nameLike =
+        NAME_WORD.test(token.raw) &&
+        !NOT_NAME_WORDS.has(token.word) &&
+        !covered(token, groupSpans) &&
+        (!phrase.capitalised || /^\p{Lu}/u.test(token.raw));
       if (nameLike) run.push(token);
       else if (run.length > 0) {
         runs.push(run);
@@ -86,7 +100,8 @@ export function readPupilName(text: string, tokens: readonly QuestionToken[], ki
     }
     if (run.length > 0) runs.push(run);
     const chosen = phrase.take === 'first' ? runs[0] : runs[runs.length - 1];
-    if (chosen && chosen.length <= LONGEST_NAME_WORDS) {
+    const wholeName = !phrase.wholeMessage || (chosen !== undefined && chosen.length >= 2 && chosen.length === inside.length);
+    if (chosen && chosen.length <= LONGEST_NAME_WORDS && wholeName) {
       const name = text
         .slice(chosen[0].start, Math.min(chosen[chosen.length - 1].end, captureEnd))
         .replace(/(?:['\u2019]s|s['\u2019]|['\u2019])$/u, (ending) => (ending.startsWith('s') ? 's' : ''))
