@@ -13,6 +13,8 @@ export interface SourceMark {
   session: SessionName;
   codeId: number;
   code: string;
+  /** The column or element the mark was read from, for problems about it. */
+  field: string;
 }
 
 export interface RowProblem {
@@ -36,6 +38,8 @@ export interface SourceRow {
   roster: boolean;
   marks: SourceMark[];
   problems: RowProblem[];
+  /** The column holding the row's date (session and day layouts), for problems about the date itself. */
+  dateField?: string;
 }
 
 export type SourceFormat = 'sessions' | 'days' | 'grid' | 'pupils' | 'ctf';

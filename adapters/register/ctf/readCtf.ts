@@ -87,7 +87,7 @@ function attendanceRow(file: string, span: { line: number; text: string }, upn: 
     for (const [session, mark] of [['AM', day.am], ['PM', day.pm]] as const) {
       if (mark === ' ' || mark === '-') continue;
       const code = parseRegisterCode(mark, day.date);
-      if (code.ok) row.marks.push({ date: day.date, session, codeId: code.code.id, code: code.code.code });
+      if (code.ok) row.marks.push({ date: day.date, session, codeId: code.code.id, code: code.code.code, field: 'AttendanceMarks' });
       else row.problems.push({ field: 'AttendanceMarks', message: `${who} ${day.date} ${session}: ${code.problem}` });
     }
   }

@@ -14,6 +14,7 @@ export interface LayoutContext {
 
 function readDate(row: SourceRow, cells: readonly string[], ctx: LayoutContext): string | undefined {
   const at = ctx.index.date!;
+  row.dateField = ctx.header[at];
   const parsed = parseDateField(cells[at] ?? '');
   if (parsed.ok) return parsed.value;
   row.problems.push({ field: ctx.header[at], message: parsed.problem });

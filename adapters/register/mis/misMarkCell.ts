@@ -13,7 +13,7 @@ export function addMark(row: SourceRow, field: string, rawCode: string, date: st
     row.problems.push({ field, message: `${code.problem} (${date} ${session})` });
     return;
   }
-  row.marks.push({ date, session, codeId: code.code.id, code: code.code.code });
+  row.marks.push({ date, session, codeId: code.code.id, code: code.code.code, field });
 }
 
 const SESSION_WORDS: Record<string, SessionName> = { am: 'AM', pm: 'PM', morning: 'AM', afternoon: 'PM', 'a.m.': 'AM', 'p.m.': 'PM' };
