@@ -43,6 +43,8 @@ const QUESTIONS: readonly [string, ParsedQuestion][] = [
   ['who is PA with an EHCP', { kind: 'persistent-absence', filters: { sen: 'ehcp' }, matched: ['pa'] }],
   ['pupils below 90% in 8C', { kind: 'persistent-absence', filters: { regGroup: '8C' }, matched: ['below 90'] }],
   ['persistent absence for CLA and CIN', { kind: 'persistent-absence', filters: { lookedAfter: true, socialWorker: true }, matched: ['persistent absence'] }],
+  ['PA for LAC and CP kids', { kind: 'persistent-absence', filters: { lookedAfter: true, socialWorker: true }, matched: ['pa'] }],
+  ['unexplained absence for looked after children in yr 10', { kind: 'unexplained-today', filters: { lookedAfter: true, yearGroup: '10' }, matched: ['unexplained absence'] }],
   ['pa  - non-FSM yr 7', { kind: 'persistent-absence', filters: { yearGroup: '7', fsm: false }, matched: ['pa'] }],
   ['send me the PA list', { kind: 'persistent-absence', filters: {}, matched: ['pa list'] }],
   ['Y9 PA vs national', { kind: 'persistent-absence', filters: { yearGroup: '9' }, compareWithNational: true, matched: ['pa', 'national'] }],
