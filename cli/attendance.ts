@@ -3,6 +3,7 @@ import { checkCommand } from './checkCommand.ts';
 import { parseCommonArgs, UsageError } from './cliArgs.ts';
 import { explainCommand } from './explainCommand.ts';
 import { generateCommand } from './generateCommand.ts';
+import { importCommand } from './importCommand.ts';
 
 export const USAGE = `Usage:
   attendance check <bundle-dir> [--as-of YYYY-MM-DD] [--policy ID] [--json] [--rule ID ...] [--method all-pupils|dfe-live]
@@ -10,6 +11,8 @@ export const USAGE = `Usage:
   attendance explain <bundle-dir> --upn UPN [--as-of YYYY-MM-DD] [--policy ID] [--json] [--previous <dir>]
   attendance generate --schools N --pupils P --seed S --year 2024/25 --out DIR [--through YYYY-MM-DD]
                       [--la NAME] [--la-code NNN] [--policy ID[,ID...]] [--scenarios] [--json]
+  attendance import <file-or-dir>... --into <bundle-dir> [--format auto|sessions|days|grid|ctf] [--mapping F]
+                    [--calendar F.json|F.ics|derive] [--lenient] [--rejects F] [--json]
 
 A register bundle is a folder with pupils.csv, marks.csv and optionally calendar.json and school.json (see README.md).
 Without --as-of the register's last school day is used. --previous adds last year's register so the
@@ -38,6 +41,7 @@ const COMMANDS: Record<string, Command> = {
   check: (argv) => checkCommand(parseCommonArgs(argv)),
   explain: (argv) => explainCommand(parseCommonArgs(argv)),
   generate: (argv, io) => generateCommand(argv, io),
+  import: (argv, io) => importCommand(argv, io),
 };
 
 /**
