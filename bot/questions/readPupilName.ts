@@ -36,19 +36,19 @@ const PUPIL_PHRASES: readonly PupilPhrase[] = [
  * and "Summer" are names, so only function words and the nouns staff put where a name could go are here.
  */
 const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
-  'i', 'me', 'my', 'we', 'us', 'our', 'you', 'your', 'they', 'them', 'their', 'he', 'him', 'his', 'she', 'her',
-  'it', 'its', 'everyone', 'everybody', 'anyone', 'anybody', 'someone', 'things', 'thing', 'everything', 'stuff',
-  'what', 'whats', 'who', 'whos', 'which', 'how', 'hows', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'been',
-  'be', 'do', 'does', 'did', 'doing', 'done', 'can', 'could', 'would', 'will', 'should', 'please', 'show', 'tell',
-  'give', 'get', 'check', 'look', 'find', 'see', 'about', 'and', 'or', 'but', 'with', 'without', 'of', 'in', 'on',
-  'at', 'for', 'to', 'from', 'by', 'into', 'this', 'that', 'these', 'those', 'so', 'far', 'now', 'then', 'all',
-  'any', 'some', 'many', 'much', 'more', 'most', 'overall', 'generally', 'attendance', 'absence', 'absences',
-  'record', 'records', 'marks', 'register', 'registers', 'profile', 'summary', 'details', 'info', 'information',
-  'figures', 'numbers', 'data', 'stats', 'school', 'schools', 'whole', 'pupils', 'pupil', 'students', 'student',
-  'children', 'child', 'kids', 'kid', 'boys', 'girls', 'class', 'classes', 'group', 'groups', 'form', 'forms',
-  'year', 'years', 'cohort', 'today', 'week', 'term', 'getting', 'going', 'looking', 'new', 'latest', 'guidance',
-  'policy', 'rules', 'law', 'going', 'there', 'here', 'up', 'out', 'not', 'no', 'yes', 'just', 'really', 'very',
-  'same', 'list', 'report', 'got', 'gets', 'thanks', 'thank', 'lot', 'lots', 'compare', 'compared', 'against', 'versus', 'vs', 'it', 'well', 'ok',
+  'i', 'me', 'my', 'we', 'us', 'our', 'you', 'your', 'they', 'them', 'their', 'he', 'him', 'his', 'she', 'her', 'it',
+  'its', 'everyone', 'everybody', 'anyone', 'anybody', 'someone', 'things', 'thing', 'everything', 'stuff', 'what',
+  'whats', 'who', 'whos', 'which', 'how', 'hows', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'been', 'be',
+  'do', 'does', 'did', 'doing', 'done', 'can', 'could', 'would', 'will', 'should', 'please', 'show', 'tell', 'give',
+  'get', 'check', 'look', 'find', 'see', 'about', 'and', 'or', 'but', 'with', 'without', 'of', 'in', 'on', 'at',
+  'for', 'to', 'from', 'by', 'into', 'this', 'that', 'these', 'those', 'so', 'far', 'now', 'then', 'all', 'any',
+  'some', 'many', 'much', 'more', 'most', 'overall', 'generally', 'attendance', 'absence', 'absences', 'record',
+  'records', 'marks', 'register', 'registers', 'profile', 'summary', 'details', 'info', 'information', 'figures',
+  'numbers', 'data', 'stats', 'school', 'schools', 'whole', 'pupils', 'pupil', 'students', 'student', 'children',
+  'child', 'kids', 'kid', 'boys', 'girls', 'class', 'classes', 'group', 'groups', 'form', 'forms', 'year', 'years',
+  'cohort', 'today', 'week', 'term', 'getting', 'going', 'looking', 'new', 'latest', 'guidance', 'policy', 'rules',
+  'law', 'there', 'here', 'up', 'out', 'not', 'no', 'yes', 'just', 'really', 'very', 'same', 'list', 'report', 'got',
+  'gets', 'thanks', 'thank', 'lot', 'lots', 'compare', 'compared', 'against', 'versus', 'vs', 'well', 'ok',
 ]);
 
 const NAME_WORD = /^\p{L}[\p{L}'\u2019-]*$/u;
