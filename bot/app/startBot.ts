@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type StateStore } from '../../adapters/store/stateStore.ts';
+import { AccessControl } from '../access/access.ts';
+import { loadRoleAssignments } from '../access/roleAssignments.ts';
+import { type BotConfig } from '../config.ts';
+import { type FeatureModule } from '../host/featureHost.ts';
+import { FeatureRegistry } from '../host/featureRegistry.ts';
+import { type Log } from '../log.ts';
+import { FindingsCache } from '../schools/findingsCache.ts';
+import { loadSchools } from '../schools/schoolData.ts';
+import { createBotServer, type BotServer } from '../server/botServer.ts';
+import { createTeamsBot } from '../wiring/teamsBot.ts';
+import { type BotServices } from './botServices.ts';
+import { botFeatures } from './features.ts';
+
+/** Where the bundled demo local authority lives: used when ATTENDANCE_DATA is not set. */
+export const DEMO_DATA_DIR = fileURLToPath(new URL('../../demo/', import.meta.url));
+
+export interface StartOptions {
+  config: BotConfig;
+  store: StateStore;
+  log: Log;
+  /** Features to run; the product's list by default. Tests pass their own. */
+  features?: (services: BotServices) => FeatureModule[];
+}
+
+export interface RunningBot {
+  server: BotServer;
+  services: BotServices;
+  registry: FeatureRegistry;
+  close(): Promise<void>;
+}
+
+/** Loads the schools and roles, registers the features, and starts the HTTP server on config.port (0: any free port). */
+export async function startBot(options: StartOptions): Promise<RunningBot> {
+  const { config, store, log } = options;
+  const dataPath = config.dataPath ?? DEMO_DATA_DIR;
+  if (!config.dataPath && !existsSync(dataPath)) throw new Error(`ATTENDANCE_DATA is not set and there is no demo data at ${dataPath}: set ATTENDANCE_DATA to a register bundle or a folder of them`);
+  const loadStarted = performance.now();
+  const schools = loadSchools(dataPath, config.asOf);
+  log('schools.loaded', { schools: schools.length, pupils: schools.reduce((n, s) => n + s.register.pupils.length, 0), ms: Math.round(performance.now() - loadStarted), demo: !config.dataPath });
+  if (config.rolesFile) log('roles.loaded', { assignments: await loadRoleAssignments(config.rolesFile, store) });
+  const services: BotServices = { config, schools, cache: new FindingsCache(), store, access: new AccessControl(store, config.defaultRole), log };
+  const registry = new FeatureRegistry();
+  for (const feature of (options.features ?? botFeatures)(services)) registry.add(feature);
+  const bot = createTeamsBot(config, registry, log);
+  const server = await createBotServer({ bot, port: config.port, log, health: () => ({ schools: schools.length, localMode: config.localMode }) });
+  return {
+    server,
+    services,
+    registry,
+    close: async () => {
+      await server.close();
+    },
+  };
+}

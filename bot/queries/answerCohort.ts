@@ -1,0 +1,73 @@
+import { cohortCard } from '../../cards/queries/cohortCard.ts';
+import { formatLongDate } from '../../rules/dates/isoDate.ts';
+import { absencePercent, formatPercent } from '../../rules/measures/absenceThresholds.ts';
+import { cohortMeasures, type CohortFilter } from '../../rules/measures/cohortMeasures.ts';
+import { userKey } from '../access/access.ts';
+import { type BotMessage, type ConversationInfo, type UserInfo } from '../host/featureHost.ts';
+import { contextFlagFilters, filtersLabel } from './describeView.ts';
+import { NATIONAL_SOURCES, nationalComparison } from './nationalFigures.ts';
+import { type QueryServices } from './queryServices.ts';
+import { type QueryToken } from './queryToken.ts';
+import { type ScopedSchool } from './schoolScope.ts';
+
+/** Below this many pupils a cohort picked by a context flag could identify a child: DfE suppresses small counts too. */
+const MIN_FLAGGED_COHORT = 5;
+
+export interface CohortRequest {
+  token: QueryToken;
+  schools: ScopedSchool[];
+  conversation: ConversationInfo;
+  user: UserInfo;
+}
+
+/** "How does Year 7 compare with national?": the cohort's measures beside the matching national figures. */
+export async function answerCohort(services: QueryServices, request: CohortRequest): Promise<BotMessage> {
+  const filter: CohortFilter = request.token.filters;
+  const totals = { pupils: 0, counted: 0, pa: 0, sa: 0, possible: 0, absence: 0, authorised: 0, unauthorised: 0 };
+  const periods = new Set<string>();
+  for (const { school } of request.schools) {
+    const { context } = services.cache.evaluation(school, request.token.asOf ?? school.asOf, request.token.from);
+    const c = cohortMeasures(context, filter);
+    totals.pupils += c.pupils;
+    totals.counted += c.pupilsCounted;
+    totals.pa += c.persistentlyAbsent;
+    totals.sa += c.severelyAbsent;
+    totals.possible += c.possible;
+    totals.absence += c.absence;
+    totals.authorised += c.authorised;
+    totals.unauthorised += c.unauthorised;
+    periods.add(`${formatLongDate(context.period.from)} to ${formatLongDate(context.period.to)}`);
+  }
+  const national = nationalComparison(filter);
+  const label = filtersLabel(filter);
+  const first = request.schools[0].school;
+  const share = (n: number) => (totals.counted === 0 ? 'n/a' : `${formatPercent((100 * n) / totals.counted)} (${n})`);
+  const nat = (v: number | undefined) => (v === undefined ? 'not published' : `${v.toFixed(v < 10 ? 2 : 1).replace(/0$/, '')}%`);
+  const suppressed = contextFlagFilters(filter).length > 0 && totals.pupils < MIN_FLAGGED_COHORT;
+  await services.store.appendAudit({
+    at: new Date().toISOString(),
+    who: userKey(request.user),
+    what: 'query.cohort',
+    schoolUrn: request.schools.length === 1 ? first.urn : undefined,
+    detail: { pupils: totals.pupils, suppressed, conversation: request.conversation.id },
+  });
+  return cohortCard({
+    title: `${label === '' ? 'Whole school' : label[0].toUpperCase() + label.slice(1)} against national`,
+    school: request.schools.length === 1 ? `${first.name} (URN ${first.urn})` : `${request.schools.length} schools`,
+    cohortLabel: `${label === '' ? 'all pupils' : label} (${totals.pupils} pupils)`,
+    cohortHeading: label === '' ? 'School' : 'Cohort',
+    periodLabel: [...periods].join('; '),
+    policyName: [...new Set(request.schools.map((s) => s.school.policy.name))].join('; '),
+    suppressed,
+    suppressedText: `Only ${totals.pupils} pupils match, so figures are not shown: fewer than ${MIN_FLAGGED_COHORT} could identify a child.`,
+    rows: [
+      { measure: 'Overall absence', cohort: formatPercent(absencePercent(totals.absence, totals.possible)), national: nat(national.overallAbsencePercent) },
+      { measure: 'Authorised absence', cohort: formatPercent(absencePercent(totals.authorised, totals.possible)), national: 'not compared' },
+      { measure: 'Unauthorised absence', cohort: formatPercent(absencePercent(totals.unauthorised, totals.possible)), national: 'not compared' },
+      { measure: 'Persistently absent (10%+)', cohort: share(totals.pa), national: nat(national.persistentAbsencePercent) },
+      { measure: 'Severely absent (50%+)', cohort: share(totals.sa), national: nat(national.severeAbsencePercent) },
+    ],
+    notes: `National figures are for ${national.group} over the autumn term 2024/25; the cohort's cover the period above, and absence rises through the school year, so compare the gap, not the decimals. Persistent and severe absence are shares of the ${totals.counted} pupils counted.`,
+    sources: `National: ${NATIONAL_SOURCES[national.source]}.`,
+  });
+}

@@ -1,0 +1,100 @@
+import { formatLongDate } from '../../rules/dates/isoDate.ts';
+import { inCohort, type CohortFilter } from '../../rules/measures/cohortMeasures.ts';
+import { pupilName } from '../../rules/pupils/pupil.ts';
+import { listCard, type ListCardRow } from '../../cards/queries/listCard.ts';
+import { type BotMessage, type ConversationInfo, type UserInfo } from '../host/featureHost.ts';
+import { userKey } from '../access/access.ts';
+import { contextFlagFilters, filtersLabel, privacyLabel, yearLabel } from './describeView.ts';
+import { viewFinding } from './findingView.ts';
+import { type ListedRule } from './listedRules.ts';
+import { type QueryServices } from './queryServices.ts';
+import { encodeQueryToken, type QueryToken } from './queryToken.ts';
+import { type ScopedSchool } from './schoolScope.ts';
+
+/** Rows per card: 20 keeps the longest reasons well under Teams' 28 KB. */
+export const PAGE_SIZE = 20;
+
+export interface ListRequest {
+  rule: ListedRule;
+  token: QueryToken;
+  /** 1-based. */
+  page: number;
+  schools: ScopedSchool[];
+  acrossSchools: boolean;
+  conversation: ConversationInfo;
+  user: UserInfo;
+}
+
+interface FoundRow extends ListCardRow {
+  citation: string;
+}
+
+/**
+ * One page of the pupils a rule found, across the schools in scope, from the cached findings. Pupils are
+ * listed in the rules' order (by name); a row keeps its school's privacy level.
+ */
+export async function answerList(services: QueryServices, request: ListRequest): Promise<BotMessage> {
+  const { rule, token, schools, conversation } = request;
+  const filter: CohortFilter = token.filters;
+  const limited = schools.some((s) => s.access.privacy === 'limited');
+  const flags = contextFlagFilters(filter);
+  if (limited && flags.length > 0) {
+    return {
+      text: `Filtering by ${flags.join(' and ')} would tell everyone in this conversation about those pupils' circumstances. Ask me in a personal chat, or in the school's safeguarding channel.`,
+    };
+  }
+  const rows: FoundRow[] = [];
+  const asOfDates = new Set<string>();
+  for (const { school, access } of schools) {
+    const asOf = token.asOf ?? school.asOf;
+    asOfDates.add(asOf);
+    const { findings } = services.cache.evaluation(school, asOf, token.from);
+    const byUpn = new Map(school.register.pupils.map((p) => [p.upn, p]));
+    for (const finding of findings) {
+      if (finding.rule !== rule.rule) continue;
+      const pupil = byUpn.get(finding.upn);
+      if (!pupil || !inCohort(pupil, filter)) continue;
+      const view = viewFinding(finding, school.policy, access.privacy);
+      rows.push({
+        name: request.acrossSchools ? `${pupilName(pupil)} · ${school.name}` : pupilName(pupil),
+        year: yearLabel(pupil.yearGroup),
+        figure: rule.figure(finding),
+        why: view.reason,
+        safeguarding: view.safeguarding,
+        citation: view.citation,
+      });
+    }
+  }
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  const page = Math.min(Math.max(1, request.page), pages);
+  const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const remaining = rows.length - page * PAGE_SIZE;
+  const citations = [...new Set(shown.map((r) => r.citation))];
+  const first = schools[0].school;
+  const asOfLabel = token.label ?? (asOfDates.size === 1 ? formatLongDate([...asOfDates][0]) : 'each school\'s latest register day');
+  await services.store.appendAudit({
+    at: new Date().toISOString(),
+    who: userKey(request.user),
+    what: 'query.list',
+    schoolUrn: schools.length === 1 ? first.urn : undefined,
+    detail: { kind: token.kind, pupils: rows.length, page, conversation: conversation.id },
+  });
+  return listCard({
+    title: rule.title,
+    countText: rule.countText(rows.length),
+    school: schools.length === 1 ? `${first.name} (URN ${first.urn})` : `${schools.length} schools`,
+    asOfLabel,
+    policyName: [...new Set(schools.map((s) => s.school.policy.name))].join('; '),
+    privacyLabel: privacyLabel(limited ? 'limited' : 'full', conversation),
+    filtersText: filtersLabel(filter) === '' ? '' : `Only: ${filtersLabel(filter)}.`,
+    rows: shown.map(({ citation: _citation, ...row }) => row),
+    count: rows.length,
+    emptyText: rule.emptyText,
+    citation: citations.length === 0 ? '' : `Source: ${citations.join('; ')}`,
+    pageText: pages > 1 ? `Pupils ${(page - 1) * PAGE_SIZE + 1}-${(page - 1) * PAGE_SIZE + shown.length} of ${rows.length}.` : '',
+    hasMore: remaining > 0,
+    nextTitle: `Next ${Math.min(PAGE_SIZE, Math.max(remaining, 0))}`,
+    nextPage: page + 1,
+    queryToken: encodeQueryToken(token),
+  });
+}

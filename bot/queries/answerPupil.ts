@@ -1,0 +1,113 @@
+import { choicesCard } from '../../cards/queries/choicesCard.ts';
+import { pupilCard } from '../../cards/queries/pupilCard.ts';
+import { formatLongDate } from '../../rules/dates/isoDate.ts';
+import { formatPercent } from '../../rules/measures/absenceThresholds.ts';
+import { pupilMeasures } from '../../rules/measures/pupilMeasures.ts';
+import { pupilName } from '../../rules/pupils/pupil.ts';
+import { userKey } from '../access/access.ts';
+import { type BotMessage, type ConversationInfo, type UserInfo } from '../host/featureHost.ts';
+import { type SchoolData } from '../schools/schoolData.ts';
+import { recentMarks } from './recentMarks.ts';
+import { privacyLabel, yearLabel } from './describeView.ts';
+import { findPupils } from './findPupils.ts';
+import { viewFinding } from './findingView.ts';
+import { RULE_TITLES } from './listedRules.ts';
+import { type QueryServices } from './queryServices.ts';
+import { encodeQueryToken, type QueryToken } from './queryToken.ts';
+import { type ScopedSchool } from './schoolScope.ts';
+
+/** More matches than this and a list of choices stops helping: ask for more of the name instead. */
+const MAX_CHOICES = 10;
+const WEEKS_OF_MARKS = 6;
+
+export interface PupilRequest {
+  token: QueryToken;
+  schools: ScopedSchool[];
+  conversation: ConversationInfo;
+  user: UserInfo;
+}
+
+/** "How is Amy Smith doing?": the pupil's card, or a card of choices when the name fits several pupils. */
+export async function answerPupilByName(services: QueryServices, request: PupilRequest, typedName: string): Promise<BotMessage> {
+  const matches = request.schools.flatMap((scoped) => findPupils(scoped.school.register.pupils, typedName).map((p) => ({ scoped, p })));
+  if (matches.length === 0) {
+    const where = request.schools.length === 1 ? request.schools[0].school.name : 'the schools you can see';
+    return { text: `I can't find a pupil called "${typedName}" at ${where}. Try the name as it is on the register.` };
+  }
+  if (matches.length === 1) return answerPupil(services, request, matches[0].scoped, matches[0].p);
+  if (matches.length > MAX_CHOICES) return { text: `${matches.length} pupils match "${typedName}": give more of the name (given and family name).` };
+  const choices = matches.map(({ scoped, p }) => {
+    const pupil = scoped.school.register.pupils[p];
+    const group = pupil.regGroup ? `, ${pupil.regGroup}` : '';
+    const school = request.schools.length > 1 ? ` · ${scoped.school.name}` : '';
+    return { title: `${pupilName(pupil)}, ${yearLabel(pupil.yearGroup)}${group}${school}`, value: `${scoped.school.urn}|${pupil.upn}` };
+  });
+  return choicesCard({
+    title: 'Which pupil did you mean?',
+    intro: `${matches.length} pupils match "${typedName}".`,
+    choices,
+    firstValue: choices[0].value,
+    queryToken: encodeQueryToken(request.token),
+  });
+}
+
+/** The pupil card for pupil index `p`, at the scoped school's privacy level; every view is audited. */
+export async function answerPupil(services: QueryServices, request: PupilRequest, scoped: ScopedSchool, p: number): Promise<BotMessage> {
+  const { school, access } = scoped;
+  const pupil = school.register.pupils[p];
+  const asOf = request.token.asOf ?? school.asOf;
+  const { context, findings } = services.cache.evaluation(school, asOf, request.token.from);
+  const m = pupilMeasures(context, p);
+  const own = findings.filter((f) => f.upn === pupil.upn);
+  const views = own.map((f) => ({ finding: f, view: viewFinding(f, school.policy, access.privacy) }));
+  const full = access.privacy === 'full';
+  const marks = recentMarksFor(school, p, context.asOfDay);
+  await services.store.appendAudit({
+    at: new Date().toISOString(),
+    who: userKey(request.user),
+    what: 'view.pupil',
+    schoolUrn: school.urn,
+    upn: pupil.upn,
+    detail: { privacy: access.privacy, conversation: request.conversation.id, findings: own.length },
+  });
+  services.log('pupil.view', { school: school.urn, conversation: request.conversation.id, privacy: access.privacy, findings: own.length });
+  return pupilCard({
+    name: pupilName(pupil),
+    subtitle: [yearLabel(pupil.yearGroup), pupil.regGroup, `UPN ${pupil.upn}`].filter(Boolean).join(' · '),
+    school: `${school.name} (URN ${school.urn})`,
+    asOfLabel: request.token.label ?? formatLongDate(asOf),
+    policyName: school.policy.name,
+    privacyLabel: privacyLabel(access.privacy, request.conversation),
+    periodLabel: `${formatLongDate(m.from)} to ${formatLongDate(m.to)}`,
+    measures: [
+      { label: 'Attendance', value: `${formatPercent(m.attendancePercent)} (${m.attended} of ${m.possible} possible sessions)` },
+      { label: 'Absence', value: `${formatPercent(m.absencePercent)} (${m.absence} sessions: ${m.authorised} authorised, ${m.unauthorised} unauthorised)` },
+      { label: 'Broken weeks', value: `${m.brokenWeeks.broken} of ${m.brokenWeeks.weeks} school weeks` },
+    ],
+    context: full ? contextFacts(school, p) : [],
+    hasContext: full,
+    findingsTitle: own.length === 0 ? 'No findings: nothing needs action on this date' : `Findings (${own.length})`,
+    findings: views.map(({ finding, view }) => ({ title: RULE_TITLES[finding.rule], reason: view.reason, nextStep: view.nextStep, citation: view.citation })),
+    limitedNote: full ? '' : views.some((v) => v.view.safeguarding) ? 'Extra safeguarding steps apply: ask for this card in a personal chat with the bot or in the safeguarding channel.' : 'Context (SEN, free school meals, social care) is not shown in this conversation.',
+    weekCount: marks.weeks.length,
+    weeks: marks.weeks,
+    marksKey: marks.key,
+  });
+}
+
+function recentMarksFor(school: SchoolData, p: number, asOfDay: number) {
+  return recentMarks(school.register, p, asOfDay, WEEKS_OF_MARKS);
+}
+
+function contextFacts(school: SchoolData, p: number) {
+  const pupil = school.register.pupils[p];
+  const said = (v: boolean | undefined) => (v === undefined ? 'not recorded' : v ? 'yes' : 'no');
+  return [
+    { label: 'SEN', value: pupil.sen === undefined ? 'not recorded' : pupil.sen === 'none' ? 'none' : pupil.sen === 'ehcp' ? 'EHC plan' : 'SEN support' },
+    { label: 'Free school meals', value: said(pupil.fsm) },
+    { label: 'Social worker', value: said(pupil.socialWorker) },
+    { label: 'Looked after', value: said(pupil.lookedAfter) },
+    { label: 'Young carer', value: said(pupil.youngCarer) },
+    { label: 'Date of birth', value: formatLongDate(pupil.dateOfBirth) },
+  ];
+}

@@ -1,0 +1,30 @@
+import { type PrivacyLevel } from '../../adapters/store/stateStore.ts';
+import { type Finding } from '../../rules/findings/finding.ts';
+import { type PolicyProfile } from '../../rules/policies/policyProfile.ts';
+
+export interface FindingView {
+  reason: string;
+  nextStep: string;
+  citation: string;
+  /** The limited view left out a safeguarding step; the card says that one applies and where to look. */
+  safeguarding: boolean;
+}
+
+export function citationText(citation: { source: string; where: string }): string {
+  return `${citation.source}, ${citation.where}`;
+}
+
+/**
+ * A finding as a conversation at this privacy level may see it. The rules add a social-worker step (and
+ * cite the safeguarding source) when a pupil has a social worker; in a limited conversation that would tell
+ * everyone the child has one, so the step and its citation are taken out and the row says only that extra
+ * safeguarding steps apply.
+ */
+export function viewFinding(finding: Finding, policy: PolicyProfile, privacy: PrivacyLevel): FindingView {
+  const full = { reason: finding.reason, nextStep: finding.nextStep, citation: citationText(finding.citation), safeguarding: false };
+  if (privacy === 'full' || finding.evidence.socialWorker !== true) return full;
+  const rule = policy.unexplainedAbsence;
+  const nextStep = finding.nextStep.replace(`. ${rule.socialWorkerStep}`, '').replace(rule.socialWorkerStep, '').trim();
+  const citation = finding.rule === 'unexplained-absence' ? citationText(rule.citation) : full.citation;
+  return { reason: finding.reason, nextStep, citation, safeguarding: true };
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { type ActionResult, type ActionTurn, type BotMessage, type FeatureModule, type MessageTurn } from '../host/featureHost.ts';
+import { type ParsedQuestion } from '../questions/question.ts';
+import { answerCohort } from './answerCohort.ts';
+import { answerList } from './answerList.ts';
+import { answerPupil, answerPupilByName } from './answerPupil.ts';
+import { helpAnswer } from './helpAnswer.ts';
+import { LISTED_RULES } from './listedRules.ts';
+import { type QueryServices } from './queryServices.ts';
+import { decodeQueryToken, type QueryToken } from './queryToken.ts';
+import { resolveSchoolScope } from './schoolScope.ts';
+
+export const PAGE_VERB = 'queries.page';
+export const PUPIL_VERB = 'queries.pupil';
+
+const pageData = z.object({ query: z.string(), page: z.coerce.number().int().min(1).max(1000) });
+const pupilData = z.object({ query: z.string(), upn: z.string().regex(/^\d{6,7}\|[A-Z0-9]{13}$/) });
+
+/**
+ * Answers staff questions: it is the catch-all for messages, so any text no other feature claims is parsed
+ * as a question (and a question it cannot parse gets the help card, never silence). Card buttons page
+ * through lists and pick a pupil when a name matched several.
+ */
+export function queriesFeature(services: QueryServices): FeatureModule {
+  return {
+    name: 'queries',
+    register(host) {
+      host.onUnmatchedMessage(async (turn) => {
+        const started = performance.now();
+        const { message, kind } = await answerMessage(services, turn);
+        await turn.reply(message);
+        services.log('query.answered', { kind, conversation: turn.conversation.id, ms: Math.round(performance.now() - started) });
+      });
+      host.onAction(PAGE_VERB, (turn) => pageAction(services, turn));
+      host.onAction(PUPIL_VERB, (turn) => pupilAction(services, turn));
+    },
+  };
+}
+
+/** The day questions are asked on before a school is settled: the bound school's, else the latest any school has. */
+async function parseContextFor(services: QueryServices, turn: MessageTurn) {
+  const binding = await services.store.getBinding(turn.conversation.id);
+  const bound = services.schools.find((s) => s.urn === binding?.schoolUrn) ?? (services.schools.length === 1 ? services.schools[0] : undefined);
+  const today = bound?.asOf ?? services.schools.map((s) => s.asOf).sort().at(-1)!;
+  return { today, terms: bound?.register.calendar.terms, schoolNames: services.schools.map((s) => ({ urn: s.urn, name: s.name })) };
+}
+
+async function answerMessage(services: QueryServices, turn: MessageTurn): Promise<{ message: BotMessage | string; kind: string }> {
+  if (turn.text.trim() === '') return { message: helpAnswer(), kind: 'help' };
+  const parsed = services.parse(turn.text, await parseContextFor(services, turn));
+  if (!parsed.understood) return { message: helpAnswer({ text: parsed.text, suggestions: parsed.suggestions }), kind: 'not-understood' };
+  const question = parsed.question;
+  if (question.kind === 'help') return { message: helpAnswer(), kind: 'help' };
+  const scope = await resolveSchoolScope(services, turn.conversation, turn.user, question.filters.school);
+  if (!scope.ok) return { message: scope.reply, kind: question.kind };
+  const token = tokenFor(question, scope.acrossSchools ? '*' : scope.schools[0].school.urn);
+  const request = { token, schools: scope.schools, conversation: turn.conversation, user: turn.user };
+  if (question.kind === 'pupil-summary') {
+    if (!question.pupilName) return { message: 'Which pupil? Ask, for example, "how is Amy Smith doing?"', kind: question.kind };
+    return { message: await answerPupilByName(services, request, question.pupilName), kind: question.kind };
+  }
+  if (question.kind === 'cohort-summary') return { message: await answerCohort(services, request), kind: question.kind };
+  const rule = LISTED_RULES[question.kind];
+  if (!rule) return { message: helpAnswer(), kind: question.kind };
+  return { message: await answerList(services, { ...request, rule, page: 1, acrossSchools: scope.acrossSchools }), kind: question.kind };
+}
+
+function tokenFor(question: ParsedQuestion, urn: string): QueryToken {
+  const { school: _school, ...filters } = question.filters;
+  return { v: 1, kind: question.kind, urn, filters, asOf: question.dates?.asOf, from: question.dates?.from, label: question.dates?.label };
+}
+
+/** Runs the token's question again for the person who pressed the button, with their own access. */
+async function scopeForToken(services: QueryServices, turn: ActionTurn, token: QueryToken) {
+  return resolveSchoolScope(services, turn.conversation, turn.user, token.urn === '*' ? undefined : token.urn);
+}
+
+function asCard(message: BotMessage | string): ActionResult {
+  if (typeof message === 'string' || !message.card) return { message: typeof message === 'string' ? message : message.text };
+  return { card: message.card, text: message.text };
+}
+
+async function pageAction(services: QueryServices, turn: ActionTurn): Promise<ActionResult> {
+  const data = pageData.safeParse(turn.data);
+  const token = data.success ? decodeQueryToken(data.data.query) : null;
+  const rule = token ? LISTED_RULES[token.kind as keyof typeof LISTED_RULES] : undefined;
+  if (!data.success || !token || !rule) return { message: 'That button is from an older version of this card: ask the question again.' };
+  const scope = await scopeForToken(services, turn, token);
+  if (!scope.ok) return { message: scope.reply };
+  const answer = await answerList(services, { rule, token, page: data.data.page, schools: scope.schools, acrossSchools: scope.acrossSchools, conversation: turn.conversation, user: turn.user });
+  return asCard(answer);
+}
+
+async function pupilAction(services: QueryServices, turn: ActionTurn): Promise<ActionResult> {
+  const data = pupilData.safeParse(turn.data);
+  const token = data.success ? decodeQueryToken(data.data.query) : null;
+  if (!data.success || !token) return { message: 'Choose a pupil first, then press "Show this pupil".' };
+  const [urn, upn] = data.data.upn.split('|');
+  const scope = await resolveSchoolScope(services, turn.conversation, turn.user, urn);
+  if (!scope.ok) return { message: scope.reply };
+  const scoped = scope.schools[0];
+  const p = scoped.school.register.pupils.findIndex((pupil) => pupil.upn === upn);
+  if (p < 0) return { message: 'That pupil is no longer on the register I hold.' };
+  return asCard(await answerPupil(services, { token, schools: scope.schools, conversation: turn.conversation, user: turn.user }, scoped, p));
+}

@@ -1,0 +1,62 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+
+/** One request the bot made to the connector. */
+export interface ConnectorCall {
+  method: string;
+  path: string;
+  conversationId: string;
+  /** The activity id in the path: the one replied to (POST) or updated (PUT). */
+  activityId?: string;
+  activity: Record<string, unknown>;
+}
+
+/**
+ * A stand-in for the Teams Bot Framework connector on loopback: it records what the bot sends to
+ * /v3/conversations/{id}/activities[/{activityId}] and answers with an id the way Teams does, so a test can
+ * post an activity whose serviceUrl points here and read the bot's reply.
+ */
+export class FakeConnector {
+  readonly calls: ConnectorCall[] = [];
+  private server?: Server;
+  private nextId = 1;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
+    const address = this.server.address();
+    if (typeof address !== 'object' || !address) throw new Error('fake connector has no address');
+    this.url = `http://127.0.0.1:${address.port}/`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Messages the bot sent into a conversation (replies and proactive sends), oldest first. */
+  sentTo(conversationId: string): ConnectorCall[] {
+    return this.calls.filter((c) => c.conversationId === conversationId && c.method === 'POST' && c.activity.type === 'message');
+  }
+
+  private async handle(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = chunks.length > 0 ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+    const match = (req.url ?? '').match(/^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/);
+    if (!match) {
+      reply(res, 404, { error: { code: 'NotFound', message: req.url } });
+      return;
+    }
+    this.calls.push({ method: req.method ?? '', path: req.url ?? '', conversationId: decodeURIComponent(match[1]), activityId: match[2] && decodeURIComponent(match[2]), activity: body });
+    const id = req.method === 'PUT' ? (match[2] ?? '') : `activity-${this.nextId++}`;
+    reply(res, 200, { id });
+  }
+}
+
+/** restify patches http.ServerResponse in the whole process (writeHead stops returning `this`), so no chaining. */
+function reply(res: import('node:http').ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json');
+  res.end(JSON.stringify(body));
+}
