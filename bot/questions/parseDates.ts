@@ -99,9 +99,13 @@ function schoolYearStart(today: IsoDate): IsoDate {
   return today.slice(5) >= '09-01' ? `${year}-09-01` : `${year - 1}-09-01`;
 }
 
-/** The first half-term to begin on or after `date`, if it has begun by today. */
+/** Schools go back within three weeks of Christmas Day or Easter Sunday. */
+const LONGEST_RETURN_DAYS = 21;
+
+/** The half-term that begins soon after a holiday `date`, if it has begun by today. */
 function firstHalfTermFrom(date: IsoDate, context: ParseContext): SchoolPeriod | undefined {
-  const found = halfTerms(context.today, context.terms).find((p) => p.start >= date);
+  const latest = addDays(date, LONGEST_RETURN_DAYS);
+  const found = halfTerms(context.today, context.terms).find((p) => p.start >= date && p.start <= latest);
   return found && found.start <= context.today ? found : undefined;
 }
 
@@ -188,11 +192,14 @@ const DATE_PHRASES: readonly DatePhrase[] = [
     // Since Christmas: the spring term. Since Easter: the summer term (schools return after Easter Sunday).
     pattern: /\bsince\s+(christmas|xmas|easter)\b/gi,
     read: (m, c) => {
-      const year = Number(schoolYearStart(c.today).slice(0, 4));
-      const holiday = m[1].toLowerCase() === 'easter' ? easterSunday(year + 1) : `${year}-12-25`;
+      const easter = m[1].toLowerCase() === 'easter';
+      const holidayIn = (year: number): IsoDate => (easter ? easterSunday(year) : `${year}-12-25`);
+      // The last one to have happened: in November, "since Christmas" means last Christmas.
+      const thisYear = Number(c.today.slice(0, 4));
+      const holiday = holidayIn(thisYear) <= c.today ? holidayIn(thisYear) : holidayIn(thisYear - 1);
       const period = firstHalfTermFrom(holiday, c);
       if (!period) return undefined;
-      const name = m[1].toLowerCase() === 'easter' ? 'Easter' : 'Christmas';
+      const name = easter ? 'Easter' : 'Christmas';
       return { from: period.start, label: `since ${name} (${dayMonthYear(period.start)}${approximation(period)})` };
     },
   },

@@ -161,3 +161,16 @@ describe('parseDates for days', () => {
     expect(parseDates('PA since 1/9', { today }).spans).toStrictEqual([{ start: 3, end: 12 }]);
   });
 });
+
+describe('parseDates for the holidays', () => {
+  it('reads "since Christmas" in the autumn as since last Christmas', () => {
+    expect(datesOn('2025-11-24', 'since Christmas', null)).toStrictEqual({
+      from: '2025-01-01',
+      label: 'since Christmas (1 January 2025; approximate, no term dates loaded)',
+    });
+  });
+
+  it('finds nothing for "since Christmas" when the term dates do not reach back to it', () => {
+    expect(datesOn('2025-11-24', 'since Christmas')).toBeUndefined();
+  });
+});
