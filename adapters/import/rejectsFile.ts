@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { csvLine } from './csvText.ts';
 import { type SourceRow } from './sourceRows.ts';
 
@@ -14,5 +15,6 @@ export function writeRejectsFile(path: string, rejected: readonly SourceRow[]): 
   for (const row of rejected) {
     lines.push(csvLine([row.file, String(row.line), row.problems.map((p) => `${p.field}: ${p.message}`).join('; '), row.raw]));
   }
+  mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${lines.join('\n')}\n`);
 }

@@ -13,7 +13,7 @@ function defined(details: PupilDetails): PupilDetails {
 }
 
 function keyField(row: SourceRow): string {
-  return row.file.toLowerCase().endsWith('.xml') ? 'UPN' : 'UPN/Adno';
+  return row.keyField ?? 'UPN';
 }
 
 /**

@@ -38,6 +38,8 @@ export interface SourceRow {
   roster: boolean;
   marks: SourceMark[];
   problems: RowProblem[];
+  /** The column (or element) that identifies the pupil, for problems about who the row is about. */
+  keyField?: string;
   /** The column holding the row's date (session and day layouts), for problems about the date itself. */
   dateField?: string;
 }

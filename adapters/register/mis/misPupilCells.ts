@@ -55,6 +55,8 @@ export function readPupilCells(row: SourceRow, cells: readonly string[], index: 
     } else row.problems.push({ field: header[at], message: result.problem });
   }
   row.pupil = pupil as PupilDetails;
+  const key = index.upn ?? index.adno;
+  if (key !== undefined) row.keyField = header[key];
   const badUpn = index.upn !== undefined && row.problems.some((p) => p.field === header[index.upn!]);
   if (!row.pupil.upn && !row.pupil.adno && !badUpn) {
     const named = [index.upn, index.adno].filter((i) => i !== undefined).map((i) => header[i!]);

@@ -82,7 +82,7 @@ describe('importRegisterFiles', () => {
     expect(error.problems.map((p) => `${p.file}:${p.line}: ${p.field}`)).toEqual([
       'sims.csv:2: Mark',
       'sims.csv:3: UPN',
-      'sims.csv:4: UPN/Adno',
+      'sims.csv:4: UPN',
       'sims.csv:5: Date',
       'sims.csv:6: Session',
       'sims.csv:8: Mark',
