@@ -1,15 +1,14 @@
 import { IS_ABSENCE, IS_ATTENDANCE, IS_POSSIBLE, codeSetTable } from '../codes/codeCategories.ts';
 import { RULE_IDS, type RuleId } from '../findings/finding.ts';
-import { meetsAbsencePercent } from '../measures/absenceThresholds.ts';
 import { brokenWeeks } from '../measures/brokenWeeks.ts';
 import { DFE_LIVE_MIN_POSSIBLE_EXCLUSIVE } from '../measures/pupilMeasures.ts';
-import { countBefore, type RegisterQuery } from './registerQuery.ts';
+import { PACKED_FIELD, packedClassTable } from './packedCodeCounts.ts';
+import { type RegisterQuery } from './registerQuery.ts';
 
 /** Bit of a rule in a pupil's screen mask: 1 << its place in RULE_IDS. */
 export const RULE_BIT = Object.fromEntries(RULE_IDS.map((r, i) => [r, 1 << i])) as Record<RuleId, number>;
 
 const N_CODE = codeSetTable(['N']);
-const ILLNESS = codeSetTable(['I']);
 
 /**
  * Every pupil of a register screened against every rule in one pass, from the week-prefix counts and the
@@ -46,63 +45,111 @@ export function screenPupils(q: RegisterQuery): PupilScreen {
     latenessCount: new Int32Array(count),
     illnessSessions: new Int32Array(count),
   };
+  // Everything the loop reads is a local: imported bindings and object fields cost a load each time.
+  const isPossible = IS_POSSIBLE;
+  const isAbsence = IS_ABSENCE;
+  const isAttendance = IS_ATTENDANCE;
+  const nCode = N_CODE;
+  const packedTable = packedClassTable(policy);
+  const possiblePrefix = index.possible;
+  const absencePrefix = index.absence;
+  const brokenPrefix = index.brokenWeeks;
+  const { penaltyCounts, latenessCounts, illnessCounts, nCounts } = q;
   const { absence: absenceRule, brokenWeeks: brokenRule, penaltyThreshold, lateness, continuousAbsence, deletionGround } = policy;
+  const persistentPercent = absenceRule.persistentPercent;
+  const severePercent = absenceRule.severePercent;
+  const atRiskPercent = absenceRule.atRiskFromPercent;
+  const minimumBroken = brokenRule.minimumBrokenWeeks;
+  const concernRatio = brokenRule.concernRatio;
+  const penaltySessions = penaltyThreshold.sessions;
+  const latenessSessions = lateness.sessions;
+  const continuousTable = codeSetTable(continuousAbsence.codes);
+  const deletionTable = codeSetTable(deletionGround.codes);
   const dfeLive = ctx.measureMethod === 'dfe-live';
+
+  // A count before session `end` is the week-prefix entry of end's week plus that week's sessions before
+  // end; each bound's week and the start of that partial week are the same for every pupil.
+  const bound = (end: number) => ({ week: sessionWeek[end], from: weekFirstSession[sessionWeek[end]], end });
   const ps = ctx.period.startSession;
   const pe = ctx.period.endSession;
   const hasPeriod = pe > ps;
+  const periodStart = bound(ps);
+  const periodEnd = bound(pe);
   const firstWeek = hasPeriod ? sessionWeek[ps] : 0;
   const lastWeek = hasPeriod ? sessionWeek[pe - 1] : 0;
   const firstWeekEnd = hasPeriod ? Math.min(pe, weekFirstSession[firstWeek + 1]) : 0;
   const lastWeekStart = weekFirstSession[lastWeek];
   const hasDay = ctx.asOfDay >= 0;
   const { asOfDayStart, asOfEnd, asOfDayNumber, penaltyFirstWeek, latenessFirstWeek, overdueNEnd } = q;
-  const yearStart = ctx.schoolYear.startSession;
-  const hasYear = hasDay && yearStart < asOfEnd;
-  const penaltyTable = codeSetTable(penaltyThreshold.codes);
-  const latenessTable = codeSetTable(lateness.codes);
-  const continuousTable = codeSetTable(continuousAbsence.codes);
-  const deletionTable = codeSetTable(deletionGround.codes);
+  const asOf = bound(asOfEnd);
+  const yearStart = bound(ctx.schoolYear.startSession);
+  const hasYear = hasDay && yearStart.end < asOfEnd;
+  const overdue = bound(overdueNEnd);
+  const illnessNeeded = q.illnessSessionsNeeded;
+  const bitPersistent = RULE_BIT['persistent-absence'];
+  const bitSevere = RULE_BIT['severe-absence'];
+  const bitAtRisk = RULE_BIT['at-risk-of-persistent-absence'];
+  const bitBroken = RULE_BIT['broken-weeks'];
+  const bitPenalty = RULE_BIT['penalty-threshold'];
+  const bitLateness = RULE_BIT['persistent-lateness'];
+  const bitSickness = RULE_BIT['sickness-return'];
+  const bitOverdue = RULE_BIT['n-code-overdue'];
+  const bitToday = RULE_BIT['unexplained-absence'];
+  const bitThreeDays = RULE_BIT['unexplained-3-days'];
+  const bitContinuous = RULE_BIT['continuous-unauthorised-10-days'];
+  const bitDeletion = RULE_BIT['deletion-ground-20-days'];
+  const { possible: F_POSSIBLE, absence: F_ABSENCE, penalty: F_PENALTY, lateness: F_LATENESS, illness: F_ILLNESS, n: F_N } = PACKED_FIELD;
 
   for (let p = 0; p < count; p++) {
     const o = p * stride;
     const base = p * n;
     let mask = 0;
+    // The as-of week up to the end of the as-of day, every class at once.
+    let tail = 0;
+    for (let s = base + asOf.from, stop = base + asOf.end; s < stop; s++) tail += packedTable[marks[s]];
 
     if (hasPeriod) {
-      const possible = countBefore(q, index.possible, IS_POSSIBLE, p, pe) - countBefore(q, index.possible, IS_POSSIBLE, p, ps);
-      const absence = countBefore(q, index.absence, IS_ABSENCE, p, pe) - countBefore(q, index.absence, IS_ABSENCE, p, ps);
+      let head = 0;
+      for (let s = base + periodStart.from, stop = base + periodStart.end; s < stop; s++) head += packedTable[marks[s]];
+      let endTail = tail;
+      if (periodEnd.end !== asOf.end) {
+        endTail = 0;
+        for (let s = base + periodEnd.from, stop = base + periodEnd.end; s < stop; s++) endTail += packedTable[marks[s]];
+      }
+      const possible =
+        possiblePrefix[o + periodEnd.week] + ((endTail >>> F_POSSIBLE) & 0xf) - possiblePrefix[o + periodStart.week] - ((head >>> F_POSSIBLE) & 0xf);
+      const absence = absencePrefix[o + periodEnd.week] + ((endTail >>> F_ABSENCE) & 0xf) - absencePrefix[o + periodStart.week] - ((head >>> F_ABSENCE) & 0xf);
       screen.possible[p] = possible;
       screen.absence[p] = absence;
-      const counted = dfeLive ? possible > DFE_LIVE_MIN_POSSIBLE_EXCLUSIVE : possible > 0;
-      if (counted) {
-        const persistent = meetsAbsencePercent(absence, possible, absenceRule.persistentPercent);
-        if (persistent) mask |= RULE_BIT['persistent-absence'];
-        if (meetsAbsencePercent(absence, possible, absenceRule.severePercent)) mask |= RULE_BIT['severe-absence'];
-        if (!persistent && meetsAbsencePercent(absence, possible, absenceRule.atRiskFromPercent)) mask |= RULE_BIT['at-risk-of-persistent-absence'];
+      // meetsAbsencePercent, in integers: absent >= pct% of possible <=> 100 * absent >= pct * possible.
+      if (dfeLive ? possible > DFE_LIVE_MIN_POSSIBLE_EXCLUSIVE : possible > 0) {
+        const persistent = 100 * absence >= persistentPercent * possible;
+        if (persistent) mask |= bitPersistent;
+        if (100 * absence >= severePercent * possible) mask |= bitSevere;
+        if (!persistent && 100 * absence >= atRiskPercent * possible) mask |= bitAtRisk;
       }
 
       let broken: number;
       let weeks: number;
-      if (index.brokenWeeks) {
+      if (brokenPrefix) {
         // Whole weeks strictly inside the period from the prefix; the first and last week from their bytes.
-        const packed = lastWeek > firstWeek + 1 ? index.brokenWeeks[o + lastWeek] - index.brokenWeeks[o + firstWeek + 1] : 0;
+        const packed = lastWeek > firstWeek + 1 ? brokenPrefix[o + lastWeek] - brokenPrefix[o + firstWeek + 1] : 0;
         weeks = packed & 0xff;
         broken = packed >> 8;
         let possibleFlag = 0;
         let absenceFlag = 0;
-        for (let s = base + ps; s < base + firstWeekEnd; s++) {
-          possibleFlag |= IS_POSSIBLE[marks[s]];
-          absenceFlag |= IS_ABSENCE[marks[s]];
+        for (let s = base + ps, stop = base + firstWeekEnd; s < stop; s++) {
+          possibleFlag |= isPossible[marks[s]];
+          absenceFlag |= isAbsence[marks[s]];
         }
         weeks += possibleFlag;
         broken += absenceFlag;
         if (lastWeek > firstWeek) {
           possibleFlag = 0;
           absenceFlag = 0;
-          for (let s = base + lastWeekStart; s < base + pe; s++) {
-            possibleFlag |= IS_POSSIBLE[marks[s]];
-            absenceFlag |= IS_ABSENCE[marks[s]];
+          for (let s = base + lastWeekStart, stop = base + pe; s < stop; s++) {
+            possibleFlag |= isPossible[marks[s]];
+            absenceFlag |= isAbsence[marks[s]];
           }
           weeks += possibleFlag;
           broken += absenceFlag;
@@ -112,46 +159,52 @@ export function screenPupils(q: RegisterQuery): PupilScreen {
         broken = counted.broken;
         weeks = counted.weeks;
       }
-      if (broken >= brokenRule.minimumBrokenWeeks && broken >= brokenRule.concernRatio * weeks) mask |= RULE_BIT['broken-weeks'];
+      if (broken >= minimumBroken && broken >= concernRatio * weeks) mask |= bitBroken;
     }
 
     if (hasDay) {
       const compulsory = asOfDayNumber >= compulsoryFrom[p] && asOfDayNumber <= compulsoryTo[p];
 
-      const penalty = countBefore(q, q.penaltyCounts, penaltyTable, p, asOfEnd) - q.penaltyCounts[o + penaltyFirstWeek];
+      const penalty = penaltyCounts[o + asOf.week] + ((tail >>> F_PENALTY) & 0xf) - penaltyCounts[o + penaltyFirstWeek];
       screen.penaltyCount[p] = penalty;
-      if (compulsory && penalty >= penaltyThreshold.sessions) mask |= RULE_BIT['penalty-threshold'];
+      if (compulsory && penalty >= penaltySessions) mask |= bitPenalty;
 
-      const late = countBefore(q, q.latenessCounts, latenessTable, p, asOfEnd) - q.latenessCounts[o + latenessFirstWeek];
+      const late = latenessCounts[o + asOf.week] + ((tail >>> F_LATENESS) & 0xf) - latenessCounts[o + latenessFirstWeek];
       screen.latenessCount[p] = late;
-      if (late >= lateness.sessions) mask |= RULE_BIT['persistent-lateness'];
+      if (late >= latenessSessions) mask |= bitLateness;
 
       if (hasYear) {
-        const ill = countBefore(q, q.illnessCounts, ILLNESS, p, asOfEnd) - countBefore(q, q.illnessCounts, ILLNESS, p, yearStart);
+        let head = 0;
+        for (let s = base + yearStart.from, stop = base + yearStart.end; s < stop; s++) head += packedTable[marks[s]];
+        const ill = illnessCounts[o + asOf.week] + ((tail >>> F_ILLNESS) & 0xf) - illnessCounts[o + yearStart.week] - ((head >>> F_ILLNESS) & 0xf);
         screen.illnessSessions[p] = ill;
-        if (compulsory && ill >= q.illnessSessionsNeeded) mask |= RULE_BIT['sickness-return'];
+        if (compulsory && ill >= illnessNeeded) mask |= bitSickness;
       }
 
-      if (overdueNEnd > 0 && countBefore(q, q.nCounts, N_CODE, p, overdueNEnd) > 0) mask |= RULE_BIT['n-code-overdue'];
+      if (overdueNEnd > 0) {
+        let head = 0;
+        for (let s = base + overdue.from, stop = base + overdue.end; s < stop; s++) head += packedTable[marks[s]];
+        if (nCounts[o + overdue.week] + ((head >>> F_N) & 0xf) > 0) mask |= bitOverdue;
+      }
 
       // The as-of day's own marks: unexplained today, and the start of any run ending today.
       let nToday = 0;
       let attendedToday = 0;
       let allContinuous = 1;
       let allDeletion = 1;
-      for (let s = base + asOfDayStart; s < base + asOfEnd; s++) {
+      for (let s = base + asOfDayStart, stop = base + asOfEnd; s < stop; s++) {
         const id = marks[s];
-        nToday += N_CODE[id];
-        attendedToday |= IS_ATTENDANCE[id];
+        nToday += nCode[id];
+        attendedToday |= isAttendance[id];
         allContinuous &= continuousTable[id];
         allDeletion &= deletionTable[id];
       }
       if (nToday > 0) {
-        mask |= RULE_BIT['unexplained-absence'];
-        if (!attendedToday) mask |= RULE_BIT['unexplained-3-days'];
+        mask |= bitToday;
+        if (!attendedToday) mask |= bitThreeDays;
       }
-      if (compulsory && allContinuous) mask |= RULE_BIT['continuous-unauthorised-10-days'];
-      if (compulsory && allDeletion) mask |= RULE_BIT['deletion-ground-20-days'];
+      if (compulsory && allContinuous) mask |= bitContinuous;
+      if (compulsory && allDeletion) mask |= bitDeletion;
     }
     screen.rules[p] = mask;
   }

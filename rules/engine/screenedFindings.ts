@@ -1,4 +1,4 @@
-import { absenceLevelFindings } from '../findings/absenceLevelFindings.ts';
+import { absenceLevelFindingsFast } from './absenceLevelFindingsFast.ts';
 import { brokenWeeksFinding } from '../findings/brokenWeeksFinding.ts';
 import { continuousAbsenceFinding, deletionGroundFinding } from '../findings/continuousAbsence.ts';
 import { RULE_IDS, type Finding } from '../findings/finding.ts';
@@ -7,7 +7,8 @@ import { penaltyThresholdFinding } from '../findings/penaltyThreshold.ts';
 import { persistentLatenessFinding } from '../findings/persistentLateness.ts';
 import { sicknessReturnFinding } from '../findings/sicknessReturn.ts';
 import { unexplainedAbsenceFinding, unexplainedDaysFinding } from '../findings/unexplainedAbsence.ts';
-import { pupilMeasures } from '../measures/pupilMeasures.ts';
+import { REGISTER_CODES } from '../codes/registerCodes.ts';
+import { periodMeasures } from './periodMeasures.ts';
 import { RULE_BIT, type PupilScreen } from './screenPupils.ts';
 
 const MEASURE_RULES = RULE_BIT['persistent-absence'] | RULE_BIT['severe-absence'] | RULE_BIT['at-risk-of-persistent-absence'] | RULE_BIT['broken-weeks'];
@@ -22,27 +23,29 @@ const RULE_INDEX = new Map(RULE_IDS.map((r, i) => [r, i]));
 export function screenedFindings(screen: PupilScreen): Finding[] {
   const { ctx, index } = screen.query;
   const byRule: Finding[][] = RULE_IDS.map(() => []);
-  const add = (f: Finding | null) => {
-    if (f) byRule[RULE_INDEX.get(f.rule)!].push(f);
-  };
   const { nameOrder } = index;
+  const tally = new Uint32Array(REGISTER_CODES.length);
   for (let i = 0; i < nameOrder.length; i++) {
     const p = nameOrder[i];
     const mask = screen.rules[p];
     if (mask === 0) continue;
     if (mask & MEASURE_RULES) {
-      const measures = pupilMeasures(ctx, p);
-      for (const f of absenceLevelFindings(ctx, p, measures)) add(f);
-      if (mask & RULE_BIT['broken-weeks']) add(brokenWeeksFinding(ctx, p, measures));
+      const measures = periodMeasures(screen, p, tally);
+      for (const f of absenceLevelFindingsFast(ctx, p, measures)) add(byRule, f);
+      if (mask & RULE_BIT['broken-weeks']) add(byRule, brokenWeeksFinding(ctx, p, measures));
     }
-    if (mask & RULE_BIT['penalty-threshold']) add(penaltyThresholdFinding(ctx, p));
-    if (mask & RULE_BIT['sickness-return']) add(sicknessReturnFinding(ctx, p));
-    if (mask & RULE_BIT['unexplained-absence']) add(unexplainedAbsenceFinding(ctx, p));
-    if (mask & RULE_BIT['unexplained-3-days']) add(unexplainedDaysFinding(ctx, p));
-    if (mask & RULE_BIT['n-code-overdue']) add(nCodeOverdueFinding(ctx, p));
-    if (mask & RULE_BIT['continuous-unauthorised-10-days']) add(continuousAbsenceFinding(ctx, p));
-    if (mask & RULE_BIT['deletion-ground-20-days']) add(deletionGroundFinding(ctx, p));
-    if (mask & RULE_BIT['persistent-lateness']) add(persistentLatenessFinding(ctx, p));
+    if (mask & RULE_BIT['penalty-threshold']) add(byRule, penaltyThresholdFinding(ctx, p));
+    if (mask & RULE_BIT['sickness-return']) add(byRule, sicknessReturnFinding(ctx, p));
+    if (mask & RULE_BIT['unexplained-absence']) add(byRule, unexplainedAbsenceFinding(ctx, p));
+    if (mask & RULE_BIT['unexplained-3-days']) add(byRule, unexplainedDaysFinding(ctx, p));
+    if (mask & RULE_BIT['n-code-overdue']) add(byRule, nCodeOverdueFinding(ctx, p));
+    if (mask & RULE_BIT['continuous-unauthorised-10-days']) add(byRule, continuousAbsenceFinding(ctx, p));
+    if (mask & RULE_BIT['deletion-ground-20-days']) add(byRule, deletionGroundFinding(ctx, p));
+    if (mask & RULE_BIT['persistent-lateness']) add(byRule, persistentLatenessFinding(ctx, p));
   }
   return byRule.flat();
+}
+
+function add(byRule: Finding[][], finding: Finding | null): void {
+  if (finding) byRule[RULE_INDEX.get(finding.rule)!].push(finding);
 }

@@ -1,0 +1,82 @@
+import { REGISTER_CODES } from '../codes/registerCodes.ts';
+import { formatShortDate } from '../dates/isoDate.ts';
+import { type EvaluationContext } from '../findings/evaluationContext.ts';
+import { type Finding } from '../findings/finding.ts';
+import { pupilFinding } from '../findings/pupilFinding.ts';
+import { formatPercent } from '../measures/absenceThresholds.ts';
+import { type PupilMeasures } from '../measures/pupilMeasures.ts';
+
+// The next steps absenceLevelFindings gives; the engine's equivalence tests fail if either side changes alone.
+const PERSISTENT_STEP =
+  'Meet the pupil and parents to understand the barriers and agree an action plan with reviews; involve the local authority where support is needed';
+const SEVERE_STEP = 'Agree a joint approach with the local authority and all services involved; make sure the pupil has a case and a plan';
+const AT_RISK_STEP = 'Talk with the pupil and parents now, before absence reaches the persistent-absence line';
+
+const IS_ABSENCE_CODE = new Set(REGISTER_CODES.filter((c) => c.category === 'authorised' || c.category === 'unauthorised').map((c) => c.code));
+
+/**
+ * The persistent, severe and at-risk findings of `absenceLevelFindings`, built without its generic
+ * helpers: over a local authority these are most of the findings, and object spreads and per-code lookups
+ * there cost more than the rest of the query. Same objects, same order of keys.
+ */
+export function absenceLevelFindingsFast(ctx: EvaluationContext, p: number, m: PupilMeasures): Finding[] {
+  const { absence } = ctx.policy;
+  const out: Finding[] = [];
+  if (!m.persistentlyAbsent && !m.severelyAbsent && !m.atRiskOfPersistentAbsence) return out;
+  const absenceCodes: Record<string, number> = {};
+  for (const code in m.byCode) if (IS_ABSENCE_CODE.has(code)) absenceCodes[code] = m.byCode[code];
+  const percent = m.absencePercent === null ? null : Math.round(m.absencePercent * 100) / 100;
+  const figure = `Absent ${m.absence} of ${m.possible} possible sessions (${formatPercent(m.absencePercent)}) from ${formatShortDate(m.from)} to ${formatShortDate(m.to)}`;
+  // No closures here: tsx names every function it creates, which costs more than the finding itself.
+  if (m.persistentlyAbsent) {
+    out.push(
+      pupilFinding(ctx, p, 'persistent-absence', {
+        reason: `${figure}: at or above the ${absence.persistentPercent}% persistent-absence line.`,
+        evidence: absenceEvidence(ctx, m, percent, absenceCodes, absence.persistentPercent),
+        nextStep: PERSISTENT_STEP,
+        citation: absence.citation,
+        episode: m.from,
+      }),
+    );
+  }
+  if (m.severelyAbsent) {
+    out.push(
+      pupilFinding(ctx, p, 'severe-absence', {
+        reason: `${figure}: at or above the ${absence.severePercent}% severe-absence line.`,
+        evidence: absenceEvidence(ctx, m, percent, absenceCodes, absence.severePercent),
+        nextStep: SEVERE_STEP,
+        citation: absence.citation,
+        episode: m.from,
+      }),
+    );
+  }
+  if (m.atRiskOfPersistentAbsence) {
+    const evidence: Record<string, unknown> = absenceEvidence(ctx, m, percent, absenceCodes, absence.atRiskFromPercent);
+    evidence.bandToPercent = absence.persistentPercent;
+    out.push(
+      pupilFinding(ctx, p, 'at-risk-of-persistent-absence', {
+        reason: `${figure}: in the at-risk band (${absence.atRiskFromPercent}% to under ${absence.persistentPercent}%).`,
+        evidence,
+        nextStep: AT_RISK_STEP,
+        citation: absence.atRiskCitation,
+        episode: m.from,
+      }),
+    );
+  }
+  return out;
+}
+
+function absenceEvidence(ctx: EvaluationContext, m: PupilMeasures, percent: number | null, absenceCodes: Record<string, number>, thresholdPercent: number) {
+  return {
+    period: { from: m.from, to: m.to },
+    possibleSessions: m.possible,
+    absenceSessions: m.absence,
+    authorisedSessions: m.authorised,
+    unauthorisedSessions: m.unauthorised,
+    attendedSessions: m.attended,
+    absencePercent: percent,
+    thresholdPercent,
+    absenceCodes: { ...absenceCodes },
+    method: ctx.measureMethod,
+  };
+}
