@@ -25,6 +25,7 @@ const environmentSchema = z.object({
   ATTENDANCE_STATE_DIR: optionalText,
   ATTENDANCE_ROLES: optionalText,
   ATTENDANCE_DEFAULT_ROLE: z.preprocess(blankToUndefined, z.enum(SCHOOL_ROLES, { message: `ATTENDANCE_DEFAULT_ROLE must be one of ${SCHOOL_ROLES.join(', ')}` }).optional()),
+  REDIS_KEY_PREFIX: optionalText,
   REDIS_URL: z.preprocess(blankToUndefined, z.url({ message: 'REDIS_URL must be a URL such as redis://localhost:6379/0' }).optional()),
   PORT: z.preprocess(blankToUndefined, z.coerce.number({ message: 'PORT must be a number' }).int().min(0).max(65535).default(3978)),
   NODE_ENV: optionalText,
@@ -50,6 +51,8 @@ export interface BotConfig {
   /** Role of anyone without an assignment; in local mode `la-officer` unless set, so the playground can ask. */
   defaultRole?: (typeof SCHOOL_ROLES)[number];
   redisUrl?: string;
+  /** Prefix for every Redis key, so one Redis can hold several deployments. */
+  redisKeyPrefix?: string;
   port: number;
 }
 
@@ -89,6 +92,7 @@ export function readConfig(env: Record<string, string | undefined>): BotConfig {
     rolesFile: e.ATTENDANCE_ROLES,
     defaultRole: e.ATTENDANCE_DEFAULT_ROLE ?? (localMode ? 'la-officer' : undefined),
     redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
     port: e.PORT,
   };
 }

@@ -1,4 +1,5 @@
-import { type FeatureModule } from '../host/featureHost.ts';
+import type restify from 'restify';
+import { type FeatureModule, type ProactiveSender } from '../host/featureHost.ts';
 import { parseQuestion } from '../questions/parseQuestion.ts';
 import { queriesFeature } from '../queries/queriesFeature.ts';
 import { setupFeature } from '../setup/setupFeature.ts';
@@ -11,4 +12,24 @@ import { type BotServices } from './botServices.ts';
  */
 export function botFeatures(services: BotServices): FeatureModule[] {
   return [setupFeature(services), queriesFeature({ ...services, parse: parseQuestion })];
+}
+
+/** What a runtime gets once the server is listening: somewhere to mount routes and a way to send. */
+export interface RuntimeHost {
+  server: restify.Server;
+  proactive: ProactiveSender;
+}
+
+/** Something that runs beside the message handlers (scheduled scans, an outbox sender) until the bot stops. */
+export interface BotRuntime {
+  readonly name: string;
+  stop(): void | Promise<void>;
+}
+
+/**
+ * Runtimes to start after the server listens, in order; each is stopped (in reverse) when the bot stops.
+ * To add one, start it here from `services` and `host` and return its handle.
+ */
+export function startBotRuntimes(_services: BotServices, _host: RuntimeHost): BotRuntime[] {
+  return [];
 }

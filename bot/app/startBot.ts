@@ -12,7 +12,7 @@ import { loadSchools } from '../schools/schoolData.ts';
 import { createBotServer, type BotServer } from '../server/botServer.ts';
 import { createTeamsBot } from '../wiring/teamsBot.ts';
 import { type BotServices } from './botServices.ts';
-import { botFeatures } from './features.ts';
+import { botFeatures, startBotRuntimes, type BotRuntime, type RuntimeHost } from './features.ts';
 
 /** Where the bundled demo local authority lives: used when ATTENDANCE_DATA is not set. */
 export const DEMO_DATA_DIR = fileURLToPath(new URL('../../demo/', import.meta.url));
@@ -23,6 +23,8 @@ export interface StartOptions {
   log: Log;
   /** Features to run; the product's list by default. Tests pass their own. */
   features?: (services: BotServices) => FeatureModule[];
+  /** Runtimes to start beside them; the product's by default. */
+  runtimes?: (services: BotServices, host: RuntimeHost) => BotRuntime[];
 }
 
 export interface RunningBot {
@@ -46,11 +48,13 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   for (const feature of (options.features ?? botFeatures)(services)) registry.add(feature);
   const bot = createTeamsBot(config, registry, log);
   const server = await createBotServer({ bot, port: config.port, log, health: () => ({ schools: schools.length, localMode: config.localMode }) });
+  const runtimes = (options.runtimes ?? startBotRuntimes)(services, { server: server.restify, proactive: registry.proactive });
   return {
     server,
     services,
     registry,
     close: async () => {
+      for (const runtime of [...runtimes].reverse()) await runtime.stop();
       await server.close();
     },
   };

@@ -5,6 +5,8 @@ import { type Log } from '../log.ts';
 export interface BotServer {
   /** The port actually listened on (useful when started on port 0). */
   port: number;
+  /** For runtimes that add their own HTTP routes (alerts' POST /api/scan); mount before traffic matters. */
+  restify: restify.Server;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export async function createBotServer(options: BotServerOptions): Promise<BotSer
   const address = server.address();
   return {
     port: typeof address === 'object' && address ? address.port : options.port,
+    restify: server,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
