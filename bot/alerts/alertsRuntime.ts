@@ -44,7 +44,14 @@ export function startAlertsRuntime(options: AlertsRuntimeOptions): AlertsRuntime
     owner: config.instanceId,
     clock,
     log: senderLog,
-    send: (reference, message) => options.proactive.send(reference as ConversationRef, message as BotMessage),
+    send: async (reference, message) => {
+      const accepted = await options.proactive.send(reference as ConversationRef, message as BotMessage);
+      // Teams answers every accepted send with the new activity's id. No id means the send was not
+      // confirmed (botbuilder can route a failed proactive send to onTurnError instead of throwing), so
+      // it must not be marked sent: throwing makes the sender retry it with backoff, then report it.
+      if (!accepted.id) throw new Error('Teams did not confirm the send (no activity id)');
+      return accepted;
+    },
   });
   const scanner = new AlertScanner(options.schools, store, log, () => new Date(clock.now()));
   const stopping = new AbortController();

@@ -12,6 +12,7 @@ import { alertsConfigFrom } from '../../../bot/alerts/alertsConfig.ts';
 import { alertsFeature } from '../../../bot/alerts/alertsFeature.ts';
 import { startAlertsRuntime, type AlertsRuntime } from '../../../bot/alerts/alertsRuntime.ts';
 import { readConfig } from '../../../bot/config.ts';
+import { type ProactiveSender } from '../../../bot/host/featureHost.ts';
 import { FeatureRegistry } from '../../../bot/host/featureRegistry.ts';
 import { silentLog } from '../../../bot/log.ts';
 import { FindingsCache } from '../../../bot/schools/findingsCache.ts';
@@ -36,6 +37,8 @@ export interface AlertBotOptions {
   stateDir?: string;
   instanceId?: string;
   dataDir?: string;
+  /** Wraps the proactive sender (e.g. to hold a virtual clock still while a request is on the wire). */
+  wrapSend?: (send: ProactiveSender['send']) => ProactiveSender['send'];
 }
 
 /** Writes the alert scenario school as a register bundle, as ATTENDANCE_DATA would point at. */
@@ -72,7 +75,8 @@ export async function startAlertBot(options: AlertBotOptions = {}): Promise<Aler
     await bot.adapter.process(req, res, (context) => bot.run(context));
   });
   const alertsConfig = { ...alertsConfigFrom({ SCAN_TOKEN, ALERT_SCANS: 'off' }), ...(options.instanceId ? { instanceId: options.instanceId } : {}) };
-  const runtime = startAlertsRuntime({ config: alertsConfig, schools, store, proactive: registry.proactive, server, log: silentLog, clock: options.clock });
+  const proactive: ProactiveSender = options.wrapSend ? { ...registry.proactive, send: options.wrapSend(registry.proactive.send) } : registry.proactive;
+  const runtime = startAlertsRuntime({ config: alertsConfig, schools, store, proactive, server, log: silentLog, clock: options.clock });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
