@@ -1,0 +1,27 @@
+import { type SchoolRole, type StateStore } from '../../adapters/store/stateStore.ts';
+import { type AccessControl } from '../access/access.ts';
+import { type Log } from '../log.ts';
+import { type FindingsCache } from '../schools/findingsCache.ts';
+import { type SchoolData } from '../schools/schoolData.ts';
+
+/** What the decisions feature needs, handed in at start-up (no module-level state). */
+export interface DecisionServices {
+  schools: readonly SchoolData[];
+  cache: FindingsCache;
+  access: AccessControl;
+  store: StateStore;
+  log: Log;
+  /** The wall clock, for "who decided when"; the rules' as-of date is each school's, not this. */
+  now: () => Date;
+  /** New walk-through ids; random UUIDs unless a test fixes them. */
+  newId: () => string;
+}
+
+/** Who may open a walk-through about a pupil (which-code is open to everyone with a role). */
+export const PUPIL_WALK_ROLES: ReadonlySet<SchoolRole> = new Set(['attendance-lead', 'designated-safeguarding-lead', 'head', 'la-officer']);
+/** Leave is granted only by someone the proprietor authorises: the head (reg 11). */
+export const LEAVE_DECISION_ROLES: ReadonlySet<SchoolRole> = new Set(['head']);
+/** Who may move a penalty case on: the school's head and attendance lead, and the LA officer who issues. */
+export const CASE_ROLES: ReadonlySet<SchoolRole> = new Set(['head', 'attendance-lead', 'la-officer']);
+/** Who may mark a sickness return sent. */
+export const RETURN_ROLES: ReadonlySet<SchoolRole> = new Set(['head', 'attendance-lead', 'designated-safeguarding-lead', 'la-officer']);

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { decisionListCard } from '../../cards/decisions/decisionListCard.ts';
+import { formatShortDate } from '../../rules/dates/isoDate.ts';
+import { userKey } from '../access/access.ts';
+import { type FeatureHost, type FeatureModule, type MessageTurn } from '../host/featureHost.ts';
+import { backAction, cancelAction, caseAction, decideAction, nextAction, returnSentAction, startAction } from './decisionActions.ts';
+import { completedWalksFor } from './decisionStore.ts';
+import { type DecisionServices } from './decisionServices.ts';
+import { decisionPupil, decisionSchool } from './decisionTargets.ts';
+import { CASE_STATE_TITLES } from './penaltyCase.ts';
+import { WALKTHROUGHS } from './walkDefinitions.ts';
+import { pupilWalkRefusal } from './walkSession.ts';
+import { startWalkthrough } from './walkStart.ts';
+import { type WalkState, type WalkthroughKind } from './walkthrough.ts';
+
+/** Message routes: each anchored, so they cannot catch a question meant for the query parser. */
+export const DECISION_ROUTES = {
+  leave: /^(?:is this leave exceptional|check (?:a |this )?leave request(?: for (?<pupil>.+?))?)\s*\??$/i,
+  penalty: /^can (?:we|i) (?:issue|give|request) (?:a )?penalty(?: notice)? (?:for|to) (?<pupil>.+?)\s*\??$/i,
+  sickness: /^(?:do we need a )?sickness return for (?<pupil>.+?)\s*\??$/i,
+  code: /^(?:what|which) code(?: (?:for|should (?:i|we) use for|to use for) (?<situation>.+?))?\s*\??$/i,
+  list: /^decisions (?:for|about) (?<pupil>.+?)\s*\??$/i,
+} as const;
+
+function decisionLine(state: WalkState): string {
+  const parts = [`Concluded by ${state.concludedByName ?? state.concludedBy} at ${state.concludedAt}`, `profile ${state.profile.id} ${state.profile.version}`];
+  if (state.decision) {
+    const choice = state.decision.choice === 'grant' ? `grant ${state.decision.sessions} sessions` : (CASE_STATE_TITLES[state.decision.choice as keyof typeof CASE_STATE_TITLES] ?? state.decision.choice);
+    parts.push(`recorded: ${choice} by ${state.decision.byName ?? state.decision.by} (${state.decision.byRole}) at ${state.decision.at}`);
+  } else parts.push('nothing recorded yet');
+  return `${parts.join('; ')}.`;
+}
+
+/**
+ * Decision walk-throughs (leave of absence, penalty notice / notice to improve, sickness return, which
+ * code): message routes that open them, and the Action.Execute verbs their cards use. All state is in the
+ * store, so any instance can answer any card and a restart loses nothing.
+ */
+export function decisionsModule(deps: Omit<DecisionServices, 'now' | 'newId'> & Partial<Pick<DecisionServices, 'now' | 'newId'>>): FeatureModule {
+  const services: DecisionServices = { ...deps, now: deps.now ?? (() => new Date()), newId: deps.newId ?? randomUUID };
+  async function startFromMessage(turn: MessageTurn, kind: WalkthroughKind, pupilText?: string, situation?: string): Promise<void> {
+    let target = await decisionSchool(services, turn.conversation, turn.user);
+    // The code table is national: "which code?" works in a conversation not linked to a school yet.
+    if (!target.ok && kind === 'code') target = await decisionSchool(services, turn.conversation, turn.user, services.schools[0].urn);
+    if (!target.ok) return void (await turn.reply(target.reply));
+    if (!target.access.canQuery && kind !== 'code') return void (await turn.reply(`You don't have a role at ${target.school.name}. Ask the head or attendance lead to add you.`));
+    const definition = WALKTHROUGHS[kind];
+    if (definition.needsPupil || pupilText) {
+      const refusal = pupilWalkRefusal(target.access, target.school);
+      if (refusal) return void (await turn.reply(refusal));
+    }
+    let pupil;
+    if (pupilText) {
+      const found = decisionPupil(target.school, pupilText);
+      if (!found.ok) return void (await turn.reply(found.reply));
+      pupil = found.pupil;
+    } else if (definition.needsPupil && kind !== 'leave') return void (await turn.reply(`${definition.title}: which pupil? Ask "... for" and their name or UPN.`));
+    await turn.reply(await startWalkthrough(services, { kind, school: target.school, pupil, situation, conversation: turn.conversation, user: turn.user }));
+  }
+
+  async function listDecisions(turn: MessageTurn, pupilText: string): Promise<void> {
+    const target = await decisionSchool(services, turn.conversation, turn.user);
+    if (!target.ok) return void (await turn.reply(target.reply));
+    const refusal = pupilWalkRefusal(target.access, target.school);
+    if (refusal) return void (await turn.reply(refusal));
+    const found = decisionPupil(target.school, pupilText);
+    if (!found.ok) return void (await turn.reply(found.reply));
+    const walks = await completedWalksFor(services.store, target.school.urn, found.pupil.upn);
+    const at = services.now().toISOString();
+    await services.store.appendAudit({ at, who: userKey(turn.user), what: 'decision.listed', schoolUrn: target.school.urn, upn: found.pupil.upn, detail: { count: walks.length } });
+    await turn.reply(
+      decisionListCard({
+        title: `Decisions for ${found.pupil.givenName} ${found.pupil.familyName}`,
+        subtitle: `Year ${found.pupil.yearGroup}, ${target.school.name}: ${walks.length} on record`,
+        count: walks.length,
+        emptyText: 'No decision walk-throughs have been completed for this pupil.',
+        // Newest first; a long history is cut to the 20 most recent to stay under Teams' card size.
+        rows: walks.slice(0, 20).map((w) => ({ heading: `${WALKTHROUGHS[w.kind].title} · ${formatShortDate((w.concludedAt ?? w.startedAt).slice(0, 10))}`, headline: w.conclusion?.headline ?? '', detail: decisionLine(w) })),
+      }),
+    );
+  }
+
+  return {
+    name: 'decisions',
+    register(host: FeatureHost) {
+      host.onMessage(DECISION_ROUTES.leave, (turn, m) => startFromMessage(turn, 'leave', m.groups?.pupil));
+      host.onMessage(DECISION_ROUTES.penalty, (turn, m) => startFromMessage(turn, 'penalty', m.groups?.pupil));
+      host.onMessage(DECISION_ROUTES.sickness, (turn, m) => startFromMessage(turn, 'sickness', m.groups?.pupil));
+      host.onMessage(DECISION_ROUTES.code, (turn, m) => startFromMessage(turn, 'code', undefined, m.groups?.situation));
+      host.onMessage(DECISION_ROUTES.list, (turn, m) => listDecisions(turn, m.groups!.pupil));
+      host.onAction('decisions.next', nextAction(services));
+      host.onAction('decisions.back', backAction(services));
+      host.onAction('decisions.cancel', cancelAction(services));
+      host.onAction('decisions.decide', decideAction(services));
+      host.onAction('decisions.case', caseAction(services));
+      host.onAction('decisions.returnSent', returnSentAction(services));
+      host.onAction('decisions.start', startAction(services));
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { lastSchoolDayOnOrBefore } from '../../rules/calendar/calendarLookup.ts';
+import { codeSetTable } from '../../rules/codes/codeCategories.ts';
+import { type SessionMark } from '../../rules/findings/finding.ts';
+import { rollingWindowCount } from '../../rules/findings/rollingWindowCount.ts';
+import { codeBreakdown } from '../../rules/findings/sessionEvidence.ts';
+import { type SchoolData } from '../schools/schoolData.ts';
+
+export interface ThresholdFacts {
+  met: boolean;
+  count: number;
+  sessions: SessionMark[];
+  byCode: Record<string, number>;
+  /** Only G (unauthorised holiday) behind it: support is not appropriate, so no notice to improve first. */
+  holidayOnly: boolean;
+}
+
+/**
+ * The penalty threshold for one pupil at the school's as-of date, counted the way the penalty-threshold
+ * finding counts it but for any pupil: the finding leaves out pupils below compulsory school age, and the
+ * walk-through must still say why no notice can follow for them.
+ */
+export function penaltyThresholdFacts(school: SchoolData, pupilIndex: number): ThresholdFacts {
+  const { register, policy } = school;
+  const rule = policy.penaltyThreshold;
+  const lastDay = lastSchoolDayOnOrBefore(register.calendar, school.asOf);
+  const result = lastDay < 0 ? null : rollingWindowCount(register, pupilIndex, lastDay, rule.schoolWeeks, rule.sessions, codeSetTable(rule.codes));
+  if (!result) return { met: false, count: 0, sessions: [], byCode: {}, holidayOnly: false };
+  const byCode = codeBreakdown(result.sessions);
+  return { met: true, count: result.count, sessions: result.sessions, byCode, holidayOnly: Object.keys(byCode).length === 1 && byCode.G !== undefined };
+}

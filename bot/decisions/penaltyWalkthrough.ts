@@ -1,0 +1,169 @@
+import { isCompulsorySchoolAge } from '../../rules/dates/compulsorySchoolAge.ts';
+import { decidePenaltyNotice, type PenaltyNoticeDecision, type PenaltyNoticeInput } from '../../rules/decisions/penaltyNotice.ts';
+import { describeCodes } from '../../rules/findings/sessionEvidence.ts';
+import { citationText } from './citationText.ts';
+import { normaliseParent } from './penaltyCase.ts';
+import { penaltyReferral } from './penaltyReferral.ts';
+import { penaltyThresholdFacts, type ThresholdFacts } from './penaltyThresholdFacts.ts';
+import { linearNext, type Conclusion, type WalkAnswers, type WalkContext, type WalkthroughDefinition } from './walkthrough.ts';
+
+const SUPPORT_TITLES: Record<PenaltyNoticeInput['support'], string> = {
+  'not-offered-yet': 'Not offered yet',
+  'engaged-and-working': 'Offered, engaged with and working',
+  'engaged-not-working': 'Offered and engaged with, but not working',
+  'not-engaged': 'Offered but not engaged with',
+  'not-appropriate': 'Not appropriate (e.g. an unauthorised term-time holiday)',
+};
+
+const RELATIONSHIPS = [
+  { value: 'mother', title: 'Mother' },
+  { value: 'father', title: 'Father' },
+  { value: 'carer', title: 'Carer or guardian' },
+  { value: 'step-parent', title: 'Step-parent' },
+  { value: 'other', title: 'Another person with parental responsibility' },
+] as const;
+
+export interface PenaltyWorking {
+  threshold: ThresholdFacts;
+  decision: PenaltyNoticeDecision;
+  parentKey: string;
+  compulsorySchoolAge: boolean;
+}
+
+/** The pure decision for the answers given, with the record's notices to this parent for this child. */
+export function penaltyWorking(answers: WalkAnswers, context: WalkContext): PenaltyWorking {
+  const { school, pupil } = context;
+  if (!pupil || context.pupilIndex === undefined) throw new Error('the penalty walk-through needs a pupil');
+  const threshold = penaltyThresholdFacts(school, context.pupilIndex);
+  const parentKey = normaliseParent(String(answers.parent.parentName));
+  const support = answers.support.support as PenaltyNoticeInput['support'];
+  const nti = answers.nti?.ntiIssued === 'yes' ? { issuedOn: String(answers.nti.ntiIssuedOn), periodEnds: String(answers.nti.ntiPeriodEnds), unauthorisedSessionsSince: Number(answers.nti.unauthorisedSince ?? 0) } : undefined;
+  const decision = decidePenaltyNotice(
+    {
+      on: school.asOf,
+      dateOfBirth: pupil.dateOfBirth,
+      thresholdMet: threshold.met,
+      holidayOnly: threshold.holidayOnly,
+      support,
+      previousNotices: context.recorded.previousNotices.filter((n) => n.parentKey === parentKey).map((n) => n.notice),
+      noticeToImprove: nti,
+    },
+    school.policy,
+  );
+  return { threshold, decision, parentKey, compulsorySchoolAge: isCompulsorySchoolAge(pupil.dateOfBirth, school.asOf) };
+}
+
+const HEADLINES: Record<PenaltyNoticeDecision['outcome'], (d: PenaltyNoticeDecision) => string> = {
+  'threshold-not-met': () => 'No penalty notice: the threshold is not met.',
+  'not-compulsory-school-age': () => 'No penalty notice: the pupil is not of compulsory school age.',
+  'offer-support-first': () => 'Not yet: offer support first.',
+  'notice-to-improve-first': (d) => `Issue a notice to improve first (improvement period ${d.improvementPeriod}).`,
+  'improvement-period-running': () => 'Not yet: the improvement period is still running.',
+  'issue-penalty-notice': (d) =>
+    d.noticeNumber === 1 ? `A penalty notice can be requested: £${d.amount?.full}, or £${d.amount?.reduced} if paid within ${d.amount?.reducedWithinDays} days.` : `A second penalty notice can be requested: £${d.amount?.full} flat, no reduced rate.`,
+  'no-further-notice': () => 'No further notice: consider prosecution or other measures.',
+};
+
+function penaltyConclusion(answers: WalkAnswers, context: WalkContext): Conclusion {
+  const working = penaltyWorking(answers, context);
+  const { decision, threshold } = working;
+  const policy = context.school.policy;
+  const yes = (b: boolean) => (b ? 'yes' : 'no') as 'yes' | 'no';
+  const nti = answers.nti?.ntiIssued === 'yes' ? { issuedOn: String(answers.nti.ntiIssuedOn), periodEnds: String(answers.nti.ntiPeriodEnds) } : undefined;
+  return {
+    outcome: decision.outcome,
+    headline: HEADLINES[decision.outcome](decision),
+    checks: [
+      { question: 'Is the pupil of compulsory school age?', verdict: yes(working.compulsorySchoolAge), says: working.compulsorySchoolAge ? 'Yes' : 'No: penalty notices apply only to pupils of compulsory school age', cites: citationText(policy.penaltyNotice.citation) },
+      {
+        question: `Has the pupil reached ${policy.penaltyThreshold.sessions} unauthorised sessions in ${policy.penaltyThreshold.schoolWeeks} school weeks?`,
+        verdict: yes(threshold.met),
+        says: threshold.met ? `${threshold.count} sessions (${describeCodes(threshold.byCode)})${threshold.holidayOnly ? ': holiday only, so support is not appropriate' : ''}` : 'Not at the school’s as-of date',
+        cites: citationText(policy.penaltyThreshold.citation),
+      },
+      { question: 'Support offered and engaged with?', verdict: 'judge', says: SUPPORT_TITLES[answers.support.support as PenaltyNoticeInput['support']], cites: citationText(policy.noticeToImprove.citation) },
+      {
+        question: `Notices to this parent for this child in the last ${policy.penaltyNotice.periodYears} years (from the record)?`,
+        verdict: decision.countedNotices.length >= policy.penaltyNotice.maxNoticesInPeriod ? 'no' : 'yes',
+        says: decision.countedNotices.length === 0 ? 'None' : `${decision.countedNotices.length}: ${decision.countedNotices.map((n) => `issued ${n.issuedOn} (${n.status})`).join('; ')}`,
+        cites: citationText(policy.penaltyNotice.citation),
+      },
+    ],
+    sections: [
+      { title: 'Why', lines: [...decision.reasons, `Next: ${decision.nextStep}`] },
+      { title: `Notice to improve: improvement period ${decision.improvementPeriod}; it must contain`, lines: decision.mustInclude.map((m) => `- ${m}`) },
+    ],
+    draft: context.pupil
+      ? penaltyReferral({
+          schoolName: context.school.name,
+          schoolUrn: context.school.urn,
+          localAuthority: context.school.localAuthority,
+          pupil: context.pupil,
+          parentName: String(answers.parent.parentName),
+          parentRelationship: String(answers.parent.relationship),
+          support: SUPPORT_TITLES[answers.support.support as PenaltyNoticeInput['support']],
+          noticeToImprove: nti,
+          threshold,
+          decision,
+        })
+      : undefined,
+    citations: decision.citations.map(citationText),
+  };
+}
+
+/** Penalty notice or notice to improve: the parent, the support, any notice to improve, then the conclusion. */
+export const penaltyWalkthrough: WalkthroughDefinition = {
+  kind: 'penalty',
+  title: 'Penalty notice or notice to improve',
+  needsPupil: true,
+  first: 'parent',
+  // A notice to improve only comes into it where support was offered and has not worked.
+  next: linearNext(['parent', 'support', 'nti'], (step, answers) => step === 'nti' && !['engaged-not-working', 'not-engaged'].includes(String(answers.support?.support))),
+  steps: [
+    {
+      id: 'parent',
+      title: 'Which parent',
+      question: 'Notices go per parent, per child. Which parent is this about?',
+      fields: [
+        { id: 'parentName', kind: 'text', label: 'Parent’s name', maxLength: 80 },
+        { id: 'relationship', kind: 'choice', label: 'Relationship', choices: RELATIONSHIPS },
+      ],
+      facts: (_answers, context) => {
+        if (context.pupilIndex === undefined || !context.pupil) return [];
+        const t = penaltyThresholdFacts(context.school, context.pupilIndex);
+        const csa = isCompulsorySchoolAge(context.pupil.dateOfBirth, context.school.asOf);
+        return [
+          t.met ? `${t.count} unauthorised sessions (${describeCodes(t.byCode)}) in the last ${context.school.policy.penaltyThreshold.schoolWeeks} school weeks to ${context.school.asOf}.` : `Below the threshold of ${context.school.policy.penaltyThreshold.sessions} unauthorised sessions at ${context.school.asOf}.`,
+          csa ? 'Of compulsory school age.' : 'Not of compulsory school age: no penalty notice can be issued.',
+        ];
+      },
+    },
+    {
+      id: 'support',
+      title: 'Support',
+      question: 'Was support offered, and has the family engaged with it?',
+      fields: [{ id: 'support', kind: 'choice', label: 'Support', choices: Object.entries(SUPPORT_TITLES).map(([value, title]) => ({ value, title })) }],
+    },
+    {
+      id: 'nti',
+      title: 'Notice to improve',
+      question: 'Has this parent already had a notice to improve for this absence?',
+      fields: [
+        { id: 'ntiIssued', kind: 'choice', label: 'Notice to improve issued', choices: [{ value: 'yes', title: 'Yes' }, { value: 'no', title: 'No' }] },
+        { id: 'ntiIssuedOn', kind: 'date', label: 'Issued on', optional: true },
+        { id: 'ntiPeriodEnds', kind: 'date', label: 'Improvement period ends', optional: true },
+        { id: 'unauthorisedSince', kind: 'number', label: 'Unauthorised sessions since it was issued', min: 0, max: 400, optional: true },
+      ],
+      facts: (_answers, context) => {
+        const p = context.school.policy.noticeToImprove.period;
+        return [`${context.school.policy.name}: improvement period of ${p.min === p.max ? p.min : `${p.min}-${p.max}`} ${p.unit === 'weeks' ? 'weeks' : 'school days'}.`];
+      },
+      check: (answers) => {
+        if (answers.ntiIssued !== 'yes') return undefined;
+        if (answers.ntiIssuedOn === undefined || answers.ntiPeriodEnds === undefined) return 'Give the day the notice to improve was issued and the day its improvement period ends.';
+        return String(answers.ntiPeriodEnds) > String(answers.ntiIssuedOn) ? undefined : 'The improvement period must end after the notice was issued.';
+      },
+    },
+  ],
+  conclude: penaltyConclusion,
+};

@@ -1,0 +1,97 @@
+import { conclusionCard, type ConclusionCardData } from '../../cards/decisions/conclusionCard.ts';
+import { noticeCard } from '../../cards/decisions/noticeCard.ts';
+import { stepCard, type StepFieldView } from '../../cards/decisions/stepCard.ts';
+import { type BotMessage } from '../host/featureHost.ts';
+import { CASE_STATE_TITLES, currentState, nextCaseStates, type PenaltyCase } from './penaltyCase.ts';
+import { CONCLUSION_STEP, stepOf, type StepField, type WalkContext, type WalkState, type WalkthroughDefinition } from './walkthrough.ts';
+
+const VERDICT_MARK = { yes: 'Yes:', no: 'No:', judge: 'To judge:' } as const;
+
+function fieldView(field: StepField, previous: unknown): StepFieldView {
+  return {
+    id: field.id,
+    kind: field.kind,
+    label: field.label,
+    required: field.optional !== true,
+    value: previous === undefined ? '' : String(previous),
+    choices: field.kind === 'choice' ? field.choices.map((c) => ({ title: c.title, value: c.value })) : [],
+    min: field.kind === 'number' ? field.min : 0,
+    max: field.kind === 'number' ? field.max : 0,
+    maxLength: field.kind === 'text' ? field.maxLength : 0,
+  };
+}
+
+function subtitle(definition: WalkthroughDefinition, state: WalkState, context: WalkContext): string {
+  const who = state.pupil ? `${state.pupil.label} · ` : '';
+  const policy = definition.kind === 'code' ? '2024 register codes' : `${context.school.name}, ${context.school.policy.name} (${state.profile.version}), as of ${state.asOf}`;
+  return `${who}${policy}`;
+}
+
+export interface CardExtras {
+  problems?: string[];
+  /** The penalty case this walk-through opened, if any. */
+  penaltyCase?: PenaltyCase | null;
+}
+
+function statusLine(state: WalkState): string {
+  if (state.status === 'cancelled') return 'Cancelled.';
+  const concluded = `Concluded by ${state.concludedByName ?? state.concludedBy} at ${state.concludedAt}.`;
+  if (state.status !== 'decided' || !state.decision) return `${concluded} Nothing decided yet.`;
+  const d = state.decision;
+  const what = d.choice === 'grant' ? `grant ${d.sessions} session${d.sessions === 1 ? '' : 's'}` : d.choice;
+  return `${concluded} Recorded: ${what}, by ${d.byName ?? d.by} (${d.byRole}) at ${d.at}.`;
+}
+
+function conclusionView(definition: WalkthroughDefinition, state: WalkState, context: WalkContext, extras: CardExtras): ConclusionCardData {
+  const c = state.conclusion!;
+  const decided = state.status === 'decided';
+  const penaltyCase = extras.penaltyCase ?? null;
+  const caseNext = penaltyCase ? nextCaseStates(penaltyCase) : [];
+  const draft = state.decision?.draft ?? c.draft;
+  const requested = c.leaveSessions?.requested ?? 0;
+  return {
+    title: `${definition.title}: conclusion`,
+    subtitle: subtitle(definition, state, context),
+    problems: extras.problems ?? [],
+    headline: c.headline,
+    checks: c.checks.map((k) => ({ verdict: VERDICT_MARK[k.verdict], question: k.question, says: k.says, cites: k.cites })),
+    sections: c.sections,
+    hasDraft: draft !== undefined,
+    draftTitle: draft?.title ?? '',
+    draftText: draft?.text ?? '',
+    citations: c.citations,
+    statusLine: statusLine(state) + (penaltyCase ? ` Case: ${penaltyCase.steps.map((s) => `${CASE_STATE_TITLES[s.state]} ${s.on}${s.periodEnds ? ` (period to ${s.periodEnds})` : ''}`).join(' → ')}.` : ''),
+    showDecide: state.kind === 'leave' && !decided,
+    decideDefault: c.outcome === 'grant-possible' ? 'grant' : 'refuse',
+    decideSessions: c.leaveSessions?.grantable ?? 0,
+    decideMaxSessions: Math.max(requested, 1),
+    showCase: penaltyCase !== null && caseNext.length > 0,
+    caseLine: penaltyCase ? `Case now: ${CASE_STATE_TITLES[currentState(penaltyCase)]}` : '',
+    caseChoices: caseNext.map((s) => ({ title: CASE_STATE_TITLES[s], value: s })),
+    caseId: penaltyCase?.id ?? '',
+    showMarkSent: state.kind === 'sickness' && c.outcome === 'return-due' && !decided,
+    canGoBack: !decided && state.history.length > 0 && penaltyCase === null,
+    canCancel: !decided,
+    walkId: state.id,
+    step: state.step,
+  };
+}
+
+/** The card for where a walk-through is now: its current step, its conclusion, or a cancelled note. */
+export function walkCard(definition: WalkthroughDefinition, state: WalkState, context: WalkContext, extras: CardExtras = {}): BotMessage {
+  if (state.status === 'cancelled') return noticeCard({ title: `${definition.title}: cancelled`, text: 'Nothing was decided. Start again with a new question when you need to.' });
+  if (state.step === CONCLUSION_STEP && state.conclusion) return conclusionCard(conclusionView(definition, state, context, extras));
+  const step = stepOf(definition, state.step);
+  const previous = state.answers[step.id] ?? {};
+  return stepCard({
+    title: `${definition.title}: ${step.title}`,
+    subtitle: `${subtitle(definition, state, context)} · step ${state.history.length + 1}`,
+    facts: step.facts?.(state.answers, context) ?? [],
+    problems: extras.problems ?? [],
+    question: step.question,
+    fields: step.fields.map((f) => fieldView(f, previous[f.id])),
+    walkId: state.id,
+    step: state.step,
+    canGoBack: state.history.length > 0,
+  });
+}

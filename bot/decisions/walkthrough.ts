@@ -1,0 +1,131 @@
+import { type PreviousNotice } from '../../rules/decisions/penaltyNotice.ts';
+import { type Pupil } from '../../rules/pupils/pupil.ts';
+import { type SchoolData } from '../schools/schoolData.ts';
+import { type FindingsCache } from '../schools/findingsCache.ts';
+
+export const WALKTHROUGH_KINDS = ['leave', 'penalty', 'sickness', 'code'] as const;
+export type WalkthroughKind = (typeof WALKTHROUGH_KINDS)[number];
+
+/** One input on a step's card. Choices are the only values accepted; dates are YYYY-MM-DD. */
+export type StepField =
+  | { id: string; kind: 'choice'; label: string; choices: readonly { value: string; title: string }[]; optional?: boolean }
+  | { id: string; kind: 'date'; label: string; optional?: boolean }
+  | { id: string; kind: 'number'; label: string; min: number; max: number; optional?: boolean }
+  | { id: string; kind: 'text'; label: string; maxLength: number; optional?: boolean };
+
+/** A validated answer to one field; absent optional fields are left out. */
+export type FieldValue = string | number;
+export type StepAnswers = Record<string, FieldValue>;
+
+/** What a step or conclusion can look up: the school (calendar, policy, as-of), the pupil and the record. */
+export interface WalkContext {
+  school: SchoolData;
+  pupil?: Pupil;
+  /** The pupil's row in the school's register. */
+  pupilIndex?: number;
+  cache: FindingsCache;
+  /** Facts the module read from the store before the pure conclusion runs (previous notices, returns). */
+  recorded: RecordedFacts;
+}
+
+export interface RecordedFacts {
+  /** Notices on record for this pupil, any parent: the conclusion keeps those to the parent named. */
+  previousNotices: { parentKey: string; caseId: string; notice: PreviousNotice }[];
+  sicknessReturns: { returnFor: string; sentOn: string }[];
+}
+
+export interface StepDefinition {
+  id: string;
+  title: string;
+  question: string;
+  fields: readonly StepField[];
+  /** Lines shown above the question, worked out from the answers so far (e.g. the sessions the dates cover). */
+  facts?(answers: WalkAnswers, context: WalkContext): string[];
+  /** Extra checks across fields once each has parsed (e.g. the leave ends on or after it starts). */
+  check?(answers: StepAnswers, all: WalkAnswers, context: WalkContext): string | undefined;
+}
+
+/** Every answered step's answers, by step id. */
+export type WalkAnswers = Record<string, StepAnswers>;
+
+export interface ConclusionCheck {
+  question: string;
+  verdict: 'yes' | 'no' | 'judge';
+  says: string;
+  cites: string;
+}
+
+/** What a walk-through concludes: stored with the record and drawn on the last card. */
+export interface Conclusion {
+  /** A stable word for what was concluded ("refuse", "grant-possible", "issue-penalty-notice", ...). */
+  outcome: string;
+  headline: string;
+  checks: ConclusionCheck[];
+  /** Further sections: "If taken anyway", "What the notice must contain", ... */
+  sections: { title: string; lines: string[] }[];
+  /** A draft letter or referral staff copy and edit. */
+  draft?: { title: string; text: string };
+  citations: string[];
+  /** Leave only: the sessions asked for and the most that can be granted (0 when refusal is advised). */
+  leaveSessions?: { requested: number; grantable: number };
+}
+
+export interface WalkthroughDefinition {
+  kind: WalkthroughKind;
+  title: string;
+  /** Whether it is about one pupil (leave, penalty, sickness) or general (which code). */
+  needsPupil: boolean;
+  steps: readonly StepDefinition[];
+  /** The step after `stepId` given the answers so far; null when the conclusion comes next. */
+  next(stepId: string, answers: WalkAnswers): string | null;
+  /** The first step's id. */
+  first: string;
+  conclude(answers: WalkAnswers, context: WalkContext): Conclusion;
+}
+
+/** Which pupil a walk-through is about, with the label cards show (name and year group only). */
+export interface WalkPupil {
+  upn: string;
+  label: string;
+}
+
+/** A walk-through as the store keeps it, from its first card to the recorded decision. */
+export interface WalkState {
+  id: string;
+  kind: WalkthroughKind;
+  schoolUrn: string;
+  pupil?: WalkPupil;
+  /** The as-of date the school's answers were worked out on. */
+  asOf: string;
+  profile: { id: string; version: string };
+  startedBy: string;
+  startedAt: string;
+  /** The step on show, or "conclusion". */
+  step: string;
+  /** Steps answered, in order, so Back returns to the one before. */
+  history: string[];
+  answers: WalkAnswers;
+  status: 'open' | 'concluded' | 'decided' | 'cancelled';
+  conclusion?: Conclusion;
+  concludedBy?: string;
+  concludedByName?: string;
+  concludedAt?: string;
+  decision?: { choice: string; sessions?: number; note?: string; draft?: { title: string; text: string }; by: string; byName?: string; byRole: string; at: string };
+  cancelledBy?: string;
+}
+
+export const CONCLUSION_STEP = 'conclusion';
+
+export function stepOf(definition: WalkthroughDefinition, id: string): StepDefinition {
+  const step = definition.steps.find((s) => s.id === id);
+  if (!step) throw new Error(`walk-through ${definition.kind} has no step ${id}`);
+  return step;
+}
+
+/** The usual order: each step in turn, skipping any the definition leaves out. */
+export function linearNext(order: readonly string[], skip: (stepId: string, answers: WalkAnswers) => boolean = () => false) {
+  return (stepId: string, answers: WalkAnswers): string | null => {
+    for (let i = order.indexOf(stepId) + 1; i < order.length; i++) if (!skip(order[i], answers)) return order[i];
+    return null;
+  };
+}
