@@ -12,8 +12,11 @@ export interface ConnectorRequest {
   ok: boolean;
 }
 
-/** How the connector answers a request: accept it, or refuse with a status and an optional Retry-After. */
-export type ConnectorAnswer = { status: 200 } | { status: number; retryAfterSeconds?: number };
+/**
+ * How the connector answers a request: accept it, refuse it with a status and an optional Retry-After, or
+ * never answer (`hang`: the request reached Teams but the sender's process dies before any reply).
+ */
+export type ConnectorAnswer = { status: 200 } | { status: number; retryAfterSeconds?: number } | 'hang';
 
 /** restify patches Node's ServerResponse so writeHead no longer returns it: write and end separately. */
 function respond(res: ServerResponse, status: number, headers: Record<string, string>, body: unknown): void {
@@ -45,6 +48,7 @@ export class ScriptedConnector {
   }
 
   async stop(): Promise<void> {
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
@@ -65,6 +69,7 @@ export class ScriptedConnector {
     const request: ConnectorRequest = { method: req.method ?? '', conversationId: decodeURIComponent(match[1]), activityId: match[2] && decodeURIComponent(match[2]), activity: body, at: this.now(), ok: false };
     this.requests.push(request);
     const answer = this.answer(request);
+    if (answer === 'hang') return;
     if (answer.status !== 200) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if ('retryAfterSeconds' in answer && answer.retryAfterSeconds !== undefined) headers['retry-after'] = String(answer.retryAfterSeconds);
