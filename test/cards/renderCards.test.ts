@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { choicesCard } from '../../cards/queries/choicesCard.ts';
@@ -26,33 +27,11 @@ interface Layout {
   buttons: string[];
 }
 
-/** Renders a card with the adaptivecards SDK at a given width and reports what a reviewer would look at. */
+const layoutProbe = fileURLToPath(new URL('./cardLayoutProbe.browser.js', import.meta.url));
+
+/** Renders a card with the adaptivecards SDK at a given width (see cardLayoutProbe.browser.js). */
 async function render(page: Page, card: AdaptiveCardJson, width: number): Promise<Layout> {
-  return page.evaluate(
-    ({ card, width }) => {
-      const AC = (window as unknown as { AdaptiveCards: any }).AdaptiveCards;
-      document.body.innerHTML = '';
-      const host = document.createElement('div');
-      host.style.width = `${width}px`;
-      document.body.appendChild(host);
-      const adaptive = new AC.AdaptiveCard();
-      adaptive.parse(card);
-      const element: HTMLElement = adaptive.render();
-      host.appendChild(element);
-      const box = element.getBoundingClientRect();
-      const overflowing: string[] = [];
-      for (const el of Array.from(element.querySelectorAll<HTMLElement>('*'))) {
-        const r = el.getBoundingClientRect();
-        if (r.width === 0 && r.height === 0) continue;
-        const label = `${el.tagName.toLowerCase()}.${el.className}: ${(el.textContent ?? '').slice(0, 40)}`;
-        if (r.right > box.right + 1 || r.left < box.left - 1) overflowing.push(`outside the card: ${label}`);
-        if (el.children.length === 0 && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') overflowing.push(`text cut off: ${label}`);
-      }
-      const buttons = Array.from(element.querySelectorAll('button')).map((b) => b.textContent ?? '');
-      return { height: box.height, width: box.width, text: element.innerText, overflowing, buttons };
-    },
-    { card, width },
-  );
+  return (await page.evaluate(`probeCardLayout(${JSON.stringify(card)}, ${width})`)) as Layout;
 }
 
 describe.skipIf(!available)('query cards rendered in headless Chromium', () => {
@@ -64,6 +43,7 @@ describe.skipIf(!available)('query cards rendered in headless Chromium', () => {
     page = await browser.newPage();
     await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body style="font-family: sans-serif; margin: 0"></body></html>');
     await page.addScriptTag({ path: sdkBundle });
+    await page.addScriptTag({ path: layoutProbe });
   }, 30_000);
   afterAll(async () => {
     await browser?.close();
