@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUTUMN_2025, fixtureUpn, type FixtureSpec } from '../../support/registerFixture.ts';
+import { FIXTURE_AS_OF } from '../support/botFixture.ts';
+import { cardText, DecisionBot, type CardJson } from './decisionBot.ts';
+
+/**
+ * National profile, as of Fri 21 Nov 2025:
+ * - Gina Hill (Y6): 10 sessions G (10-14 Nov), holiday only: support not appropriate;
+ * - Owen Park (Y8): 12 sessions O (10-17 Nov);
+ * - Rosa Tate (Reception, born Sep 2021): 10 sessions O, but below compulsory school age.
+ */
+const OAKFIELD: FixtureSpec = {
+  school: { urn: '100001', name: 'Oakfield Primary', localAuthority: 'Fixture LA', policy: 'national' },
+  calendar: AUTUMN_2025,
+  pupils: [
+    { givenName: 'Gina', familyName: 'Hill', yearGroup: '6', dateOfBirth: '2014-04-04', spans: [['2025-11-10', '2025-11-14', 'G']], marksUntil: FIXTURE_AS_OF },
+    { givenName: 'Owen', familyName: 'Park', yearGroup: '8', dateOfBirth: '2012-12-12', spans: [['2025-11-10', '2025-11-14', 'O']], days: { '2025-11-17': 'O' }, marksUntil: FIXTURE_AS_OF },
+    { givenName: 'Rosa', familyName: 'Tate', yearGroup: 'R', dateOfBirth: '2021-09-15', spans: [['2025-11-10', '2025-11-14', 'O']], marksUntil: FIXTURE_AS_OF },
+  ],
+};
+const CHANNEL = '19:oakfield-safeguarding@thread.tacv2';
+
+describe('penalty notice / notice to improve walk-through, through the bot over HTTP', () => {
+  const bot = new DecisionBot();
+
+  beforeAll(async () => {
+    await bot.start([OAKFIELD]);
+    await bot.bind(CHANNEL, '100001');
+    await bot.role('100001', 'attendance-lead');
+  });
+  afterAll(() => bot.close());
+
+  async function consider(pupil: string, parentName: string, support: string, nti?: Record<string, string>): Promise<CardJson> {
+    const first = await bot.say(CHANNEL, `can we issue a penalty for ${pupil}?`);
+    const second = await bot.press(CHANNEL, first.card!, 'decisions.next', { parentName, relationship: 'mother' });
+    let card = (await bot.press(CHANNEL, second.card!, 'decisions.next', { support })).card!;
+    if (nti) card = (await bot.press(CHANNEL, card, 'decisions.next', nti)).card!;
+    return card;
+  }
+
+  /** Records the case as requested and then issued on the as-of day. */
+  async function issue(conclusion: CardJson): Promise<CardJson> {
+    const requested = await bot.press(CHANNEL, conclusion, 'decisions.case', { state: 'penalty-requested', on: FIXTURE_AS_OF });
+    expect(cardText(requested.card)).toContain('Case now: Penalty notice requested');
+    const issued = await bot.press(CHANNEL, requested.card!, 'decisions.case', { state: 'issued', on: FIXTURE_AS_OF });
+    expect(cardText(issued.card)).toContain('Case now: Penalty notice issued');
+    return issued.card!;
+  }
+
+  it('counts notices per parent and child from the record: first £160 or £80, second £160 flat, third none', async () => {
+    const first = await consider('Gina Hill', 'Jane Hill', 'not-appropriate');
+    const firstText = cardText(first);
+    expect(firstText).toContain('A penalty notice can be requested: £160, or £80 if paid within 21 days.');
+    expect(firstText).toContain('10 sessions (10 G): holiday only');
+    expect(firstText).toContain('Referral to the local authority: penalty notice request');
+    expect(firstText).toContain(`UPN ${fixtureUpn(1)}`);
+    await issue(first);
+    // The case is linked to the absences behind it: the threshold's ten G sessions.
+    const cases = await bot.bot.services.store.listRecords<{ upn: string; sessions: { code: string }[]; steps: { state: string }[] }>('decisions.case');
+    expect(cases.map((c) => [c.value.upn, c.value.sessions.map((s) => s.code).join(''), c.value.steps.map((s) => s.state).join('>')])).toEqual([[fixtureUpn(1), 'GGGGGGGGGG', 'considered>penalty-requested>issued']]);
+
+    const second = await consider('Gina Hill', 'jane  HILL', 'not-appropriate');
+    expect(cardText(second)).toContain('A second penalty notice can be requested: £160 flat, no reduced rate.');
+    expect(cardText(second)).toContain(`issued ${FIXTURE_AS_OF} (issued)`);
+    await issue(second);
+
+    const third = await consider('Gina Hill', 'Jane Hill', 'not-appropriate');
+    expect(cardText(third)).toContain('No further notice: consider prosecution or other measures.');
+    expect(cardText(third)).toContain('we ask the authority to consider prosecution');
+    // No notice can follow, so there is no case to move on.
+    expect(JSON.stringify(third)).not.toContain('decisions.case');
+
+    // Notices go per parent: the other parent has had none.
+    const otherParent = await consider('Gina Hill', 'Tom Hill', 'not-appropriate');
+    expect(cardText(otherParent)).toContain('£160, or £80 if paid within 21 days');
+  });
+
+  it('does not count a withdrawn notice toward the limit', async () => {
+    const first = await consider('Owen Park', 'Sam Park', 'not-appropriate');
+    const issued = await issue(first);
+    const withdrawn = await bot.press(CHANNEL, issued, 'decisions.case', { state: 'withdrawn', on: FIXTURE_AS_OF });
+    expect(cardText(withdrawn.card)).toContain('Withdrawn');
+    const again = await consider('Owen Park', 'Sam Park', 'not-appropriate');
+    expect(cardText(again)).toContain('£160, or £80 if paid within 21 days');
+  });
+
+  it('asks for a notice to improve first where support was not engaged with, with the profile’s period and what it must contain', async () => {
+    const card = await consider('Owen Park', 'Lee Park', 'not-engaged', { ntiIssued: 'no' });
+    const text = cardText(card);
+    expect(text).toContain('Issue a notice to improve first (improvement period 3-6 weeks).');
+    expect(text).toContain('the parent’s duty under s7 of the Education Act 1996');
+    // The case opens as "considered" and can move to "notice to improve issued" with its period.
+    const nti = await bot.press(CHANNEL, card, 'decisions.case', { state: 'nti-issued', on: FIXTURE_AS_OF, periodEnds: '2025-12-19' });
+    expect(cardText(nti.card)).toContain('Notice to improve issued 2025-11-21 (period to 2025-12-19)');
+    const skipped = await bot.press(CHANNEL, nti.card!, 'decisions.case', { state: 'paid', on: FIXTURE_AS_OF });
+    expect(cardText(skipped.card)).toContain('next it can be: penalty notice requested from the local authority, withdrawn');
+    const audit = await bot.bot.services.store.listAudit({ upn: fixtureUpn(2) });
+    expect(audit.filter((a) => a.what === 'decision.case').map((a) => a.detail?.state)).toContain('nti-issued');
+  });
+
+  it('gives no penalty for a pupil below compulsory school age', async () => {
+    const first = await bot.say(CHANNEL, 'can we issue a penalty for Rosa Tate?');
+    expect(cardText(first.card)).toContain('Not of compulsory school age: no penalty notice can be issued.');
+    const card = await consider('Rosa Tate', 'Ann Tate', 'not-engaged', { ntiIssued: 'no' });
+    expect(cardText(card)).toContain('No penalty notice: the pupil is not of compulsory school age.');
+    expect(JSON.stringify(card)).not.toContain('decisions.case');
+  });
+
+  it('lets only the head, attendance lead or LA officer move a case on', async () => {
+    const card = await consider('Owen Park', 'Kim Park', 'not-appropriate');
+    await bot.role('100001', 'designated-safeguarding-lead');
+    const refused = await bot.press(CHANNEL, card, 'decisions.case', { state: 'penalty-requested', on: FIXTURE_AS_OF });
+    expect(refused.message).toContain('Only the head, the attendance lead or an LA officer');
+    await bot.role('100001', 'attendance-lead');
+  });
+
+  it('lists the completed walk-throughs for a pupil with who decided what and when', async () => {
+    const reply = await bot.say(CHANNEL, 'decisions for Gina Hill');
+    const text = cardText(reply.card);
+    expect(text).toContain('Decisions for Gina Hill');
+    expect(text).toContain('A second penalty notice can be requested');
+    expect(text).toContain('recorded: Penalty notice requested from the local authority by Staff Member (attendance-lead)');
+    expect(text).toContain('profile national');
+    expect(reply.card!.fallbackText).toContain('4 on record');
+  });
+});
