@@ -33,10 +33,11 @@ export function checkMarks(rows: readonly SourceRow[], calendar: SchoolCalendar 
     }
   }
   const first = new Map<string, { code: string; row: SourceRow }>();
+  const dayNumbers = new Map<string, number>();
   for (const row of rows) {
     if (row.problems.length > 0 || !row.pupil.upn) continue;
     for (const mark of row.marks) {
-      const key = `${row.pupil.upn} ${sessionKey(mark.date, mark.session)}`;
+      const key = `${row.pupil.upn} ${sessionKey(mark.date, mark.session, dayNumbers)}`;
       const earlier = first.get(key);
       if (!earlier) first.set(key, { code: mark.code, row });
       else if (earlier.code !== mark.code) {

@@ -31,12 +31,13 @@ export interface MergeCounts {
  */
 export function mergeMarks(into: PupilMarks, rows: readonly SourceRow[], seenAt: string): MergeCounts {
   const counts: MergeCounts = { added: 0, unchanged: 0, amendments: [] };
+  const dayNumbers = new Map<string, number>();
   for (const row of rows) {
     const upn = row.pupil.upn!;
     let own = into.get(upn);
     if (!own) into.set(upn, (own = new Map()));
     for (const mark of row.marks) {
-      const key = sessionKey(mark.date, mark.session);
+      const key = sessionKey(mark.date, mark.session, dayNumbers);
       const current = own.get(key);
       if (current === undefined) counts.added++;
       else if (current === mark.codeId) {

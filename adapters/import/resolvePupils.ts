@@ -65,6 +65,7 @@ export function resolvePupils(rows: readonly SourceRow[], existing: ReadonlyMap<
     touched.add(upn);
   }
 
+  const lastMerged = new Map<string, PupilDetails>();
   for (const row of rows) {
     if (row.roster || !row.pupil.upn) continue;
     const upn = row.pupil.upn;
@@ -75,7 +76,9 @@ export function resolvePupils(rows: readonly SourceRow[], existing: ReadonlyMap<
       }
       continue;
     }
-    if (row.problems.length === 0) {
+    // Rows of one export share their parsed pupil columns, so one merge per distinct object is enough.
+    if (row.problems.length === 0 && lastMerged.get(upn) !== row.pupil) {
+      lastMerged.set(upn, row.pupil);
       roster.set(upn, { ...roster.get(upn), ...defined(row.pupil) });
       touched.add(upn);
     }

@@ -41,11 +41,12 @@ function pupilsCsv(pupils: BundleContents['pupils']): string {
 
 function marksCsv(pupils: BundleContents['pupils'], marks: PupilMarks): string {
   const lines = ['upn,date,session,code'];
+  const dayText = new Map<number, string>();
   for (const p of pupils) {
     const own = marks.get(p.upn);
     if (!own) continue;
     for (const key of [...own.keys()].sort((a, b) => a - b)) {
-      const { date, session } = sessionOfKey(key);
+      const { date, session } = sessionOfKey(key, dayText);
       lines.push(`${p.upn},${date},${session},${registerCodeById(own.get(key)!).code}`);
     }
   }

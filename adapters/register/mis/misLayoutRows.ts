@@ -1,5 +1,5 @@
 import { isoWeekday, addDays } from '../../../rules/dates/isoDate.ts';
-import { parseDateField } from '../fieldParsers.ts';
+import { parseDateField, type FieldParse } from '../fieldParsers.ts';
 import { type SourceRow } from '../../import/sourceRows.ts';
 import { type ColumnRole } from './misColumnRoles.ts';
 import { type GridColumn } from './gridHeaderDate.ts';
@@ -7,6 +7,8 @@ import { addMark, parseSessionName } from './misMarkCell.ts';
 import { splitMarkCell } from './splitMarkCell.ts';
 
 export interface LayoutContext {
+  /** Dates already parsed, by their text: an export writes each date thousands of times. */
+  dates: Map<string, FieldParse<string>>;
   header: readonly string[];
   index: Partial<Record<ColumnRole, number>>;
   gridColumns: ReadonlyMap<number, GridColumn>;
@@ -15,7 +17,9 @@ export interface LayoutContext {
 function readDate(row: SourceRow, cells: readonly string[], ctx: LayoutContext): string | undefined {
   const at = ctx.index.date!;
   row.dateField = ctx.header[at];
-  const parsed = parseDateField(cells[at] ?? '');
+  const text = cells[at] ?? '';
+  let parsed = ctx.dates.get(text);
+  if (!parsed) ctx.dates.set(text, (parsed = parseDateField(text)));
   if (parsed.ok) return parsed.value;
   row.problems.push({ field: ctx.header[at], message: parsed.problem });
   return undefined;

@@ -1,7 +1,7 @@
 import { checkUpn } from '../../../rules/pupils/upn.ts';
 import { parseDateField, parseFlagField, parseSenField, parseYearGroupField, type FieldParse } from '../fieldParsers.ts';
 import { type PupilDetails, type SourceRow } from '../../import/sourceRows.ts';
-import { type ColumnRole } from './misColumnRoles.ts';
+import { PUPIL_ROLES, type ColumnRole } from './misColumnRoles.ts';
 
 function text(raw: string): FieldParse<string | undefined> {
   const value = raw.trim();
@@ -42,8 +42,32 @@ const PARSERS: Partial<Record<ColumnRole, [keyof PupilDetails, (raw: string) => 
   youngCarer: ['youngCarer', parseFlagField],
 };
 
-/** Reads the pupil columns of a row; a bad cell is a problem against its column, named as the file names it. */
-export function readPupilCells(row: SourceRow, cells: readonly string[], index: Partial<Record<ColumnRole, number>>, header: readonly string[]): void {
+/** Parsed pupil columns by their text: an export repeats a pupil's columns on every one of their rows. */
+export type PupilCellCache = Map<string, { pupil: PupilDetails; problems: SourceRow['problems'] }>;
+
+/**
+ * Reads the pupil columns of a row; a bad cell is a problem against its column, named as the file names
+ * it. Rows with the same pupil columns share one parsed (read-only) result.
+ */
+export function readPupilCells(row: SourceRow, cells: readonly string[], index: Partial<Record<ColumnRole, number>>, header: readonly string[], cache: PupilCellCache): void {
+  let key = '';
+  for (const role of PUPIL_ROLES) if (index[role] !== undefined) key += `${cells[index[role]!] ?? ''}\u0000`;
+  const cached = cache.get(key);
+  if (cached) {
+    row.pupil = cached.pupil;
+    row.problems.push(...cached.problems);
+  } else {
+    const fresh: SourceRow = { ...row, problems: [] };
+    parsePupilCells(fresh, cells, index, header);
+    cache.set(key, { pupil: fresh.pupil, problems: fresh.problems });
+    row.pupil = fresh.pupil;
+    row.problems.push(...fresh.problems);
+  }
+  const keyAt = index.upn ?? index.adno;
+  if (keyAt !== undefined) row.keyField = header[keyAt];
+}
+
+function parsePupilCells(row: SourceRow, cells: readonly string[], index: Partial<Record<ColumnRole, number>>, header: readonly string[]): void {
   const pupil: Record<string, unknown> = {};
   for (const [role, entry] of Object.entries(PARSERS) as [ColumnRole, [keyof PupilDetails, (raw: string) => FieldParse<unknown>]][]) {
     const at = index[role];
@@ -55,8 +79,6 @@ export function readPupilCells(row: SourceRow, cells: readonly string[], index: 
     } else row.problems.push({ field: header[at], message: result.problem });
   }
   row.pupil = pupil as PupilDetails;
-  const key = index.upn ?? index.adno;
-  if (key !== undefined) row.keyField = header[key];
   const badUpn = index.upn !== undefined && row.problems.some((p) => p.field === header[index.upn!]);
   if (!row.pupil.upn && !row.pupil.adno && !badUpn) {
     const named = [index.upn, index.adno].filter((i) => i !== undefined).map((i) => header[i!]);

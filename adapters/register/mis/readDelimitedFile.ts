@@ -20,40 +20,45 @@ export interface DelimitedFile {
 interface ParsedRecord {
   record: string[];
   raw: string;
-  info: { lines: number };
 }
 
 function countNewlines(text: string): number {
   let n = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) n++;
   return n;
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  for (const cell of cells) if (cell.trim() !== '') return false;
+  return true;
 }
 
 /**
  * Reads a CSV file as MIS report writers save it: a UTF-8 BOM, CRLF or LF endings, quoted cells holding
  * commas or line breaks, `\` in cells (the PM present mark, which is not an escape in CSV), and blank or
- * all-empty trailing lines (Excel's ",,,,"), which are skipped and not counted as rows.
+ * all-empty lines (Excel's ",,,,"), which are skipped and not counted as rows.
+ *
+ * Lines are counted from each record's raw text rather than with csv-parse's `info` option, which doubled
+ * the parse time on a full-year export (619,500 rows). csv-parse's raw text holds a record's line breaks
+ * and, except for the last record, ends at (or just before) its closing LF.
  */
 export function readDelimitedFile(path: string, displayName: string): DelimitedFile | InputProblem {
   let parsed: ParsedRecord[];
   try {
-    parsed = parse(readFileSync(path), {
-      bom: true,
-      raw: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      skip_records_with_empty_values: true,
-    }) as unknown as ParsedRecord[];
+    parsed = parse(readFileSync(path), { bom: true, raw: true, relax_column_count: true }) as unknown as ParsedRecord[];
   } catch (error) {
     const e = error as { lines?: number; message: string };
     return { file: displayName, line: e.lines ?? 0, field: '(file)', message: `not readable as CSV: ${e.message}` };
   }
-  if (parsed.length === 0) return { file: displayName, line: 1, field: '(header)', message: 'the file is empty; expected a header row' };
-  const records = parsed.map(({ record, raw, info }): DelimitedRecord => {
-    const text = raw.replace(/\r?\n?$/, '').replace(/\r$/, '');
-    return { line: info.lines - countNewlines(text), raw: text, cells: record };
-  });
+  const records: DelimitedRecord[] = [];
+  let line = 1;
+  for (const { record, raw } of parsed) {
+    const start = line;
+    line += countNewlines(raw) + (raw.endsWith('\n') ? 0 : 1);
+    if (isBlank(record)) continue;
+    records.push({ line: start, raw: raw.replace(/\r?\n$/, '').replace(/\r$/, ''), cells: record });
+  }
+  if (records.length === 0) return { file: displayName, line: 1, field: '(header)', message: 'the file is empty; expected a header row' };
   const [head, ...rows] = records;
   return { header: head.cells.map((h) => h.trim()), headerLine: head.line, records: rows };
 }

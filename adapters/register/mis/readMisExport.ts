@@ -4,7 +4,7 @@ import { detectMisLayout, type MisLayout } from './detectMisLayout.ts';
 import { COLUMN_ROLES, matchColumns } from './misColumnRoles.ts';
 import { readDayRow, readGridRow, readSessionRow, type LayoutContext } from './misLayoutRows.ts';
 import { type MisMapping } from './misMapping.ts';
-import { readPupilCells } from './misPupilCells.ts';
+import { readPupilCells, type PupilCellCache } from './misPupilCells.ts';
 import { readDelimitedFile } from './readDelimitedFile.ts';
 
 export interface MisReadOptions {
@@ -47,11 +47,12 @@ export function readMisExport(path: string, options: MisReadOptions = {}): Sourc
     if (at !== undefined) read.columns[role] = table.header[at];
   }
   if (layout.layout === 'grid') read.columns.dates = `${layout.gridColumns.size} date columns`;
-  const ctx: LayoutContext = { header: table.header, index: match.index, gridColumns: layout.gridColumns };
+  const ctx: LayoutContext = { dates: new Map(), header: table.header, index: match.index, gridColumns: layout.gridColumns };
   const readMarks = layout.layout === 'pupils' ? undefined : ROW_READERS[layout.layout];
+  const pupilCells: PupilCellCache = new Map();
   for (const record of table.records) {
     const row: SourceRow = { file, line: record.line, raw: record.raw, pupil: {}, roster: layout.layout === 'pupils', marks: [], problems: [] };
-    readPupilCells(row, record.cells, match.index, table.header);
+    readPupilCells(row, record.cells, match.index, table.header, pupilCells);
     readMarks?.(row, record.cells, ctx);
     read.rows.push(row);
   }

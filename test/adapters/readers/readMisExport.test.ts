@@ -127,4 +127,12 @@ describe('readMisExport', () => {
     expect(read.rows.map((r) => r.line)).toEqual([2, 4]);
     expect(read.rows[0].raw).toBe('N820123425001,03/09/2025,AM,N,"rang,\nno answer"');
   });
+
+  it('keeps counting lines across blank and all-empty lines in the middle of a CRLF file', () => {
+    const read = readMisExport(tempCsv('UPN,Date,AM,PM\r\n\r\nN820123425001,03/09/2025,/,\\\r\n,,,\r\nN820123425001,04/09/2025,/,\\\r\n'));
+    expect(read.rows.map((r) => [r.line, r.raw])).toEqual([
+      [3, 'N820123425001,03/09/2025,/,\\'],
+      [5, 'N820123425001,04/09/2025,/,\\'],
+    ]);
+  });
 });
