@@ -4,6 +4,15 @@ import { type IsoDate } from '../dates/isoDate.ts';
 import { type PolicyProfile } from '../policies/policyProfile.ts';
 import { POLICY_PROFILES } from '../policies/policyProfiles.ts';
 import { type Register, type School } from '../register/register.ts';
+import {
+  penaltyThresholdList,
+  persistentAbsenceList,
+  severeAbsenceList,
+  sicknessReturnList,
+  type AbsenceListEntry,
+  type SicknessReturnListEntry,
+  type ThresholdListEntry,
+} from './engineLists.ts';
 import { indexRegister, type RegisterIndex } from './registerIndex.ts';
 import { createRegisterQuery } from './registerQuery.ts';
 import { screenedFindings } from './screenedFindings.ts';
@@ -36,6 +45,11 @@ export interface AttendanceEngine {
   findingsAt(asOf: IsoDate, policy: PolicyChoice, options?: EngineQueryOptions): SchoolFindings[];
   /** Each school's pupils screened against every rule at `asOf`: the cheap pass the list queries read. */
   screenAt(asOf: IsoDate, policy: PolicyChoice, options?: EngineQueryOptions): PupilScreen[];
+  /** The bot's lists, from the screen alone (no findings built): cheap enough to answer on every question. */
+  penaltyThresholdList(asOf: IsoDate, policy: PolicyChoice, options?: EngineQueryOptions): ThresholdListEntry[];
+  persistentAbsenceList(asOf: IsoDate, policy: PolicyChoice, options?: EngineQueryOptions): AbsenceListEntry[];
+  severeAbsenceList(asOf: IsoDate, policy: PolicyChoice, options?: EngineQueryOptions): AbsenceListEntry[];
+  sicknessReturnList(asOf: IsoDate, policy: PolicyChoice, options?: EngineQueryOptions): SicknessReturnListEntry[];
 }
 
 /** The code sets every shipped profile counts, so their prefix counts exist before the first query. */
@@ -55,6 +69,10 @@ export function createAttendanceEngine(registers: readonly Register[]): Attendan
     schools,
     pupilCount,
     screenAt,
+    penaltyThresholdList: (asOf, policy, options) => penaltyThresholdList(screenAt(asOf, policy, options)),
+    persistentAbsenceList: (asOf, policy, options) => persistentAbsenceList(screenAt(asOf, policy, options)),
+    severeAbsenceList: (asOf, policy, options) => severeAbsenceList(screenAt(asOf, policy, options)),
+    sicknessReturnList: (asOf, policy, options) => sicknessReturnList(screenAt(asOf, policy, options)),
     findingsAt(asOf, policy, options) {
       return screenAt(asOf, policy, options).map((screen) => ({ school: screen.query.index.register.school, findings: screenedFindings(screen) }));
     },

@@ -1,0 +1,80 @@
+import { pupilName } from '../pupils/pupil.ts';
+import { illnessTally } from '../findings/sicknessReturn.ts';
+import { type School } from '../register/register.ts';
+import { RULE_BIT, type PupilScreen } from './screenPupils.ts';
+
+/** One pupil on a list the bot shows: who, where, and the figure the list is about. */
+export interface ListedPupil {
+  school: School;
+  upn: string;
+  pupilName: string;
+  yearGroup: string;
+}
+
+export interface ThresholdListEntry extends ListedPupil {
+  /** Sessions with the threshold's codes in the window (the rule's `count`). */
+  sessions: number;
+}
+
+export interface AbsenceListEntry extends ListedPupil {
+  possibleSessions: number;
+  absenceSessions: number;
+}
+
+export interface SicknessReturnListEntry extends ListedPupil {
+  illnessDays: number;
+  reachedOn: string;
+}
+
+function listed(screen: PupilScreen, p: number): ListedPupil {
+  const { register } = screen.query.index;
+  const pupil = register.pupils[p];
+  return { school: register.school, upn: pupil.upn, pupilName: pupilName(pupil), yearGroup: pupil.yearGroup };
+}
+
+/**
+ * The pupils of screened registers on which `bit` is set, school by school and by name within a school
+ * (the order findings are listed in), without building any finding.
+ */
+function flagged(screens: readonly PupilScreen[], bit: number, visit: (screen: PupilScreen, p: number) => void): void {
+  for (const screen of screens) {
+    const { nameOrder } = screen.query.index;
+    for (let i = 0; i < nameOrder.length; i++) if (screen.rules[nameOrder[i]] & bit) visit(screen, nameOrder[i]);
+  }
+}
+
+/** Pupils at or over the penalty-notice threshold (the `penalty-threshold` finding's pupils and counts). */
+export function penaltyThresholdList(screens: readonly PupilScreen[]): ThresholdListEntry[] {
+  const out: ThresholdListEntry[] = [];
+  flagged(screens, RULE_BIT['penalty-threshold'], (screen, p) => out.push({ ...listed(screen, p), sessions: screen.penaltyCount[p] }));
+  return out;
+}
+
+function absenceList(screens: readonly PupilScreen[], bit: number): AbsenceListEntry[] {
+  const out: AbsenceListEntry[] = [];
+  flagged(screens, bit, (screen, p) => out.push({ ...listed(screen, p), possibleSessions: screen.possible[p], absenceSessions: screen.absence[p] }));
+  return out;
+}
+
+/** Persistently absent pupils (10%+ of possible sessions under the national profile). */
+export function persistentAbsenceList(screens: readonly PupilScreen[]): AbsenceListEntry[] {
+  return absenceList(screens, RULE_BIT['persistent-absence']);
+}
+
+/** Severely absent pupils (50%+). */
+export function severeAbsenceList(screens: readonly PupilScreen[]): AbsenceListEntry[] {
+  return absenceList(screens, RULE_BIT['severe-absence']);
+}
+
+/**
+ * Pupils for whom a sickness return is due. The screen's I-session count is a necessary condition; the
+ * illness tally (by school day, as the rule counts) decides, for those pupils only.
+ */
+export function sicknessReturnList(screens: readonly PupilScreen[]): SicknessReturnListEntry[] {
+  const out: SicknessReturnListEntry[] = [];
+  flagged(screens, RULE_BIT['sickness-return'], (screen, p) => {
+    const tally = illnessTally(screen.query.ctx, p);
+    if (tally.reachedOn !== undefined) out.push({ ...listed(screen, p), illnessDays: tally.days, reachedOn: tally.reachedOn });
+  });
+  return out;
+}
