@@ -83,9 +83,9 @@ function penaltyConclusion(answers: WalkAnswers, context: WalkContext): Conclusi
       },
       { question: 'Support offered and engaged with?', verdict: 'judge', says: SUPPORT_TITLES[answers.support.support as PenaltyNoticeInput['support']], cites: citationText(policy.noticeToImprove.citation) },
       {
-        question: `Notices to this parent for this child in the last ${policy.penaltyNotice.periodYears} years (from the record)?`,
+        question: `Under the limit of ${policy.penaltyNotice.maxNoticesInPeriod} notices to this parent for this child in ${policy.penaltyNotice.periodYears} years (from the record)?`,
         verdict: decision.countedNotices.length >= policy.penaltyNotice.maxNoticesInPeriod ? 'no' : 'yes',
-        says: decision.countedNotices.length === 0 ? 'None' : `${decision.countedNotices.length}: ${decision.countedNotices.map((n) => `issued ${n.issuedOn} (${n.status})`).join('; ')}`,
+        says: decision.countedNotices.length === 0 ? 'None on record' : `${decision.countedNotices.length}: ${decision.countedNotices.map((n) => `issued ${n.issuedOn} (${n.status})`).join('; ')}`,
         cites: citationText(policy.penaltyNotice.citation),
       },
     ],

@@ -47,8 +47,8 @@ function sicknessConclusion(answers: WalkAnswers, context: WalkContext): Conclus
       },
       { question: 'Reasonable grounds to believe the pupil will miss that many?', verdict: answers.grounds.groundsToBelieve === 'yes' ? 'yes' : 'no', says: answers.grounds.groundsToBelieve === 'yes' ? 'Yes, staff judge so' : 'Not on what is known', cites: citationText(rule.citation) },
       {
-        question: rule.once === 'per-school-year' ? 'A return already made this school year?' : 'A return already made for this illness?',
-        verdict: d.previousReturn ? 'yes' : 'no',
+        question: rule.once === 'per-school-year' ? 'No return made yet this school year?' : 'No return made yet for this illness?',
+        verdict: d.previousReturn ? 'no' : 'yes',
         says: d.previousReturn ? `Made on ${d.previousReturn.sentOn}` : 'None on record',
         cites: citationText(rule.citation),
       },

@@ -5,7 +5,8 @@ import { type BotMessage } from '../host/featureHost.ts';
 import { CASE_STATE_TITLES, currentState, nextCaseStates, type PenaltyCase } from './penaltyCase.ts';
 import { CONCLUSION_STEP, stepOf, type StepField, type WalkContext, type WalkState, type WalkthroughDefinition } from './walkthrough.ts';
 
-const VERDICT_MARK = { yes: 'Yes:', no: 'No:', judge: 'To judge:' } as const;
+// Whether each test is met, not the answer to its question: "Could it be taken in the holidays?" is met by "no".
+const VERDICT_MARK = { yes: 'Met:', no: 'Not met:', judge: 'To judge:' } as const;
 
 function fieldView(field: StepField, previous: unknown): StepFieldView {
   return {

@@ -6,7 +6,7 @@ export interface ConclusionCardData {
   subtitle: string;
   problems: string[];
   headline: string;
-  /** `verdict` is a short mark ("Yes:", "No:", "Judge:") so the card reads without colour. */
+  /** `verdict` is a short mark ("Met:", "Not met:", "To judge:") so the card reads without colour. */
   checks: { verdict: string; question: string; says: string; cites: string }[];
   sections: { title: string; lines: string[] }[];
   hasDraft: boolean;

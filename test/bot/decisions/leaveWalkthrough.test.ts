@@ -87,6 +87,8 @@ describe('leave of absence walk-through, through the bot over HTTP', () => {
     expect(text).toContain('Grant possible as C for 4 sessions');
     expect(text).toContain('Only 3 school days’ notice (the policy asks for 10)');
     expect(text).toContain('Letter to parents: leave agreed');
+    expect(text).toContain('our policy asks for requests at least 10 school days before the leave; this request gave 3');
+    expect(text).toContain('Not met: Was it applied for at least 10 school days ahead?');
 
     // Only the head may record the decision; the attendance lead is told so and the card stays.
     const refused = await bot.press(DUDLEY_CHANNEL, conclusion, 'decisions.decide', { choice: 'grant', sessions: '4' });
