@@ -76,7 +76,16 @@ export class EmbeddedStateStore implements StateStore {
     mkdirSync(dir, { recursive: true });
     const lockPath = takeLock(dir);
     try {
-      return new EmbeddedStateStore(dir, readEmbeddedState(dir), lockPath);
+      const state = readEmbeddedState(dir);
+      // The lock file proves no other process holds this directory, so any lease in it belonged to a
+      // process that has died: its items are free to send now rather than when the lease runs out.
+      for (const item of Object.values(state.outbox)) {
+        if (item.state === 'pending' && item.leaseOwner) {
+          delete item.leaseOwner;
+          item.availableAt = 0;
+        }
+      }
+      return new EmbeddedStateStore(dir, state, lockPath);
     } catch (err) {
       unlinkSync(lockPath);
       throw err;
@@ -227,7 +236,7 @@ export class EmbeddedStateStore implements StateStore {
 
   async nextPendingAt(): Promise<number | null> {
     let next: number | null = null;
-    for (const item of Object.values(this.state.outbox)) if (item.state === 'pending' && (next === null || item.availableAt < next)) next = item.availableAt;
+    for (const item of Object.values(this.state.outbox)) if (item.state === 'pending' && !item.leaseOwner && (next === null || item.availableAt < next)) next = item.availableAt;
     return next;
   }
 

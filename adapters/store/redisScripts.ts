@@ -21,14 +21,22 @@ return 1
 `;
 
 /**
- * KEYS: ready zset. ARGV: now, lease-until, limit, owner, item key prefix.
- * The ready zset scores each pending item by when it may next be claimed; claiming re-scores it to the end
- * of the lease, so a crashed holder's items come back by themselves and no two callers get the same one.
+ * KEYS: ready zset, leased zset. ARGV: now, lease-until, limit, owner, item key prefix.
+ * `ready` scores unleased pending items by when they may be sent (0, or a retry time); `leased` scores
+ * claimed items by when their lease runs out. Claiming takes due items from `ready`, then items whose
+ * lease has run out (their holder died), and moves them to `leased` in one step, so no two callers get
+ * the same item.
  */
 export const CLAIM = `
-local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
+local limit = tonumber(ARGV[3])
+local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, limit)
+if #ids < limit then
+  local expired = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[1], 'LIMIT', 0, limit - #ids)
+  for _, id in ipairs(expired) do ids[#ids + 1] = id end
+end
 for _, id in ipairs(ids) do
-  redis.call('ZADD', KEYS[1], ARGV[2], id)
+  redis.call('ZREM', KEYS[1], id)
+  redis.call('ZADD', KEYS[2], ARGV[2], id)
   redis.call('HSET', ARGV[5] .. id, 'leaseOwner', ARGV[4], 'availableAt', ARGV[2])
 end
 return ids
@@ -39,31 +47,34 @@ const HELD = `
 if redis.call('HGET', KEYS[1], 'state') ~= 'pending' or redis.call('HGET', KEYS[1], 'leaseOwner') ~= ARGV[1] then return 0 end
 `;
 
-/** KEYS: item hash, ready zset. ARGV: owner, id, now, activity id or ''. */
+/** KEYS: item hash, ready zset, leased zset. ARGV: owner, id, now, activity id or ''. */
 export const MARK_SENT = `${HELD}
 redis.call('HSET', KEYS[1], 'state', 'sent', 'finishedAt', ARGV[3])
 if ARGV[4] ~= '' then redis.call('HSET', KEYS[1], 'activityId', ARGV[4]) end
 redis.call('HINCRBY', KEYS[1], 'attempts', 1)
 redis.call('HDEL', KEYS[1], 'leaseOwner')
 redis.call('ZREM', KEYS[2], ARGV[2])
+redis.call('ZREM', KEYS[3], ARGV[2])
 return 1
 `;
 
-/** KEYS: item hash, ready zset. ARGV: owner, id, retry-at, error, first-attempt-at. */
+/** KEYS: item hash, ready zset, leased zset. ARGV: owner, id, retry-at, error, first-attempt-at. */
 export const RELEASE = `${HELD}
 redis.call('HSET', KEYS[1], 'availableAt', ARGV[3], 'lastError', ARGV[4], 'firstAttemptAt', ARGV[5])
 redis.call('HINCRBY', KEYS[1], 'attempts', 1)
 redis.call('HDEL', KEYS[1], 'leaseOwner')
+redis.call('ZREM', KEYS[3], ARGV[2])
 redis.call('ZADD', KEYS[2], ARGV[3], ARGV[2])
 return 1
 `;
 
-/** KEYS: item hash, ready zset. ARGV: owner, id, now, error. */
+/** KEYS: item hash, ready zset, leased zset. ARGV: owner, id, now, error. */
 export const MARK_FAILED = `${HELD}
 redis.call('HSET', KEYS[1], 'state', 'failed', 'finishedAt', ARGV[3], 'lastError', ARGV[4])
 redis.call('HINCRBY', KEYS[1], 'attempts', 1)
 redis.call('HDEL', KEYS[1], 'leaseOwner')
 redis.call('ZREM', KEYS[2], ARGV[2])
+redis.call('ZREM', KEYS[3], ARGV[2])
 return 1
 `;
 

@@ -161,7 +161,7 @@ export class RedisStateStore implements StateStore {
   }
 
   async claim(owner: string, now: number, leaseMs: number, limit: number): Promise<OutboxItem[]> {
-    const ids = (await this.redis.eval(CLAIM, 1, this.key('outbox', 'ready'), now, now + leaseMs, limit, owner, this.itemKey(''))) as string[];
+    const ids = (await this.redis.eval(CLAIM, 2, this.key('outbox', 'ready'), this.key('outbox', 'leased'), now, now + leaseMs, limit, owner, this.itemKey(''))) as string[];
     return this.itemsById(ids);
   }
 
@@ -174,15 +174,15 @@ export class RedisStateStore implements StateStore {
   }
 
   async markSent(id: string, owner: string, now: number, activityId?: string): Promise<boolean> {
-    return Number(await this.redis.eval(MARK_SENT, 2, this.itemKey(id), this.key('outbox', 'ready'), owner, id, now, activityId ?? '')) === 1;
+    return Number(await this.redis.eval(MARK_SENT, 3, this.itemKey(id), this.key('outbox', 'ready'), this.key('outbox', 'leased'), owner, id, now, activityId ?? '')) === 1;
   }
 
   async release(id: string, owner: string, retryAt: number, error: string, firstAttemptAt: number): Promise<boolean> {
-    return Number(await this.redis.eval(RELEASE, 2, this.itemKey(id), this.key('outbox', 'ready'), owner, id, retryAt, error, firstAttemptAt)) === 1;
+    return Number(await this.redis.eval(RELEASE, 3, this.itemKey(id), this.key('outbox', 'ready'), this.key('outbox', 'leased'), owner, id, retryAt, error, firstAttemptAt)) === 1;
   }
 
   async markFailed(id: string, owner: string, now: number, error: string): Promise<boolean> {
-    return Number(await this.redis.eval(MARK_FAILED, 2, this.itemKey(id), this.key('outbox', 'ready'), owner, id, now, error)) === 1;
+    return Number(await this.redis.eval(MARK_FAILED, 3, this.itemKey(id), this.key('outbox', 'ready'), this.key('outbox', 'leased'), owner, id, now, error)) === 1;
   }
 
   async getOutboxItem(id: string): Promise<OutboxItem | null> {

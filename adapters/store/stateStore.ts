@@ -176,7 +176,11 @@ export interface StateStore {
   getOutboxItem(id: string): Promise<OutboxItem | null>;
   /** Items in a state, for reports and tests. */
   listOutbox(state?: OutboxItem['state']): Promise<OutboxItem[]>;
-  /** Earliest `availableAt` of any pending item, or null when nothing is pending. */
+  /**
+   * Earliest `availableAt` of a pending item nobody holds a lease on (a new item, or one waiting to be
+   * retried), or null when there is none: what a drain should wait for. Items leased by another instance
+   * are that instance's to finish; if it dies, the lease runs out and the next claim takes them.
+   */
   nextPendingAt(): Promise<number | null>;
 
   // Acknowledgements of alerts.

@@ -20,6 +20,12 @@ export interface AlertsRuntimeOptions {
   server: Server;
   log: Log;
   clock?: Clock;
+  /**
+   * How often to look for work nobody is doing (default every minute): items whose holder died and whose
+   * lease has since run out, in a shared Redis. Null turns it off (virtual-time tests, where a loop that
+   * only sleeps would spin).
+   */
+  sweepEveryMs?: number | null;
 }
 
 export interface AlertsRuntime {
@@ -74,6 +80,15 @@ export function startAlertsRuntime(options: AlertsRuntimeOptions): AlertsRuntime
       },
       stopping.signal,
     );
+  }
+  const sweepEveryMs = options.sweepEveryMs === undefined ? 60_000 : options.sweepEveryMs;
+  if (sweepEveryMs !== null) {
+    void (async () => {
+      while (!stopping.signal.aborted) {
+        await clock.sleep(sweepEveryMs);
+        if (!stopping.signal.aborted) await deliver();
+      }
+    })();
   }
   void deliver();
   return { scanner, sender, deliver, stop: () => stopping.abort() };

@@ -60,3 +60,19 @@ describe('embedded state store on disk', () => {
     rmSync(dir, { recursive: true });
   });
 });
+
+describe('embedded state store after a crash', () => {
+  it("frees the dead process's leases when the directory is opened again", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'state-crash-'));
+    const first = EmbeddedStateStore.open(dir);
+    await first.putConversation({ conversationId: 'c', scope: 'channel', reference: {}, installedAt: 'x' });
+    await first.enqueue({ id: 'i1', conversationId: 'c', kind: 'alert:test', createdAt: 'x', message: { text: 'x' } }, []);
+    await first.claim('dead-process', 1_000, 120_000, 10);
+    await first.close();
+    const second = EmbeddedStateStore.open(dir);
+    expect(await second.nextPendingAt()).toBe(0);
+    expect((await second.claim('restarted', 1_001, 120_000, 10)).map((i) => i.id)).toEqual(['i1']);
+    await second.close();
+    rmSync(dir, { recursive: true });
+  });
+});

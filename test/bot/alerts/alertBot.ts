@@ -76,7 +76,7 @@ export async function startAlertBot(options: AlertBotOptions = {}): Promise<Aler
   });
   const alertsConfig = { ...alertsConfigFrom({ SCAN_TOKEN, ALERT_SCANS: 'off' }), ...(options.instanceId ? { instanceId: options.instanceId } : {}) };
   const proactive: ProactiveSender = options.wrapSend ? { ...registry.proactive, send: options.wrapSend(registry.proactive.send) } : registry.proactive;
-  const runtime = startAlertsRuntime({ config: alertsConfig, schools, store, proactive, server, log: silentLog, clock: options.clock });
+  const runtime = startAlertsRuntime({ config: alertsConfig, schools, store, proactive, server, log: silentLog, clock: options.clock, sweepEveryMs: options.clock ? null : 60_000 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

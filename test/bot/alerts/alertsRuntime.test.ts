@@ -23,6 +23,7 @@ describe('alerts runtime', () => {
       server,
       log: silentLog,
       clock,
+      sweepEveryMs: null,
       proactive: {
         send: async () => {
           attempts++;
