@@ -32,18 +32,27 @@ export function createTeamsBot(config: BotConfig, registry: FeatureRegistry, log
     log('turn.error', { conversation: context.activity.conversation?.id, activity: context.activity.id, type: context.activity.type, error: (error as Error).message });
     if (context.activity.type === ActivityTypes.Message) await context.sendActivity('Sorry, something went wrong answering that. It has been logged; please try again.');
   };
+  const app = createTeamsApplication(registry, { adapter, botAppId: config.appId });
+  registry.bindProactiveSender(proactiveSender(adapter, config.appId));
+  return { adapter, app, run: (context) => app.run(context).then(() => undefined) };
+}
+
+/**
+ * The teams-ai Application with every registered route installed. Without an adapter (botbuilder's
+ * TestAdapter scripts drive `app.run` directly) it still answers turns; only proactive sends need one.
+ */
+export function createTeamsApplication(registry: FeatureRegistry, options: { adapter?: TeamsAdapter; botAppId?: string } = {}): Application<TurnState> {
   // teams-ai needs storage for its turn state; the product keeps its own state in the StateStore, so
   // nothing here needs to survive a restart or be shared between instances.
   const app = new Application<TurnState>({
-    adapter,
-    botAppId: config.appId,
+    adapter: options.adapter,
+    botAppId: options.botAppId,
     storage: new MemoryStorage(),
     removeRecipientMention: true,
     adaptiveCards: { actionExecuteResponseType: AdaptiveCardActionExecuteResponseType.REPLACE_FOR_ALL },
   });
   installRoutes(app, registry);
-  registry.bindProactiveSender(proactiveSender(adapter, config.appId));
-  return { adapter, app, run: (context) => app.run(context).then(() => undefined) };
+  return app;
 }
 
 function messageTurn(context: TurnContext): MessageTurn {

@@ -1,0 +1,191 @@
+import { type Activity } from 'botbuilder';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AUTUMN_2025, fixtureUpn, type FixtureSpec } from '../support/registerFixture.ts';
+import { expectValidCard } from '../support/validateCard.ts';
+import { FIXTURE_SCHOOL } from './support/botFixture.ts';
+import { cardOf, presses, says, scriptedBot, type ScriptedBot } from './support/scriptedBot.ts';
+
+const BROOK_LANE: FixtureSpec = {
+  school: { urn: '100002', name: 'Brook Lane Academy', localAuthority: 'Fixture LA', policy: 'national' },
+  calendar: AUTUMN_2025,
+  pupils: Array.from({ length: 25 }, (_, i) => ({
+    upn: fixtureUpn(50 + i),
+    givenName: `Pupil${String(i + 1).padStart(2, '0')}`,
+    familyName: 'Ill',
+    yearGroup: '8',
+    dateOfBirth: '2012-04-01',
+    spans: [['2025-09-15', '2025-09-22', 'I']] as [string, string, string][],
+    marksUntil: '2025-11-21',
+  })),
+};
+
+/** Names listed on a list card. */
+function listed(activity: Partial<Activity>): string[] {
+  const card = cardOf(activity) as { body: { type: string; items?: { columns?: { items: { text: string }[] }[] }[] }[] };
+  return card.body.filter((b) => b.type === 'Container').map((c) => c.items![0].columns![0].items[0].text);
+}
+
+function cardText(activity: Partial<Activity>): string {
+  return JSON.stringify(cardOf(activity) ?? activity.text);
+}
+
+let bot: ScriptedBot | undefined;
+afterEach(async () => {
+  await bot?.close();
+  bot = undefined;
+});
+
+describe('queries over the teams-ai app (TestAdapter)', () => {
+  it('auto-binds a channel it never saw installed when only one school is loaded', async () => {
+    bot = scriptedBot([FIXTURE_SCHOOL], { defaultRole: 'staff' });
+    await bot.adapter
+      .send(says('who is over the threshold?', { channel: '19:new' }))
+      .assertReply((reply) => {
+        expect(listed(reply)).toEqual(['Amy Smith', 'Amy Stone']);
+        expectValidCard(cardOf(reply));
+      })
+      .startTest();
+    expect((await bot.services.store.getBinding('19:new'))?.schoolUrn).toBe('100001');
+  });
+
+  it('asks an unlinked channel to link a school when several are loaded, then answers for the linked one', async () => {
+    bot = scriptedBot([FIXTURE_SCHOOL, BROOK_LANE], { defaultRole: 'attendance-lead' });
+    await bot.adapter
+      .send(says('who is persistently absent?', {}))
+      .assertReply((reply) => expect(reply.text).toMatch(/not linked to a school yet.*Oakfield Primary \(URN 100001\); Brook Lane Academy \(URN 100002\)/))
+      .send(says('link school 100001', {}))
+      .assertReply((reply) => expect(reply.text).toContain('now answers for Oakfield Primary (URN 100001)'))
+      .send(says('who is persistently absent?', {}))
+      .assertReply((reply) => expect(listed(reply)).toEqual(['Amy Smith', 'Ben Jones']))
+      .startTest();
+  });
+
+  it('refuses people without a role at the school, on every question', async () => {
+    bot = scriptedBot([FIXTURE_SCHOOL]);
+    await bot.adapter
+      .send(says('who is persistently absent?', {}))
+      .assertReply((reply) => expect(reply.text).toContain("You don't have a role at Oakfield Primary"))
+      .startTest();
+    await bot.services.store.setRole('100001', 'aad-staff', 'staff');
+    await bot.adapter
+      .send(says('who is persistently absent?', {}))
+      .assertReply((reply) => expect(listed(reply)).toEqual(['Amy Smith', 'Ben Jones']))
+      .startTest();
+  });
+
+  it('shows context flags only in a personal chat of a role that allows it, or a safeguarding channel', async () => {
+    bot = scriptedBot([FIXTURE_SCHOOL]);
+    const { store } = bot.services;
+    await store.setRole('100001', 'aad-lead', 'attendance-lead');
+    await store.setRole('100001', 'aad-staff', 'staff');
+    await store.setRole('100001', 'aad-dsl', 'designated-safeguarding-lead');
+    const lead = { aadObjectId: 'aad-lead' };
+    await bot.adapter
+      .send(says('how is Ben Jones doing?', { personal: true }, lead))
+      .assertReply((reply) => {
+        expect(cardText(reply)).toContain('Social worker');
+        expectValidCard(cardOf(reply));
+      })
+      .send(says('how is Ben Jones doing?', { personal: true }))
+      .assertReply((reply) => expect(cardText(reply)).not.toContain('Social worker'))
+      .send(says('how is Ben Jones doing?', {}, lead))
+      .assertReply((reply) => expect(cardText(reply)).not.toContain('Social worker'))
+      .send(says('privacy full', {}))
+      .assertReply((reply) => expect(reply.text).toContain('Only the head or the designated safeguarding lead'))
+      .send(says('privacy full', {}, { aadObjectId: 'aad-dsl' }))
+      .assertReply((reply) => expect(reply.text).toContain("now Oakfield Primary's safeguarding channel"))
+      .send(says('how is Ben Jones doing?', {}))
+      .assertReply((reply) => expect(cardText(reply)).toContain('Social worker'))
+      .startTest();
+    const audit = await store.listAudit({ upn: bot.services.schools[0].register.pupils[2].upn });
+    expect(audit.filter((a) => a.what === 'view.pupil').map((a) => [a.who, a.detail?.privacy])).toEqual([
+      ['aad-lead', 'full'],
+      ['aad-staff', 'limited'],
+      ['aad-lead', 'limited'],
+      ['aad-staff', 'full'],
+    ]);
+  });
+
+  it('will not filter by a context flag in a limited channel', async () => {
+    bot = scriptedBot([FIXTURE_SCHOOL], { defaultRole: 'attendance-lead' });
+    await bot.adapter
+      .send(says('which pupils with a social worker are persistently absent?', {}))
+      .assertReply((reply) => expect(reply.text).toMatch(/Filtering by social worker would tell everyone/))
+      .send(says('which pupils with a social worker are persistently absent?', { personal: true }))
+      .assertReply((reply) => expect(listed(reply)).toEqual(['Ben Jones']))
+      .startTest();
+  });
+
+  it('pages a long list 20 at a time with "next", answering the invoke with the next page', async () => {
+    bot = scriptedBot([BROOK_LANE], { defaultRole: 'staff' });
+    let next: { verb: string; data: Record<string, unknown>; title: string } | undefined;
+    await bot.adapter
+      .send(says('who is persistently absent?', {}))
+      .assertReply((reply) => {
+        expect(listed(reply)).toHaveLength(20);
+        expect(listed(reply)[0]).toBe('Pupil01 Ill');
+        next = (cardOf(reply) as { actions: { verb: string; data: Record<string, unknown>; title: string }[] }).actions[0];
+        expect(next.title).toBe('Next 5');
+      })
+      .startTest();
+    await bot.adapter
+      .send(presses(next!.verb, next!.data, {}))
+      .assertReply((reply) => {
+        expect(reply.type).toBe('invokeResponse');
+        const response = (reply.value as { body: { statusCode: number; value: Record<string, unknown> } }).body;
+        expect(response.statusCode).toBe(200);
+        const card = response.value as { body: { type: string; items?: { columns?: { items: { text: string }[] }[] }[] }[]; actions?: unknown[] };
+        expectValidCard(card);
+        expect(card.body.filter((b) => b.type === 'Container').map((c) => c.items![0].columns![0].items[0].text)).toEqual([21, 22, 23, 24, 25].map((n) => `Pupil${n} Ill`));
+        expect(card.actions ?? []).toEqual([]);
+      })
+      .startTest();
+  });
+
+  it('lets an LA officer in a personal chat ask across schools or name one', async () => {
+    bot = scriptedBot([FIXTURE_SCHOOL, BROOK_LANE]);
+    await bot.services.store.setRole('*', 'aad-officer', 'la-officer');
+    const officer = { aadObjectId: 'aad-officer' };
+    await bot.adapter
+      .send(says('which pupils hit the penalty threshold?', { personal: true }, officer))
+      .assertReply((reply) => expect(listed(reply)).toEqual(['Amy Smith · Oakfield Primary', 'Amy Stone · Oakfield Primary']))
+      .send(says('who is persistently absent at Oakfield?', { personal: true }, officer))
+      .assertReply((reply) => expect(listed(reply)).toEqual(['Amy Smith', 'Ben Jones']))
+      .startTest();
+  });
+
+  it('compares a cohort with national figures and names the source', async () => {
+    bot = scriptedBot([FIXTURE_SCHOOL], { defaultRole: 'staff' });
+    await bot.adapter
+      .send(says('how does year 9 compare with national?', {}))
+      .assertReply((reply) => {
+        expectValidCard(cardOf(reply));
+        const text = cardText(reply);
+        expect(text).toContain('Year 9 (3 pupils)');
+        expect(text).toContain('7.66%');
+        expect(text).toContain('DfE, Pupil absence in schools in England, autumn term 2024/25');
+      })
+      .startTest();
+  });
+
+  it('answers with help when asked, or when the question is not understood', async () => {
+    bot = scriptedBot([FIXTURE_SCHOOL], { defaultRole: 'staff' });
+    await bot.adapter
+      .send(says('help', {}))
+      .assertReply((reply) => {
+        expectValidCard(cardOf(reply));
+        expect(cardText(reply)).toContain('What I can answer');
+      })
+      .send(says('flibbertigibbet', {}))
+      .assertReply((reply) => expect(cardText(reply)).toContain("Sorry, I didn't understand that"))
+      .startTest();
+  });
+
+  it('says so when no pupil has the name asked about', async () => {
+    bot = scriptedBot([FIXTURE_SCHOOL], { defaultRole: 'staff' });
+    await bot.adapter
+      .send(says('how is Zed Zebedee doing?', {}))
+      .assertReply((reply) => expect(reply.text).toContain(`I can't find a pupil called "Zed Zebedee" at Oakfield Primary`))
+      .startTest();
+  });
+});
