@@ -1,4 +1,5 @@
 import type restify from 'restify';
+import { decisionsModule } from '../decisions/decisionsModule.ts';
 import { type FeatureModule, type ProactiveSender } from '../host/featureHost.ts';
 import { parseQuestion } from '../questions/parseQuestion.ts';
 import { queriesFeature } from '../queries/queriesFeature.ts';
@@ -11,7 +12,7 @@ import { type BotServices } from './botServices.ts';
  * last whatever its place in this list.
  */
 export function botFeatures(services: BotServices): FeatureModule[] {
-  return [setupFeature(services), queriesFeature({ ...services, parse: parseQuestion })];
+  return [setupFeature(services), queriesFeature({ ...services, parse: parseQuestion }), decisionsModule(services)];
 }
 
 /** What a runtime gets once the server is listening: somewhere to mount routes and a way to send. */
