@@ -8,6 +8,7 @@ import { type SourceRead, type SourceRow } from '../../import/sourceRows.ts';
 import { elementSpans, innerSpans } from './ctfElementLines.ts';
 import { child, children, ctfPupilDetails, textOf, type XmlNode } from './ctfPupil.ts';
 import { decodeCtfMarks } from './decodeCtfMarks.ts';
+import { compareCtfTotals } from './compareCtfTotals.ts';
 
 export interface CtfReadOptions {
   /** The school's calendar, to decode and length-check mark strings; without it they are read unchecked. */
@@ -51,6 +52,7 @@ export function readCtf(path: string, options: CtfReadOptions = {}): SourceRead 
   if (!options.calendar) read.notes.push(`${file}: no calendar to check mark strings against; they were read without a length check (give --calendar to check them).`);
 
   const pupils = children(child(root, 'CTFpupilData'), 'Pupil');
+  const totalsMismatches: string[] = [];
   const spans = elementSpans(text, 'Pupil');
   pupils.forEach((pupil, k) => {
     const span = spans[k] ?? { line: 0, text: '' };
@@ -61,9 +63,15 @@ export function readCtf(path: string, options: CtfReadOptions = {}): SourceRead 
     const withSessions = children(child(pupil, 'Attendance'), 'YearData').filter((y) => child(y, 'AttendSessions') !== undefined);
     withSessions.forEach((yearData, j) => {
       const sessionsSpan = sessionSpans[j] ?? { line: span.line, text: '' };
-      read.rows.push(attendanceRow(file, sessionsSpan, row.pupil.upn, yearData, options.calendar));
+      const attendance = attendanceRow(file, sessionsSpan, row.pupil.upn, yearData, options.calendar);
+      read.rows.push(attendance);
+      const mismatch = attendance.problems.length === 0 ? compareCtfTotals(attendance.marks, yearData) : undefined;
+      if (mismatch) totalsMismatches.push(`${file}:${attendance.line}: ${row.pupil.upn ?? 'a pupil'} ${mismatch}`);
     });
   });
+  if (totalsMismatches.length > 0) {
+    read.notes.push(`${file}: ${totalsMismatches.length} mark strings disagree with their year's Sessions totals (the totals stand for statutory figures; the register holds the marks): ${totalsMismatches.slice(0, 5).join('; ')}${totalsMismatches.length > 5 ? '; …' : ''}`);
+  }
   return read;
 }
 

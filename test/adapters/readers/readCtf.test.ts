@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,5 +75,19 @@ describe('decodeCtfMarks', () => {
   it('reads a string inside the calendar in full', () => {
     const decoded = decodeCtfMarks('2025-12-15', '/\\'.repeat(5), calendar);
     expect(decoded.ok && decoded.days.map((d) => d.date)).toEqual(['2025-12-15', '2025-12-16', '2025-12-17', '2025-12-18', '2025-12-19']);
+  });
+});
+
+describe('readCtf totals', () => {
+  it('notes a year whose Sessions totals disagree with its mark string, and not one that agrees', () => {
+    const read = readCtf(fixture, { calendar });
+    // Pupil 1's totals (8 possible, 6 attended, 2 authorised) match its marks; edit one to disagree.
+    expect(read.notes.some((n) => /disagree/.test(n))).toBe(false);
+    const dir = mkdtempSync(join(tmpdir(), 'ctf-'));
+    const edited = readFileSync(fixture, 'utf8').replace('<SessionsAttended>6</SessionsAttended>', '<SessionsAttended>7</SessionsAttended>');
+    writeFileSync(join(dir, 'ctf.xml'), edited);
+    const notes = readCtf(join(dir, 'ctf.xml'), { calendar }).notes.join('\n');
+    expect(notes).toContain('ctf.xml: 1 mark strings disagree');
+    expect(notes).toContain('ctf.xml:43: N820123425001 SessionsAttended 7 in the file, 6 from the marks');
   });
 });
