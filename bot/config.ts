@@ -76,8 +76,8 @@ export function readConfig(env: Record<string, string | undefined>): BotConfig {
       throw new ConfigError([`NODE_ENV=production needs ${missing.join(', ')} (from the Azure Bot registration's single-tenant app); without them anyone could post to /api/messages`]);
     }
   } else if (!localMode && (!e.MicrosoftAppPassword || !e.MicrosoftAppTenantId)) {
-    const missing = [!e.MicrosoftAppPassword && 'MicrosoftAppPassword', !e.MicrosoftAppTenantId && 'MicrosoftAppTenantId'].filter(Boolean).join(' and ');
-    throw new ConfigError([`MicrosoftAppId is set but ${missing} is not: set both (single-tenant app), or unset MicrosoftAppId for local mode`]);
+    const missing = [!e.MicrosoftAppPassword && 'MicrosoftAppPassword', !e.MicrosoftAppTenantId && 'MicrosoftAppTenantId'].filter(Boolean);
+    throw new ConfigError([`MicrosoftAppId is set but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not: set all three (single-tenant app), or unset MicrosoftAppId for local mode`]);
   }
   return {
     appId: e.MicrosoftAppId ?? '',

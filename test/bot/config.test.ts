@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from '../../bot/config.ts';
+
+function problems(env: Record<string, string>): string {
+  try {
+    readConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('readConfig', () => {
+  it('runs in local mode on port 3978 with nothing set, giving everyone the LA officer role for the playground', () => {
+    const config = readConfig({});
+    expect(config).toMatchObject({ localMode: true, production: false, port: 3978, appType: 'SingleTenant', defaultRole: 'la-officer', stateDir: '.data' });
+    expect(config.dataPath).toBeUndefined();
+  });
+
+  it('refuses to start in production without app id, secret and tenant, naming each', () => {
+    expect(problems({ NODE_ENV: 'production' })).toContain('needs MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId');
+    expect(problems({ NODE_ENV: 'production', MicrosoftAppId: 'a', MicrosoftAppPassword: 'b' })).toContain('needs MicrosoftAppTenantId');
+  });
+
+  it('gives no default role outside local mode unless one is configured', () => {
+    const config = readConfig({ NODE_ENV: 'production', MicrosoftAppId: 'a', MicrosoftAppPassword: 'b', MicrosoftAppTenantId: 't' });
+    expect(config.localMode).toBe(false);
+    expect(config.defaultRole).toBeUndefined();
+  });
+
+  it('refuses an app id without its secret even outside production', () => {
+    expect(problems({ MicrosoftAppId: 'a' })).toContain('MicrosoftAppId is set but MicrosoftAppPassword and MicrosoftAppTenantId are not');
+  });
+
+  it('explains bad values: app type, as-of date, port, role and Redis URL', () => {
+    const message = problems({ MicrosoftAppType: 'MultiTenant', ATTENDANCE_AS_OF: '21/11/2025', PORT: 'eighty', ATTENDANCE_DEFAULT_ROLE: 'janitor', REDIS_URL: 'localhost' });
+    expect(message).toContain('MicrosoftAppType must be SingleTenant');
+    expect(message).toContain('ATTENDANCE_AS_OF must be a date written YYYY-MM-DD');
+    expect(message).toContain('PORT');
+    expect(message).toContain('ATTENDANCE_DEFAULT_ROLE must be one of');
+    expect(message).toContain('REDIS_URL must be a URL');
+  });
+
+  it('treats blank variables as unset', () => {
+    expect(readConfig({ MicrosoftAppId: '', PORT: ' ', ATTENDANCE_AS_OF: '' })).toMatchObject({ localMode: true, port: 3978 });
+  });
+});
