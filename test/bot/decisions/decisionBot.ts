@@ -4,10 +4,8 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { EmbeddedStateStore } from '../../../adapters/store/embeddedStateStore.ts';
 import { type SchoolRole } from '../../../adapters/store/stateStore.ts';
-import { botFeatures } from '../../../bot/app/features.ts';
 import { startBot, type RunningBot } from '../../../bot/app/startBot.ts';
 import { readConfig } from '../../../bot/config.ts';
-import { decisionsModule } from '../../../bot/decisions/decisionsModule.ts';
 import { silentLog } from '../../../bot/log.ts';
 import { expectValidCard } from '../../support/validateCard.ts';
 import { writeBundle, type FixtureSpec } from '../../support/registerFixture.ts';
@@ -42,8 +40,7 @@ function cardActions(card: CardJson): { verb: string; title: string; data: Recor
 /**
  * The real bot over HTTP with the fake Teams connector (the harness in test/bot/support), over several
  * fixture schools each with its own policy profile, and a channel per school marked as its safeguarding
- * channel (full view) where decision walk-throughs may run. The decisions feature is added to the
- * product's feature list unless the list already has it.
+ * channel (full view) where decision walk-throughs may run.
  */
 export class DecisionBot {
   connector!: FakeConnector;
@@ -59,15 +56,8 @@ export class DecisionBot {
     specs.forEach((spec, i) => writeBundle(join(dataDir, `school-${i + 1}`), spec));
     const config = readConfig({ ATTENDANCE_DATA: dataDir, ATTENDANCE_AS_OF: FIXTURE_AS_OF, PORT: '0', ATTENDANCE_STATE_DIR: join(this.root, 'state') });
     this.store = EmbeddedStateStore.open(config.stateDir);
-    this.bot = await startBot({
-      config,
-      store: this.store,
-      log: silentLog,
-      features: (services) => {
-        const product = botFeatures(services);
-        return product.some((f) => f.name === 'decisions') ? product : [...product, decisionsModule(services)];
-      },
-    });
+    // The product's own feature list, so these tests also prove the decisions feature is registered.
+    this.bot = await startBot({ config, store: this.store, log: silentLog });
     this.url = `http://127.0.0.1:${this.bot.server.port}`;
     return this;
   }
