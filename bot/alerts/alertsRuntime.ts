@@ -29,6 +29,7 @@ export interface AlertsRuntimeOptions {
 }
 
 export interface AlertsRuntime {
+  readonly name: 'alerts';
   scanner: AlertScanner;
   sender: OutboxSender;
   /** Starts (or joins) delivery of everything queued; resolves when the outbox is empty. */
@@ -91,5 +92,5 @@ export function startAlertsRuntime(options: AlertsRuntimeOptions): AlertsRuntime
     })();
   }
   void deliver();
-  return { scanner, sender, deliver, stop: () => stopping.abort() };
+  return { name: 'alerts', scanner, sender, deliver, stop: () => stopping.abort() };
 }
