@@ -49,11 +49,21 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const bot = createTeamsBot(config, registry, log);
   const server = await createBotServer({ bot, port: config.port, log, health: () => ({ schools: schools.length, localMode: config.localMode }) });
   const runtimes = (options.runtimes ?? startBotRuntimes)(services, { server: server.restify, proactive: registry.proactive });
+  // Work out each school's findings for its default as-of day now, after listening, so the first question
+  // of the morning is answered from the cache rather than paying for the evaluation.
+  const warming = setTimeout(() => {
+    for (const school of schools) {
+      const started = performance.now();
+      services.cache.evaluation(school, school.asOf);
+      log('findings.warmed', { school: school.urn, ms: Math.round(performance.now() - started) });
+    }
+  }, 0);
   return {
     server,
     services,
     registry,
     close: async () => {
+      clearTimeout(warming);
       for (const runtime of [...runtimes].reverse()) await runtime.stop();
       await server.close();
     },

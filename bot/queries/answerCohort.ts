@@ -42,7 +42,7 @@ export async function answerCohort(services: QueryServices, request: CohortReque
   const label = filtersLabel(filter);
   const first = request.schools[0].school;
   const share = (n: number) => (totals.counted === 0 ? 'n/a' : `${formatPercent((100 * n) / totals.counted)} (${n})`);
-  const nat = (v: number | undefined) => (v === undefined ? 'not published' : `${v.toFixed(v < 10 ? 2 : 1).replace(/0$/, '')}%`);
+  const nat = (v: number | undefined) => (v === undefined ? 'n/a' : `${v.toFixed(v < 10 ? 2 : 1).replace(/0$/, '')}%`);
   const suppressed = contextFlagFilters(filter).length > 0 && totals.pupils < MIN_FLAGGED_COHORT;
   await services.store.appendAudit({
     at: new Date().toISOString(),
@@ -67,7 +67,7 @@ export async function answerCohort(services: QueryServices, request: CohortReque
       { measure: 'Persistently absent (10%+)', cohort: share(totals.pa), national: nat(national.persistentAbsencePercent) },
       { measure: 'Severely absent (50%+)', cohort: share(totals.sa), national: nat(national.severeAbsencePercent) },
     ],
-    notes: `National figures are for ${national.group} over the autumn term 2024/25; the cohort's cover the period above, and absence rises through the school year, so compare the gap, not the decimals. Persistent and severe absence are shares of the ${totals.counted} pupils counted.`,
+    notes: `National figures are for ${national.group} over the autumn term 2024/25; the cohort's cover the period above, and absence rises through the school year, so compare the gap, not the decimals; n/a means DfE publishes no figure for this group. Persistent and severe absence are shares of the ${totals.counted} pupils counted.`,
     sources: `National: ${NATIONAL_SOURCES[national.source]}.`,
   });
 }
