@@ -42,7 +42,7 @@ export async function answerCohort(services: QueryServices, request: CohortReque
   const label = filtersLabel(filter);
   const first = request.schools[0].school;
   const share = (n: number) => (totals.counted === 0 ? 'n/a' : `${formatPercent((100 * n) / totals.counted)} (${n})`);
-  const nat = (v: number | undefined) => (v === undefined ? 'n/a' : `${v.toFixed(v < 10 ? 2 : 1).replace(/0$/, '')}%`);
+  const nat = (v: number | undefined) => (v === undefined ? 'n/a' : `${v}%`);
   const suppressed = contextFlagFilters(filter).length > 0 && totals.pupils < MIN_FLAGGED_COHORT;
   await services.store.appendAudit({
     at: new Date().toISOString(),
@@ -59,7 +59,7 @@ export async function answerCohort(services: QueryServices, request: CohortReque
     periodLabel: [...periods].join('; '),
     policyName: [...new Set(request.schools.map((s) => s.school.policy.name))].join('; '),
     suppressed,
-    suppressedText: `Only ${totals.pupils} pupils match, so figures are not shown: fewer than ${MIN_FLAGGED_COHORT} could identify a child.`,
+    suppressedText: `Only ${totals.pupils === 1 ? '1 pupil matches' : `${totals.pupils} pupils match`}, so figures are not shown: fewer than ${MIN_FLAGGED_COHORT} could identify a child.`,
     rows: [
       { measure: 'Overall absence', cohort: formatPercent(absencePercent(totals.absence, totals.possible)), national: nat(national.overallAbsencePercent) },
       { measure: 'Authorised absence', cohort: formatPercent(absencePercent(totals.authorised, totals.possible)), national: 'not compared' },

@@ -168,6 +168,18 @@ describe('queries over the teams-ai app (TestAdapter)', () => {
       .startTest();
   });
 
+  it('does not show figures for a cohort picked by a context flag that is small enough to identify a child', async () => {
+    bot = scriptedBot([FIXTURE_SCHOOL], { defaultRole: 'attendance-lead' });
+    await bot.adapter
+      .send(says('how do FSM pupils compare with national?', { personal: true }))
+      .assertReply((reply) => {
+        expectValidCard(cardOf(reply));
+        expect(cardText(reply)).toContain('Only 1 pupil matches, so figures are not shown');
+        expect(cardText(reply)).not.toContain('Overall absence');
+      })
+      .startTest();
+  });
+
   it('answers with help when asked, or when the question is not understood', async () => {
     bot = scriptedBot([FIXTURE_SCHOOL], { defaultRole: 'staff' });
     await bot.adapter
