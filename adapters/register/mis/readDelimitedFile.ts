@@ -17,6 +17,9 @@ export interface DelimitedFile {
   records: DelimitedRecord[];
 }
 
+/** How many records between progress reports. */
+export const PROGRESS_EVERY = 100_000;
+
 interface ParsedRecord {
   record: string[];
   raw: string;
@@ -42,10 +45,13 @@ function isBlank(cells: readonly string[]): boolean {
  * the parse time on a full-year export (619,500 rows). csv-parse's raw text holds a record's line breaks
  * and, except for the last record, ends at (or just before) its closing LF.
  */
-export function readDelimitedFile(path: string, displayName: string): DelimitedFile | InputProblem {
+export function readDelimitedFile(path: string, displayName: string, onRecords?: (count: number) => void): DelimitedFile | InputProblem {
   let parsed: ParsedRecord[];
+  let seen = 0;
+  // Counting as csv-parse goes lets a terminal show progress through one large export.
+  const on_record = onRecords ? (record: string[]) => (++seen % PROGRESS_EVERY === 0 && onRecords(seen), record) : undefined;
   try {
-    parsed = parse(readFileSync(path), { bom: true, raw: true, relax_column_count: true }) as unknown as ParsedRecord[];
+    parsed = parse(readFileSync(path), { bom: true, raw: true, relax_column_count: true, on_record }) as unknown as ParsedRecord[];
   } catch (error) {
     const e = error as { lines?: number; message: string };
     return { file: displayName, line: e.lines ?? 0, field: '(file)', message: `not readable as CSV: ${e.message}` };

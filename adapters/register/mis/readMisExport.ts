@@ -13,6 +13,8 @@ export interface MisReadOptions {
   mapping?: MisMapping;
   /** Name used in problems and the report; the file's base name by default. */
   displayName?: string;
+  /** Told every so many rows, so a large import can show progress. */
+  onRows?: (rows: number) => void;
 }
 
 const ROW_READERS: Record<Exclude<MisLayout, 'pupils'>, (row: SourceRow, cells: readonly string[], ctx: LayoutContext) => void> = {
@@ -29,7 +31,7 @@ const ROW_READERS: Record<Exclude<MisLayout, 'pupils'>, (row: SourceRow, cells: 
 export function readMisExport(path: string, options: MisReadOptions = {}): SourceRead {
   const file = options.displayName ?? basename(path);
   const read: SourceRead = { file, format: 'pupils', columns: {}, rows: [], fileProblems: [], notes: [] };
-  const table = readDelimitedFile(path, file);
+  const table = readDelimitedFile(path, file, options.onRows);
   if ('message' in table) {
     read.fileProblems.push(table);
     return read;

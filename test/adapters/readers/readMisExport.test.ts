@@ -135,4 +135,14 @@ describe('readMisExport', () => {
       [5, 'N820123425001,04/09/2025,/,\\'],
     ]);
   });
+
+  it('refuses a grid headed by weekdays without dates rather than mistaking it for a pupils file', () => {
+    const read = readMisExport(tempCsv('UPN,Surname,Forename,Mon AM,Mon PM\nN820123425001,A,B,/,\\\n'));
+    expect(read.fileProblems[0].message).toMatch(/^columns such as "Mon AM" name a weekday but no date/);
+  });
+
+  it('cannot tell a file with a UPN and nothing else it knows', () => {
+    const read = readMisExport(tempCsv('UPN,Attendance %\nN820123425001,96.5\n'));
+    expect(read.fileProblems[0].message).toMatch(/^cannot tell the layout/);
+  });
 });
