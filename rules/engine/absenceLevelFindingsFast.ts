@@ -1,10 +1,10 @@
-import { REGISTER_CODES } from '../codes/registerCodes.ts';
 import { formatShortDate } from '../dates/isoDate.ts';
 import { type EvaluationContext } from '../findings/evaluationContext.ts';
 import { type Finding } from '../findings/finding.ts';
 import { pupilFinding } from '../findings/pupilFinding.ts';
 import { formatPercent } from '../measures/absenceThresholds.ts';
-import { type PupilMeasures } from '../measures/pupilMeasures.ts';
+import { type FlaggedMeasures } from './flaggedMeasures.ts';
+import { RULE_BIT } from './screenPupils.ts';
 
 // The next steps absenceLevelFindings gives; the engine's equivalence tests fail if either side changes alone.
 const PERSISTENT_STEP =
@@ -12,23 +12,19 @@ const PERSISTENT_STEP =
 const SEVERE_STEP = 'Agree a joint approach with the local authority and all services involved; make sure the pupil has a case and a plan';
 const AT_RISK_STEP = 'Talk with the pupil and parents now, before absence reaches the persistent-absence line';
 
-const IS_ABSENCE_CODE = new Set(REGISTER_CODES.filter((c) => c.category === 'authorised' || c.category === 'unauthorised').map((c) => c.code));
-
 /**
  * The persistent, severe and at-risk findings of `absenceLevelFindings`, built without its generic
  * helpers: over a local authority these are most of the findings, and object spreads and per-code lookups
  * there cost more than the rest of the query. Same objects, same order of keys.
  */
-export function absenceLevelFindingsFast(ctx: EvaluationContext, p: number, m: PupilMeasures): Finding[] {
+export function absenceLevelFindingsFast(ctx: EvaluationContext, p: number, m: FlaggedMeasures, rules: number): Finding[] {
   const { absence } = ctx.policy;
   const out: Finding[] = [];
-  if (!m.persistentlyAbsent && !m.severelyAbsent && !m.atRiskOfPersistentAbsence) return out;
-  const absenceCodes: Record<string, number> = {};
-  for (const code in m.byCode) if (IS_ABSENCE_CODE.has(code)) absenceCodes[code] = m.byCode[code];
+  const absenceCodes = m.absenceCodes;
   const percent = m.absencePercent === null ? null : Math.round(m.absencePercent * 100) / 100;
   const figure = `Absent ${m.absence} of ${m.possible} possible sessions (${formatPercent(m.absencePercent)}) from ${formatShortDate(m.from)} to ${formatShortDate(m.to)}`;
   // No closures here: tsx names every function it creates, which costs more than the finding itself.
-  if (m.persistentlyAbsent) {
+  if (rules & RULE_BIT['persistent-absence']) {
     out.push(
       pupilFinding(ctx, p, 'persistent-absence', {
         reason: `${figure}: at or above the ${absence.persistentPercent}% persistent-absence line.`,
@@ -39,7 +35,7 @@ export function absenceLevelFindingsFast(ctx: EvaluationContext, p: number, m: P
       }),
     );
   }
-  if (m.severelyAbsent) {
+  if (rules & RULE_BIT['severe-absence']) {
     out.push(
       pupilFinding(ctx, p, 'severe-absence', {
         reason: `${figure}: at or above the ${absence.severePercent}% severe-absence line.`,
@@ -50,7 +46,7 @@ export function absenceLevelFindingsFast(ctx: EvaluationContext, p: number, m: P
       }),
     );
   }
-  if (m.atRiskOfPersistentAbsence) {
+  if (rules & RULE_BIT['at-risk-of-persistent-absence']) {
     const evidence: Record<string, unknown> = absenceEvidence(ctx, m, percent, absenceCodes, absence.atRiskFromPercent);
     evidence.bandToPercent = absence.persistentPercent;
     out.push(
@@ -66,7 +62,7 @@ export function absenceLevelFindingsFast(ctx: EvaluationContext, p: number, m: P
   return out;
 }
 
-function absenceEvidence(ctx: EvaluationContext, m: PupilMeasures, percent: number | null, absenceCodes: Record<string, number>, thresholdPercent: number) {
+function absenceEvidence(ctx: EvaluationContext, m: FlaggedMeasures, percent: number | null, absenceCodes: Record<string, number>, thresholdPercent: number) {
   return {
     period: { from: m.from, to: m.to },
     possibleSessions: m.possible,
@@ -79,4 +75,17 @@ function absenceEvidence(ctx: EvaluationContext, m: PupilMeasures, percent: numb
     absenceCodes: { ...absenceCodes },
     method: ctx.measureMethod,
   };
+}
+
+/** `broken-weeks`, as brokenWeeksFinding words it; the screen has already checked the profile's ratio. */
+export function brokenWeeksFindingFast(ctx: EvaluationContext, p: number, m: FlaggedMeasures): Finding {
+  const rule = ctx.policy.brokenWeeks;
+  const { broken, weeks, brokenWeekMondays } = m;
+  return pupilFinding(ctx, p, 'broken-weeks', {
+    reason: `Missed at least one session in ${broken} of ${weeks} school weeks from ${formatShortDate(m.from)} to ${formatShortDate(m.to)}.`,
+    evidence: { brokenWeeks: broken, schoolWeeks: weeks, ratio: Math.round((broken / weeks) * 1000) / 1000, concernRatio: rule.concernRatio, brokenWeekMondays },
+    nextStep: rule.nextStep,
+    citation: rule.citation,
+    episode: m.from,
+  });
 }

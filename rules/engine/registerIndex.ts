@@ -3,6 +3,7 @@ import { compulsorySchoolAgeEnd, compulsorySchoolAgeStart } from '../dates/compu
 import { toDayNumber } from '../dates/isoDate.ts';
 import { pupilName } from '../pupils/pupil.ts';
 import { type Register } from '../register/register.ts';
+import { buildAbsenceMarks, type AbsenceMarks } from './absenceMarks.ts';
 import { buildBrokenWeekPrefix, buildWeekPrefixCounts } from './weekPrefixCounts.ts';
 
 /**
@@ -30,6 +31,8 @@ export interface RegisterIndex {
   absence: Uint16Array;
   /** Packed week-prefix counts of weeks with a possible session (low byte) and with an absence (high byte). */
   brokenWeeks: Uint16Array | null;
+  /** Every absence mark, per pupil, for building evidence. */
+  absenceMarks: AbsenceMarks;
   /** Week-prefix counts of sessions with a code in a set, by the set's key; filled at load for the shipped
    * profiles' sets and on first use for any other. */
   codeSetCounts: Map<string, Uint16Array>;
@@ -77,6 +80,7 @@ export function indexRegister(register: Register, codeSets: readonly (readonly s
     possible: buildWeekPrefixCounts(register, weekFirstSession, IS_POSSIBLE),
     absence: buildWeekPrefixCounts(register, weekFirstSession, IS_ABSENCE),
     brokenWeeks: buildBrokenWeekPrefix(register, weekFirstSession, IS_POSSIBLE, IS_ABSENCE),
+    absenceMarks: buildAbsenceMarks(register),
     codeSetCounts: new Map(),
   };
   for (const codes of codeSets) codeSetCounts(index, codes);

@@ -28,6 +28,9 @@ export interface PupilScreen {
   latenessCount: Int32Array;
   /** I sessions in the school year to the as-of day. */
   illnessSessions: Int32Array;
+  /** Weeks of the period with an absence, and with a possible session. */
+  brokenWeeks: Int32Array;
+  schoolWeeks: Int32Array;
 }
 
 export function screenPupils(q: RegisterQuery): PupilScreen {
@@ -44,6 +47,8 @@ export function screenPupils(q: RegisterQuery): PupilScreen {
     penaltyCount: new Int32Array(count),
     latenessCount: new Int32Array(count),
     illnessSessions: new Int32Array(count),
+    brokenWeeks: new Int32Array(count),
+    schoolWeeks: new Int32Array(count),
   };
   // Everything the loop reads is a local: imported bindings and object fields cost a load each time.
   const isPossible = IS_POSSIBLE;
@@ -159,6 +164,8 @@ export function screenPupils(q: RegisterQuery): PupilScreen {
         broken = counted.broken;
         weeks = counted.weeks;
       }
+      screen.brokenWeeks[p] = broken;
+      screen.schoolWeeks[p] = weeks;
       if (broken >= minimumBroken && broken >= concernRatio * weeks) mask |= bitBroken;
     }
 

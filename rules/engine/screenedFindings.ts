@@ -1,5 +1,4 @@
-import { absenceLevelFindingsFast } from './absenceLevelFindingsFast.ts';
-import { brokenWeeksFinding } from '../findings/brokenWeeksFinding.ts';
+import { absenceLevelFindingsFast, brokenWeeksFindingFast } from './absenceLevelFindingsFast.ts';
 import { continuousAbsenceFinding, deletionGroundFinding } from '../findings/continuousAbsence.ts';
 import { RULE_IDS, type Finding } from '../findings/finding.ts';
 import { nCodeOverdueFinding } from '../findings/nCodeOverdue.ts';
@@ -8,9 +7,10 @@ import { persistentLatenessFinding } from '../findings/persistentLateness.ts';
 import { sicknessReturnFinding } from '../findings/sicknessReturn.ts';
 import { unexplainedAbsenceFinding, unexplainedDaysFinding } from '../findings/unexplainedAbsence.ts';
 import { REGISTER_CODES } from '../codes/registerCodes.ts';
-import { periodMeasures } from './periodMeasures.ts';
+import { flaggedMeasures } from './flaggedMeasures.ts';
 import { RULE_BIT, type PupilScreen } from './screenPupils.ts';
 
+const ABSENCE_LEVEL_RULES = RULE_BIT['persistent-absence'] | RULE_BIT['severe-absence'] | RULE_BIT['at-risk-of-persistent-absence'];
 const MEASURE_RULES = RULE_BIT['persistent-absence'] | RULE_BIT['severe-absence'] | RULE_BIT['at-risk-of-persistent-absence'] | RULE_BIT['broken-weeks'];
 const RULE_INDEX = new Map(RULE_IDS.map((r, i) => [r, i]));
 
@@ -24,15 +24,15 @@ export function screenedFindings(screen: PupilScreen): Finding[] {
   const { ctx, index } = screen.query;
   const byRule: Finding[][] = RULE_IDS.map(() => []);
   const { nameOrder } = index;
-  const tally = new Uint32Array(REGISTER_CODES.length);
+  const tally = new Uint16Array(REGISTER_CODES.length);
   for (let i = 0; i < nameOrder.length; i++) {
     const p = nameOrder[i];
     const mask = screen.rules[p];
     if (mask === 0) continue;
     if (mask & MEASURE_RULES) {
-      const measures = periodMeasures(screen, p, tally);
-      for (const f of absenceLevelFindingsFast(ctx, p, measures)) add(byRule, f);
-      if (mask & RULE_BIT['broken-weeks']) add(byRule, brokenWeeksFinding(ctx, p, measures));
+      const measures = flaggedMeasures(screen, p, tally);
+      if (mask & ABSENCE_LEVEL_RULES) for (const f of absenceLevelFindingsFast(ctx, p, measures, mask)) add(byRule, f);
+      if (mask & RULE_BIT['broken-weeks']) add(byRule, brokenWeeksFindingFast(ctx, p, measures));
     }
     if (mask & RULE_BIT['penalty-threshold']) add(byRule, penaltyThresholdFinding(ctx, p));
     if (mask & RULE_BIT['sickness-return']) add(byRule, sicknessReturnFinding(ctx, p));

@@ -1,0 +1,70 @@
+import { IS_UNAUTHORISED } from '../codes/codeCategories.ts';
+import { REGISTER_CODES } from '../codes/registerCodes.ts';
+import { absencePercent } from '../measures/absenceThresholds.ts';
+import { firstEntryFrom } from './absenceMarks.ts';
+import { RULE_BIT, type PupilScreen } from './screenPupils.ts';
+
+/** What the absence-level and broken-weeks findings of a flagged pupil show, over the measures period. */
+export interface FlaggedMeasures {
+  from: string;
+  to: string;
+  possible: number;
+  absence: number;
+  authorised: number;
+  unauthorised: number;
+  attended: number;
+  absencePercent: number | null;
+  /** Sessions per absence code, in code-table order (the order pupilMeasures' byCode has them in). */
+  absenceCodes: Record<string, number>;
+  broken: number;
+  weeks: number;
+  /** Monday of each week with an absence; filled only when the broken-weeks finding needs it. */
+  brokenWeekMondays: string[];
+}
+
+/**
+ * A flagged pupil's measures from the screen's counts and the pupil's absence marks in the period: a few
+ * dozen entries rather than the period's bytes. `tally` is scratch space of one slot per code id.
+ */
+export function flaggedMeasures(screen: PupilScreen, p: number, tally: Uint16Array): FlaggedMeasures {
+  const { ctx, index } = screen.query;
+  const { absenceMarks, sessionWeek, register } = index;
+  const { period } = ctx;
+  const weekMonday = register.calendar.weekMonday;
+  const isUnauthorised = IS_UNAUTHORISED;
+  const wantMondays = (screen.rules[p] & RULE_BIT['broken-weeks']) !== 0;
+  const brokenWeekMondays: string[] = [];
+  tally.fill(0);
+  let unauthorised = 0;
+  let lastWeek = -1;
+  const end = absenceMarks.start[p + 1];
+  for (let k = firstEntryFrom(absenceMarks, p, period.startSession); k < end; k++) {
+    const s = absenceMarks.session[k];
+    if (s >= period.endSession) break;
+    const id = absenceMarks.code[k];
+    tally[id]++;
+    unauthorised += isUnauthorised[id];
+    if (wantMondays && sessionWeek[s] !== lastWeek) {
+      lastWeek = sessionWeek[s];
+      brokenWeekMondays.push(weekMonday[lastWeek]);
+    }
+  }
+  const absenceCodes: Record<string, number> = {};
+  for (let id = 0; id < tally.length; id++) if (tally[id]) absenceCodes[REGISTER_CODES[id].code] = tally[id];
+  const possible = screen.possible[p];
+  const absence = screen.absence[p];
+  return {
+    from: period.from,
+    to: period.to,
+    possible,
+    absence,
+    authorised: absence - unauthorised,
+    unauthorised,
+    attended: possible - absence,
+    absencePercent: absencePercent(absence, possible),
+    absenceCodes,
+    broken: screen.brokenWeeks[p],
+    weeks: screen.schoolWeeks[p],
+    brokenWeekMondays,
+  };
+}
