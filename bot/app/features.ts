@@ -1,4 +1,7 @@
 import type restify from 'restify';
+import { alertsConfigFrom } from '../alerts/alertsConfig.ts';
+import { alertsFeature } from '../alerts/alertsFeature.ts';
+import { startAlertsRuntime } from '../alerts/alertsRuntime.ts';
 import { decisionsModule } from '../decisions/decisionsModule.ts';
 import { type FeatureModule, type ProactiveSender } from '../host/featureHost.ts';
 import { parseQuestion } from '../questions/parseQuestion.ts';
@@ -12,7 +15,7 @@ import { type BotServices } from './botServices.ts';
  * last whatever its place in this list.
  */
 export function botFeatures(services: BotServices): FeatureModule[] {
-  return [setupFeature(services), queriesFeature({ ...services, parse: parseQuestion }), decisionsModule(services)];
+  return [setupFeature(services), alertsFeature(services), queriesFeature({ ...services, parse: parseQuestion }), decisionsModule(services)];
 }
 
 /** What a runtime gets once the server is listening: somewhere to mount routes and a way to send. */
@@ -31,6 +34,7 @@ export interface BotRuntime {
  * Runtimes to start after the server listens, in order; each is stopped (in reverse) when the bot stops.
  * To add one, start it here from `services` and `host` and return its handle.
  */
-export function startBotRuntimes(_services: BotServices, _host: RuntimeHost): BotRuntime[] {
-  return [];
+export function startBotRuntimes(services: BotServices, host: RuntimeHost): BotRuntime[] {
+  const alerts = startAlertsRuntime({ config: alertsConfigFrom(process.env), schools: services.schools, store: services.store, proactive: host.proactive, server: host.server, log: services.log });
+  return [alerts];
 }
