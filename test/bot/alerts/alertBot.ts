@@ -4,10 +4,8 @@ import { join } from 'node:path';
 import { EmbeddedStateStore } from '../../../adapters/store/embeddedStateStore.ts';
 import { type StateStore } from '../../../adapters/store/stateStore.ts';
 import { type Clock } from '../../../adapters/teams/clock.ts';
-import { botFeatures } from '../../../bot/app/features.ts';
 import { startBot } from '../../../bot/app/startBot.ts';
 import { alertsConfigFrom } from '../../../bot/alerts/alertsConfig.ts';
-import { alertsFeature } from '../../../bot/alerts/alertsFeature.ts';
 import { startAlertsRuntime, type AlertsRuntime } from '../../../bot/alerts/alertsRuntime.ts';
 import { readConfig } from '../../../bot/config.ts';
 import { type ProactiveSender } from '../../../bot/host/featureHost.ts';
@@ -48,8 +46,9 @@ export function writeAlertSchool(): string {
 
 /**
  * The product's bot as `npm start` runs it (startBot: restify, botbuilder CloudAdapter + teams-ai in local
- * mode, the product's features) with the alerts feature and the alert runtime (scanner, paced sender,
- * POST /api/scan) on an ephemeral port. Scheduled scans are off: tests scan through the endpoint.
+ * mode, the product's features, alerts among them) on an ephemeral port, with the alert runtime (scanner,
+ * paced sender, POST /api/scan) started with test settings: a known SCAN_TOKEN, an injectable clock, and
+ * no scheduled scans (tests scan through the endpoint).
  */
 export async function startAlertBot(options: AlertBotOptions = {}): Promise<AlertBot> {
   const root = mkdtempSync(join(tmpdir(), 'alert-bot-'));
@@ -63,7 +62,6 @@ export async function startAlertBot(options: AlertBotOptions = {}): Promise<Aler
     config,
     store,
     log: silentLog,
-    features: (services) => [alertsFeature(services), ...botFeatures(services)],
     runtimes: (services, host) => {
       const proactive: ProactiveSender = options.wrapSend ? { ...host.proactive, send: options.wrapSend(host.proactive.send) } : host.proactive;
       runtime = startAlertsRuntime({ config: alertsConfig, schools: services.schools, store, proactive, server: host.server, log: silentLog, clock: options.clock, sweepEveryMs: options.clock ? null : 60_000 });
