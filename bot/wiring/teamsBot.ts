@@ -111,11 +111,21 @@ function installRoutes(app: Application<TurnState>, registry: FeatureRegistry): 
 
 function proactiveSender(adapter: TeamsAdapter, appId: string): ProactiveSender {
   const withConversation = async (reference: Parameters<ProactiveSender['send']>[0], logic: (context: TurnContext) => Promise<void>) => {
+    // botbuilder hands an error thrown inside the logic to adapter.onTurnError instead of rejecting, so a
+    // refused send (403, 429) would look like success: catch it in the logic and rethrow it to the caller.
+    let failure: unknown;
     try {
-      await adapter.continueConversationAsync(appId, toConversationReference(reference), logic);
+      await adapter.continueConversationAsync(appId, toConversationReference(reference), async (context) => {
+        try {
+          await logic(context);
+        } catch (err) {
+          failure = err;
+        }
+      });
     } catch (err) {
-      throw asSendError(err);
+      failure = err;
     }
+    if (failure !== undefined) throw asSendError(failure);
   };
   return {
     async send(reference, message: BotMessage) {
