@@ -56,11 +56,11 @@ export async function openWalk(services: DecisionServices, turn: ActionTurn, wal
   if (!record) return { ok: false, result: { message: 'I have no record of this walk-through any more: start it again.' } };
   const target = await decisionSchool(services, turn.conversation, turn.user, record.value.schoolUrn);
   if (!target.ok) return { ok: false, result: { message: target.reply } };
-  if (record.value.pupil) {
+  const definition = WALKTHROUGHS[record.value.kind];
+  if (record.value.pupil || definition.needsPupil) {
     const refusal = pupilWalkRefusal(target.access, target.school);
     if (refusal) return { ok: false, result: { message: refusal } };
   }
-  const definition = WALKTHROUGHS[record.value.kind];
   return { ok: true, walk: { record, definition, school: target.school, access: target.access, context: await walkContext(services, target.school, record.value) } };
 }
 

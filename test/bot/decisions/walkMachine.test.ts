@@ -101,3 +101,17 @@ describe('step answers from a client', () => {
     expect(parseStepAnswers(fields, { sessions: '2.5' })).toEqual({ ok: false, problems: ['Sessions: a whole number'] });
   });
 });
+
+describe('penalty conclusion under a local profile', () => {
+  it('gives 004’s notice to improve of 15 school days with no unauthorised absence allowed', () => {
+    const stockport: WalkContext = { ...context, school: { ...school, policy: policyProfile('stockport-bramhall') } };
+    let s = fresh();
+    for (const data of [{ parentName: 'Jane Hill', relationship: 'mother' }, { support: 'not-engaged' }, { ntiIssued: 'no' }]) {
+      const t = answerStep(penaltyWalkthrough, s, s.step, data, stockport, by);
+      if (!t.ok) throw new Error(t.problems.join());
+      s = t.state;
+    }
+    expect(s.conclusion?.headline).toBe('Issue a notice to improve first (improvement period 15 school days).');
+    expect(s.conclusion?.sections[0].lines.join(' ')).toContain('with no unauthorised absence allowed');
+  });
+});
