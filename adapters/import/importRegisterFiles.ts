@@ -68,10 +68,11 @@ export interface ImportResult {
 
 const HASH_ID = findRegisterCode('#')!.id;
 
-function readSource(path: string, options: ImportOptions, calendar: SchoolCalendar | undefined): SourceRead {
+function readSource(path: string, options: ImportOptions, calendar: SchoolCalendar | undefined, progress: (message: string) => void): SourceRead {
   if (options.format === 'ctf' || extname(path).toLowerCase() === '.xml') return readCtf(path, { calendar, displayName: basename(path) });
   const layout = options.format === 'auto' ? undefined : options.format;
-  return readMisExport(path, { layout, mapping: options.mapping, displayName: basename(path) });
+  const onRows = (rows: number) => progress(`reading ${basename(path)}: ${rows.toLocaleString('en-GB')} rows`);
+  return readMisExport(path, { layout, mapping: options.mapping, displayName: basename(path), onRows });
 }
 
 /**
@@ -97,7 +98,7 @@ export function importRegisterFiles(paths: readonly string[], options: ImportOpt
   const problems = new ProblemList(options.problemCap);
   const reads: SourceRead[] = [];
   files.forEach((path, i) => {
-    const read = readSource(path, options, calendar);
+    const read = readSource(path, options, calendar, progress);
     reads.push(read);
     for (const p of read.fileProblems) problems.add(p);
     notes.push(...read.notes);
