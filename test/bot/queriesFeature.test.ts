@@ -106,6 +106,31 @@ describe('queries over the teams-ai app (TestAdapter)', () => {
     ]);
   });
 
+  it('in a channel says a safeguarding step applies without saying the pupil has a social worker', async () => {
+    const withN: FixtureSpec = {
+      ...FIXTURE_SCHOOL,
+      pupils: [...FIXTURE_SCHOOL.pupils, { givenName: 'Eve', familyName: 'Hall', yearGroup: '8', dateOfBirth: '2012-02-02', socialWorker: true, days: { '2025-11-21': 'N' }, marksUntil: '2025-11-21' }],
+    };
+    bot = scriptedBot([withN], { defaultRole: 'attendance-lead' });
+    await bot.adapter
+      .send(says('who has an unexplained absence today?', {}))
+      .assertReply((reply) => {
+        expect(listed(reply)).toEqual(['Eve Hall']);
+        const text = cardText(reply);
+        expect(text).toContain('Extra safeguarding steps apply');
+        expect(text).not.toMatch(/social worker/i);
+        expect(String(reply.summary)).not.toMatch(/social worker/i);
+      })
+      .send(says('how is Eve Hall doing?', {}))
+      .assertReply((reply) => {
+        expect(cardText(reply)).not.toMatch(/social worker/i);
+        expect(cardText(reply)).toContain('Extra safeguarding steps apply');
+      })
+      .send(says('how is Eve Hall doing?', { personal: true }))
+      .assertReply((reply) => expect(cardText(reply)).toContain('social worker (or youth offending team worker)'))
+      .startTest();
+  });
+
   it('will not filter by a context flag in a limited channel', async () => {
     bot = scriptedBot([FIXTURE_SCHOOL], { defaultRole: 'attendance-lead' });
     await bot.adapter
