@@ -1,0 +1,210 @@
+import { type IsoDate } from '../dates/isoDate.ts';
+import { type EvaluationContext } from '../findings/evaluationContext.ts';
+import { compareWithTargets, type TargetComparison } from '../measures/targetComparison.ts';
+import { pupilMeasures } from '../measures/pupilMeasures.ts';
+import { sessionRange } from '../calendar/calendarLookup.ts';
+import { findRegisterCode } from '../codes/registerCodes.ts';
+import { pupilName } from '../pupils/pupil.ts';
+import { stageName } from './applyCaseChange.ts';
+import { actionsDueBy, reviewOverdue } from './caseDue.ts';
+import { cohortComparison, type CohortComparisonRow, type NationalFigures } from './cohortComparison.ts';
+import { type ActionParty, type PupilCase } from './pupilCase.ts';
+
+export type AbsenceLevel = 'severe' | 'persistent' | 'at-risk';
+
+export interface AgendaPupil {
+  upn: string;
+  pupilName: string;
+  yearGroup: string;
+  level: AbsenceLevel;
+  absencePercent: number;
+  /** Not on the last meeting's agenda at this level or worse: discussed first. */
+  isNew: boolean;
+  hasCase: boolean;
+}
+
+export interface AgendaCaseDue {
+  upn: string;
+  pupilName: string;
+  yearGroup: string;
+  stage: string;
+  actionsDue: { id: string; what: string; owner: string; due: IsoDate }[];
+  /** Set when the review date has passed. */
+  reviewDue?: IsoDate;
+}
+
+export interface AgendaMover {
+  upn: string;
+  pupilName: string;
+  yearGroup: string;
+  /** Attendance before the comparison date (year to date then) and since it, in percent. */
+  before: number;
+  since: number;
+  change: number;
+}
+
+export interface AgendaPartTime {
+  upn: string;
+  pupilName: string;
+  yearGroup: string;
+  c2Sessions: number;
+  lastC2: IsoDate;
+  /** The case's review date when one is recorded; absent means none was ever set (000 para 19 asks for one). */
+  reviewDate?: IsoDate;
+}
+
+/** An action agreed at the last meeting, with where it stands now: nothing agreed is forgotten between terms. */
+export interface CarriedForwardAction {
+  upn: string;
+  pupilName: string;
+  actionId: string;
+  what: string;
+  party: ActionParty;
+  owner: string;
+  due: IsoDate;
+  done: boolean;
+}
+
+export interface MeetingAgenda {
+  schoolUrn: string;
+  schoolName: string;
+  asOf: IsoDate;
+  /** The last meeting this agenda starts from, if any. */
+  lastMeeting?: { id: string; heldOn: IsoDate };
+  /** The date movement in attendance is measured from. */
+  movementFrom: IsoDate;
+  carriedForward: CarriedForwardAction[];
+  pupils: AgendaPupil[];
+  casesDue: AgendaCaseDue[];
+  movers: AgendaMover[];
+  cohorts: CohortComparisonRow[];
+  targets: TargetComparison[];
+  partTime: AgendaPartTime[];
+}
+
+/** What the last meeting left behind, as far as the next agenda needs it. */
+export interface LastMeetingSummary {
+  id: string;
+  heldOn: IsoDate;
+  /** Each pupil on its agenda with the level they were at. */
+  pupils: readonly { upn: string; level: AbsenceLevel }[];
+}
+
+export interface AgendaInput {
+  schoolName: string;
+  /** The school at the meeting's as-of date (period: the school year so far). */
+  now: EvaluationContext;
+  /** The same register from the year's start to `movementFrom`, and from then to the as-of date. */
+  movement: { from: IsoDate; before: EvaluationContext; since: EvaluationContext };
+  /** All loaded schools of the school's local authority (itself included), or null when it is not known. */
+  localAuthority: readonly EvaluationContext[] | null;
+  national: NationalFigures;
+  cases: readonly PupilCase[];
+  lastMeeting?: LastMeetingSummary;
+  /** Most movers listed. */
+  moversShown?: number;
+}
+
+const LEVEL_ORDER: Record<AbsenceLevel, number> = { severe: 0, persistent: 1, 'at-risk': 2 };
+/** A move smaller than this (percentage points) is noise, not worth a meeting's time. */
+const MIN_MOVE_POINTS = 2;
+
+function byYearThenName(a: { yearGroup: string; pupilName: string }, b: { yearGroup: string; pupilName: string }): number {
+  return a.yearGroup.localeCompare(b.yearGroup, 'en', { numeric: true }) || a.pupilName.localeCompare(b.pupilName);
+}
+
+/**
+ * The termly targeting support meeting's agenda (003; 000 paras 33-35): what was agreed last time and
+ * where it stands; severely, persistently and at-risk absent pupils, those new since the last meeting
+ * first; cases with actions or reviews due; the biggest movers; the school's cohorts against the local
+ * authority and national figures and the profile's targets; and part-time timetables (C2) due a review.
+ */
+export function buildMeetingAgenda(input: AgendaInput): MeetingAgenda {
+  const { now, cases } = input;
+  const { register } = now;
+  const asOf = now.asOf;
+  const caseByUpn = new Map(cases.map((c) => [c.upn, c]));
+  const previousLevel = new Map((input.lastMeeting?.pupils ?? []).map((p) => [p.upn, p.level]));
+
+  const pupils: AgendaPupil[] = [];
+  const movers: AgendaMover[] = [];
+  register.pupils.forEach((pupil, p) => {
+    const m = pupilMeasures(now, p);
+    const level: AbsenceLevel | null = m.severelyAbsent ? 'severe' : m.persistentlyAbsent ? 'persistent' : m.atRiskOfPersistentAbsence ? 'at-risk' : null;
+    const name = pupilName(pupil);
+    if (level && m.absencePercent !== null) {
+      const before = previousLevel.get(pupil.upn);
+      pupils.push({ upn: pupil.upn, pupilName: name, yearGroup: pupil.yearGroup, level, absencePercent: m.absencePercent, isNew: before === undefined || LEVEL_ORDER[before] > LEVEL_ORDER[level], hasCase: caseByUpn.has(pupil.upn) });
+    }
+    const before = pupilMeasures(input.movement.before, p).attendancePercent;
+    const since = pupilMeasures(input.movement.since, p).attendancePercent;
+    if (before !== null && since !== null && Math.abs(since - before) >= MIN_MOVE_POINTS) movers.push({ upn: pupil.upn, pupilName: name, yearGroup: pupil.yearGroup, before, since, change: since - before });
+  });
+  pupils.sort((a, b) => Number(b.isNew) - Number(a.isNew) || LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || b.absencePercent - a.absencePercent || byYearThenName(a, b));
+  movers.sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || byYearThenName(a, b));
+
+  const casesDue: AgendaCaseDue[] = cases
+    .map((c) => ({
+      upn: c.upn,
+      pupilName: c.pupilName,
+      yearGroup: c.yearGroup,
+      stage: stageName(now.policy, c.stageId),
+      actionsDue: actionsDueBy(c, asOf).map((a) => ({ id: a.id, what: a.what, owner: a.owner, due: a.due })),
+      ...(reviewOverdue(c, asOf) || c.nextReview === asOf ? { reviewDue: c.nextReview } : {}),
+    }))
+    .filter((c) => c.actionsDue.length > 0 || c.reviewDue !== undefined)
+    .sort(byYearThenName);
+
+  const carriedForward: CarriedForwardAction[] = [];
+  if (input.lastMeeting) {
+    for (const c of cases) {
+      for (const a of c.actions) {
+        if (a.meetingId === input.lastMeeting.id) carriedForward.push({ upn: c.upn, pupilName: c.pupilName, actionId: a.id, what: a.what, party: a.party, owner: a.owner, due: a.due, done: a.done !== undefined });
+      }
+    }
+    carriedForward.sort((a, b) => Number(a.done) - Number(b.done) || (a.due < b.due ? -1 : a.due > b.due ? 1 : a.pupilName.localeCompare(b.pupilName)));
+  }
+
+  return {
+    schoolUrn: register.school.urn ?? '',
+    schoolName: input.schoolName,
+    asOf,
+    ...(input.lastMeeting ? { lastMeeting: { id: input.lastMeeting.id, heldOn: input.lastMeeting.heldOn } } : {}),
+    movementFrom: input.movement.from,
+    carriedForward,
+    pupils,
+    casesDue,
+    movers: movers.slice(0, input.moversShown ?? 5),
+    cohorts: cohortComparison(now, input.localAuthority, input.national),
+    targets: compareWithTargets(now),
+    partTime: partTimeTimetables(now, input.movement.from, caseByUpn),
+  };
+}
+
+/**
+ * Pupils on a part-time timetable (C2 since `from`) whose review date has passed or was never set: 000
+ * para 19 asks for regular review dates and the shortest time necessary. A pupil's review is their case's.
+ */
+function partTimeTimetables(ctx: EvaluationContext, from: IsoDate, caseByUpn: ReadonlyMap<string, PupilCase>): AgendaPartTime[] {
+  const c2 = findRegisterCode('C2');
+  if (!c2) return [];
+  const { register, asOf } = ctx;
+  const { calendar } = register;
+  const { start, end } = sessionRange(calendar, from, asOf);
+  const out: AgendaPartTime[] = [];
+  register.pupils.forEach((pupil, p) => {
+    const base = p * calendar.sessionCount;
+    let sessions = 0;
+    let last = -1;
+    for (let s = start; s < end; s++) {
+      if (register.marks[base + s] !== c2.id) continue;
+      sessions++;
+      last = s;
+    }
+    if (sessions === 0) return;
+    const c = caseByUpn.get(pupil.upn);
+    if (c?.nextReview && c.nextReview >= asOf) return;
+    out.push({ upn: pupil.upn, pupilName: pupilName(pupil), yearGroup: pupil.yearGroup, c2Sessions: sessions, lastC2: calendar.sessionDate[last], ...(c?.nextReview ? { reviewDate: c.nextReview } : {}) });
+  });
+  return out.sort(byYearThenName);
+}
