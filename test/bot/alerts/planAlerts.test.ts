@@ -46,6 +46,20 @@ describe('alert planning', () => {
     expect(ida.model.rows[0].steps[0].nextStep).toMatch(/without a notice to improve/);
   });
 
+  it('raises the 20-day deletion ground on the same card as the 10-day continuous absence, with reasonable enquiries', () => {
+    const missing = makeRegister({
+      school: { urn: '100001', name: 'Oakfield Academy' },
+      calendar: AUTUMN_2025,
+      pupils: [{ givenName: 'Lost', familyName: 'Pupil', spans: [['2025-10-08', SCAN_DAY, 'O']], marksUntil: SCAN_DAY }],
+    });
+    const planned = planAlerts({ school, asOf: SCAN_DAY, findings: evaluateFindings(missing, { asOf: SCAN_DAY, policy }), audiences: [channel], delivered: new Set(), acknowledged: new Set() });
+    const [card] = planned.filter((p) => p.model.kind === 'continuous-absence');
+    expect(card.model.rows[0].steps.map((s) => s.rule)).toEqual(['continuous-unauthorised-10-days', 'deletion-ground-20-days']);
+    expect(card.model.rows[0].steps[1].nextStep).toMatch(/^Do not delete yet/);
+    expect(card.model.intro).toMatch(/reasonable enquiries/);
+    expect(card.deliveryKeys).toHaveLength(2);
+  });
+
   it('tells a limited channel only that extra safeguarding steps apply, never that the pupil has a social worker', () => {
     const [digest] = plan([channel]).filter((p) => p.model.kind === 'unexplained');
     const cara = digest.model.rows.find((r) => r.pupilName === 'Cara Worker')!;
