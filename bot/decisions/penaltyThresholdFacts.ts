@@ -1,8 +1,9 @@
-import { lastSchoolDayOnOrBefore } from '../../rules/calendar/calendarLookup.ts';
+import { lastSchoolDayOnOrBefore, sessionRange } from '../../rules/calendar/calendarLookup.ts';
+import { addDays } from '../../rules/dates/isoDate.ts';
 import { codeSetTable } from '../../rules/codes/codeCategories.ts';
 import { type SessionMark } from '../../rules/findings/finding.ts';
 import { rollingWindowCount } from '../../rules/findings/rollingWindowCount.ts';
-import { codeBreakdown } from '../../rules/findings/sessionEvidence.ts';
+import { codeBreakdown, markedSessions } from '../../rules/findings/sessionEvidence.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
 
 export interface ThresholdFacts {
@@ -27,4 +28,13 @@ export function penaltyThresholdFacts(school: SchoolData, pupilIndex: number): T
   if (!result) return { met: false, count: 0, sessions: [], byCode: {}, holidayOnly: false };
   const byCode = codeBreakdown(result.sessions);
   return { met: true, count: result.count, sessions: result.sessions, byCode, holidayOnly: Object.keys(byCode).length === 1 && byCode.G !== undefined };
+}
+
+/**
+ * Unauthorised sessions (the threshold's codes) from the day after a notice to improve was issued to the
+ * school's as-of date, read from the register rather than asked: 004 allows none in its 15 school days.
+ */
+export function unauthorisedSessionsSince(school: SchoolData, pupilIndex: number, issuedOn: string): number {
+  const { start, end } = sessionRange(school.register.calendar, addDays(issuedOn, 1), school.asOf);
+  return markedSessions(school.register, pupilIndex, start, end, codeSetTable(school.policy.penaltyThreshold.codes)).length;
 }

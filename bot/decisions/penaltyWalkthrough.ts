@@ -4,8 +4,8 @@ import { describeCodes } from '../../rules/findings/sessionEvidence.ts';
 import { citationText } from './citationText.ts';
 import { normaliseParent } from './penaltyCase.ts';
 import { penaltyReferral } from './penaltyReferral.ts';
-import { penaltyThresholdFacts, type ThresholdFacts } from './penaltyThresholdFacts.ts';
-import { linearNext, type Conclusion, type WalkAnswers, type WalkContext, type WalkthroughDefinition } from './walkthrough.ts';
+import { penaltyThresholdFacts, unauthorisedSessionsSince, type ThresholdFacts } from './penaltyThresholdFacts.ts';
+import { linearNext, type Conclusion, type StepAnswers, type WalkAnswers, type WalkContext, type WalkthroughDefinition } from './walkthrough.ts';
 
 const SUPPORT_TITLES: Record<PenaltyNoticeInput['support'], string> = {
   'not-offered-yet': 'Not offered yet',
@@ -27,6 +27,7 @@ export interface PenaltyWorking {
   threshold: ThresholdFacts;
   decision: PenaltyNoticeDecision;
   parentKey: string;
+  noticeToImprove?: { issuedOn: string; periodEnds: string; unauthorisedSessionsSince: number };
   compulsorySchoolAge: boolean;
 }
 
@@ -37,7 +38,10 @@ export function penaltyWorking(answers: WalkAnswers, context: WalkContext): Pena
   const threshold = penaltyThresholdFacts(school, context.pupilIndex);
   const parentKey = normaliseParent(String(answers.parent.parentName));
   const support = answers.support.support as PenaltyNoticeInput['support'];
-  const nti = answers.nti?.ntiIssued === 'yes' ? { issuedOn: String(answers.nti.ntiIssuedOn), periodEnds: String(answers.nti.ntiPeriodEnds), unauthorisedSessionsSince: Number(answers.nti.unauthorisedSince ?? 0) } : undefined;
+  const nti =
+    answers.nti?.ntiIssued === 'yes'
+      ? { issuedOn: String(answers.nti.ntiIssuedOn), periodEnds: String(answers.nti.ntiPeriodEnds), unauthorisedSessionsSince: unauthorisedSessionsSince(school, context.pupilIndex, String(answers.nti.ntiIssuedOn)) }
+      : undefined;
   const decision = decidePenaltyNotice(
     {
       on: school.asOf,
@@ -50,7 +54,7 @@ export function penaltyWorking(answers: WalkAnswers, context: WalkContext): Pena
     },
     school.policy,
   );
-  return { threshold, decision, parentKey, compulsorySchoolAge: isCompulsorySchoolAge(pupil.dateOfBirth, school.asOf) };
+  return { threshold, decision, parentKey, noticeToImprove: nti, compulsorySchoolAge: isCompulsorySchoolAge(pupil.dateOfBirth, school.asOf) };
 }
 
 const HEADLINES: Record<PenaltyNoticeDecision['outcome'], (d: PenaltyNoticeDecision) => string> = {
@@ -69,7 +73,6 @@ function penaltyConclusion(answers: WalkAnswers, context: WalkContext): Conclusi
   const { decision, threshold } = working;
   const policy = context.school.policy;
   const yes = (b: boolean) => (b ? 'yes' : 'no') as 'yes' | 'no';
-  const nti = answers.nti?.ntiIssued === 'yes' ? { issuedOn: String(answers.nti.ntiIssuedOn), periodEnds: String(answers.nti.ntiPeriodEnds) } : undefined;
   return {
     outcome: decision.outcome,
     headline: HEADLINES[decision.outcome](decision),
@@ -102,7 +105,7 @@ function penaltyConclusion(answers: WalkAnswers, context: WalkContext): Conclusi
           parentName: String(answers.parent.parentName),
           parentRelationship: String(answers.parent.relationship),
           support: SUPPORT_TITLES[answers.support.support as PenaltyNoticeInput['support']],
-          noticeToImprove: nti,
+          noticeToImprove: working.noticeToImprove,
           threshold,
           decision,
         })
@@ -152,11 +155,18 @@ export const penaltyWalkthrough: WalkthroughDefinition = {
         { id: 'ntiIssued', kind: 'choice', label: 'Notice to improve issued', choices: [{ value: 'yes', title: 'Yes' }, { value: 'no', title: 'No' }] },
         { id: 'ntiIssuedOn', kind: 'date', label: 'Issued on', optional: true },
         { id: 'ntiPeriodEnds', kind: 'date', label: 'Improvement period ends', optional: true },
-        { id: 'unauthorisedSince', kind: 'number', label: 'Unauthorised sessions since it was issued', min: 0, max: 400, optional: true },
       ],
-      facts: (_answers, context) => {
+      defaults: (answers, context): StepAnswers => {
+        const recorded = context.recorded.noticesToImprove.find((n) => n.parentKey === normaliseParent(String(answers.parent?.parentName ?? '')));
+        return recorded ? { ntiIssued: 'yes', ntiIssuedOn: recorded.issuedOn, ntiPeriodEnds: recorded.periodEnds } : {};
+      },
+      facts: (answers, context) => {
         const p = context.school.policy.noticeToImprove.period;
-        return [`${context.school.policy.name}: improvement period of ${p.min === p.max ? p.min : `${p.min}-${p.max}`} ${p.unit === 'weeks' ? 'weeks' : 'school days'}.`];
+        const recorded = context.recorded.noticesToImprove.find((n) => n.parentKey === normaliseParent(String(answers.parent?.parentName ?? '')));
+        return [
+          `${context.school.policy.name}: improvement period of ${p.min === p.max ? p.min : `${p.min}-${p.max}`} ${p.unit === 'weeks' ? 'weeks' : 'school days'}.`,
+          recorded ? `On record: a notice to improve to this parent issued ${recorded.issuedOn}, improvement period to ${recorded.periodEnds}. Unauthorised sessions since then are counted from the register.` : 'No notice to improve to this parent is on record; unauthorised sessions since one are counted from the register.',
+        ];
       },
       check: (answers) => {
         if (answers.ntiIssued !== 'yes') return undefined;

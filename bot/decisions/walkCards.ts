@@ -83,7 +83,7 @@ export function walkCard(definition: WalkthroughDefinition, state: WalkState, co
   if (state.status === 'cancelled') return noticeCard({ title: `${definition.title}: cancelled`, text: 'Nothing was decided. Start again with a new question when you need to.' });
   if (state.step === CONCLUSION_STEP && state.conclusion) return conclusionCard(conclusionView(definition, state, context, extras));
   const step = stepOf(definition, state.step);
-  const previous = state.answers[step.id] ?? {};
+  const previous = state.answers[step.id] ?? step.defaults?.(state.answers, context) ?? {};
   return stepCard({
     title: `${definition.title}: ${step.title}`,
     subtitle: `${subtitle(definition, state, context)} · step ${state.history.length + 1}`,

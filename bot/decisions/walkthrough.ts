@@ -31,6 +31,8 @@ export interface WalkContext {
 export interface RecordedFacts {
   /** Notices on record for this pupil, any parent: the conclusion keeps those to the parent named. */
   previousNotices: { parentKey: string; caseId: string; notice: PreviousNotice }[];
+  /** Cases whose notice to improve is the latest step, so the walk-through need not ask what the record holds. */
+  noticesToImprove: { parentKey: string; caseId: string; issuedOn: string; periodEnds: string }[];
   sicknessReturns: { returnFor: string; sentOn: string }[];
 }
 
@@ -41,6 +43,8 @@ export interface StepDefinition {
   fields: readonly StepField[];
   /** Lines shown above the question, worked out from the answers so far (e.g. the sessions the dates cover). */
   facts?(answers: WalkAnswers, context: WalkContext): string[];
+  /** Values the card starts with when the step has no answer yet (what the record already holds). */
+  defaults?(answers: WalkAnswers, context: WalkContext): StepAnswers;
   /** Extra checks across fields once each has parsed (e.g. the leave ends on or after it starts). */
   check?(answers: StepAnswers, all: WalkAnswers, context: WalkContext): string | undefined;
 }

@@ -94,6 +94,17 @@ describe('penalty notice / notice to improve walk-through, through the bot over 
     expect(cardText(nti.card)).toContain('Notice to improve issued 2025-11-21 (period to 2025-12-19)');
     const skipped = await bot.press(CHANNEL, nti.card!, 'decisions.case', { state: 'paid', on: FIXTURE_AS_OF });
     expect(cardText(skipped.card)).toContain('next it can be: penalty notice requested from the local authority, withdrawn');
+
+    // Considered again for the same parent: the notice to improve comes from the record, and the
+    // unauthorised sessions since it from the register (none), so the period is still running.
+    const first = await bot.say(CHANNEL, 'can we issue a penalty for Owen Park?');
+    const support = await bot.press(CHANNEL, first.card!, 'decisions.next', { parentName: 'Lee Park', relationship: 'mother' });
+    const ntiStep = await bot.press(CHANNEL, support.card!, 'decisions.next', { support: 'not-engaged' });
+    expect(cardText(ntiStep.card)).toContain('On record: a notice to improve to this parent issued 2025-11-21, improvement period to 2025-12-19.');
+    expect(JSON.stringify(ntiStep.card)).toContain('"value":"2025-12-19"');
+    const running = await bot.press(CHANNEL, ntiStep.card!, 'decisions.next', { ntiIssued: 'yes', ntiIssuedOn: '2025-11-21', ntiPeriodEnds: '2025-12-19' });
+    expect(cardText(running.card)).toContain('Not yet: the improvement period is still running.');
+    expect(cardText(running.card)).toContain('0 unauthorised sessions since.');
     const audit = await bot.bot.services.store.listAudit({ upn: fixtureUpn(2) });
     expect(audit.filter((a) => a.what === 'decision.case').map((a) => a.detail?.state)).toContain('nti-issued');
   });

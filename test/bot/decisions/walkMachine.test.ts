@@ -10,7 +10,7 @@ import { AUTUMN_2025, makeRegister } from '../../support/registerFixture.ts';
 
 const register = makeRegister({ calendar: AUTUMN_2025, pupils: [{ givenName: 'Gina', familyName: 'Hill', dateOfBirth: '2014-04-04', spans: [['2025-11-10', '2025-11-14', 'O']], marksUntil: '2025-11-21' }] });
 const school = { urn: '100001', name: 'Fixture School', register, policy: policyProfile('national'), asOf: '2025-11-21', dir: '' };
-const context: WalkContext = { school, pupil: register.pupils[0], pupilIndex: 0, cache: new FindingsCache(), recorded: { previousNotices: [], sicknessReturns: [] } };
+const context: WalkContext = { school, pupil: register.pupils[0], pupilIndex: 0, cache: new FindingsCache(), recorded: { previousNotices: [], noticesToImprove: [], sicknessReturns: [] } };
 const by = { who: 'aad-1', name: 'A Head', at: '2025-11-21T09:00:00Z' };
 
 function fresh(definition = penaltyWalkthrough): WalkState {
@@ -113,5 +113,19 @@ describe('penalty conclusion under a local profile', () => {
     }
     expect(s.conclusion?.headline).toBe('Issue a notice to improve first (improvement period 15 school days).');
     expect(s.conclusion?.sections[0].lines.join(' ')).toContain('with no unauthorised absence allowed');
+  });
+});
+
+describe('notice to improve read against the register', () => {
+  it('under 004 an unauthorised absence inside the 15 school days lets a penalty follow before the period ends', () => {
+    const stockport: WalkContext = { ...context, school: { ...school, policy: policyProfile('stockport-bramhall') } };
+    let s = fresh();
+    for (const data of [{ parentName: 'Jane Hill', relationship: 'mother' }, { support: 'not-engaged' }, { ntiIssued: 'yes', ntiIssuedOn: '2025-11-04', ntiPeriodEnds: '2025-11-25' }]) {
+      const t = answerStep(penaltyWalkthrough, s, s.step, data, stockport, by);
+      if (!t.ok) throw new Error(t.problems.join());
+      s = t.state;
+    }
+    expect(s.conclusion?.outcome).toBe('issue-penalty-notice');
+    expect(s.conclusion?.draft?.text).toContain('10 unauthorised sessions since.');
   });
 });
