@@ -1,6 +1,7 @@
 import { sessionIndexOf } from '../../rules/calendar/calendarLookup.ts';
 import { type SchoolCalendar } from '../../rules/calendar/schoolCalendar.ts';
 import { findRegisterCode, NO_MARK_ID } from '../../rules/codes/registerCodes.ts';
+import { isWeekend } from '../../rules/dates/isoDate.ts';
 import { sessionKey } from './sessionKey.ts';
 import { type SourceMark, type SourceRow } from './sourceRows.ts';
 
@@ -21,7 +22,14 @@ function outsideMessage(calendar: SchoolCalendar, mark: SourceMark): string {
  */
 export function checkMarks(rows: readonly SourceRow[], calendar: SchoolCalendar | undefined): { redundant: number } {
   let redundant = 0;
-  if (calendar) {
+  if (!calendar) {
+    // Without a calendar a `#` at a weekend (a CTF's "##" days) says nothing the derived calendar needs.
+    for (const row of rows) {
+      const kept = row.marks.filter((m) => m.codeId !== HASH_ID || !isWeekend(m.date));
+      redundant += row.marks.length - kept.length;
+      row.marks = kept;
+    }
+  } else {
     for (const row of rows) {
       const kept: SourceMark[] = [];
       for (const mark of row.marks) {

@@ -63,3 +63,16 @@ describe('importing into an existing bundle', () => {
     expect(() => importRegisterFiles([marks], { into, seenAt: SEEN })).toThrow(/marks\.csv:\d+: code: unknown register code "Q9"/);
   });
 });
+
+describe('importing a CTF with no calendar anywhere', () => {
+  it('derives the calendar from the marks and keeps no weekend # marks', () => {
+    const into = join(tempDir(), 'bundle');
+    const result = importRegisterFiles([join(import.meta.dirname, '../../fixtures/mis/ctf-25.xml')], { into, seenAt: SEEN });
+    expect(result.redundantMarks).toBe(4 + 12); // pupil 1: one weekend; pupil 3: three weekends over Christmas
+    const marks = readFileSync(join(into, 'marks.csv'), 'utf8');
+    expect(marks).not.toMatch(/2025-09-0[67]/);
+    const { register, report } = readRegisterBundle(into);
+    expect(register.calendar.dayDate.slice(0, 4)).toEqual(['2025-09-03', '2025-09-04', '2025-09-05', '2025-09-08']);
+    expect(report.notes.join(' ')).toMatch(/No calendar\.json/);
+  });
+});
