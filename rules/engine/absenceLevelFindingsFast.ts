@@ -6,6 +6,10 @@ import { formatPercent } from '../measures/absenceThresholds.ts';
 import { type FlaggedMeasures } from './flaggedMeasures.ts';
 import { RULE_BIT } from './screenPupils.ts';
 
+const PERSISTENT = RULE_BIT['persistent-absence'];
+const SEVERE = RULE_BIT['severe-absence'];
+const AT_RISK = RULE_BIT['at-risk-of-persistent-absence'];
+
 // The next steps absenceLevelFindings gives; the engine's equivalence tests fail if either side changes alone.
 const PERSISTENT_STEP =
   'Meet the pupil and parents to understand the barriers and agree an action plan with reviews; involve the local authority where support is needed';
@@ -24,7 +28,7 @@ export function absenceLevelFindingsFast(ctx: EvaluationContext, p: number, m: F
   const percent = m.absencePercent === null ? null : Math.round(m.absencePercent * 100) / 100;
   const figure = `Absent ${m.absence} of ${m.possible} possible sessions (${formatPercent(m.absencePercent)}) from ${formatShortDate(m.from)} to ${formatShortDate(m.to)}`;
   // No closures here: tsx names every function it creates, which costs more than the finding itself.
-  if (rules & RULE_BIT['persistent-absence']) {
+  if (rules & PERSISTENT) {
     out.push(
       pupilFinding(ctx, p, 'persistent-absence', {
         reason: `${figure}: at or above the ${absence.persistentPercent}% persistent-absence line.`,
@@ -35,7 +39,7 @@ export function absenceLevelFindingsFast(ctx: EvaluationContext, p: number, m: F
       }),
     );
   }
-  if (rules & RULE_BIT['severe-absence']) {
+  if (rules & SEVERE) {
     out.push(
       pupilFinding(ctx, p, 'severe-absence', {
         reason: `${figure}: at or above the ${absence.severePercent}% severe-absence line.`,
@@ -46,7 +50,7 @@ export function absenceLevelFindingsFast(ctx: EvaluationContext, p: number, m: F
       }),
     );
   }
-  if (rules & RULE_BIT['at-risk-of-persistent-absence']) {
+  if (rules & AT_RISK) {
     const evidence: Record<string, unknown> = absenceEvidence(ctx, m, percent, absenceCodes, absence.atRiskFromPercent);
     evidence.bandToPercent = absence.persistentPercent;
     out.push(
@@ -72,7 +76,7 @@ function absenceEvidence(ctx: EvaluationContext, m: FlaggedMeasures, percent: nu
     attendedSessions: m.attended,
     absencePercent: percent,
     thresholdPercent,
-    absenceCodes: { ...absenceCodes },
+    absenceCodes: Object.assign({}, absenceCodes),
     method: ctx.measureMethod,
   };
 }

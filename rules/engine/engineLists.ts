@@ -1,7 +1,7 @@
 import { pupilName } from '../pupils/pupil.ts';
-import { illnessTally } from '../findings/sicknessReturn.ts';
 import { type School } from '../register/register.ts';
 import { RULE_BIT, type PupilScreen } from './screenPupils.ts';
+import { illnessTallyFast } from './sicknessReturnFast.ts';
 
 /** One pupil on a list the bot shows: who, where, and the figure the list is about. */
 export interface ListedPupil {
@@ -73,7 +73,7 @@ export function severeAbsenceList(screens: readonly PupilScreen[]): AbsenceListE
 export function sicknessReturnList(screens: readonly PupilScreen[]): SicknessReturnListEntry[] {
   const out: SicknessReturnListEntry[] = [];
   flagged(screens, RULE_BIT['sickness-return'], (screen, p) => {
-    const tally = illnessTally(screen.query.ctx, p);
+    const tally = illnessTallyFast(screen, p);
     if (tally.reachedOn !== undefined) out.push({ ...listed(screen, p), illnessDays: tally.days, reachedOn: tally.reachedOn });
   });
   return out;

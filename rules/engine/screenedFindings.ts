@@ -4,27 +4,44 @@ import { RULE_IDS, type Finding } from '../findings/finding.ts';
 import { nCodeOverdueFinding } from '../findings/nCodeOverdue.ts';
 import { penaltyThresholdFinding } from '../findings/penaltyThreshold.ts';
 import { persistentLatenessFinding } from '../findings/persistentLateness.ts';
-import { sicknessReturnFinding } from '../findings/sicknessReturn.ts';
 import { unexplainedAbsenceFinding, unexplainedDaysFinding } from '../findings/unexplainedAbsence.ts';
 import { REGISTER_CODES } from '../codes/registerCodes.ts';
 import { flaggedMeasures } from './flaggedMeasures.ts';
+import { penaltyThresholdFast, penaltyWindow } from './penaltyThresholdFast.ts';
+import { sicknessReturnFast } from './sicknessReturnFast.ts';
 import { RULE_BIT, type PupilScreen } from './screenPupils.ts';
 
 const ABSENCE_LEVEL_RULES = RULE_BIT['persistent-absence'] | RULE_BIT['severe-absence'] | RULE_BIT['at-risk-of-persistent-absence'];
 const MEASURE_RULES = RULE_BIT['persistent-absence'] | RULE_BIT['severe-absence'] | RULE_BIT['at-risk-of-persistent-absence'] | RULE_BIT['broken-weeks'];
 const RULE_INDEX = new Map(RULE_IDS.map((r, i) => [r, i]));
+// Module-level copies: under tsx every read of an imported binding is a getter call, which in this loop
+// showed up in profiles.
+const BROKEN = RULE_BIT['broken-weeks'];
+const PENALTY = RULE_BIT['penalty-threshold'];
+const SICKNESS = RULE_BIT['sickness-return'];
+const TODAY = RULE_BIT['unexplained-absence'];
+const THREE_DAYS = RULE_BIT['unexplained-3-days'];
+const OVERDUE = RULE_BIT['n-code-overdue'];
+const CONTINUOUS = RULE_BIT['continuous-unauthorised-10-days'];
+const DELETION = RULE_BIT['deletion-ground-20-days'];
+const LATENESS = RULE_BIT['persistent-lateness'];
 
 /**
  * The findings of a screened register, in evaluateFindings' order (by rule, then pupil name, then UPN).
  * Pupils are visited in name order and each finding goes to its rule's list, so no sort is needed. Only
- * pupils the screen flagged are looked at, and their findings come from the rules' own functions, so the
- * reasons, evidence, next steps and citations are the rules' by construction.
+ * pupils the screen flagged are looked at. The findings most pupils get (absence levels, broken weeks,
+ * penalty threshold, sickness return) are built here from the screen's counts and the pupil's absence
+ * marks; the rarer ones come from the rules' own functions. The equivalence tests hold both to
+ * evaluateFindings.
  */
 export function screenedFindings(screen: PupilScreen): Finding[] {
   const { ctx, index } = screen.query;
   const byRule: Finding[][] = RULE_IDS.map(() => []);
   const { nameOrder } = index;
   const tally = new Uint16Array(REGISTER_CODES.length);
+  const penalty = penaltyWindow(screen.query);
+  const scratch = new Int32Array(index.register.calendar.sessionCount);
+  const scratchCodes = new Uint8Array(index.register.calendar.sessionCount);
   for (let i = 0; i < nameOrder.length; i++) {
     const p = nameOrder[i];
     const mask = screen.rules[p];
@@ -32,16 +49,16 @@ export function screenedFindings(screen: PupilScreen): Finding[] {
     if (mask & MEASURE_RULES) {
       const measures = flaggedMeasures(screen, p, tally);
       if (mask & ABSENCE_LEVEL_RULES) for (const f of absenceLevelFindingsFast(ctx, p, measures, mask)) add(byRule, f);
-      if (mask & RULE_BIT['broken-weeks']) add(byRule, brokenWeeksFindingFast(ctx, p, measures));
+      if (mask & BROKEN) add(byRule, brokenWeeksFindingFast(ctx, p, measures));
     }
-    if (mask & RULE_BIT['penalty-threshold']) add(byRule, penaltyThresholdFinding(ctx, p));
-    if (mask & RULE_BIT['sickness-return']) add(byRule, sicknessReturnFinding(ctx, p));
-    if (mask & RULE_BIT['unexplained-absence']) add(byRule, unexplainedAbsenceFinding(ctx, p));
-    if (mask & RULE_BIT['unexplained-3-days']) add(byRule, unexplainedDaysFinding(ctx, p));
-    if (mask & RULE_BIT['n-code-overdue']) add(byRule, nCodeOverdueFinding(ctx, p));
-    if (mask & RULE_BIT['continuous-unauthorised-10-days']) add(byRule, continuousAbsenceFinding(ctx, p));
-    if (mask & RULE_BIT['deletion-ground-20-days']) add(byRule, deletionGroundFinding(ctx, p));
-    if (mask & RULE_BIT['persistent-lateness']) add(byRule, persistentLatenessFinding(ctx, p));
+    if (mask & PENALTY) add(byRule, penalty ? penaltyThresholdFast(screen, p, penalty, scratch, scratchCodes) : penaltyThresholdFinding(ctx, p));
+    if (mask & SICKNESS) add(byRule, sicknessReturnFast(screen, p));
+    if (mask & TODAY) add(byRule, unexplainedAbsenceFinding(ctx, p));
+    if (mask & THREE_DAYS) add(byRule, unexplainedDaysFinding(ctx, p));
+    if (mask & OVERDUE) add(byRule, nCodeOverdueFinding(ctx, p));
+    if (mask & CONTINUOUS) add(byRule, continuousAbsenceFinding(ctx, p));
+    if (mask & DELETION) add(byRule, deletionGroundFinding(ctx, p));
+    if (mask & LATENESS) add(byRule, persistentLatenessFinding(ctx, p));
   }
   return byRule.flat();
 }

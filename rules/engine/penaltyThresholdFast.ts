@@ -1,0 +1,123 @@
+import { halfName } from '../calendar/schoolCalendar.ts';
+import { schoolWeekWindow, type SchoolWeekWindow } from '../calendar/schoolWeekWindow.ts';
+import { codeSetTable } from '../codes/codeCategories.ts';
+import { REGISTER_CODES } from '../codes/registerCodes.ts';
+import { formatShortDate } from '../dates/isoDate.ts';
+import { type Finding, type SessionMark } from '../findings/finding.ts';
+import { pupilFinding } from '../findings/pupilFinding.ts';
+import { codeBreakdown, describeCodes } from '../findings/sessionEvidence.ts';
+import { type RegisterQuery } from './registerQuery.ts';
+import { type PupilScreen } from './screenPupils.ts';
+
+/** What every penalty-threshold finding of one register at one as-of date shares, worked out once. */
+export interface PenaltyWindow {
+  window: SchoolWeekWindow;
+  from: string;
+  to: string;
+  shortWindow: string;
+  supportFirstStep: string;
+  table: Uint8Array;
+}
+
+/**
+ * The shared part of the penalty-threshold findings, or null when the engine cannot build them from
+ * absence marks (a profile counting a code that is not absence) and the rule's own function must.
+ */
+export function penaltyWindow(q: RegisterQuery): PenaltyWindow | null {
+  const { ctx, policy } = q;
+  const rule = policy.penaltyThreshold;
+  const absenceOnly = rule.codes.every((code) => ['authorised', 'unauthorised'].includes(REGISTER_CODES.find((c) => c.code === code)?.category ?? ''));
+  if (!absenceOnly || ctx.asOfDay < 0) return null;
+  const { calendar } = ctx.register;
+  const window = schoolWeekWindow(calendar, ctx.asOfDay, rule.schoolWeeks);
+  const { period } = policy.noticeToImprove;
+  const unit = period.unit === 'weeks' ? 'weeks' : 'school days';
+  const improvement = period.min === period.max ? `improvement period ${period.min} ${unit}` : `improvement period ${period.min}-${period.max} ${unit}`;
+  return {
+    window,
+    from: calendar.dayDate[window.firstDay],
+    to: calendar.dayDate[window.lastDay],
+    shortWindow: window.complete ? '' : ` (the register holds only ${window.weeks} school weeks up to then)`,
+    supportFirstStep: `Offer support first; where support has not worked or been engaged with, consider a notice to improve (${improvement}) before a penalty notice`,
+    table: codeSetTable(rule.codes),
+  };
+}
+
+const HOLIDAY_STEP = 'Unauthorised holiday: support is not appropriate, so a penalty notice can be considered without a notice to improve';
+
+/**
+ * `penalty-threshold` for a pupil the screen found at or over it, as penaltyThresholdFinding words it,
+ * from the pupil's absence marks. `scratch` and `scratchCodes` hold the pupil's counted sessions and their codes (one slot per session).
+ */
+export function penaltyThresholdFast(screen: PupilScreen, p: number, shared: PenaltyWindow, scratch: Int32Array, scratchCodes: Uint8Array): Finding {
+  const { ctx, index } = screen.query;
+  const { absenceMarks } = index;
+  const { calendar } = index.register;
+  const { window, table } = shared;
+  const rule = ctx.policy.penaltyThreshold;
+  // Every counted session of the pupil up to the end of the as-of day, for the window and its history.
+  let counted = 0;
+  for (let k = absenceMarks.start[p], end = absenceMarks.start[p + 1]; k < end; k++) {
+    const s = absenceMarks.session[k];
+    if (s >= window.endSession) break;
+    if (table[absenceMarks.code[k]]) {
+      scratch[counted] = s;
+      scratchCodes[counted++] = absenceMarks.code[k];
+    }
+  }
+  const sessions: SessionMark[] = [];
+  for (let i = lowerBound(scratch, counted, window.startSession); i < counted; i++) {
+    const s = scratch[i];
+    sessions.push({ date: calendar.sessionDate[s], session: halfName(calendar.sessionHalf[s]), code: REGISTER_CODES[scratchCodes[i]].code });
+  }
+  const metOn = calendar.dayDate[firstDayOfSpell(screen, window.lastDay, rule.schoolWeeks, rule.sessions, scratch, counted)];
+  const breakdown = codeBreakdown(sessions);
+  const holidayOnly = Object.keys(breakdown).length === 1 && breakdown.G !== undefined;
+  const count = screen.penaltyCount[p];
+  return pupilFinding(ctx, p, 'penalty-threshold', {
+    reason: `${count} unauthorised sessions (${describeCodes(breakdown)}) in the ${window.weeks} school weeks from ${formatShortDate(shared.from)} to ${formatShortDate(shared.to)}${shared.shortWindow}: the threshold for considering a penalty notice is ${rule.sessions}.`,
+    evidence: {
+      count,
+      threshold: rule.sessions,
+      codesCounted: rule.codes,
+      byCode: breakdown,
+      window: { from: shared.from, to: shared.to, schoolWeeks: window.weeks, weekMondays: calendar.weekMonday.slice(window.firstWeek, window.lastWeek + 1), complete: window.complete },
+      sessions,
+      firstMetOn: metOn,
+      compulsorySchoolAge: true,
+    },
+    nextStep: holidayOnly ? HOLIDAY_STEP : shared.supportFirstStep,
+    citation: rule.citation,
+    episode: metOn,
+  });
+}
+
+/** Index of the first of `sessions[0, length)` at or after `s`. */
+function lowerBound(sessions: Int32Array, length: number, s: number): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sessions[mid] < s) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The school day the count first reached the threshold in the present unbroken spell of being over it,
+ * as rollingWindowCount works it out: step back a day at a time while the window ending the day before
+ * still holds enough counted sessions.
+ */
+function firstDayOfSpell(screen: PupilScreen, lastDay: number, weeks: number, threshold: number, sessions: Int32Array, length: number): number {
+  const { calendar } = screen.query.index.register;
+  let day = lastDay;
+  while (day > 0) {
+    const previous = day - 1;
+    const firstDay = calendar.weekFirstDay[Math.max(0, calendar.dayWeek[previous] - weeks + 1)];
+    const inWindow = lowerBound(sessions, length, calendar.dayFirstSession[previous + 1]) - lowerBound(sessions, length, calendar.dayFirstSession[firstDay]);
+    if (inWindow < threshold) break;
+    day = previous;
+  }
+  return day;
+}
