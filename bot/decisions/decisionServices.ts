@@ -1,13 +1,11 @@
 import { type SchoolRole, type StateStore } from '../../adapters/store/stateStore.ts';
 import { type AccessControl } from '../access/access.ts';
 import { type Log } from '../log.ts';
-import { type FindingsCache } from '../schools/findingsCache.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
 
 /** What the decisions feature needs, handed in at start-up (no module-level state). */
 export interface DecisionServices {
   schools: readonly SchoolData[];
-  cache: FindingsCache;
   access: AccessControl;
   store: StateStore;
   log: Log;

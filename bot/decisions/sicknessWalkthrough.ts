@@ -1,12 +1,14 @@
 import { formatShortDate } from '../../rules/dates/isoDate.ts';
 import { decideSicknessReturn, type SicknessReturnDecision } from '../../rules/decisions/sicknessReturnDecision.ts';
+import { createEvaluationContext } from '../../rules/findings/evaluationContext.ts';
 import { illnessTally, type IllnessTally } from '../../rules/findings/sicknessReturn.ts';
 import { citationText } from './citationText.ts';
 import { linearNext, type Conclusion, type WalkAnswers, type WalkContext, type WalkthroughDefinition } from './walkthrough.ts';
 
 function tallyFor(context: WalkContext): IllnessTally {
   if (context.pupilIndex === undefined) throw new Error('the sickness-return walk-through needs a pupil');
-  const { context: evaluation } = context.cache.evaluation(context.school, context.school.asOf);
+  // Only the context (school year bounds, as-of day) is needed, not the school's findings: cheap enough for a 5-second invoke.
+  const evaluation = createEvaluationContext(context.school.register, { asOf: context.school.asOf, policy: context.school.policy });
   return illnessTally(evaluation, context.pupilIndex);
 }
 

@@ -45,7 +45,6 @@ export async function walkContext(services: DecisionServices, school: SchoolData
     school,
     pupil: index >= 0 ? school.register.pupils[index] : undefined,
     pupilIndex: index >= 0 ? index : undefined,
-    cache: services.cache,
     recorded: await recordedFacts(services.store, school.urn, state.pupil?.upn, state.id),
   };
 }

@@ -1,7 +1,6 @@
 import { type PreviousNotice } from '../../rules/decisions/penaltyNotice.ts';
 import { type Pupil } from '../../rules/pupils/pupil.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
-import { type FindingsCache } from '../schools/findingsCache.ts';
 
 export const WALKTHROUGH_KINDS = ['leave', 'penalty', 'sickness', 'code'] as const;
 export type WalkthroughKind = (typeof WALKTHROUGH_KINDS)[number];
@@ -23,7 +22,6 @@ export interface WalkContext {
   pupil?: Pupil;
   /** The pupil's row in the school's register. */
   pupilIndex?: number;
-  cache: FindingsCache;
   /** Facts the module read from the store before the pure conclusion runs (previous notices, returns). */
   recorded: RecordedFacts;
 }

@@ -4,14 +4,13 @@ import { leaveWalkthrough } from '../../../bot/decisions/leaveWalkthrough.ts';
 import { walkCard } from '../../../bot/decisions/walkCards.ts';
 import { answerStep, startWalk } from '../../../bot/decisions/walkMachine.ts';
 import { type WalkContext, type WalkState } from '../../../bot/decisions/walkthrough.ts';
-import { FindingsCache } from '../../../bot/schools/findingsCache.ts';
 import { policyProfile } from '../../../rules/policies/policyProfiles.ts';
 import { AUTUMN_2025, makeRegister } from '../../support/registerFixture.ts';
 import { expectValidCard } from '../../support/validateCard.ts';
 
 const register = makeRegister({ calendar: AUTUMN_2025, pupils: [{ givenName: 'Maximilian-Alexander', familyName: 'Fotheringham-Worthington', dateOfBirth: '2014-04-04', marksUntil: '2025-11-21' }] });
 const school = { urn: '100001', name: 'Fixture School', register, policy: policyProfile('dudley-st-james'), asOf: '2025-11-21', dir: '' };
-const context: WalkContext = { school, pupil: register.pupils[0], pupilIndex: 0, cache: new FindingsCache(), recorded: { previousNotices: [], noticesToImprove: [], sicknessReturns: [] } };
+const context: WalkContext = { school, pupil: register.pupils[0], pupilIndex: 0, recorded: { previousNotices: [], noticesToImprove: [], sicknessReturns: [] } };
 
 describe('decision cards at their largest', () => {
   it('a leave request for the whole autumn term draws every step and the conclusion under 28 KB', () => {

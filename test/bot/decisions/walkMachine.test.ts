@@ -5,12 +5,11 @@ import { answerStep, cancelWalk, goBack, recordDecision, startWalk } from '../..
 import { type WalkContext, type WalkState } from '../../../bot/decisions/walkthrough.ts';
 import { whichCodeWalkthrough } from '../../../bot/decisions/whichCodeWalkthrough.ts';
 import { policyProfile } from '../../../rules/policies/policyProfiles.ts';
-import { FindingsCache } from '../../../bot/schools/findingsCache.ts';
 import { AUTUMN_2025, makeRegister } from '../../support/registerFixture.ts';
 
 const register = makeRegister({ calendar: AUTUMN_2025, pupils: [{ givenName: 'Gina', familyName: 'Hill', dateOfBirth: '2014-04-04', spans: [['2025-11-10', '2025-11-14', 'O']], marksUntil: '2025-11-21' }] });
 const school = { urn: '100001', name: 'Fixture School', register, policy: policyProfile('national'), asOf: '2025-11-21', dir: '' };
-const context: WalkContext = { school, pupil: register.pupils[0], pupilIndex: 0, cache: new FindingsCache(), recorded: { previousNotices: [], noticesToImprove: [], sicknessReturns: [] } };
+const context: WalkContext = { school, pupil: register.pupils[0], pupilIndex: 0, recorded: { previousNotices: [], noticesToImprove: [], sicknessReturns: [] } };
 const by = { who: 'aad-1', name: 'A Head', at: '2025-11-21T09:00:00Z' };
 
 function fresh(definition = penaltyWalkthrough): WalkState {
