@@ -39,6 +39,11 @@ describe('parseICalendar', () => {
     expect(events.map((e) => e.start)).toEqual(['2025-09-03', '2025-12-02']);
   });
 
+  it('reads a local time with a TZID as its own date, and marks a repeating event', () => {
+    const { events } = parseICalendar(ics('DTSTART;TZID="Europe/London":20250903T090000\r\nDTEND;TZID="Europe/London":20250903T153000\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\nSUMMARY:Club'));
+    expect(events).toEqual([{ summary: 'Club', start: '2025-09-03', end: '2025-09-03', line: 3, repeats: true }]);
+  });
+
   it('reports an event with a bad DTSTART by its line', () => {
     const { problems } = parseICalendar(ics('DTSTART;VALUE=DATE:2025-11-03\r\nSUMMARY:INSET'));
     expect(problems).toEqual([{ line: 4, field: 'DTSTART', message: expect.stringMatching(/is not a date/) }]);
