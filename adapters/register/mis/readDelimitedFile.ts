@@ -12,6 +12,8 @@ export interface DelimitedRecord {
 }
 
 export interface DelimitedFile {
+  /** 'utf-8', or 'windows-1252' for a file that is not valid UTF-8 (Excel's "CSV" on Windows). */
+  encoding: 'utf-8' | 'windows-1252';
   header: string[];
   headerLine: number;
   records: DelimitedRecord[];
@@ -31,6 +33,18 @@ function countNewlines(text: string): number {
   return n;
 }
 
+/**
+ * Text of an export. Excel on Windows saves "CSV" in Windows-1252, where a name like "Zoë" is not valid
+ * UTF-8; such a file is decoded as Windows-1252 instead of turning its accents into replacement marks.
+ */
+function decodeExport(bytes: Buffer): { text: string; encoding: DelimitedFile['encoding'] } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  }
+}
+
 function isBlank(cells: readonly string[]): boolean {
   for (const cell of cells) if (cell.trim() !== '') return false;
   return true;
@@ -46,12 +60,13 @@ function isBlank(cells: readonly string[]): boolean {
  * and, except for the last record, ends at (or just before) its closing LF.
  */
 export function readDelimitedFile(path: string, displayName: string, onRecords?: (count: number) => void): DelimitedFile | InputProblem {
+  const { text, encoding } = decodeExport(readFileSync(path));
   let parsed: ParsedRecord[];
   let seen = 0;
   // Counting as csv-parse goes lets a terminal show progress through one large export.
   const on_record = onRecords ? (record: string[]) => (++seen % PROGRESS_EVERY === 0 && onRecords(seen), record) : undefined;
   try {
-    parsed = parse(readFileSync(path), { bom: true, raw: true, relax_column_count: true, on_record }) as unknown as ParsedRecord[];
+    parsed = parse(text, { bom: true, raw: true, relax_column_count: true, on_record }) as unknown as ParsedRecord[];
   } catch (error) {
     const e = error as { lines?: number; message: string };
     return { file: displayName, line: e.lines ?? 0, field: '(file)', message: `not readable as CSV: ${e.message}` };
@@ -66,5 +81,5 @@ export function readDelimitedFile(path: string, displayName: string, onRecords?:
   }
   if (records.length === 0) return { file: displayName, line: 1, field: '(header)', message: 'the file is empty; expected a header row' };
   const [head, ...rows] = records;
-  return { header: head.cells.map((h) => h.trim()), headerLine: head.line, records: rows };
+  return { encoding, header: head.cells.map((h) => h.trim()), headerLine: head.line, records: rows };
 }

@@ -36,6 +36,7 @@ export function readMisExport(path: string, options: MisReadOptions = {}): Sourc
     read.fileProblems.push(table);
     return read;
   }
+  if (table.encoding !== 'utf-8') read.notes.push(`${file}: not UTF-8, so read as ${table.encoding} (as Excel on Windows saves CSV).`);
   const match = matchColumns(table.header, options.mapping?.columns);
   read.notes.push(...match.notes.map((n) => `${file}: ${n}`));
   const layout = detectMisLayout(table.header, match, options.layout ?? options.mapping?.layout);

@@ -145,4 +145,12 @@ describe('readMisExport', () => {
     const read = readMisExport(tempCsv('UPN,Attendance %\nN820123425001,96.5\n'));
     expect(read.fileProblems[0].message).toMatch(/^cannot tell the layout/);
   });
+
+  it('reads a file Excel saved in Windows-1252 without mangling accented names', () => {
+    const path = tempCsv('');
+    writeFileSync(path, Buffer.from([...Buffer.from('UPN,Surname,Forename,Date,AM,PM\nN820123425001,Bront'), 0xeb, ...Buffer.from(',Zo'), 0xeb, ...Buffer.from(',03/09/2025,/,\\\n')]));
+    const read = readMisExport(path);
+    expect(read.rows[0].pupil).toMatchObject({ familyName: 'Brontë', givenName: 'Zoë' });
+    expect(read.notes.join(' ')).toMatch(/not UTF-8, so read as windows-1252/);
+  });
 });
