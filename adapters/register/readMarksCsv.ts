@@ -1,48 +1,379 @@
+import { calendarFromSessions } from '../../rules/calendar/calendarFromSessions.ts';
+import { type SchoolCalendar } from '../../rules/calendar/schoolCalendar.ts';
 import { parseRegisterCode } from '../../rules/codes/parseRegisterCode.ts';
+import { CODES_2024_FROM, findRegisterCode, NO_MARK_ID, REGISTER_CODES, registerCodeById } from '../../rules/codes/registerCodes.ts';
+import { fromDayNumber, toDayNumber } from '../../rules/dates/isoDate.ts';
 import { checkUpn } from '../../rules/pupils/upn.ts';
-import { readCsvTable, type CsvRow } from './csvTable.ts';
+import { normaliseHeader } from './csvTable.ts';
+import { cellText, recordCells, scanCsvFile, type CsvRecordView } from './csvRecordScanner.ts';
 import { parseDateField } from './fieldParsers.ts';
-import { type ProblemList } from './inputProblems.ts';
+import { ProblemList } from './inputProblems.ts';
 
 export const MARK_COLUMNS = ['upn', 'date', 'session', 'code'] as const;
 
-/** A mark that passed its own checks; the calendar and duplicate checks come once every row is read. */
-export interface MarkRow {
-  pupil: number;
-  date: string;
-  session: 'AM' | 'PM';
-  codeId: number;
-  code: string;
-  line: number;
-  raw: string[];
+const HASH = findRegisterCode('#')!.id;
+const CODE_2024_DAY = toDayNumber(CODES_2024_FROM);
+const IN_2024 = Uint8Array.from(REGISTER_CODES, (c) => (c.regimes.includes('2024') ? 1 : 0));
+const IN_2006 = Uint8Array.from(REGISTER_CODES, (c) => (c.regimes.includes('2006') ? 1 : 0));
+
+/** Code ids by their one or two bytes, upper or lower case; -1 where no code is written that way. */
+const CODE_BY_BYTES = (() => {
+  const table = new Int16Array(65536).fill(-1);
+  for (const c of REGISTER_CODES) {
+    for (const text of new Set([c.code, c.code.toLowerCase()])) {
+      const key = text.length === 1 ? text.charCodeAt(0) : text.length === 2 ? (text.charCodeAt(0) << 8) | text.charCodeAt(1) : -1;
+      // A one-byte key and a two-byte key never collide: two-byte keys are at least 256.
+      if (key >= 0 && key < 65536 && table[key] < 0) table[key] = c.id;
+    }
+  }
+  return table;
+})();
+
+const DAYS_IN_MONTH = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Day number of an exact `YYYY-MM-DD` cell, or -1 when the cell is anything else (checked the slow way). */
+function isoDayNumber(b: Buffer, s: number, e: number): number {
+  if (e - s !== 10 || b[s + 4] !== 45 || b[s + 7] !== 45) return -1;
+  let year = 0;
+  for (let i = s; i < s + 4; i++) {
+    const d = b[i] - 48;
+    if (d < 0 || d > 9) return -1;
+    year = year * 10 + d;
+  }
+  const m1 = b[s + 5] - 48;
+  const m2 = b[s + 6] - 48;
+  const d1 = b[s + 8] - 48;
+  const d2 = b[s + 9] - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return -1;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
+  if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month]) return -1;
+  if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return -1;
+  return daysSinceEpoch(year, month, day);
 }
 
-/** Reads marks.csv against the known pupils (by UPN). Bad rows are problems and are left out. */
-export function readMarksCsv(path: string, displayName: string, pupilIndex: ReadonlyMap<string, number>, problems: ProblemList): { marks: MarkRow[]; rows: CsvRow[]; rejected: Set<number>; readable: boolean } {
-  const table = readCsvTable(path, displayName, MARK_COLUMNS, problems);
-  const rejected = new Set<number>();
-  if (!table) return { marks: [], rows: [], rejected, readable: false };
-  const marks: MarkRow[] = [];
-  for (const row of table.rows) {
-    const bad = (field: string, message: string) => {
-      problems.add({ file: displayName, line: row.line, field, message });
-      rejected.add(row.line);
-    };
-    const upn = row.cells.upn.trim().toUpperCase();
-    const pupil = pupilIndex.get(upn);
-    if (pupil === undefined) {
-      const check = checkUpn(upn);
-      bad('upn', check.ok ? `UPN ${upn} is not in pupils.csv` : check.problem);
+/** Days since 1970-01-01 of a valid date, by integer arithmetic (a year counted from March, so leap days fall last). */
+function daysSinceEpoch(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+export interface MarksLoadInput {
+  path: string;
+  displayName: string;
+  /** Pupil index by UPN, as read from pupils.csv. */
+  pupilIndex: ReadonlyMap<string, number>;
+  pupilCount: number;
+  /** The calendar from calendar.json; null to derive one from the marks. */
+  calendar: SchoolCalendar | null;
+  problems: ProblemList;
+}
+
+export interface MarksLoad {
+  readable: boolean;
+  calendar: SchoolCalendar;
+  /** Code id per pupil per session, pupil-major. */
+  marks: Uint8Array;
+  rowsRead: number;
+  /** Rejected rows as read (cells trimmed and unquoted), by line: only rejected rows are kept. */
+  rejectedRaw: Map<number, string[]>;
+  redundantMarks: number;
+  notes: string[];
+}
+
+/** True when bytes [s, e) of `b` equal `known`. */
+function sameBytes(b: Buffer, s: number, e: number, known: Buffer): boolean {
+  if (e - s !== known.length) return false;
+  for (let i = 0; i < known.length; i++) if (b[s + i] !== known[i]) return false;
+  return true;
+}
+
+/** What one row said once it passed its own checks. */
+interface RowMark {
+  pupil: number;
+  dayNumber: number;
+  half: 0 | 1;
+  codeId: number;
+}
+
+/**
+ * Reads marks.csv straight into the register's byte array: calendar and pupils first, then one streaming
+ * pass over the file (two when there is no calendar.json, the first only to find the open sessions).
+ * Every row is checked as before: the UPN (known pupil, else its check letter), the date (ISO or UK), the
+ * session (AM or PM), the code (in the set in force that day), then the calendar (a school session, or
+ * a # or blank on a closed day, which adds nothing) and duplicates (an identical repeat adds nothing; a
+ * different mark for the same pupil-session is a problem naming the first line). Problems a row has of
+ * its own come first in line order, then calendar and duplicate problems in line order, as ever.
+ * Memory: the register, a line number per pupil-session (to name the first of two conflicting marks) and
+ * the rejected rows; never an object per mark.
+ */
+export function loadMarksCsv(input: MarksLoadInput): MarksLoad {
+  const { displayName, problems } = input;
+  const notes: string[] = [];
+  const rejectedRaw = new Map<number, string[]>();
+  const empty = (calendar: SchoolCalendar): MarksLoad => ({ readable: false, calendar, marks: new Uint8Array(0), rowsRead: 0, rejectedRaw, redundantMarks: 0, notes });
+  const placeholder = input.calendar ?? calendarFromSessions([], { terms: [], closures: [], source: 'derived from marks.csv' });
+
+  // Without calendar.json, a first pass finds the sessions in which any pupil has a mark other than # or blank.
+  let calendar = input.calendar;
+  if (!calendar) {
+    const open = new Set<number>();
+    const pass = scanMarks(input, new ProblemList(0), (mark) => {
+      if (mark.codeId !== HASH && mark.codeId !== NO_MARK_ID) open.add(mark.dayNumber * 2 + mark.half);
+      return true;
+    });
+    // Unreadable: read again to report why (the first pass kept no problems).
+    if (!pass.readable) {
+      scanMarks(input, problems, () => true);
+      return empty(placeholder);
     }
-    const date = parseDateField(row.cells.date);
-    if (!date.ok) bad('date', date.problem);
-    const sessionText = row.cells.session.trim().toUpperCase();
-    if (sessionText !== 'AM' && sessionText !== 'PM') bad('session', `${JSON.stringify(row.cells.session)} is not a session (AM or PM)`);
-    if (!date.ok) continue;
-    const code = parseRegisterCode(row.cells.code, date.value);
-    if (!code.ok) bad('code', code.problem);
-    if (rejected.has(row.line) || !code.ok || pupil === undefined) continue;
-    marks.push({ pupil, date: date.value, session: sessionText as 'AM' | 'PM', codeId: code.code.id, code: code.code.code, line: row.line, raw: row.raw });
+    calendar = calendarFromSessions(
+      [...open].map((k) => ({ date: fromDayNumber(k >> 1), session: (k & 1) === 0 ? ('AM' as const) : ('PM' as const) })),
+      { terms: [], closures: [], source: 'derived from marks.csv' },
+    );
+    notes.push('No calendar.json: school sessions derived from the marks (a session is open where any pupil has a mark other than #).');
   }
-  return { marks, rows: table.rows, rejected, readable: true };
+
+  const n = calendar.sessionCount;
+  const marks = new Uint8Array(input.pupilCount * n);
+  const firstLine = new Int32Array(input.pupilCount * n);
+  // Session index of each half of each day in the calendar's span; -1 where the school was closed.
+  const firstDayNumber = calendar.dayCount > 0 ? calendar.dayNumber[0] : 0;
+  const spanDays = calendar.dayCount > 0 ? calendar.dayNumber[calendar.dayCount - 1] - firstDayNumber + 1 : 0;
+  const sessionOf = new Int32Array(spanDays * 2).fill(-1);
+  for (let s = 0; s < n; s++) sessionOf[(calendar.dayNumber[calendar.sessionDay[s]] - firstDayNumber) * 2 + calendar.sessionHalf[s]] = s;
+  // Per session: a mark other than # or blank seen, a # seen, and rows placed (for sessions that turn out all-#).
+  const hasOpenMark = new Uint8Array(n);
+  const hasHash = new Uint8Array(n);
+  const placed = new Int32Array(n);
+  const late = new ProblemList(problems.cap);
+  const conflictsBySession = new Map<number, number>();
+  let redundantMarks = 0;
+  const upns = [...input.pupilIndex.keys()];
+
+  const pass = scanMarks(input, problems, (mark, view) => {
+    const offset = mark.dayNumber - firstDayNumber;
+    const s = offset >= 0 && offset < spanDays ? sessionOf[offset * 2 + mark.half] : -1;
+    const session = mark.half === 0 ? 'AM' : 'PM';
+    if (s < 0) {
+      if (mark.codeId === HASH || mark.codeId === NO_MARK_ID) {
+        redundantMarks++;
+        return true;
+      }
+      late.add({ file: displayName, line: view.line, field: 'date', message: outsideCalendarMessage(calendar, fromDayNumber(mark.dayNumber), session, registerCodeById(mark.codeId).code) });
+      return false;
+    }
+    const key = mark.pupil * n + s;
+    if (mark.codeId === HASH) hasHash[s] = 1;
+    else if (mark.codeId !== NO_MARK_ID) hasOpenMark[s] = 1;
+    const earlier = firstLine[key];
+    if (earlier !== 0) {
+      if (marks[key] === mark.codeId) {
+        redundantMarks++;
+        return true;
+      }
+      late.add({
+        file: displayName,
+        line: view.line,
+        field: 'code',
+        message: `a second mark for ${upns[mark.pupil]} on ${fromDayNumber(mark.dayNumber)} ${session}: ${registerCodeById(mark.codeId).code} here, ${registerCodeById(marks[key]).code} on line ${earlier}`,
+      });
+      conflictsBySession.set(s, (conflictsBySession.get(s) ?? 0) + 1);
+      return false;
+    }
+    firstLine[key] = view.line;
+    marks[key] = mark.codeId;
+    placed[s]++;
+    return true;
+  }, rejectedRaw);
+  if (!pass.readable) return empty(calendar);
+
+  let result = { calendar, marks };
+  if (input.calendar) {
+    // A session open in calendar.json in which every mark is #: the school recorded a closure the term dates do not show.
+    const closedByHash: number[] = [];
+    for (let s = 0; s < n; s++) if (hasHash[s] === 1 && hasOpenMark[s] === 0) closedByHash.push(s);
+    if (closedByHash.length > 0) {
+      for (const s of closedByHash) redundantMarks += placed[s] + (conflictsBySession.get(s) ?? 0);
+      result = withoutSessions(calendar, marks, input.pupilCount, closedByHash, notes);
+      dropProblemsIn(late, rejectedRaw, closedByHash, calendar);
+    }
+  }
+  // Row problems were added as found; calendar and duplicate problems follow them, as they always have.
+  for (const p of late.problems) problems.add(p);
+  problems.total += late.total - late.problems.length;
+  return { readable: true, calendar: result.calendar, marks: result.marks, rowsRead: pass.rows, rejectedRaw, redundantMarks, notes };
+}
+
+/** Conflicts inside a session that became a closure are between # and blank: nothing to report. */
+function dropProblemsIn(late: ProblemList, rejectedRaw: Map<number, string[]>, sessions: number[], calendar: SchoolCalendar): void {
+  const closed = new Set(sessions.map((s) => `${calendar.sessionDate[s]} ${calendar.sessionHalf[s] === 0 ? 'AM' : 'PM'}`));
+  const kept = late.problems.filter((p) => {
+    const match = / on (\d{4}-\d{2}-\d{2} (?:AM|PM)): /.exec(p.message);
+    if (p.field === 'code' && match && closed.has(match[1])) {
+      rejectedRaw.delete(p.line);
+      return false;
+    }
+    return true;
+  });
+  late.total -= late.problems.length - kept.length;
+  late.problems.splice(0, late.problems.length, ...kept);
+}
+
+/** The calendar and register less the given sessions, which become closures. */
+function withoutSessions(calendar: SchoolCalendar, marks: Uint8Array, pupils: number, drop: number[], notes: string[]) {
+  const dropped = new Set(drop);
+  const open: { date: string; session: 'AM' | 'PM' }[] = [];
+  const closures = [...calendar.closures];
+  const keep: number[] = [];
+  for (let s = 0; s < calendar.sessionCount; s++) {
+    const date = calendar.sessionDate[s];
+    const session = calendar.sessionHalf[s] === 0 ? 'AM' : 'PM';
+    if (dropped.has(s)) {
+      closures.push({ date, session, reason: 'Every mark is # (planned closure)' });
+      notes.push(`${date} ${session}: open in calendar.json but every mark is #, so treated as a closure.`);
+    } else {
+      open.push({ date, session });
+      keep.push(s);
+    }
+  }
+  const next = calendarFromSessions(open, { terms: calendar.terms, closures, source: calendar.source, notes: calendar.notes });
+  const n = calendar.sessionCount;
+  const m = next.sessionCount;
+  const compact = new Uint8Array(pupils * m);
+  for (let p = 0; p < pupils; p++) for (let k = 0; k < m; k++) compact[p * m + k] = marks[p * n + keep[k]];
+  return { calendar: next, marks: compact };
+}
+
+function outsideCalendarMessage(calendar: SchoolCalendar, date: string, session: 'AM' | 'PM', code: string): string {
+  const closure = calendar.closures.find((c) => c.date === date && (!c.session || c.session === session));
+  if (closure) return `${date} ${session} is a closure in the calendar (${closure.reason}), but the row records ${code}`;
+  if (!calendar.terms.some((t) => t.start <= date && date <= t.end)) return `${date} is outside every term in calendar.json`;
+  return `${date} ${session} is not a school session in calendar.json (a weekend or a closed session)`;
+}
+
+/**
+ * One pass over marks.csv: the header, then each row's own checks (problems added to `problems`). Rows
+ * that pass go to `accept`, which returns false to reject the row for a reason of its own (and has
+ * recorded it). Rejected rows' cells are kept in `rejectedRaw` while there are few enough to list.
+ */
+function scanMarks(input: MarksLoadInput, problems: ProblemList, accept: (mark: RowMark, view: CsvRecordView) => boolean, rejectedRaw?: Map<number, string[]>): { readable: boolean; rows: number } {
+  const { displayName, pupilIndex } = input;
+  let columns: number[] | null = null;
+  let headerFailed = false;
+  let rows = 0;
+  // Rows come pupil by pupil: remember the last UPN's bytes and what they meant.
+  let lastUpn = Buffer.alloc(0);
+  let lastPupil = -1;
+  let lastUpnProblem: string | null = null;
+  const mark: RowMark = { pupil: 0, dayNumber: 0, half: 0, codeId: 0 };
+  const keepRaw = (view: CsvRecordView) => {
+    if (rejectedRaw && rejectedRaw.size <= problems.cap) rejectedRaw.set(view.line, recordCells(view));
+  };
+
+  // Per-row state lives out here: a closure made per row costs more than the row's own work.
+  let cu = 0;
+  let cd = 0;
+  let cs = 0;
+  let cc = 0;
+  let bad = false;
+  let line = 0;
+  const problem = (field: string, message: string) => {
+    problems.add({ file: displayName, line, field, message });
+    bad = true;
+  };
+
+  const scan = scanCsvFile(input.path, (view) => {
+    if (headerFailed) return;
+    if (!columns) {
+      const header = recordCells(view).map(normaliseHeader);
+      const missing = MARK_COLUMNS.filter((c) => !header.includes(c));
+      for (const column of missing) problems.add({ file: displayName, line: view.line, field: column, message: `missing column "${column}" (the header has: ${recordCells(view).join(', ')})` });
+      if (missing.length > 0) headerFailed = true;
+      else {
+        columns = MARK_COLUMNS.map((c) => header.indexOf(c));
+        [cu, cd, cs, cc] = columns;
+      }
+      return;
+    }
+    rows++;
+    const b = view.bytes;
+    bad = false;
+    line = view.line;
+
+    // UPN: compare bytes with the last row's before decoding anything.
+    const us = cu < view.count ? view.start[cu] : 0;
+    const ue = cu < view.count ? view.end[cu] : 0;
+    if (!sameBytes(b, us, ue, lastUpn)) {
+      lastUpn = Buffer.from(b.subarray(us, ue));
+      const upn = cellText(view, cu).toUpperCase();
+      const found = pupilIndex.get(upn);
+      lastPupil = found ?? -1;
+      if (found === undefined) {
+        const check = checkUpn(upn);
+        lastUpnProblem = check.ok ? `UPN ${upn} is not in pupils.csv` : check.problem;
+      } else lastUpnProblem = null;
+    }
+    if (lastUpnProblem !== null) problem('upn', lastUpnProblem);
+
+    let dayNumber = cd < view.count ? isoDayNumber(b, view.start[cd], view.end[cd]) : -1;
+    let isoDate: string | undefined;
+    if (dayNumber < 0) {
+      const parsed = parseDateField(cellText(view, cd));
+      if (parsed.ok) {
+        isoDate = parsed.value;
+        dayNumber = toDayNumber(parsed.value);
+      } else problem('date', parsed.problem);
+    }
+
+    let half = -1;
+    if (cs < view.count && view.end[cs] - view.start[cs] === 2) {
+      const first = b[view.start[cs]] | 0x20;
+      const second = b[view.start[cs] + 1] | 0x20;
+      if (second === 0x6d) half = first === 0x61 ? 0 : first === 0x70 ? 1 : -1;
+    }
+    if (half < 0) problem('session', `${JSON.stringify(cellText(view, cs))} is not a session (AM or PM)`);
+
+    if (dayNumber < 0) {
+      if (bad) keepRaw(view);
+      return;
+    }
+    let codeId = -1;
+    if (cc < view.count) {
+      const length = view.end[cc] - view.start[cc];
+      const s = view.start[cc];
+      if (length === 0) codeId = NO_MARK_ID;
+      else if (length === 1) codeId = CODE_BY_BYTES[b[s]];
+      else if (length === 2) codeId = CODE_BY_BYTES[(b[s] << 8) | b[s + 1]];
+    } else codeId = NO_MARK_ID;
+    if (codeId < 0 || !(dayNumber >= CODE_2024_DAY ? IN_2024[codeId] : IN_2006[codeId])) {
+      const parsed = parseRegisterCode(cellText(view, cc), isoDate ?? fromDayNumber(dayNumber));
+      if (parsed.ok) codeId = parsed.code.id;
+      else problem('code', parsed.problem);
+    }
+    if (bad || lastPupil < 0) {
+      keepRaw(view);
+      return;
+    }
+    mark.pupil = lastPupil;
+    mark.dayNumber = dayNumber;
+    mark.half = half as 0 | 1;
+    mark.codeId = codeId;
+    if (!accept(mark, view)) keepRaw(view);
+  });
+
+  if (scan.fileProblem) {
+    problems.add({ file: displayName, line: scan.fileProblem.line, field: '(file)', message: scan.fileProblem.message });
+    return { readable: false, rows };
+  }
+  if (headerFailed) return { readable: false, rows };
+  if (!columns) {
+    problems.add({ file: displayName, line: 1, field: '(header)', message: `the file is empty; expected a header row with ${MARK_COLUMNS.join(', ')}` });
+    return { readable: false, rows };
+  }
+  return { readable: true, rows };
 }
