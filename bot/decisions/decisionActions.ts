@@ -37,10 +37,13 @@ async function applyTransition(services: DecisionServices, walk: OpenWalk, trans
 /** After a penalty walk-through concludes that a notice (or notice to improve) is in play, its case opens as "considered". */
 async function openPenaltyCase(services: DecisionServices, walk: OpenWalk, state: WalkState, at: string, who: string): Promise<void> {
   const working = penaltyWorking(state.answers, walk.context);
-  if (!['notice-to-improve-first', 'improvement-period-running', 'issue-penalty-notice'].includes(working.decision.outcome) || !state.pupil) return;
   const existing = await penaltyCaseOf(services, state.id);
-  // Going Back and concluding again re-opens the same case only while nothing has happened on it.
+  // Going Back and concluding again changes the same case only while nothing has happened on it.
   if (existing && existing.value.steps.length > 1) return;
+  if (!['notice-to-improve-first', 'improvement-period-running', 'issue-penalty-notice'].includes(working.decision.outcome) || !state.pupil) {
+    if (existing) await services.store.deleteRecord(CASE_NAMESPACE, state.id);
+    return;
+  }
   const value: PenaltyCase = { id: state.id, schoolUrn: state.schoolUrn, upn: state.pupil.upn, parentKey: working.parentKey, walkId: state.id, sessions: working.threshold.sessions, steps: [{ state: 'considered', on: state.asOf, by: who, at }] };
   await services.store.putRecord(CASE_NAMESPACE, state.id, value, existing ? existing.version : null);
 }
@@ -94,6 +97,9 @@ export function cancelAction(services: DecisionServices) {
     const by = whoWhen(services, turn);
     const saved = await applyTransition(services, opened.walk, cancelWalk(opened.walk.record.value, by));
     if (!saved.ok) return saved.result;
+    // A case only considered goes with the walk-through that opened it; one that moved on stays on record.
+    const penaltyCase = saved.state.kind === 'penalty' ? await penaltyCaseOf(services, saved.state.id) : null;
+    if (penaltyCase && penaltyCase.value.steps.length === 1) await services.store.deleteRecord(CASE_NAMESPACE, saved.state.id);
     if (saved.state.pupil) await audit(services, saved.state, by.who, by.at, 'decision.cancelled');
     return currentCard(services, opened.walk, saved.state);
   };

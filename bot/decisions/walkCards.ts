@@ -71,7 +71,8 @@ function conclusionView(definition: WalkthroughDefinition, state: WalkState, con
     caseChoices: caseNext.map((s) => ({ title: CASE_STATE_TITLES[s], value: s })),
     caseId: penaltyCase?.id ?? '',
     showMarkSent: state.kind === 'sickness' && c.outcome === 'return-due' && !decided,
-    canGoBack: !decided && state.history.length > 0 && penaltyCase === null,
+    // Once a case has moved past "considered", its conclusion is the record of why and cannot be re-answered.
+    canGoBack: !decided && state.history.length > 0 && (penaltyCase === null || penaltyCase.steps.length === 1),
     canCancel: !decided,
     walkId: state.id,
     step: state.step,

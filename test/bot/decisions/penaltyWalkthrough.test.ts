@@ -117,6 +117,17 @@ describe('penalty notice / notice to improve walk-through, through the bot over 
     expect(JSON.stringify(card)).not.toContain('decisions.case');
   });
 
+  it('lets staff go back from a conclusion while the case is only considered, and cancelling drops that case', async () => {
+    const conclusion = await consider('Owen Park', 'Pat Park', 'not-appropriate');
+    const walkId = String(conclusion.actions!.find((a) => a.verb === 'decisions.back')!.data.walkId);
+    expect(await bot.bot.services.store.getRecord('decisions.case', walkId)).not.toBeNull();
+    const back = await bot.press(CHANNEL, conclusion, 'decisions.back');
+    expect(cardText(back.card)).toContain('Was support offered');
+    const cancelled = await bot.press(CHANNEL, back.card!, 'decisions.cancel');
+    expect(cardText(cancelled.card)).toContain('Nothing was decided');
+    expect(await bot.bot.services.store.getRecord('decisions.case', walkId)).toBeNull();
+  });
+
   it('lets only the head, attendance lead or LA officer move a case on', async () => {
     const card = await consider('Owen Park', 'Kim Park', 'not-appropriate');
     await bot.role('100001', 'designated-safeguarding-lead');
