@@ -1,0 +1,44 @@
+import { updateRecord, type StateStore } from '../../adapters/store/stateStore.ts';
+import { applyCaseChange, type CaseChange, type CaseChangeContext } from '../../rules/cases/applyCaseChange.ts';
+import { caseId, openCase, type OpenCaseInput, type PupilCase } from '../../rules/cases/pupilCase.ts';
+
+/** Store namespace of cases: one record per pupil per school, id `<urn>|<upn>`. */
+export const CASE_NAMESPACE = 'meetings.case';
+
+export async function getCase(store: StateStore, schoolUrn: string, upn: string): Promise<PupilCase | null> {
+  return (await store.getRecord<PupilCase>(CASE_NAMESPACE, caseId(schoolUrn, upn)))?.value ?? null;
+}
+
+export async function listCases(store: StateStore, schoolUrn?: string): Promise<PupilCase[]> {
+  const records = await store.listRecords<PupilCase>(CASE_NAMESPACE);
+  return records.map((r) => r.value).filter((c) => schoolUrn === undefined || c.schoolUrn === schoolUrn);
+}
+
+/**
+ * Applies a change with optimistic concurrency: when two people press buttons on the same case at once,
+ * the second write finds a newer version, re-reads it and re-applies its change, so both land.
+ */
+export async function changeCase(store: StateStore, schoolUrn: string, upn: string, change: CaseChange, context: CaseChangeContext): Promise<PupilCase> {
+  const record = await updateRecord<PupilCase>(store, CASE_NAMESPACE, caseId(schoolUrn, upn), (current) => {
+    if (!current) throw new CaseMissingError();
+    return applyCaseChange(current, change, context);
+  });
+  return record.value;
+}
+
+/** Opens a case unless the pupil has one; returns the case and whether it was opened now. */
+export async function openCaseOnce(store: StateStore, input: OpenCaseInput): Promise<{ case: PupilCase; opened: boolean }> {
+  let opened = false;
+  const record = await updateRecord<PupilCase>(store, CASE_NAMESPACE, caseId(input.schoolUrn, input.upn), (current) => {
+    opened = current === null;
+    return current ?? openCase(input);
+  });
+  return { case: record.value, opened };
+}
+
+export class CaseMissingError extends Error {
+  constructor() {
+    super('There is no case for this pupil any more.');
+    this.name = 'CaseMissingError';
+  }
+}

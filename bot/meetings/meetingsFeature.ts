@@ -1,0 +1,60 @@
+import { type StateStore } from '../../adapters/store/stateStore.ts';
+import { type NationalFigures } from '../../rules/cases/cohortComparison.ts';
+import { type AccessControl } from '../access/access.ts';
+import { type FeatureModule } from '../host/featureHost.ts';
+import { type Log } from '../log.ts';
+import { nationalComparison } from '../queries/nationalFigures.ts';
+import { type FindingsCache } from '../schools/findingsCache.ts';
+import { type SchoolData } from '../schools/schoolData.ts';
+import { registerCaseActions } from './caseActions.ts';
+import { myActions, openCaseCommand, showCase } from './caseCommands.ts';
+import { endMeeting, markPresent, nextCase, prepareMeeting, startMeeting } from './meetingCommands.ts';
+import { type MeetingsServices } from './meetingsServices.ts';
+import { handleOpenCases, OPEN_CASES_VERB } from './openCasesAction.ts';
+
+export interface MeetingsFeatureServices {
+  schools: readonly SchoolData[];
+  cache: FindingsCache;
+  store: StateStore;
+  access: AccessControl;
+  log: Log;
+  now?: () => Date;
+}
+
+/**
+ * National figures for a cohort where DfE publishes them by that characteristic; null otherwise (social
+ * worker and looked-after figures are not in the releases the bot carries, so none is shown rather than
+ * the all-pupils figure under the wrong name).
+ */
+export const publishedNationalFigures: NationalFigures = (filter) => {
+  const n = nationalComparison(filter);
+  const anyFilter = Object.values(filter).some((v) => v !== undefined);
+  if (anyFilter && n.group === 'all pupils') return null;
+  return { absencePercent: n.overallAbsencePercent, persistentAbsencePercent: n.persistentAbsencePercent };
+};
+
+/**
+ * Termly targeting support meetings and case reviews (issue 8): cases ("case <pupil>", "open a case for
+ * <pupil>", card buttons), the meeting ("prepare the termly meeting [for <school>]", "start the meeting",
+ * "here", "next case", "end the meeting") and "actions for me". Routes are anchored and specific; register
+ * this module before the question catch-all. Both case routes are anchored at the start, so "open a case
+ * for X" can never be read as "case X".
+ */
+export function meetingsFeature(services: MeetingsFeatureServices): FeatureModule {
+  const s: MeetingsServices = { ...services, now: services.now ?? (() => new Date()), national: publishedNationalFigures };
+  return {
+    name: 'meetings',
+    register(host) {
+      host.onMessage(/^prepare\s+(?:the\s+|a\s+)?(?:termly\s+)?(?:targeting\s+support\s+)?meeting(?:\s+(?:for|at|with)\s+(.+?))?\s*[.!?]?$/i, (turn, m) => prepareMeeting(s, turn, m[1]));
+      host.onMessage(/^start\s+(?:the\s+)?(?:termly\s+)?meeting\s*[.!?]?$/i, (turn) => startMeeting(s, turn));
+      host.onMessage(/^next\s+case\s*[.!?]?$/i, (turn) => nextCase(s, turn));
+      host.onMessage(/^(?:i'?m\s+here|here|present)\s*[.!]?$/i, (turn) => markPresent(s, turn));
+      host.onMessage(/^end\s+(?:the\s+)?(?:termly\s+)?meeting\s*[.!?]?$/i, (turn) => endMeeting(s, turn));
+      host.onMessage(/^open\s+(?:a\s+)?case\s+(?:for\s+)?(.+?)\s*[.!?]?$/i, (turn, m) => openCaseCommand(s, turn, m[1]));
+      host.onMessage(/^case\s+(?:for\s+)?(.+?)\s*[.!?]?$/i, (turn, m) => showCase(s, turn, m[1]));
+      host.onMessage(/^(?:(?:my\s+)?(?:open\s+)?actions\s+for\s+me|my\s+actions)\s*[.!?]?$/i, (turn) => myActions(s, turn));
+      registerCaseActions(host, s);
+      host.onAction(OPEN_CASES_VERB, (turn) => handleOpenCases(s, turn));
+    },
+  };
+}
