@@ -5,6 +5,7 @@ import { userKey, type AccessControl } from '../access/access.ts';
 import { type ActionResult, type ActionTurn } from '../host/featureHost.ts';
 import { type Log } from '../log.ts';
 import { ALERT_CARD_NAMESPACE, ROW_ACTIONS, type AlertCardModel, type RowAction } from './alertCardModel.ts';
+import { raiseAlert } from './raiseAlert.ts';
 
 export const ALERT_ACTION_VERB = 'alerts.act';
 
@@ -68,6 +69,18 @@ export async function handleAlertAction(services: AlertActionServices, turn: Act
     upn,
     detail: { cardId, kind: model.kind, alerts: row.alertKeys.length, conversation: turn.conversation.id, ...(code ? { code } : {}) },
   });
+  if (act === 'escalate') {
+    // Escalating puts the alert in front of the LA officers following the school (once per alert).
+    const officers = await raiseAlert(services.store, {
+      key: `${row.alertKeys.join('+')}|escalated`,
+      schoolUrn: model.schoolUrn,
+      kind: 'escalations',
+      audience: 'la',
+      at,
+      message: { text: `${model.schoolName} (URN ${model.schoolUrn}) escalated an alert to the local authority: ${row.pupilName}, Year ${row.yearGroup}: ${row.steps.map((st) => st.title).join('; ')}. Escalated by ${by}, ${at.slice(0, 16).replace('T', ' ')} UTC.` },
+    });
+    services.log('alert.escalated', { card: cardId, school: model.schoolUrn, officers });
+  }
   services.log('alert.acted', { card: cardId, act, school: model.schoolUrn, conversation: turn.conversation.id });
   return { card: renderAlertCard(updated.value), text: `${by} ${PAST_TENSE[act]}. ${alertCardText(updated.value).split('\n')[0]}` };
 }

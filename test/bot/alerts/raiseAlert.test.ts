@@ -31,6 +31,18 @@ describe('raising an alert from another feature', () => {
     expect(h.posted.map((p) => p.conversationId).sort()).toEqual([officerChat.id, channel.id].sort());
   });
 
+  it('puts an escalated alert in front of the officers following the school, not back in the channel', async () => {
+    await h.store.setRole('100001', 'aad-lead', 'attendance-lead');
+    await h.scanAndDeliver();
+    const before = h.posted.length;
+    const [card] = (await h.store.listRecords<{ kind: string; cardId: string; rows: { upn: string }[] }>('alert-cards')).filter((r) => r.value.kind === 'unexplained');
+    expect(await h.press(channel, { cardId: card.value.cardId, upn: card.value.rows[0].upn, act: 'escalate' })).toHaveProperty('card');
+    await h.sender.drain();
+    const escalations = h.posted.slice(before);
+    expect(escalations.map((p) => p.conversationId)).toEqual([officerChat.id]);
+    expect(escalations[0].message.text).toMatch(/^Oakfield Academy \(URN 100001\) escalated an alert to the local authority: .+, Year \d+: /);
+  });
+
   it('respects a conversation that switched the kind off, and the audience asked for', async () => {
     const binding = (await h.store.getBinding(channel.id))!;
     await h.store.putBinding({ ...binding, alertsOff: ['case-actions'] });
