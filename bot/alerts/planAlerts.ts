@@ -162,17 +162,17 @@ export function planAlerts(input: AlertPlanInput): PlannedAlert[] {
   return planned;
 }
 
-/** Consecutive groups of at most `max` items, each grown while `fits` holds (a lone item always goes). */
+/**
+ * Consecutive groups of at most `max` items, each as large as `fits` allows (a lone item always goes).
+ * Tries the largest group first, so a day of ordinary rows costs one check per card.
+ */
 function chunkWhile<T>(items: readonly T[], max: number, fits: (group: T[]) => boolean): T[][] {
   const out: T[][] = [];
-  let current: T[] = [];
-  for (const item of items) {
-    const next = [...current, item];
-    if (current.length > 0 && (next.length > max || !fits(next))) {
-      out.push(current);
-      current = [item];
-    } else current = next;
+  for (let start = 0; start < items.length; ) {
+    let size = Math.min(max, items.length - start);
+    while (size > 1 && !fits(items.slice(start, start + size))) size--;
+    out.push(items.slice(start, start + size));
+    start += size;
   }
-  if (current.length > 0) out.push(current);
   return out;
 }
