@@ -74,6 +74,11 @@ export type MessageHandler = (turn: MessageTurn, match: RegExpMatchArray) => Pro
 /** A Universal Action (Action.Execute) invoke. */
 export interface ActionTurn {
   verb: string;
+  /**
+   * `manual` (or absent): someone pressed a button. `automatic`: Teams is refreshing a card that names this user in
+   * its `refresh.userIds`, to show them their own view of it; answer with `audience: 'invoker'`.
+   */
+  trigger?: 'manual' | 'automatic';
   /** The action's `data`, minus `verb`; validate it with zod in the handler, it comes from a client. */
   data: Record<string, unknown>;
   /** Id of the message holding the card, so a feature can find its own record of it. */
@@ -84,12 +89,14 @@ export interface ActionTurn {
 }
 
 /**
- * What an action answers. `card` replaces the card for everyone in the conversation (the wiring sets
- * teams-ai to REPLACE_FOR_ALL); `message` shows a short toast-like text to the person who pressed it and
- * leaves the card as it was (use it for refusals: "only the attendance lead can ...").
- * Teams waits about 5 seconds for this: do slow work afterwards and send the outcome proactively.
+ * What an action answers. `card` replaces the card for everyone in the conversation (Universal Actions'
+ * shared update) unless `audience` is `invoker`: then only the person who pressed it (or whose client
+ * refreshed it) sees the new card, which is how a card shows an authorised viewer more than the channel.
+ * `message` shows a short text to the person who pressed it and leaves the card as it was (use it for
+ * refusals: "only the attendance lead can ..."). Teams waits about 5 seconds for this: do slow work
+ * afterwards and send the outcome proactively.
  */
-export type ActionResult = { card: AdaptiveCardJson; text?: string } | { message: string };
+export type ActionResult = { card: AdaptiveCardJson; text?: string; audience?: 'everyone' | 'invoker' } | { message: string };
 
 export type ActionHandler = (turn: ActionTurn) => Promise<ActionResult>;
 

@@ -1,4 +1,4 @@
-import { AdaptiveCardActionExecuteResponseType, Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, MemoryStorage, type TurnContext } from 'botbuilder';
 import { type BotConfig } from '../config.ts';
 import { ProactiveSendError, type ActionTurn, type BotMessage, type InstallEvent, type MessageTurn, type ProactiveSender } from '../host/featureHost.ts';
@@ -49,7 +49,6 @@ export function createTeamsApplication(registry: FeatureRegistry, options: { ada
     botAppId: options.botAppId,
     storage: new MemoryStorage(),
     removeRecipientMention: true,
-    adaptiveCards: { actionExecuteResponseType: AdaptiveCardActionExecuteResponseType.REPLACE_FOR_ALL },
   });
   installRoutes(app, registry);
   return app;
@@ -91,14 +90,39 @@ function installRoutes(app: Application<TurnState>, registry: FeatureRegistry): 
       },
     );
   }
+  // Action.Execute invokes are routed here rather than through teams-ai's adaptiveCards.actionExecute:
+  // that helper replaces the card for everyone whenever the answer carries a `refresh` block, which would
+  // show one person's full view to the whole channel. Here the feature says who the new card is for.
   for (const [verb, { handler }] of registry.actions) {
-    app.adaptiveCards.actionExecute<Record<string, unknown>>(verb, async (context, _state, data) => {
-      const { verb: _verb, ...rest } = data;
-      const activity = context.activity;
-      const turn: ActionTurn = { verb, data: rest, cardActivityId: activity.replyToId, conversation: conversationInfo(activity), user: userInfo(activity), reference: conversationRef(activity) };
-      const result = await handler(turn);
-      return 'card' in result ? result.card : result.message;
-    });
+    app.addRoute(
+      async (context) => {
+        const a = context.activity;
+        return a.type === ActivityTypes.Invoke && a.name === 'adaptiveCard/action' && a.value?.action?.type === 'Action.Execute' && a.value?.action?.verb === verb;
+      },
+      async (context) => {
+        const activity = context.activity;
+        const { verb: _verb, ...data } = (activity.value?.action?.data ?? {}) as Record<string, unknown>;
+        const turn: ActionTurn = {
+          verb,
+          trigger: activity.value?.trigger === 'automatic' ? 'automatic' : 'manual',
+          data,
+          cardActivityId: activity.replyToId,
+          conversation: conversationInfo(activity),
+          user: userInfo(activity),
+          reference: conversationRef(activity),
+        };
+        const result = await handler(turn);
+        if ('message' in result) {
+          await sendInvokeResponse(context, { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.message });
+          return;
+        }
+        if ((result.audience ?? 'everyone') === 'everyone' && activity.replyToId) {
+          await context.updateActivity({ ...toActivity({ text: result.text ?? '', card: result.card }), id: activity.replyToId });
+        }
+        await sendInvokeResponse(context, { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card });
+      },
+      true,
+    );
   }
   app.activity('installationUpdate', async (context) => {
     const removing = String(context.activity.action ?? '').startsWith('remove');
@@ -107,6 +131,10 @@ function installRoutes(app: Application<TurnState>, registry: FeatureRegistry): 
   // The catch-all goes last: it must only see messages no route above claimed.
   const unmatched = registry.unmatched;
   if (unmatched) app.activity(ActivityTypes.Message, async (context) => unmatched.handler(messageTurn(context)));
+}
+
+async function sendInvokeResponse(context: TurnContext, body: { statusCode: number; type: string; value: unknown }): Promise<void> {
+  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
 }
 
 function proactiveSender(adapter: TeamsAdapter, appId: string): ProactiveSender {
