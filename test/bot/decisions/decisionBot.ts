@@ -1,15 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect } from 'vitest';
-import { EmbeddedStateStore } from '../../../adapters/store/embeddedStateStore.ts';
-import { type SchoolRole } from '../../../adapters/store/stateStore.ts';
-import { startBot, type RunningBot } from '../../../bot/app/startBot.ts';
-import { readConfig } from '../../../bot/config.ts';
-import { silentLog } from '../../../bot/log.ts';
+import { type SchoolRole, type StateStore } from '../../../adapters/store/stateStore.ts';
+import { type RunningBot } from '../../../bot/app/startBot.ts';
 import { expectValidCard } from '../../support/validateCard.ts';
-import { writeBundle, type FixtureSpec } from '../../support/registerFixture.ts';
-import { FIXTURE_AS_OF } from '../support/botFixture.ts';
+import { type FixtureSpec } from '../../support/registerFixture.ts';
+import { startTestBot, type TestBot } from '../support/botFixture.ts';
 import { FakeConnector } from '../support/fakeConnector.ts';
 import { actionExecute, channelMessage, postActivity } from '../support/teamsActivities.ts';
 
@@ -38,35 +32,33 @@ function cardActions(card: CardJson): { verb: string; title: string; data: Recor
 }
 
 /**
- * The real bot over HTTP with the fake Teams connector (the harness in test/bot/support), over several
- * fixture schools each with its own policy profile, and a channel per school marked as its safeguarding
- * channel (full view) where decision walk-throughs may run.
+ * The bot's own end-to-end harness (test/bot/support: the real server on an ephemeral port, the product's
+ * features, the fake Teams connector) over fixture schools each with its own policy profile, plus what the
+ * decision tests need: channels bound with a privacy level, the tester's role, and card pressing.
  */
 export class DecisionBot {
   connector!: FakeConnector;
-  bot!: RunningBot;
+  private testBot!: TestBot;
   url = '';
-  private root = '';
-  private store!: EmbeddedStateStore;
 
   async start(specs: FixtureSpec[]): Promise<this> {
     this.connector = await new FakeConnector().start();
-    this.root = mkdtempSync(join(tmpdir(), 'decisions-bot-'));
-    const dataDir = join(this.root, 'data');
-    specs.forEach((spec, i) => writeBundle(join(dataDir, `school-${i + 1}`), spec));
-    const config = readConfig({ ATTENDANCE_DATA: dataDir, ATTENDANCE_AS_OF: FIXTURE_AS_OF, PORT: '0', ATTENDANCE_STATE_DIR: join(this.root, 'state') });
-    this.store = EmbeddedStateStore.open(config.stateDir);
-    // The product's own feature list, so these tests also prove the decisions feature is registered.
-    this.bot = await startBot({ config, store: this.store, log: silentLog });
-    this.url = `http://127.0.0.1:${this.bot.server.port}`;
+    this.testBot = await startTestBot(specs);
+    this.url = this.testBot.url;
     return this;
   }
 
+  get bot(): RunningBot {
+    return this.testBot.bot;
+  }
+
+  private get store(): StateStore {
+    return this.testBot.bot.services.store;
+  }
+
   async close(): Promise<void> {
-    await this.bot?.close();
-    await this.store?.close();
+    await this.testBot?.close();
     await this.connector?.stop();
-    if (this.root) rmSync(this.root, { recursive: true, force: true });
   }
 
   /** Binds `conversationId` to the school with the given privacy, as "link school" and "privacy full" would. */
