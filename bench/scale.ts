@@ -1,0 +1,54 @@
+/**
+ * `npm run bench:scale -- --pupils 1000000`: the engine alone on a generated authority held in memory:
+ * generation, indexing, then the median time of all findings and of each list at one as-of date, and
+ * memory (peak RSS, and RSS with the registers and index loaded). Also times a structured clone of the
+ * findings, which is what handing them back from a worker thread would cost.
+ */
+import os from 'node:os';
+import { createAttendanceEngine } from '../rules/engine/attendanceEngine.ts';
+import { nationalProfile as policy } from '../rules/policies/national.ts';
+import { argValue, medianMs, peakRssMb, pupilsArg, round } from './benchTiming.ts';
+import { generatedAuthority, schoolsFor } from './generatedAuthority.ts';
+
+const argv = process.argv.slice(2);
+const pupils = pupilsArg(argv, 1_000_000);
+const runs = Number(argValue(argv, '--runs') ?? 11);
+const asOf = argValue(argv, '--as-of') ?? '2025-03-26';
+const json = argv.includes('--json');
+const mb = (bytes: number) => round(bytes / 1024 / 1024);
+
+let start = performance.now();
+const registers = generatedAuthority(pupils);
+const generateMs = performance.now() - start;
+const sessions = registers.reduce((n, r) => n + r.pupils.length * r.calendar.sessionCount, 0);
+console.log(`generated ${pupils} pupils in ${schoolsFor(pupils)} schools (${sessions.toLocaleString('en-GB')} pupil-sessions, ${mb(sessions)} MB of marks) in ${round(generateMs / 1000)} s`);
+
+start = performance.now();
+const engine = createAttendanceEngine(registers);
+const loadMs = performance.now() - start;
+let indexBytes = 0;
+for (const school of engine.schools) {
+  indexBytes += school.possible.byteLength + school.absence.byteLength + (school.brokenWeeks?.byteLength ?? 0);
+  indexBytes += school.absenceMarks.start.byteLength + school.absenceMarks.session.byteLength + school.absenceMarks.code.byteLength;
+  for (const counts of school.codeSetCounts.values()) indexBytes += counts.byteLength;
+}
+global.gc?.();
+const loadedRss = process.memoryUsage().rss;
+console.log(`engine: indexed in ${round(loadMs)} ms; index ${mb(indexBytes)} MB beside the marks; RSS with registers and index ${mb(loadedRss)} MB`);
+
+const findingsMs = medianMs(() => engine.findingsAt(asOf, policy), runs);
+const findings = engine.findingsAt(asOf, policy);
+const count = findings.reduce((n, s) => n + s.findings.length, 0);
+const screenMs = medianMs(() => engine.screenAt(asOf, policy), runs);
+const thresholdMs = medianMs(() => engine.penaltyThresholdList(asOf, policy), runs);
+const persistentMs = medianMs(() => engine.persistentAbsenceList(asOf, policy), runs);
+const sicknessMs = medianMs(() => engine.sicknessReturnList(asOf, policy), runs);
+start = performance.now();
+structuredClone(findings);
+const cloneMs = performance.now() - start;
+const rssMb = peakRssMb();
+console.log(`all findings at ${asOf}: ${round(findingsMs, 1)} ms (${count.toLocaleString('en-GB')} findings; the screen alone ${round(screenMs, 1)} ms)`);
+console.log(`lists: penalty threshold ${round(thresholdMs, 1)} ms, persistent absence ${round(persistentMs, 1)} ms, sickness returns ${round(sicknessMs, 1)} ms`);
+console.log(`structured clone of the findings (a worker's hand-back): ${round(cloneMs, 1)} ms`);
+console.log(`peak RSS ${round(rssMb)} MB (generation included); ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
+if (json) console.log(JSON.stringify({ pupils, loadMs: round(loadMs), findingsMs: round(findingsMs, 1), screenMs: round(screenMs, 1), findings: count, loadedRssMb: mb(loadedRss), rssMb: round(rssMb) }));
