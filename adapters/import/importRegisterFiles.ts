@@ -1,4 +1,4 @@
-import { basename, extname } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { buildSchoolCalendar } from '../../rules/calendar/buildSchoolCalendar.ts';
 import { type SchoolCalendar } from '../../rules/calendar/schoolCalendar.ts';
 import { findRegisterCode } from '../../rules/codes/registerCodes.ts';
@@ -67,6 +67,7 @@ export interface ImportResult {
 }
 
 const HASH_ID = findRegisterCode('#')!.id;
+const BUNDLE_FILES = new Set(['pupils.csv', 'marks.csv', 'amendments.csv', 'rejects.csv']);
 
 function readSource(path: string, options: ImportOptions, calendar: SchoolCalendar | undefined, progress: (message: string) => void): SourceRead {
   if (options.format === 'ctf' || extname(path).toLowerCase() === '.xml') return readCtf(path, { calendar, displayName: basename(path) });
@@ -82,7 +83,10 @@ function readSource(path: string, options: ImportOptions, calendar: SchoolCalend
  */
 export function importRegisterFiles(paths: readonly string[], options: ImportOptions): ImportResult {
   const progress = options.onProgress ?? (() => {});
-  const files = listSourceFiles(paths);
+  // The bundle's own files (and a rejects file left there) are never inputs to it.
+  const bundleDir = resolve(options.into);
+  const files = listSourceFiles(paths).filter((f) => dirname(resolve(f)) !== bundleDir || !BUNDLE_FILES.has(basename(f)));
+  if (files.length === 0) throw new RegisterInputError([{ file: paths.join(' '), line: 0, field: '(files)', message: `nothing to import apart from the bundle's own files in ${options.into}` }]);
   const existing = readExistingBundle(options.into);
   const notes: string[] = [];
 

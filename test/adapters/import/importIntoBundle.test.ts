@@ -76,3 +76,14 @@ describe('importing a CTF with no calendar anywhere', () => {
     expect(report.notes.join(' ')).toMatch(/No calendar\.json/);
   });
 });
+
+describe('importing a folder that is also the bundle', () => {
+  it('never reads the bundle\'s own files as exports', () => {
+    const dir = tempDir();
+    writeText(dir, 'export.csv', `UPN,Surname,Forename,DOB,Year,Date,AM,PM\n${fixtureUpn(1)},A,B,01/01/2016,4,03/09/2025,/,\\\n`);
+    importRegisterFiles([dir], { into: dir, seenAt: SEEN });
+    const again = importRegisterFiles([dir], { into: dir, seenAt: SEEN });
+    expect(again.files.map((f) => f.file)).toEqual(['export.csv']);
+    expect(again).toMatchObject({ marksAdded: 0, marksUnchanged: 2 });
+  });
+});
