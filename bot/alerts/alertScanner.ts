@@ -90,8 +90,23 @@ export class AlertScanner {
         },
         alert.deliveryKeys,
       );
-      if (outcome === 'enqueued') result.queued++;
-      else result.duplicates++;
+      if (outcome === 'duplicate') {
+        result.duplicates++;
+        continue;
+      }
+      result.queued++;
+      // An alert discloses pupils' details to a conversation: the audit log says which, where and why.
+      const at = this.now().toISOString();
+      for (const row of model.rows) {
+        await this.store.appendAudit({
+          at,
+          who: 'system:alerts',
+          what: 'alert.raised',
+          schoolUrn: model.schoolUrn,
+          upn: row.upn,
+          detail: { conversation: model.conversationId, cardId: model.cardId, kind: model.kind, rules: [...new Set(row.steps.map((st) => st.rule))].join(' ') },
+        });
+      }
     }
     if (result.queued > 0 || result.duplicates > 0) this.log('alerts.school-scanned', { school: school.urn, findings: result.findings, queued: result.queued, duplicates: result.duplicates });
     return result;

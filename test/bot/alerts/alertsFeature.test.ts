@@ -52,6 +52,10 @@ describe('alerts feature', () => {
     const sickness = posted.filter((m) => titleOf(m).startsWith('Sickness return'));
     expect(sickness.flatMap(pupilsIn)).toEqual([name('sickFifteen')]);
     for (const m of posted) expectValidCard(m.card, titleOf(m));
+    // Each pupil shown is in the audit log: which conversation was told what about them.
+    const raised = (await h.store.listAudit()).filter((e) => e.what === 'alert.raised');
+    expect(raised.filter((e) => e.detail?.kind === 'unexplained').map((e) => e.upn)).toHaveLength(4);
+    expect(raised.every((e) => e.who === 'system:alerts' && e.detail?.conversation === channel.id)).toBe(true);
     const before = h.posted.length;
     await h.scanAndDeliver();
     expect(h.posted.length).toBe(before);
@@ -124,7 +128,7 @@ describe('alerts feature', () => {
         if (!('card' in result)) return;
         expectValidCard(result.card);
         expect(JSON.stringify(result.card)).toContain(`${shown}: Lena Lead, 2025-11-12 09:45 UTC`);
-        const audit = await h.store.listAudit({ upn: row.upn });
+        const audit = (await h.store.listAudit({ upn: row.upn })).filter((e) => e.what !== 'alert.raised');
         expect(audit).toEqual([expect.objectContaining({ who: 'aad-lead', what: `alert.${act}`, schoolUrn: '100001', upn: row.upn })]);
         // The card's record keeps the note, so the next person's press shows both.
         const again = await h.press(channel, { cardId: card.cardId, upn: row.upn, act: 'escalate' });
@@ -162,7 +166,7 @@ describe('alerts feature', () => {
       expect(await h.press(channel, { cardId: card.cardId, upn: card.rows[0].upn, act: 'parents-called' }, STRANGER)).toEqual({ message: expect.stringMatching(/Only staff with a role/) });
       expect(await h.press(conversation('19:elsewhere'), { cardId: card.cardId, upn: card.rows[0].upn, act: 'parents-called' })).toEqual({ message: expect.stringMatching(/not one the bot holds/) });
       expect(await h.press(channel, { cardId: 'nonsense', upn: 'x', act: 'parents-called' })).toEqual({ message: expect.stringMatching(/cannot read/) });
-      expect(await h.store.listAudit({ upn: card.rows[0].upn })).toEqual([]);
+      expect((await h.store.listAudit({ upn: card.rows[0].upn })).map((e) => e.what)).toEqual(['alert.raised']);
     });
   });
 });
