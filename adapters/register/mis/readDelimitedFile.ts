@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { type InputProblem } from '../inputProblems.ts';
@@ -37,12 +38,10 @@ function countNewlines(text: string): number {
  * Text of an export. Excel on Windows saves "CSV" in Windows-1252, where a name like "Zoë" is not valid
  * UTF-8; such a file is decoded as Windows-1252 instead of turning its accents into replacement marks.
  */
-function decodeExport(bytes: Buffer): { text: string; encoding: DelimitedFile['encoding'] } {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
-  }
+function decodeExport(bytes: Buffer): { text: Buffer | string; encoding: DelimitedFile['encoding'] } {
+  // UTF-8 bytes go to csv-parse as they are: decoding them first only for it to encode them again costs time.
+  if (isUtf8(bytes)) return { text: bytes, encoding: 'utf-8' };
+  return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
 }
 
 function isBlank(cells: readonly string[]): boolean {
