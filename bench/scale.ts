@@ -28,7 +28,7 @@ const engine = createAttendanceEngine(registers);
 const loadMs = performance.now() - start;
 let indexBytes = 0;
 for (const school of engine.schools) {
-  indexBytes += school.possible.byteLength + school.absence.byteLength + (school.brokenWeeks?.byteLength ?? 0);
+  indexBytes += school.possible.byteLength + (school.brokenWeeks?.byteLength ?? 0);
   indexBytes += school.absenceMarks.start.byteLength + school.absenceMarks.session.byteLength + school.absenceMarks.code.byteLength;
   for (const counts of school.codeSetCounts.values()) indexBytes += counts.byteLength;
 }

@@ -13,7 +13,7 @@ import {
   type SicknessReturnListEntry,
   type ThresholdListEntry,
 } from './engineLists.ts';
-import { indexRegister, type RegisterIndex } from './registerIndex.ts';
+import { allAbsenceCodes, indexRegister, type RegisterIndex } from './registerIndex.ts';
 import { createRegisterQuery } from './registerQuery.ts';
 import { screenedFindings } from './screenedFindings.ts';
 import { screenPupils, type PupilScreen } from './screenPupils.ts';
@@ -35,8 +35,8 @@ export interface SchoolFindings {
 
 /**
  * A local authority's registers, indexed once at load so that any as-of question is answered from
- * per-pupil, per-school-week counts. Memory: the registers' marks plus, per pupil and school week, a few
- * 16-bit counts (possible, absence, broken weeks, and one per code set the rules count: G/N/O/U, L/U, I, N).
+ * per-pupil, per-school-week counts. Memory: the registers' marks plus, per pupil and school week, three
+ * 16-bit counts (possible sessions, broken weeks, late marks L/U), plus three bytes per absence mark.
  */
 export interface AttendanceEngine {
   readonly schools: readonly RegisterIndex[];
@@ -54,9 +54,9 @@ export interface AttendanceEngine {
 
 /** The code sets every shipped profile counts, so their prefix counts exist before the first query. */
 function shippedCodeSets(): string[][] {
-  const sets: string[][] = [['I'], ['N']];
+  const sets: string[][] = [];
   for (const profile of POLICY_PROFILES.values()) sets.push(profile.penaltyThreshold.codes, profile.lateness.codes);
-  return sets;
+  return sets.filter((codes) => !allAbsenceCodes(codes));
 }
 
 export function createAttendanceEngine(registers: readonly Register[]): AttendanceEngine {

@@ -1,4 +1,4 @@
-import { IS_ABSENCE, IS_POSSIBLE, codeSetTable } from '../codes/codeCategories.ts';
+import { IS_POSSIBLE, codeSetTable } from '../codes/codeCategories.ts';
 import { type PolicyProfile } from '../policies/policyProfile.ts';
 
 /**
@@ -7,16 +7,13 @@ import { type PolicyProfile } from '../policies/policyProfile.ts';
  * table entries then counts all classes at once. Four bits hold 15, and the engine only sums part of one
  * school week this way (at most 14 sessions), so fields never carry into each other.
  */
-export const PACKED_FIELD = { possible: 0, absence: 4, penalty: 8, lateness: 12, illness: 16, n: 20 } as const;
+export const PACKED_FIELD = { possible: 0, penalty: 4, lateness: 8 } as const;
 
 export function packedClassTable(policy: PolicyProfile): Int32Array {
   const classes: [number, Uint8Array][] = [
     [PACKED_FIELD.possible, IS_POSSIBLE],
-    [PACKED_FIELD.absence, IS_ABSENCE],
     [PACKED_FIELD.penalty, codeSetTable(policy.penaltyThreshold.codes)],
     [PACKED_FIELD.lateness, codeSetTable(policy.lateness.codes)],
-    [PACKED_FIELD.illness, codeSetTable(['I'])],
-    [PACKED_FIELD.n, codeSetTable(['N'])],
   ];
   const table = new Int32Array(256);
   for (let id = 0; id < 256; id++) for (const [shift, members] of classes) table[id] += members[id] << shift;

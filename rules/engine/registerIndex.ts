@@ -26,15 +26,19 @@ export interface RegisterIndex {
    */
   compulsoryFrom: Int32Array;
   compulsoryTo: Int32Array;
-  /** Week-prefix counts of possible sessions and of absence sessions. */
+  /** Week-prefix counts of possible sessions. */
   possible: Uint16Array;
-  absence: Uint16Array;
   /** Packed week-prefix counts of weeks with a possible session (low byte) and with an absence (high byte). */
   brokenWeeks: Uint16Array | null;
-  /** Every absence mark, per pupil, for building evidence. */
+  /**
+   * Every absence mark, per pupil: counts of absence and of its codes (G/N/O/U, I, N) over any range are
+   * read from these few entries, so they need no prefix arrays of their own.
+   */
   absenceMarks: AbsenceMarks;
-  /** Week-prefix counts of sessions with a code in a set, by the set's key; filled at load for the shipped
-   * profiles' sets and on first use for any other. */
+  /**
+   * Week-prefix counts of sessions with a code in a set that is not all absence codes (lateness: L, U),
+   * by the set's key; filled at load for the shipped profiles' sets and on first use for any other.
+   */
   codeSetCounts: Map<string, Uint16Array>;
 }
 
@@ -78,7 +82,6 @@ export function indexRegister(register: Register, codeSets: readonly (readonly s
     compulsoryFrom,
     compulsoryTo,
     possible: buildWeekPrefixCounts(register, weekFirstSession, IS_POSSIBLE),
-    absence: buildWeekPrefixCounts(register, weekFirstSession, IS_ABSENCE),
     brokenWeeks: buildBrokenWeekPrefix(register, weekFirstSession, IS_POSSIBLE, IS_ABSENCE),
     absenceMarks: buildAbsenceMarks(register),
     codeSetCounts: new Map(),
@@ -96,4 +99,11 @@ export function codeSetCounts(index: RegisterIndex, codes: readonly string[]): U
     index.codeSetCounts.set(key, counts);
   }
   return counts;
+}
+
+/** True when every code in the set is an absence code, so the absence marks can count it. */
+export function allAbsenceCodes(codes: readonly string[]): boolean {
+  const table = codeSetTable(codes);
+  for (let id = 0; id < 256; id++) if (table[id] && !IS_ABSENCE[id]) return false;
+  return true;
 }

@@ -2,7 +2,7 @@ import { workingDaysAfter } from '../findings/nCodeOverdue.ts';
 import { createEvaluationContext, type EvaluationContext, type MeasureMethod } from '../findings/evaluationContext.ts';
 import { toDayNumber, type IsoDate } from '../dates/isoDate.ts';
 import { type PolicyProfile } from '../policies/policyProfile.ts';
-import { codeSetCounts, type RegisterIndex } from './registerIndex.ts';
+import { allAbsenceCodes, codeSetCounts, type RegisterIndex } from './registerIndex.ts';
 
 /**
  * The session bounds one as-of query needs for one register, worked out once and shared by every pupil.
@@ -22,10 +22,12 @@ export interface RegisterQuery {
   latenessFirstWeek: number;
   /** Sessions before this bound hold an N that is overdue at the as-of date; 0 when none can be. */
   overdueNEnd: number;
-  penaltyCounts: Uint16Array;
+  /**
+   * Week-prefix counts of the penalty codes, only for a profile whose penalty codes are not all absence
+   * codes; otherwise null and the screen counts them from the pupil's absence marks.
+   */
+  penaltyCounts: Uint16Array | null;
   latenessCounts: Uint16Array;
-  illnessCounts: Uint16Array;
-  nCounts: Uint16Array;
   /** Fewest I sessions that can make the sickness-return total (a necessary condition, checked exactly after). */
   illnessSessionsNeeded: number;
 }
@@ -55,10 +57,8 @@ export function createRegisterQuery(index: RegisterIndex, options: RegisterQuery
     penaltyFirstWeek: firstWeek(policy.penaltyThreshold.schoolWeeks),
     latenessFirstWeek: firstWeek(policy.lateness.schoolWeeks),
     overdueNEnd: overdueNEnd(ctx),
-    penaltyCounts: codeSetCounts(index, policy.penaltyThreshold.codes),
+    penaltyCounts: allAbsenceCodes(policy.penaltyThreshold.codes) ? null : codeSetCounts(index, policy.penaltyThreshold.codes),
     latenessCounts: codeSetCounts(index, policy.lateness.codes),
-    illnessCounts: codeSetCounts(index, ['I']),
-    nCounts: codeSetCounts(index, ['N']),
     // Half-day counting: days = I sessions / 2. Whole-day counting: days <= I sessions.
     illnessSessionsNeeded: sickness.sessionCounts === 'half-day' ? 2 * sickness.days : sickness.days,
   };
@@ -79,18 +79,4 @@ function overdueNEnd(ctx: EvaluationContext): number {
     while (last >= 0 && workingDaysAfter(calendar.dayDate[last], ctx.asOf) <= limit.days) last--;
   }
   return last < 0 ? 0 : calendar.dayFirstSession[last + 1];
-}
-
-/**
- * Sessions of pupil p before session `end` with a code in `table`: the week-prefix count up to end's
- * week plus the few sessions of that week before `end`.
- */
-export function countBefore(q: RegisterQuery, prefix: Uint16Array, table: Uint8Array, p: number, end: number): number {
-  const { index } = q;
-  const w = index.sessionWeek[end];
-  const marks = index.register.marks;
-  const base = p * index.register.calendar.sessionCount;
-  let count = prefix[p * index.stride + w];
-  for (let s = base + index.weekFirstSession[w], stop = base + end; s < stop; s++) count += table[marks[s]];
-  return count;
 }

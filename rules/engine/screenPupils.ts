@@ -9,6 +9,7 @@ import { type RegisterQuery } from './registerQuery.ts';
 export const RULE_BIT = Object.fromEntries(RULE_IDS.map((r, i) => [r, 1 << i])) as Record<RuleId, number>;
 
 const N_CODE = codeSetTable(['N']);
+const ILLNESS = codeSetTable(['I']);
 
 /**
  * Every pupil of a register screened against every rule in one pass, from the week-prefix counts and the
@@ -57,10 +58,12 @@ export function screenPupils(q: RegisterQuery): PupilScreen {
   const nCode = N_CODE;
   const packedTable = packedClassTable(policy);
   const possiblePrefix = index.possible;
-  const absencePrefix = index.absence;
+  const { start: markStart, session: markSession, code: markCode } = index.absenceMarks;
+  const illnessTable = ILLNESS;
   const brokenPrefix = index.brokenWeeks;
-  const { penaltyCounts, latenessCounts, illnessCounts, nCounts } = q;
+  const { penaltyCounts, latenessCounts } = q;
   const { absence: absenceRule, brokenWeeks: brokenRule, penaltyThreshold, lateness, continuousAbsence, deletionGround } = policy;
+  const penaltyTable = codeSetTable(penaltyThreshold.codes);
   const persistentPercent = absenceRule.persistentPercent;
   const severePercent = absenceRule.severePercent;
   const atRiskPercent = absenceRule.atRiskFromPercent;
@@ -87,9 +90,9 @@ export function screenPupils(q: RegisterQuery): PupilScreen {
   const hasDay = ctx.asOfDay >= 0;
   const { asOfDayStart, asOfEnd, asOfDayNumber, penaltyFirstWeek, latenessFirstWeek, overdueNEnd } = q;
   const asOf = bound(asOfEnd);
-  const yearStart = bound(ctx.schoolYear.startSession);
-  const hasYear = hasDay && yearStart.end < asOfEnd;
-  const overdue = bound(overdueNEnd);
+  const yearStartSession = ctx.schoolYear.startSession;
+  const hasYear = hasDay && yearStartSession < asOfEnd;
+  const penaltyStart = hasDay ? weekFirstSession[penaltyFirstWeek] : 0;
   const illnessNeeded = q.illnessSessionsNeeded;
   const bitPersistent = RULE_BIT['persistent-absence'];
   const bitSevere = RULE_BIT['severe-absence'];
@@ -103,7 +106,7 @@ export function screenPupils(q: RegisterQuery): PupilScreen {
   const bitThreeDays = RULE_BIT['unexplained-3-days'];
   const bitContinuous = RULE_BIT['continuous-unauthorised-10-days'];
   const bitDeletion = RULE_BIT['deletion-ground-20-days'];
-  const { possible: F_POSSIBLE, absence: F_ABSENCE, penalty: F_PENALTY, lateness: F_LATENESS, illness: F_ILLNESS, n: F_N } = PACKED_FIELD;
+  const { possible: F_POSSIBLE, penalty: F_PENALTY, lateness: F_LATENESS } = PACKED_FIELD;
 
   for (let p = 0; p < count; p++) {
     const o = p * stride;
@@ -112,6 +115,22 @@ export function screenPupils(q: RegisterQuery): PupilScreen {
     // The as-of week up to the end of the as-of day, every class at once.
     let tail = 0;
     for (let s = base + asOf.from, stop = base + asOf.end; s < stop; s++) tail += packedTable[marks[s]];
+
+    // One pass over the pupil's absence marks up to the as-of day counts absence in the period, the
+    // penalty codes in their window, illness in the school year and N marks old enough to be overdue.
+    let absence = 0;
+    let penaltyMarks = 0;
+    let ill = 0;
+    let overdueN = 0;
+    for (let k = markStart[p], stop = markStart[p + 1]; k < stop; k++) {
+      const s = markSession[k];
+      if (s >= asOfEnd) break;
+      const id = markCode[k];
+      if (s >= ps && s < pe) absence++;
+      if (s >= penaltyStart) penaltyMarks += penaltyTable[id];
+      if (s >= yearStartSession) ill += illnessTable[id];
+      if (s < overdueNEnd) overdueN += nCode[id];
+    }
 
     if (hasPeriod) {
       let head = 0;
@@ -123,7 +142,6 @@ export function screenPupils(q: RegisterQuery): PupilScreen {
       }
       const possible =
         possiblePrefix[o + periodEnd.week] + ((endTail >>> F_POSSIBLE) & 0xf) - possiblePrefix[o + periodStart.week] - ((head >>> F_POSSIBLE) & 0xf);
-      const absence = absencePrefix[o + periodEnd.week] + ((endTail >>> F_ABSENCE) & 0xf) - absencePrefix[o + periodStart.week] - ((head >>> F_ABSENCE) & 0xf);
       screen.possible[p] = possible;
       screen.absence[p] = absence;
       // meetsAbsencePercent, in integers: absent >= pct% of possible <=> 100 * absent >= pct * possible.
@@ -172,7 +190,7 @@ export function screenPupils(q: RegisterQuery): PupilScreen {
     if (hasDay) {
       const compulsory = asOfDayNumber >= compulsoryFrom[p] && asOfDayNumber <= compulsoryTo[p];
 
-      const penalty = penaltyCounts[o + asOf.week] + ((tail >>> F_PENALTY) & 0xf) - penaltyCounts[o + penaltyFirstWeek];
+      const penalty = penaltyCounts ? penaltyCounts[o + asOf.week] + ((tail >>> F_PENALTY) & 0xf) - penaltyCounts[o + penaltyFirstWeek] : penaltyMarks;
       screen.penaltyCount[p] = penalty;
       if (compulsory && penalty >= penaltySessions) mask |= bitPenalty;
 
@@ -181,18 +199,11 @@ export function screenPupils(q: RegisterQuery): PupilScreen {
       if (late >= latenessSessions) mask |= bitLateness;
 
       if (hasYear) {
-        let head = 0;
-        for (let s = base + yearStart.from, stop = base + yearStart.end; s < stop; s++) head += packedTable[marks[s]];
-        const ill = illnessCounts[o + asOf.week] + ((tail >>> F_ILLNESS) & 0xf) - illnessCounts[o + yearStart.week] - ((head >>> F_ILLNESS) & 0xf);
         screen.illnessSessions[p] = ill;
         if (compulsory && ill >= illnessNeeded) mask |= bitSickness;
       }
 
-      if (overdueNEnd > 0) {
-        let head = 0;
-        for (let s = base + overdue.from, stop = base + overdue.end; s < stop; s++) head += packedTable[marks[s]];
-        if (nCounts[o + overdue.week] + ((head >>> F_N) & 0xf) > 0) mask |= bitOverdue;
-      }
+      if (overdueN > 0) mask |= bitOverdue;
 
       // The as-of day's own marks: unexplained today, and the start of any run ending today.
       let nToday = 0;

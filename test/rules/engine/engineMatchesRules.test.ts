@@ -46,6 +46,16 @@ describe('engine findings', () => {
     }
   });
 
+  it('equal evaluateFindings under a profile that counts a code other than absence toward the threshold', () => {
+    // Not a shipped profile: exercises the engine's fallback (prefix counts built on first use, the rule's own finding).
+    const national = POLICY_PROFILES.get('national')!;
+    const policy = { ...national, id: 'test-late-counts', penaltyThreshold: { ...national.penaltyThreshold, codes: ['G', 'N', 'O', 'U', 'L'] }, lateness: { ...national.lateness, codes: ['L'] } };
+    for (const asOf of ['2024-11-20', '2025-03-05', '2025-12-10']) {
+      const got = ENGINE.findingsAt(asOf, policy);
+      REGISTERS.forEach((register, i) => expect(got[i].findings).toStrictEqual(evaluateFindings(register, { asOf, policy })));
+    }
+  });
+
   it('use each school’s own policy when given a choice per school', () => {
     const registers = ['stockport-bramhall', 'dudley-st-james'].map((id, i) => ({ ...randomRegister(10 + i, 80), school: { name: id, policy: id } }));
     const profiles = [...POLICY_PROFILES.values()];
