@@ -1,0 +1,46 @@
+import { type StateStore } from '../../adapters/store/stateStore.ts';
+import { systemClock, type Clock } from '../../adapters/teams/clock.ts';
+import { type AlertsConfig } from '../alerts/alertsConfig.ts';
+import { runScanSchedule } from '../alerts/scanScheduler.ts';
+import { type Log } from '../log.ts';
+import { type SchoolData } from '../schools/schoolData.ts';
+import { queueOverdueCaseAlerts } from './overdueCaseAlerts.ts';
+
+export interface OverdueCaseRuntimeOptions {
+  schools: readonly SchoolData[];
+  store: StateStore;
+  log: Log;
+  /** The alert schedule (ALERT_SCAN_TIMES, ALERT_TIME_ZONE, ALERT_SCANS): overdue cases are checked with the alerts. */
+  config: Pick<AlertsConfig, 'scanTimes' | 'timeZone' | 'scheduledScans'>;
+  /** The alerts runtime's delivery: what is queued here goes out through the same paced sender. */
+  deliver: () => Promise<unknown>;
+  clock?: Clock;
+}
+
+/**
+ * Checks cases for overdue actions and reviews at the alert scan times, on school days only (a school's
+ * calendar decides: nothing is raised in the holidays, and the first school day after raises it), and
+ * hands what it queued to the alerts sender. Each item is raised once (see queueOverdueCaseAlerts).
+ */
+export function startOverdueCaseRuntime(options: OverdueCaseRuntimeOptions): { name: 'meetings'; stop(): void } {
+  const stopping = new AbortController();
+  const clock = options.clock ?? systemClock;
+  if (options.config.scheduledScans) {
+    void runScanSchedule(
+      {
+        times: options.config.scanTimes,
+        timeZone: options.config.timeZone,
+        clock,
+        log: options.log,
+        scan: async (date) => {
+          const open = options.schools.filter((s) => s.register.calendar.dayIndex.has(date));
+          if (open.length === 0) return;
+          const report = await queueOverdueCaseAlerts(options.store, open, date, new Date(clock.now()), options.log);
+          if (report.queued > 0) await options.deliver();
+        },
+      },
+      stopping.signal,
+    );
+  }
+  return { name: 'meetings', stop: () => stopping.abort() };
+}
