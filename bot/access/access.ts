@@ -11,6 +11,11 @@ const PRIVACY_ADMIN_ROLES: ReadonlySet<SchoolRole> = new Set(['designated-safegu
 /** Roles that may bind a conversation to their school. */
 const LINK_ROLES: ReadonlySet<SchoolRole> = new Set(['attendance-lead', 'designated-safeguarding-lead', 'head', 'la-officer']);
 
+/** True for the roles that may see context flags and safeguarding detail (on their own screen). */
+export function hasFullViewRole(role: SchoolRole | null): boolean {
+  return role !== null && FULL_VIEW_ROLES.has(role);
+}
+
 /** The key role assignments and audit records use: the Entra object id when Teams gives it. */
 export function userKey(user: UserInfo): string {
   return user.aadObjectId ?? user.id;

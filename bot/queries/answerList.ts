@@ -9,6 +9,7 @@ import { viewFinding } from './findingView.ts';
 import { type ListedRule } from './listedRules.ts';
 import { type QueryServices } from './queryServices.ts';
 import { encodeQueryToken, type QueryToken } from './queryToken.ts';
+import { refreshForAuthorisedViewers } from './refreshViews.ts';
 import { type ScopedSchool } from './schoolScope.ts';
 
 /** Rows per card: 20 keeps the longest reasons well under Teams' 28 KB. */
@@ -23,6 +24,8 @@ export interface ListRequest {
   acrossSchools: boolean;
   conversation: ConversationInfo;
   user: UserInfo;
+  /** The answer goes to the asker alone (a card refresh): label the view as theirs. */
+  forViewerOnly?: boolean;
 }
 
 interface FoundRow extends ListCardRow {
@@ -61,6 +64,7 @@ export async function answerList(services: QueryServices, request: ListRequest):
         figure: rule.figure(finding),
         why: view.reason,
         safeguarding: view.safeguarding,
+        safeguardingStep: access.privacy === 'full' && finding.evidence.socialWorker === true ? finding.nextStep : '',
         citation: view.citation,
       });
     }
@@ -79,13 +83,13 @@ export async function answerList(services: QueryServices, request: ListRequest):
     schoolUrn: schools.length === 1 ? first.urn : undefined,
     detail: { kind: token.kind, pupils: rows.length, page, conversation: conversation.id },
   });
-  return listCard({
+  const message = listCard({
     title: rule.title,
     countText: rule.countText(rows.length),
     school: schools.length === 1 ? `${first.name} (URN ${first.urn})` : `${schools.length} schools`,
     asOfLabel,
     policyName: [...new Set(schools.map((s) => s.school.policy.name))].join('; '),
-    privacyLabel: privacyLabel(limited ? 'limited' : 'full', conversation),
+    privacyLabel: privacyLabel(limited ? 'limited' : 'full', conversation, request.forViewerOnly),
     filtersText: filtersLabel(filter) === '' ? '' : `Only: ${filtersLabel(filter)}.`,
     rows: shown.map(({ citation: _citation, ...row }) => row),
     count: rows.length,
@@ -97,4 +101,5 @@ export async function answerList(services: QueryServices, request: ListRequest):
     nextPage: page + 1,
     queryToken: encodeQueryToken(token),
   });
+  return refreshForAuthorisedViewers(services, message, request, { query: encodeQueryToken(token), page });
 }

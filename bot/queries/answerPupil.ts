@@ -14,6 +14,7 @@ import { viewFinding } from './findingView.ts';
 import { RULE_TITLES } from './listedRules.ts';
 import { type QueryServices } from './queryServices.ts';
 import { encodeQueryToken, type QueryToken } from './queryToken.ts';
+import { refreshForAuthorisedViewers } from './refreshViews.ts';
 import { type ScopedSchool } from './schoolScope.ts';
 
 /** More matches than this and a list of choices stops helping: ask for more of the name instead. */
@@ -25,6 +26,8 @@ export interface PupilRequest {
   schools: ScopedSchool[];
   conversation: ConversationInfo;
   user: UserInfo;
+  /** The answer goes to the asker alone (a card refresh): label the view as theirs. */
+  forViewerOnly?: boolean;
 }
 
 /** "How is Amy Smith doing?": the pupil's card, or a card of choices when the name fits several pupils. */
@@ -71,13 +74,13 @@ export async function answerPupil(services: QueryServices, request: PupilRequest
     detail: { privacy: access.privacy, conversation: request.conversation.id, findings: own.length },
   });
   services.log('pupil.view', { school: school.urn, conversation: request.conversation.id, privacy: access.privacy, findings: own.length });
-  return pupilCard({
+  const message = pupilCard({
     name: pupilName(pupil),
     subtitle: [yearLabel(pupil.yearGroup), pupil.regGroup, `UPN ${pupil.upn}`].filter(Boolean).join(' · '),
     school: `${school.name} (URN ${school.urn})`,
     asOfLabel: request.token.label ?? formatLongDate(asOf),
     policyName: school.policy.name,
-    privacyLabel: privacyLabel(access.privacy, request.conversation),
+    privacyLabel: privacyLabel(access.privacy, request.conversation, request.forViewerOnly),
     periodLabel: `${formatLongDate(m.from)} to ${formatLongDate(m.to)}`,
     measures: [
       { label: 'Attendance', value: `${formatPercent(m.attendancePercent)} (${m.attended} of ${m.possible} possible sessions)` },
@@ -93,6 +96,7 @@ export async function answerPupil(services: QueryServices, request: PupilRequest
     weeks: marks.weeks,
     marksKey: marks.key,
   });
+  return refreshForAuthorisedViewers(services, message, { ...request, schools: [scoped] }, { query: encodeQueryToken(request.token), pupil: `${school.urn}|${pupil.upn}` });
 }
 
 function recentMarksFor(school: SchoolData, p: number, asOfDay: number) {

@@ -10,8 +10,9 @@ export function yearLabel(yearGroup: string): string {
 }
 
 /** What the card says about who may see it, so nobody wonders why a detail is missing. */
-export function privacyLabel(privacy: PrivacyLevel, conversation: ConversationInfo): string {
+export function privacyLabel(privacy: PrivacyLevel, conversation: ConversationInfo, onlyForViewer = false): string {
   const where = conversation.type === 'personal' ? 'personal chat' : conversation.type === 'channel' ? 'team channel' : 'group chat';
+  if (privacy === 'full' && onlyForViewer) return 'full detail, shown only to you (others here see names and findings only)';
   if (privacy === 'full') return conversation.type === 'personal' ? 'full detail (your personal chat)' : 'full detail (safeguarding channel)';
   return `limited: names and findings only (${where})`;
 }

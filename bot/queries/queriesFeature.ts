@@ -8,13 +8,17 @@ import { helpAnswer } from './helpAnswer.ts';
 import { LISTED_RULES } from './listedRules.ts';
 import { type QueryServices } from './queryServices.ts';
 import { decodeQueryToken, type QueryToken } from './queryToken.ts';
-import { resolveSchoolScope } from './schoolScope.ts';
+import { REFRESH_VERB } from './refreshViews.ts';
+import { resolveSchoolScope, viewerOwnScope } from './schoolScope.ts';
+import { rememberTeamsUser } from '../access/teamsUsers.ts';
 
 export const PAGE_VERB = 'queries.page';
 export const PUPIL_VERB = 'queries.pupil';
 
 const pageData = z.object({ query: z.string(), page: z.coerce.number().int().min(1).max(1000) });
-const pupilData = z.object({ query: z.string(), upn: z.string().regex(/^\d{6,7}\|[A-Z0-9]{13}$/) });
+const pupilKey = z.string().regex(/^\d{6,7}\|[A-Z0-9]{13}$/);
+const pupilData = z.object({ query: z.string(), upn: pupilKey });
+const refreshData = z.object({ query: z.string(), page: z.coerce.number().int().min(1).max(1000).optional(), pupil: pupilKey.optional() });
 
 /**
  * Answers staff questions: it is the catch-all for messages, so any text no other feature claims is parsed
@@ -27,12 +31,14 @@ export function queriesFeature(services: QueryServices): FeatureModule {
     register(host) {
       host.onUnmatchedMessage(async (turn) => {
         const started = performance.now();
+        await rememberTeamsUser(services.store, turn.user);
         const { message, kind } = await answerMessage(services, turn);
         await turn.reply(message);
         services.log('query.answered', { kind, conversation: turn.conversation.id, ms: Math.round(performance.now() - started) });
       });
       host.onAction(PAGE_VERB, (turn) => pageAction(services, turn));
       host.onAction(PUPIL_VERB, (turn) => pupilAction(services, turn));
+      host.onAction(REFRESH_VERB, (turn) => refreshAction(services, turn));
     },
   };
 }
@@ -102,4 +108,30 @@ async function pupilAction(services: QueryServices, turn: ActionTurn): Promise<A
   const p = scoped.school.register.pupils.findIndex((pupil) => pupil.upn === upn);
   if (p < 0) return { message: 'That pupil is no longer on the register I hold.' };
   return asCard(await answerPupil(services, { token, schools: scope.schools, conversation: turn.conversation, user: turn.user }, scoped, p));
+}
+
+/**
+ * Teams refreshing a card for one of the people it names: answer with that person's own view (full where
+ * their role allows it), for them alone. Roles are checked now, not when the card was sent.
+ */
+async function refreshAction(services: QueryServices, turn: ActionTurn): Promise<ActionResult> {
+  const data = refreshData.safeParse(turn.data);
+  const token = data.success ? decodeQueryToken(data.data.query) : null;
+  if (!data.success || !token) return { message: 'This card can no longer be refreshed: ask the question again.' };
+  const [urn, upn] = data.data.pupil ? data.data.pupil.split('|') : [token.urn === '*' ? undefined : token.urn, undefined];
+  const scope = await resolveSchoolScope(services, turn.conversation, turn.user, urn);
+  if (!scope.ok) return { message: scope.reply };
+  const schools = viewerOwnScope(scope.schools);
+  const common = { token, schools, conversation: turn.conversation, user: turn.user, forViewerOnly: true };
+  let answer: BotMessage;
+  if (upn) {
+    const p = schools[0].school.register.pupils.findIndex((pupil) => pupil.upn === upn);
+    if (p < 0) return { message: 'That pupil is no longer on the register I hold.' };
+    answer = await answerPupil(services, common, schools[0], p);
+  } else {
+    const rule = LISTED_RULES[token.kind as keyof typeof LISTED_RULES];
+    if (!rule) return { message: 'This card can no longer be refreshed: ask the question again.' };
+    answer = await answerList(services, { ...common, rule, page: data.data.page ?? 1, acrossSchools: scope.acrossSchools });
+  }
+  return answer.card ? { card: answer.card, text: answer.text, audience: 'invoker' } : { message: answer.text };
 }

@@ -1,4 +1,4 @@
-import { type Access } from '../access/access.ts';
+import { hasFullViewRole, type Access } from '../access/access.ts';
 import { type ConversationInfo, type UserInfo } from '../host/featureHost.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
 import { type QueryServices } from './queryServices.ts';
@@ -72,4 +72,12 @@ export async function resolveSchoolScope(services: QueryServices, conversation: 
     return { ok: false, reply: `You don't have a role at ${names}, so I can't answer about its pupils. Ask the head or attendance lead to add you.` };
   }
   return { ok: true, schools: scoped, acrossSchools };
+}
+
+/**
+ * The same schools as the person themselves may see them: the full view wherever their role allows it.
+ * Only for answers that go to that person alone (a card refresh), never to a whole conversation.
+ */
+export function viewerOwnScope(schools: readonly ScopedSchool[]): ScopedSchool[] {
+  return schools.map((s) => (hasFullViewRole(s.access.role) ? { ...s, access: { ...s.access, privacy: 'full' as const } } : s));
 }

@@ -1,5 +1,6 @@
 import { type StateStore } from '../../adapters/store/stateStore.ts';
 import { userKey, type AccessControl } from '../access/access.ts';
+import { rememberTeamsUser } from '../access/teamsUsers.ts';
 import { type FeatureModule, type MessageTurn } from '../host/featureHost.ts';
 import { type Log } from '../log.ts';
 import { findSchool, schoolList } from '../queries/schoolScope.ts';
@@ -21,9 +22,14 @@ export function setupFeature(services: SetupServices): FeatureModule {
   return {
     name: 'setup',
     register(host) {
-      host.onMessage(/^link(?: to)?(?: this (?:channel|chat) to)? school\s+(\S+)\s*$/i, (turn, match) => linkSchool(services, turn, match[1]));
-      host.onMessage(/^(?:which|what) school(?: is this)?\s*\??$/i, (turn) => whichSchool(services, turn));
-      host.onMessage(/^privacy\s+(full|limited)\s*$/i, (turn, match) => setPrivacy(services, turn, match[1].toLowerCase() as 'full' | 'limited'));
+      // Remember who people are on Teams so cards can offer them their own fuller view (refresh.userIds).
+      const met = <T extends unknown[]>(handle: (turn: MessageTurn, ...rest: T) => Promise<void>) => async (turn: MessageTurn, ...rest: T) => {
+        await rememberTeamsUser(services.store, turn.user);
+        await handle(turn, ...rest);
+      };
+      host.onMessage(/^link(?: to)?(?: this (?:channel|chat) to)? school\s+(\S+)\s*$/i, met((turn, match: RegExpMatchArray) => linkSchool(services, turn, match[1])));
+      host.onMessage(/^(?:which|what) school(?: is this)?\s*\??$/i, met((turn) => whichSchool(services, turn)));
+      host.onMessage(/^privacy\s+(full|limited)\s*$/i, met((turn, match: RegExpMatchArray) => setPrivacy(services, turn, match[1].toLowerCase() as 'full' | 'limited')));
     },
   };
 }

@@ -9,6 +9,8 @@ export interface ListCardRow {
   why: string;
   /** Limited view of a pupil whose next step involves safeguarding detail the channel may not see. */
   safeguarding: boolean;
+  /** Full view only: the next step when it involves safeguarding (e.g. telling the social worker); else ''. */
+  safeguardingStep: string;
 }
 
 export interface ListCardData {
@@ -37,7 +39,7 @@ const template = cardTemplate<ListCardData & { fallbackText: string }>(new URL('
 export function listCardText(data: ListCardData): string {
   const head = `${data.title}: ${data.countText} ${data.school}, ${data.asOfLabel}, policy ${data.policyName}.`;
   if (data.rows.length === 0) return `${head} ${data.emptyText}`;
-  const lines = data.rows.map((r) => `- ${r.name} (${r.year}): ${r.figure}${r.safeguarding ? ' (extra safeguarding steps apply)' : ''}`);
+  const lines = data.rows.map((r) => `- ${r.name} (${r.year}): ${r.figure}${r.safeguarding ? ' (extra safeguarding steps apply)' : ''}${r.safeguardingStep ? `. Safeguarding: ${r.safeguardingStep}` : ''}`);
   return [head, ...lines, data.pageText].filter((l) => l !== '').join('\n');
 }
 

@@ -90,6 +90,21 @@ describe('the bot over HTTP (local mode, fake Teams connector)', () => {
     expect(update?.activityId).toBe('activity-card-1');
   });
 
+  it('answers a card refresh for the viewer alone: no update to the shared card', async () => {
+    // Only people with a role assignment in the store are named (local mode's default role names nobody).
+    await testBot.bot.services.store.setRole('100001', 'aad-staff-1', 'designated-safeguarding-lead');
+    const reply = await ask('who is persistently absent?');
+    const refresh = (reply.attachments as { content: { refresh?: { action: { verb: string; data: Record<string, unknown> }; userIds: string[] } } }[])[0].content.refresh;
+    expect(refresh?.userIds).toEqual(['29:staff-user']);
+    const before = connector.calls.length;
+    const invoke = actionExecute({ serviceUrl: connector.url, verb: refresh!.action.verb, data: refresh!.action.data, replyToId: 'activity-card-2' });
+    (invoke.value as { trigger: string }).trigger = 'automatic';
+    const response = await postActivity(testBot.url, invoke);
+    expect(response.status).toBe(200);
+    expect(JSON.stringify((response.body as { value: unknown }).value)).toContain('shown only to you');
+    expect(connector.calls.slice(before)).toEqual([]);
+  });
+
   it('serves GET /healthz', async () => {
     const response = await fetch(`${testBot.url}/healthz`);
     expect(response.status).toBe(200);

@@ -131,6 +131,41 @@ describe('queries over the teams-ai app (TestAdapter)', () => {
       .startTest();
   });
 
+  it('lets Teams refresh a limited channel card into the full view for staff whose role allows it, and only for them', async () => {
+    const withN: FixtureSpec = {
+      ...FIXTURE_SCHOOL,
+      pupils: [...FIXTURE_SCHOOL.pupils, { givenName: 'Eve', familyName: 'Hall', yearGroup: '8', dateOfBirth: '2012-02-02', socialWorker: true, days: { '2025-11-21': 'N' }, marksUntil: '2025-11-21' }],
+    };
+    bot = scriptedBot([withN]);
+    const { store } = bot.services;
+    await store.setRole('100001', 'aad-dsl', 'designated-safeguarding-lead');
+    await store.setRole('100001', 'aad-staff', 'staff');
+    await store.setRole('100001', 'aad-absent-lead', 'attendance-lead'); // never met by the bot: no Teams id to name
+    const dsl = { aadObjectId: 'aad-dsl' };
+    let refresh: { action: { verb: string; data: Record<string, unknown> }; userIds: string[] } | undefined;
+    await bot.adapter
+      .send(says('which school?', {}, dsl))
+      .assertReply(() => {})
+      .send(says('who has an unexplained absence today?', {}))
+      .assertReply((reply) => {
+        const card = cardOf(reply) as { refresh: typeof refresh };
+        expectValidCard(card);
+        refresh = card.refresh;
+        expect(refresh?.userIds).toEqual(['29:aad-dsl']);
+      })
+      .startTest();
+    const bodyOf = (reply: Partial<Activity>) => JSON.stringify((reply.value as { body: unknown }).body);
+    await bot.adapter
+      .send(presses(refresh!.action.verb, refresh!.action.data, {}, dsl, 'automatic'))
+      .assertReply((reply) => {
+        expect(bodyOf(reply)).toContain('social worker (or youth offending team worker)');
+        expect(bodyOf(reply)).toContain('shown only to you');
+      })
+      .send(presses(refresh!.action.verb, refresh!.action.data, {}, { aadObjectId: 'aad-staff' }, 'automatic'))
+      .assertReply((reply) => expect(bodyOf(reply)).not.toMatch(/social worker/i))
+      .startTest();
+  });
+
   it('will not filter by a context flag in a limited channel', async () => {
     bot = scriptedBot([FIXTURE_SCHOOL], { defaultRole: 'attendance-lead' });
     await bot.adapter

@@ -37,9 +37,19 @@ describe('query cards', () => {
   it('marks a safeguarding row in the limited view without saying why', () => {
     const data = sampleListCard(2, false);
     data.rows[0].safeguarding = true;
+    expectValidCard(listCard(data).card, 'list card with a safeguarding row');
     const json = bodyText(listCard(data).card);
     expect(json).toContain('Extra safeguarding steps apply');
     expect(json.match(/Extra safeguarding steps apply/g)).toHaveLength(1);
+  });
+
+  it('full view shows the safeguarding step on its row', () => {
+    const data = sampleListCard(2, false);
+    data.rows[1].safeguardingStep = 'Tell the social worker about the unexplained absence';
+    const message = listCard(data);
+    expectValidCard(message.card);
+    expect(bodyText(message.card)).toContain('Safeguarding: Tell the social worker about the unexplained absence');
+    expect(message.text).toContain('Safeguarding: Tell the social worker');
   });
 
   it('pupil, cohort, help and choices cards are valid Teams cards', () => {

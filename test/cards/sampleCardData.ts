@@ -19,6 +19,7 @@ export function sampleListCard(rows: number, hasMore: boolean): ListCardData {
       figure: '11 unauthorised sessions in 10 school weeks',
       why: '11 unauthorised sessions (G 4, O 5, U 2) in the 10 school weeks from Mon 15 Sep to Fri 21 Nov: the threshold for considering a penalty notice is 10.',
       safeguarding: false,
+      safeguardingStep: '',
     })),
     count: rows,
     emptyText: '',

@@ -81,9 +81,9 @@ export function says(text: string, where: { channel?: string; personal?: boolean
 }
 
 /** An Action.Execute invoke from a card, by the same conventions. */
-export function presses(verb: string, data: Record<string, unknown>, where: { channel?: string; personal?: boolean }, from: Speaker = { aadObjectId: 'aad-staff' }): Partial<Activity> {
+export function presses(verb: string, data: Record<string, unknown>, where: { channel?: string; personal?: boolean }, from: Speaker = { aadObjectId: 'aad-staff' }, trigger: 'manual' | 'automatic' = 'manual'): Partial<Activity> {
   const base = says('', where, from);
-  return { ...base, type: ActivityTypes.Invoke, text: undefined, name: 'adaptiveCard/action', replyToId: 'card-1', value: { action: { type: 'Action.Execute', verb, data } } };
+  return { ...base, type: ActivityTypes.Invoke, text: undefined, name: 'adaptiveCard/action', replyToId: 'card-1', value: { action: { type: 'Action.Execute', verb, data }, trigger } };
 }
 
 /** The Adaptive Card of a reply, or undefined for a text reply. */
