@@ -3,6 +3,8 @@ import { alertsConfigFrom } from '../alerts/alertsConfig.ts';
 import { alertsFeature } from '../alerts/alertsFeature.ts';
 import { startAlertsRuntime } from '../alerts/alertsRuntime.ts';
 import { decisionsModule } from '../decisions/decisionsModule.ts';
+import { meetingsFeature } from '../meetings/meetingsFeature.ts';
+import { startOverdueCaseRuntime } from '../meetings/overdueCaseRuntime.ts';
 import { type FeatureModule, type ProactiveSender } from '../host/featureHost.ts';
 import { parseQuestion } from '../questions/parseQuestion.ts';
 import { queriesFeature } from '../queries/queriesFeature.ts';
@@ -15,7 +17,7 @@ import { type BotServices } from './botServices.ts';
  * last whatever its place in this list.
  */
 export function botFeatures(services: BotServices): FeatureModule[] {
-  return [setupFeature(services), alertsFeature(services), queriesFeature({ ...services, parse: parseQuestion }), decisionsModule(services)];
+  return [setupFeature(services), alertsFeature(services), meetingsFeature(services), queriesFeature({ ...services, parse: parseQuestion }), decisionsModule(services)];
 }
 
 /** What a runtime gets once the server is listening: somewhere to mount routes and a way to send. */
@@ -35,6 +37,9 @@ export interface BotRuntime {
  * To add one, start it here from `services` and `host` and return its handle.
  */
 export function startBotRuntimes(services: BotServices, host: RuntimeHost): BotRuntime[] {
-  const alerts = startAlertsRuntime({ config: alertsConfigFrom(process.env), schools: services.schools, store: services.store, proactive: host.proactive, server: host.server, log: services.log });
-  return [alerts];
+  const alertsConfig = alertsConfigFrom(process.env);
+  const alerts = startAlertsRuntime({ config: alertsConfig, schools: services.schools, store: services.store, proactive: host.proactive, server: host.server, log: services.log });
+  // Overdue case actions and reviews are checked at the alert times and go out through the alerts sender.
+  const meetings = startOverdueCaseRuntime({ schools: services.schools, store: services.store, log: services.log, config: alertsConfig, deliver: alerts.deliver });
+  return [alerts, meetings];
 }
