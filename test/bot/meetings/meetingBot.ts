@@ -41,7 +41,8 @@ export async function startMeetingBot(dataDir: string, stateDir: string, store: 
     config,
     store,
     log: silentLog,
-    features: (services) => [meetingsFeature({ ...services, now: clock.now }), ...botFeatures(services)],
+    // The product's features, with the meetings feature on the test's clock in place of the real one.
+    features: (services) => botFeatures(services).map((f) => (f.name === 'meetings' ? meetingsFeature({ ...services, now: clock.now }) : f)),
     // No scheduled scans or background sender: the test drains the outbox itself, at moments it chooses.
     runtimes: () => [],
   });
