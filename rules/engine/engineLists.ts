@@ -26,11 +26,8 @@ export interface SicknessReturnListEntry extends ListedPupil {
   reachedOn: string;
 }
 
-function listed(screen: PupilScreen, p: number): ListedPupil {
-  const { register } = screen.query.index;
-  const pupil = register.pupils[p];
-  return { school: register.school, upn: pupil.upn, pupilName: pupilName(pupil), yearGroup: pupil.yearGroup };
-}
+
+// Entries are written out field by field: spreading a shared part into each cost microseconds an entry.
 
 /**
  * The pupils of screened registers on which `bit` is set, school by school and by name within a school
@@ -46,13 +43,21 @@ function flagged(screens: readonly PupilScreen[], bit: number, visit: (screen: P
 /** Pupils at or over the penalty-notice threshold (the `penalty-threshold` finding's pupils and counts). */
 export function penaltyThresholdList(screens: readonly PupilScreen[]): ThresholdListEntry[] {
   const out: ThresholdListEntry[] = [];
-  flagged(screens, RULE_BIT['penalty-threshold'], (screen, p) => out.push({ ...listed(screen, p), sessions: screen.penaltyCount[p] }));
+  flagged(screens, RULE_BIT['penalty-threshold'], (screen, p) => {
+    const { school, pupils } = screen.query.index.register;
+    const pupil = pupils[p];
+    out.push({ school, upn: pupil.upn, pupilName: pupilName(pupil), yearGroup: pupil.yearGroup, sessions: screen.penaltyCount[p] });
+  });
   return out;
 }
 
 function absenceList(screens: readonly PupilScreen[], bit: number): AbsenceListEntry[] {
   const out: AbsenceListEntry[] = [];
-  flagged(screens, bit, (screen, p) => out.push({ ...listed(screen, p), possibleSessions: screen.possible[p], absenceSessions: screen.absence[p] }));
+  flagged(screens, bit, (screen, p) => {
+    const { school, pupils } = screen.query.index.register;
+    const pupil = pupils[p];
+    out.push({ school, upn: pupil.upn, pupilName: pupilName(pupil), yearGroup: pupil.yearGroup, possibleSessions: screen.possible[p], absenceSessions: screen.absence[p] });
+  });
   return out;
 }
 
@@ -74,7 +79,10 @@ export function sicknessReturnList(screens: readonly PupilScreen[]): SicknessRet
   const out: SicknessReturnListEntry[] = [];
   flagged(screens, RULE_BIT['sickness-return'], (screen, p) => {
     const tally = illnessTallyFast(screen, p);
-    if (tally.reachedOn !== undefined) out.push({ ...listed(screen, p), illnessDays: tally.days, reachedOn: tally.reachedOn });
+    if (tally.reachedOn === undefined) return;
+    const { school, pupils } = screen.query.index.register;
+    const pupil = pupils[p];
+    out.push({ school, upn: pupil.upn, pupilName: pupilName(pupil), yearGroup: pupil.yearGroup, illnessDays: tally.days, reachedOn: tally.reachedOn });
   });
   return out;
 }
