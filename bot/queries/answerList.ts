@@ -1,6 +1,7 @@
 import { formatLongDate } from '../../rules/dates/isoDate.ts';
 import { inCohort, type CohortFilter } from '../../rules/measures/cohortMeasures.ts';
 import { pupilName } from '../../rules/pupils/pupil.ts';
+import { CardTooLargeError } from '../../cards/fillCard.ts';
 import { listCard, type ListCardRow } from '../../cards/queries/listCard.ts';
 import { type BotMessage, type ConversationInfo, type UserInfo } from '../host/featureHost.ts';
 import { userKey } from '../access/access.ts';
@@ -12,14 +13,15 @@ import { encodeQueryToken, type QueryToken } from './queryToken.ts';
 import { refreshForAuthorisedViewers } from './refreshViews.ts';
 import { type ScopedSchool } from './schoolScope.ts';
 
-/** Rows per card: 20 keeps the longest reasons well under Teams' 28 KB. */
+/** Rows per card. A page whose rows are unusually long is shrunk until the card fits Teams' 28 KB. */
 export const PAGE_SIZE = 20;
+const MIN_PAGE_SIZE = 5;
 
 export interface ListRequest {
   rule: ListedRule;
   token: QueryToken;
-  /** 1-based. */
-  page: number;
+  /** 0-based index of the first row to show. */
+  start: number;
   schools: ScopedSchool[];
   acrossSchools: boolean;
   conversation: ConversationInfo;
@@ -69,37 +71,42 @@ export async function answerList(services: QueryServices, request: ListRequest):
       });
     }
   }
-  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
-  const page = Math.min(Math.max(1, request.page), pages);
-  const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-  const remaining = rows.length - page * PAGE_SIZE;
-  const citations = [...new Set(shown.map((r) => r.citation))];
+  const start = rows.length === 0 ? 0 : Math.min(Math.max(0, request.start), rows.length - 1);
   const first = schools[0].school;
-  const asOfLabel = token.label ?? (asOfDates.size === 1 ? formatLongDate([...asOfDates][0]) : 'each school\'s latest register day');
+  const asOfLabel = token.label ?? (asOfDates.size === 1 ? formatLongDate([...asOfDates][0]) : "each school's latest register day");
   await services.store.appendAudit({
     at: new Date().toISOString(),
     who: userKey(request.user),
     what: 'query.list',
     schoolUrn: schools.length === 1 ? first.urn : undefined,
-    detail: { kind: token.kind, pupils: rows.length, page, conversation: conversation.id },
+    detail: { kind: token.kind, pupils: rows.length, start, conversation: conversation.id },
   });
-  const message = listCard({
-    title: rule.title,
-    countText: rule.countText(rows.length),
-    school: schools.length === 1 ? `${first.name} (URN ${first.urn})` : `${schools.length} schools`,
-    asOfLabel,
-    policyName: [...new Set(schools.map((s) => s.school.policy.name))].join('; '),
-    privacyLabel: privacyLabel(limited ? 'limited' : 'full', conversation, request.forViewerOnly),
-    filtersText: filtersLabel(filter) === '' ? '' : `Only: ${filtersLabel(filter)}.`,
-    rows: shown.map(({ citation: _citation, ...row }) => row),
-    count: rows.length,
-    emptyText: rule.emptyText,
-    citation: citations.length === 0 ? '' : `Source: ${citations.join('; ')}`,
-    pageText: pages > 1 ? `Pupils ${(page - 1) * PAGE_SIZE + 1}-${(page - 1) * PAGE_SIZE + shown.length} of ${rows.length}.` : '',
-    hasMore: remaining > 0,
-    nextTitle: `Next ${Math.min(PAGE_SIZE, Math.max(remaining, 0))}`,
-    nextPage: page + 1,
-    queryToken: encodeQueryToken(token),
-  });
-  return refreshForAuthorisedViewers(services, message, request, { query: encodeQueryToken(token), page });
+  for (let size = PAGE_SIZE; ; size = Math.max(MIN_PAGE_SIZE, Math.floor(size / 2))) {
+    try {
+      const shown = rows.slice(start, start + size);
+      const remaining = rows.length - start - shown.length;
+      const citations = [...new Set(shown.map((r) => r.citation))];
+      const message = listCard({
+        title: rule.title,
+        countText: rule.countText(rows.length),
+        school: schools.length === 1 ? `${first.name} (URN ${first.urn})` : `${schools.length} schools`,
+        asOfLabel,
+        policyName: [...new Set(schools.map((s) => s.school.policy.name))].join('; '),
+        privacyLabel: privacyLabel(limited ? 'limited' : 'full', conversation, request.forViewerOnly),
+        filtersText: filtersLabel(filter) === '' ? '' : `Only: ${filtersLabel(filter)}.`,
+        rows: shown.map(({ citation: _citation, ...row }) => row),
+        count: rows.length,
+        emptyText: rule.emptyText,
+        citation: citations.length === 0 ? '' : `Source: ${citations.join('; ')}`,
+        pageText: shown.length < rows.length ? `Pupils ${start + 1}-${start + shown.length} of ${rows.length}.` : '',
+        hasMore: remaining > 0,
+        nextTitle: `Next ${Math.min(size, remaining)}`,
+        nextStart: start + shown.length,
+        queryToken: encodeQueryToken(token),
+      });
+      return await refreshForAuthorisedViewers(services, message, request, { query: encodeQueryToken(token), start });
+    } catch (err) {
+      if (!(err instanceof CardTooLargeError) || size === MIN_PAGE_SIZE) throw err;
+    }
+  }
 }

@@ -15,10 +15,10 @@ import { rememberTeamsUser } from '../access/teamsUsers.ts';
 export const PAGE_VERB = 'queries.page';
 export const PUPIL_VERB = 'queries.pupil';
 
-const pageData = z.object({ query: z.string(), page: z.coerce.number().int().min(1).max(1000) });
+const pageData = z.object({ query: z.string(), start: z.coerce.number().int().min(0).max(100_000) });
 const pupilKey = z.string().regex(/^\d{6,7}\|[A-Z0-9]{13}$/);
 const pupilData = z.object({ query: z.string(), upn: pupilKey });
-const refreshData = z.object({ query: z.string(), page: z.coerce.number().int().min(1).max(1000).optional(), pupil: pupilKey.optional() });
+const refreshData = z.object({ query: z.string(), start: z.coerce.number().int().min(0).max(100_000).optional(), pupil: pupilKey.optional() });
 
 /**
  * Answers staff questions: it is the catch-all for messages, so any text no other feature claims is parsed
@@ -68,7 +68,7 @@ async function answerMessage(services: QueryServices, turn: MessageTurn): Promis
   if (question.kind === 'cohort-summary') return { message: await answerCohort(services, request), kind: question.kind };
   const rule = LISTED_RULES[question.kind];
   if (!rule) return { message: helpAnswer(), kind: question.kind };
-  return { message: await answerList(services, { ...request, rule, page: 1, acrossSchools: scope.acrossSchools }), kind: question.kind };
+  return { message: await answerList(services, { ...request, rule, start: 0, acrossSchools: scope.acrossSchools }), kind: question.kind };
 }
 
 function tokenFor(question: ParsedQuestion, urn: string): QueryToken {
@@ -93,7 +93,7 @@ async function pageAction(services: QueryServices, turn: ActionTurn): Promise<Ac
   if (!data.success || !token || !rule) return { message: 'That button is from an older version of this card: ask the question again.' };
   const scope = await scopeForToken(services, turn, token);
   if (!scope.ok) return { message: scope.reply };
-  const answer = await answerList(services, { rule, token, page: data.data.page, schools: scope.schools, acrossSchools: scope.acrossSchools, conversation: turn.conversation, user: turn.user });
+  const answer = await answerList(services, { rule, token, start: data.data.start, schools: scope.schools, acrossSchools: scope.acrossSchools, conversation: turn.conversation, user: turn.user });
   return asCard(answer);
 }
 
@@ -131,7 +131,7 @@ async function refreshAction(services: QueryServices, turn: ActionTurn): Promise
   } else {
     const rule = LISTED_RULES[token.kind as keyof typeof LISTED_RULES];
     if (!rule) return { message: 'This card can no longer be refreshed: ask the question again.' };
-    answer = await answerList(services, { ...common, rule, page: data.data.page ?? 1, acrossSchools: scope.acrossSchools });
+    answer = await answerList(services, { ...common, rule, start: data.data.start ?? 0, acrossSchools: scope.acrossSchools });
   }
   return answer.card ? { card: answer.card, text: answer.text, audience: 'invoker' } : { message: answer.text };
 }

@@ -28,7 +28,8 @@ export interface ListCardData {
   pageText: string;
   hasMore: boolean;
   nextTitle: string;
-  nextPage: number;
+  /** 0-based index of the first row of the next page. */
+  nextStart: number;
   /** The query, serialised, so "next 20" can run it again (checked again on the way back). */
   queryToken: string;
 }

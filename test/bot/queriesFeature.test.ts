@@ -202,6 +202,32 @@ describe('queries over the teams-ai app (TestAdapter)', () => {
       .startTest();
   });
 
+  it('shows fewer rows per page rather than send a card over 28 KB, and carries on from where it stopped', async () => {
+    const longNames: FixtureSpec = { ...BROOK_LANE, pupils: BROOK_LANE.pupils.map((p, i) => ({ ...p, familyName: `${String(i + 1).padStart(2, '0')}-${'Montgomery-Fitzwilliam-'.repeat(25)}` })) };
+    bot = scriptedBot([longNames], { defaultRole: 'staff' });
+    let next: { verb: string; data: Record<string, unknown>; title: string } | undefined;
+    await bot.adapter
+      .send(says('who is persistently absent?', {}))
+      .assertReply((reply) => {
+        expectValidCard(cardOf(reply));
+        const shown = listed(reply);
+        expect(shown.length).toBeLessThan(20);
+        expect(shown.length).toBeGreaterThanOrEqual(5);
+        next = (cardOf(reply) as { actions: { verb: string; data: Record<string, unknown>; title: string }[] }).actions[0];
+        expect(Number(next.data.start)).toBe(shown.length);
+      })
+      .startTest();
+    await bot.adapter
+      .send(presses(next!.verb, next!.data, {}))
+      .assertReply((reply) => {
+        const card = (reply.value as { body: { value: { body: { type: string; items?: { columns?: { items: { text: string }[] }[] }[] }[] } } }).body.value;
+        expectValidCard(card);
+        const first = card.body.filter((b) => b.type === 'Container')[0].items![0].columns![0].items[0].text;
+        expect(first.startsWith(`Pupil${String(Number(next!.data.start) + 1).padStart(2, '0')} `)).toBe(true);
+      })
+      .startTest();
+  });
+
   it('lets an LA officer in a personal chat ask across schools or name one', async () => {
     bot = scriptedBot([FIXTURE_SCHOOL, BROOK_LANE]);
     await bot.services.store.setRole('*', 'aad-officer', 'la-officer');

@@ -19,10 +19,10 @@ describe('query cards', () => {
     for (let i = 1; i <= 20; i++) expect(json).toContain(`Pupil ${i} Example`);
     expect(json).toContain('Friday 21 November 2025');
     expect(json).toContain('National (DfE)');
-    const actions = (message.card as { actions?: { verb: string; data: { page: unknown } }[] }).actions ?? [];
+    const actions = (message.card as { actions?: { verb: string; data: { start: unknown } }[] }).actions ?? [];
     expect(actions).toHaveLength(1);
     expect(actions[0].verb).toBe('queries.page');
-    expect(Number(actions[0].data.page)).toBe(2);
+    expect(Number(actions[0].data.start)).toBe(20);
     expect(message.text).toContain('Pupil 20 Example (Year 9): 11 unauthorised sessions in 10 school weeks');
   });
 

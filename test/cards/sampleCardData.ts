@@ -27,7 +27,7 @@ export function sampleListCard(rows: number, hasMore: boolean): ListCardData {
     pageText: hasMore ? `Pupils 1-${rows} of ${rows + 7}.` : '',
     hasMore,
     nextTitle: 'Next 7',
-    nextPage: 2,
+    nextStart: 20,
     queryToken: '{"kind":"penalty-threshold","urn":"100001"}',
   };
 }
