@@ -3,6 +3,7 @@ import { FakeConnector } from './support/fakeConnector.ts';
 import { startTestBot, type TestBot } from './support/botFixture.ts';
 import { actionExecute, channelMessage, postActivity } from './support/teamsActivities.ts';
 import { expectValidCard } from '../support/validateCard.ts';
+import { ProactiveSendError, type ConversationRef } from '../../bot/host/featureHost.ts';
 
 /** Pupil names on a list card, read from the card the bot posted. */
 function listedNames(activity: Record<string, unknown>): string[] {
@@ -103,6 +104,29 @@ describe('the bot over HTTP (local mode, fake Teams connector)', () => {
     expect(response.status).toBe(200);
     expect(JSON.stringify((response.body as { value: unknown }).value)).toContain('shown only to you');
     expect(connector.calls.slice(before)).toEqual([]);
+  });
+
+  it('sends and updates proactively by stored reference, and reports what Teams refused with its status', async () => {
+    const reference: ConversationRef = { serviceUrl: connector.url, channelId: 'msteams', conversation: { id: '19:proactive@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-1' }, bot: { id: '28:attendance-bot' } };
+    const { proactive } = testBot.bot.registry;
+    const sent = await proactive.send(reference, { text: 'Morning digest' });
+    expect(sent.id).toMatch(/^activity-/);
+    await proactive.update(reference, sent.id, { text: 'Morning digest (updated)' });
+    const calls = connector.calls.filter((c) => c.conversationId === '19:proactive@thread.tacv2');
+    // botbuilder posts a proactive message as a reply to its continuation activity's id, as in Teams' samples.
+    expect(calls.map((c) => [c.method, c.method === 'PUT' ? c.activityId : '-', c.activity.text])).toEqual([
+      ['POST', '-', 'Morning digest'],
+      ['PUT', sent.id, 'Morning digest (updated)'],
+    ]);
+    connector.refuse('19:removed@thread.tacv2', 403);
+    const removed = await proactive.send({ ...reference, conversation: { id: '19:removed@thread.tacv2' } }, { text: 'x' }).catch((e: unknown) => e);
+    expect(removed).toBeInstanceOf(ProactiveSendError);
+    expect((removed as ProactiveSendError).conversationGone).toBe(true);
+    // botbuilder's HTTP client retries a 429 itself first (honouring Retry-After), so ask for no wait here.
+    connector.refuse('19:busy@thread.tacv2', 429, 0);
+    const busy = (await proactive.send({ ...reference, conversation: { id: '19:busy@thread.tacv2' } }, { text: 'x' }).catch((e: unknown) => e)) as ProactiveSendError;
+    expect(busy).toBeInstanceOf(ProactiveSendError);
+    expect([busy.status, busy.retryAfterSeconds]).toEqual([429, 0]);
   });
 
   it('serves GET /healthz', async () => {

@@ -17,6 +17,7 @@ export interface ConnectorCall {
  */
 export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
+  private readonly refusals = new Map<string, { status: number; retryAfter?: number }>();
   private server?: Server;
   private nextId = 1;
   url = '';
@@ -34,6 +35,11 @@ export class FakeConnector {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
+  /** From now on answer every request for this conversation with `status` (and Retry-After, if given), as Teams does. */
+  refuse(conversationId: string, status: number, retryAfter?: number): void {
+    this.refusals.set(conversationId, { status, retryAfter });
+  }
+
   /** Messages the bot sent into a conversation (replies and proactive sends), oldest first. */
   sentTo(conversationId: string): ConnectorCall[] {
     return this.calls.filter((c) => c.conversationId === conversationId && c.method === 'POST' && c.activity.type === 'message');
@@ -48,7 +54,14 @@ export class FakeConnector {
       reply(res, 404, { error: { code: 'NotFound', message: req.url } });
       return;
     }
-    this.calls.push({ method: req.method ?? '', path: req.url ?? '', conversationId: decodeURIComponent(match[1]), activityId: match[2] && decodeURIComponent(match[2]), activity: body });
+    const conversationId = decodeURIComponent(match[1]);
+    this.calls.push({ method: req.method ?? '', path: req.url ?? '', conversationId, activityId: match[2] && decodeURIComponent(match[2]), activity: body });
+    const refusal = this.refusals.get(conversationId);
+    if (refusal) {
+      if (refusal.retryAfter !== undefined) res.setHeader('retry-after', String(refusal.retryAfter));
+      reply(res, refusal.status, { error: { code: refusal.status === 403 ? 'BotNotInConversationRoster' : 'Throttled', message: 'refused by the fake connector' } });
+      return;
+    }
     const id = req.method === 'PUT' ? (match[2] ?? '') : `activity-${this.nextId++}`;
     reply(res, 200, { id });
   }
