@@ -25,6 +25,10 @@ export interface CaseViewInput {
 }
 
 const HISTORY_SHOWN = 5;
+/** Open actions shown on the card, and done ones (most recent): enough for a review, small enough for 28 KB. */
+const OPEN_ACTIONS_SHOWN = 20;
+const DONE_ACTIONS_SHOWN = 5;
+const BARRIERS_SHOWN = 10;
 
 function measureRows(now: PupilMeasures, then: PupilMeasures | null): CaseCardView['measures'] {
   const at = (m: PupilMeasures | null, f: (m: PupilMeasures) => string) => (m ? f(m) : '-');
@@ -65,7 +69,7 @@ export function caseCardView(input: CaseViewInput): CaseCardView {
   if (now.severelyAbsent && !c.jointWithLa) warnings.push('Severely absent: agree a joint approach with the local authority (000 para 35).');
   const stage = school.policy.stages.find((s) => s.id === c.stageId);
   const sensitive = c.barriers.filter((b) => b.sensitive).length;
-  const barriers = c.barriers.filter((b) => privacy === 'full' || !b.sensitive).map((b) => ({ line: `${b.text} (${b.recordedBy.name}, ${formatShortDate(b.recordedOn)})` }));
+  const barriers = c.barriers.filter((b) => privacy === 'full' || !b.sensitive).slice(-BARRIERS_SHOWN).map((b) => ({ line: `${b.text} (${b.recordedBy.name}, ${formatShortDate(b.recordedOn)})` }));
   if (privacy === 'limited' && sensitive > 0) barriers.push({ line: `${sensitive} more with restricted detail: see the case in a personal chat or the safeguarding channel.` });
   return {
     caseKey: caseId(c.schoolUrn, c.upn),
@@ -87,7 +91,7 @@ export function caseCardView(input: CaseViewInput): CaseCardView {
     trend: trendText(now, then, reviewAsOf),
     findings: pupilFindings.map((f) => ({ title: RULE_TITLES[f.rule], reason: viewFinding(f, school.policy, privacy).reason })),
     barriers,
-    actions: c.actions.map((a) => {
+    actions: [...c.actions.filter((a) => !a.done).slice(0, OPEN_ACTIONS_SHOWN), ...c.actions.filter((a) => a.done).slice(-DONE_ACTIONS_SHOWN)].map((a) => {
       const late = !a.done && a.due < today;
       const state = a.done ? `done ${formatShortDate(a.done.on)}` : late ? `OVERDUE, was due ${formatShortDate(a.due)}` : `due ${formatShortDate(a.due)}`;
       return { id: a.id, line: `${a.what} - ${ACTION_PARTY_LABELS[a.party]}, ${a.owner}, ${state}`, open: !a.done, overdue: late };

@@ -12,7 +12,7 @@ import { type SchoolData } from '../schools/schoolData.ts';
 import { agendaCardView, prepareAgenda } from './agendaView.ts';
 import { getCase, listCases, openCaseOnce } from './caseStore.ts';
 import { caseMessage } from './caseMessage.ts';
-import { minutesCardView } from './minutesView.ts';
+import { minutesCardViews } from './minutesView.ts';
 import { CHAIR_ROLES, actorOf, meetingScope, scopeFor } from './meetingScope.ts';
 import { changeMeeting, currentMeeting, lastEndedMeeting, saveNewMeeting, type MeetingRecord } from './meetingStore.ts';
 import { todayOf, type MeetingsServices } from './meetingsServices.ts';
@@ -89,16 +89,22 @@ function caseOrder(meeting: MeetingRecord, caseUpns: readonly string[]): string[
 }
 
 async function postNextCase(services: MeetingsServices, turn: MessageTurn, school: SchoolData, meeting: MeetingRecord, privacy: 'limited' | 'full'): Promise<MeetingRecord> {
-  const upn = meeting.caseOrder[meeting.presented.length];
+  // The next case is chosen inside the versioned update: two people saying "next case" at once get the
+  // next two cases, not the same one twice.
+  let upn: string | undefined;
+  const updated = await changeMeeting(services.store, meeting.id, (m) => {
+    upn = m.caseOrder.find((u) => !m.presented.includes(u));
+    return upn ? { ...m, presented: [...m.presented, upn] } : m;
+  });
   const c = upn ? await getCase(services.store, school.urn, upn) : null;
   if (!upn || !c) {
-    await turn.reply(`That was the last case (${meeting.presented.length} discussed). Say "end the meeting" to post the minutes.`);
-    return meeting;
+    await turn.reply(`That was the last case (${updated.presented.length} discussed). Say "end the meeting" to post the minutes.`);
+    return updated;
   }
-  const updated = await changeMeeting(services.store, meeting.id, (m) => (m.presented.includes(upn) ? m : { ...m, presented: [...m.presented, upn] }));
   const sent = await turn.reply(caseMessage(services, school, c, privacy, updated));
   await services.store.appendAudit({ at: services.now().toISOString(), who: userKey(turn.user), what: 'view.case', schoolUrn: school.urn, upn, detail: { meeting: meeting.id } });
-  return sent.id ? changeMeeting(services.store, meeting.id, (m) => ({ ...m, cardActivities: { ...m.cardActivities, [upn]: sent.id! } })) : updated;
+  const key = upn;
+  return sent.id ? changeMeeting(services.store, meeting.id, (m) => ({ ...m, cardActivities: { ...m.cardActivities, [key]: sent.id! } })) : updated;
 }
 
 type RunningScope = { reply: string } | { meeting: MeetingRecord; school: SchoolData; scope: { privacy: 'limited' | 'full'; role: SchoolRole } };
@@ -170,6 +176,5 @@ export async function endMeeting(services: MeetingsServices, turn: MessageTurn):
   });
   await services.store.appendAudit({ at: ended, who: by.id, what: 'meeting.ended', schoolUrn: school.urn, detail: { meeting: meeting.id, cases: meeting.minutes!.cases.length, actions: meeting.minutes!.actionsByOwner.reduce((n, o) => n + o.actions.length, 0) } });
   services.log('meetings.ended', { school: school.urn, meeting: meeting.id, cases: meeting.minutes!.cases.length, attendees: meeting.attendees.length });
-  const view = minutesCardView(meeting, school);
-  await turn.reply({ text: minutesText(view), card: renderMinutesCard(view) });
+  for (const view of minutesCardViews(meeting, school)) await turn.reply({ text: minutesText(view), card: renderMinutesCard(view) });
 }

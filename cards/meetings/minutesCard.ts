@@ -7,6 +7,8 @@ export interface MinutesCardView {
   caseCount: string;
   cases: { pupil: string; stage: string; reviewText: string; outcome: { line: string }[] }[];
   owners: { owner: string; actions: { line: string }[] }[];
+  /** Whether this card carries the actions-by-owner section (minutes too long for one card come in parts). */
+  showActions: boolean;
   footer: string;
 }
 
@@ -19,8 +21,8 @@ export function minutesText(view: MinutesCardView): string {
     lines.push(`${c.pupil}: ${c.stage}${c.reviewText}`);
     lines.push(...(c.outcome.length > 0 ? c.outcome.map((o) => `  - ${o.line}`) : []));
   }
-  lines.push('', 'Actions by owner:');
-  if (view.owners.length === 0) lines.push('No actions were agreed.');
+  if (view.showActions) lines.push('', 'Actions by owner:');
+  if (view.showActions && view.owners.length === 0) lines.push('No actions were agreed.');
   for (const o of view.owners) lines.push(`${o.owner}:`, ...o.actions.map((a) => `  - ${a.line}`));
   return lines.join('\n');
 }
