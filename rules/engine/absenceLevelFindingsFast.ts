@@ -1,7 +1,6 @@
-import { formatShortDate } from '../dates/isoDate.ts';
 import { type EvaluationContext } from '../findings/evaluationContext.ts';
 import { type Finding } from '../findings/finding.ts';
-import { pupilFinding } from '../findings/pupilFinding.ts';
+import { engineFinding } from './engineFinding.ts';
 import { formatPercent } from '../measures/absenceThresholds.ts';
 import { type FlaggedMeasures } from './flaggedMeasures.ts';
 import { RULE_BIT } from './screenPupils.ts';
@@ -11,8 +10,7 @@ const SEVERE = RULE_BIT['severe-absence'];
 const AT_RISK = RULE_BIT['at-risk-of-persistent-absence'];
 
 // The next steps absenceLevelFindings gives; the engine's equivalence tests fail if either side changes alone.
-const PERSISTENT_STEP =
-  'Meet the pupil and parents to understand the barriers and agree an action plan with reviews; involve the local authority where support is needed';
+const PERSISTENT_STEP = 'Meet the pupil and parents to understand the barriers and agree an action plan with reviews; involve the local authority where support is needed';
 const SEVERE_STEP = 'Agree a joint approach with the local authority and all services involved; make sure the pupil has a case and a plan';
 const AT_RISK_STEP = 'Talk with the pupil and parents now, before absence reaches the persistent-absence line';
 
@@ -23,44 +21,51 @@ const AT_RISK_STEP = 'Talk with the pupil and parents now, before absence reache
  */
 export function absenceLevelFindingsFast(ctx: EvaluationContext, p: number, m: FlaggedMeasures, rules: number): Finding[] {
   const { absence } = ctx.policy;
+  const pupil = ctx.register.pupils[p];
   const out: Finding[] = [];
   const absenceCodes = m.absenceCodes;
   const percent = m.absencePercent === null ? null : Math.round(m.absencePercent * 100) / 100;
-  const figure = `Absent ${m.absence} of ${m.possible} possible sessions (${formatPercent(m.absencePercent)}) from ${formatShortDate(m.from)} to ${formatShortDate(m.to)}`;
+  const figure = `Absent ${m.absence} of ${m.possible} possible sessions (${formatPercent(m.absencePercent)}) ${m.periodText}`;
   // No closures here: tsx names every function it creates, which costs more than the finding itself.
   if (rules & PERSISTENT) {
     out.push(
-      pupilFinding(ctx, p, 'persistent-absence', {
-        reason: `${figure}: at or above the ${absence.persistentPercent}% persistent-absence line.`,
-        evidence: absenceEvidence(ctx, m, percent, absenceCodes, absence.persistentPercent),
-        nextStep: PERSISTENT_STEP,
-        citation: absence.citation,
-        episode: m.from,
-      }),
+      engineFinding(
+        pupil,
+        'persistent-absence',
+        `${figure}: at or above the ${absence.persistentPercent}% persistent-absence line.`,
+        absenceEvidence(ctx, m, percent, absenceCodes, absence.persistentPercent),
+        PERSISTENT_STEP,
+        absence.citation,
+        m.from,
+      ),
     );
   }
   if (rules & SEVERE) {
     out.push(
-      pupilFinding(ctx, p, 'severe-absence', {
-        reason: `${figure}: at or above the ${absence.severePercent}% severe-absence line.`,
-        evidence: absenceEvidence(ctx, m, percent, absenceCodes, absence.severePercent),
-        nextStep: SEVERE_STEP,
-        citation: absence.citation,
-        episode: m.from,
-      }),
+      engineFinding(
+        pupil,
+        'severe-absence',
+        `${figure}: at or above the ${absence.severePercent}% severe-absence line.`,
+        absenceEvidence(ctx, m, percent, absenceCodes, absence.severePercent),
+        SEVERE_STEP,
+        absence.citation,
+        m.from,
+      ),
     );
   }
   if (rules & AT_RISK) {
     const evidence: Record<string, unknown> = absenceEvidence(ctx, m, percent, absenceCodes, absence.atRiskFromPercent);
     evidence.bandToPercent = absence.persistentPercent;
     out.push(
-      pupilFinding(ctx, p, 'at-risk-of-persistent-absence', {
-        reason: `${figure}: in the at-risk band (${absence.atRiskFromPercent}% to under ${absence.persistentPercent}%).`,
+      engineFinding(
+        pupil,
+        'at-risk-of-persistent-absence',
+        `${figure}: in the at-risk band (${absence.atRiskFromPercent}% to under ${absence.persistentPercent}%).`,
         evidence,
-        nextStep: AT_RISK_STEP,
-        citation: absence.atRiskCitation,
-        episode: m.from,
-      }),
+        AT_RISK_STEP,
+        absence.atRiskCitation,
+        m.from,
+      ),
     );
   }
   return out;
@@ -84,12 +89,21 @@ function absenceEvidence(ctx: EvaluationContext, m: FlaggedMeasures, percent: nu
 /** `broken-weeks`, as brokenWeeksFinding words it; the screen has already checked the profile's ratio. */
 export function brokenWeeksFindingFast(ctx: EvaluationContext, p: number, m: FlaggedMeasures): Finding {
   const rule = ctx.policy.brokenWeeks;
+  const pupil = ctx.register.pupils[p];
   const { broken, weeks, brokenWeekMondays } = m;
-  return pupilFinding(ctx, p, 'broken-weeks', {
-    reason: `Missed at least one session in ${broken} of ${weeks} school weeks from ${formatShortDate(m.from)} to ${formatShortDate(m.to)}.`,
-    evidence: { brokenWeeks: broken, schoolWeeks: weeks, ratio: Math.round((broken / weeks) * 1000) / 1000, concernRatio: rule.concernRatio, brokenWeekMondays },
-    nextStep: rule.nextStep,
-    citation: rule.citation,
-    episode: m.from,
-  });
+  return engineFinding(
+    pupil,
+    'broken-weeks',
+    `Missed at least one session in ${broken} of ${weeks} school weeks ${m.periodText}.`,
+    {
+      brokenWeeks: broken,
+      schoolWeeks: weeks,
+      ratio: Math.round((broken / weeks) * 1000) / 1000,
+      concernRatio: rule.concernRatio,
+      brokenWeekMondays,
+    },
+    rule.nextStep,
+    rule.citation,
+    m.from,
+  );
 }

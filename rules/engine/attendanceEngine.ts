@@ -64,7 +64,15 @@ export function createAttendanceEngine(registers: readonly Register[]): Attendan
   const schools = registers.map((r) => indexRegister(r, codeSets));
   const pupilCount = registers.reduce((n, r) => n + r.pupils.length, 0);
   const screenAt = (asOf: IsoDate, policy: PolicyChoice, options: EngineQueryOptions = {}) =>
-    schools.map((index) => screenPupils(createRegisterQuery(index, { ...options, asOf, policy: typeof policy === 'function' ? policy(index.register.school) : policy })));
+    schools.map((index) =>
+      screenPupils(
+        createRegisterQuery(index, {
+          ...options,
+          asOf,
+          policy: typeof policy === 'function' ? policy(index.register.school) : policy,
+        }),
+      ),
+    );
   return {
     schools,
     pupilCount,
@@ -74,7 +82,10 @@ export function createAttendanceEngine(registers: readonly Register[]): Attendan
     severeAbsenceList: (asOf, policy, options) => severeAbsenceList(screenAt(asOf, policy, options)),
     sicknessReturnList: (asOf, policy, options) => sicknessReturnList(screenAt(asOf, policy, options)),
     findingsAt(asOf, policy, options) {
-      return screenAt(asOf, policy, options).map((screen) => ({ school: screen.query.index.register.school, findings: screenedFindings(screen) }));
+      return screenAt(asOf, policy, options).map((screen) => ({
+        school: screen.query.index.register.school,
+        findings: screenedFindings(screen),
+      }));
     },
   };
 }

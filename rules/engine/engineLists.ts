@@ -26,7 +26,6 @@ export interface SicknessReturnListEntry extends ListedPupil {
   reachedOn: string;
 }
 
-
 // Entries are written out field by field: spreading a shared part into each cost microseconds an entry.
 
 /**
@@ -46,7 +45,13 @@ export function penaltyThresholdList(screens: readonly PupilScreen[]): Threshold
   flagged(screens, RULE_BIT['penalty-threshold'], (screen, p) => {
     const { school, pupils } = screen.query.index.register;
     const pupil = pupils[p];
-    out.push({ school, upn: pupil.upn, pupilName: pupilName(pupil), yearGroup: pupil.yearGroup, sessions: screen.penaltyCount[p] });
+    out.push({
+      school,
+      upn: pupil.upn,
+      pupilName: pupilName(pupil),
+      yearGroup: pupil.yearGroup,
+      sessions: screen.penaltyCount[p],
+    });
   });
   return out;
 }
@@ -56,7 +61,14 @@ function absenceList(screens: readonly PupilScreen[], bit: number): AbsenceListE
   flagged(screens, bit, (screen, p) => {
     const { school, pupils } = screen.query.index.register;
     const pupil = pupils[p];
-    out.push({ school, upn: pupil.upn, pupilName: pupilName(pupil), yearGroup: pupil.yearGroup, possibleSessions: screen.possible[p], absenceSessions: screen.absence[p] });
+    out.push({
+      school,
+      upn: pupil.upn,
+      pupilName: pupilName(pupil),
+      yearGroup: pupil.yearGroup,
+      possibleSessions: screen.possible[p],
+      absenceSessions: screen.absence[p],
+    });
   });
   return out;
 }
@@ -82,7 +94,14 @@ export function sicknessReturnList(screens: readonly PupilScreen[]): SicknessRet
     if (tally.reachedOn === undefined) return;
     const { school, pupils } = screen.query.index.register;
     const pupil = pupils[p];
-    out.push({ school, upn: pupil.upn, pupilName: pupilName(pupil), yearGroup: pupil.yearGroup, illnessDays: tally.days, reachedOn: tally.reachedOn });
+    out.push({
+      school,
+      upn: pupil.upn,
+      pupilName: pupilName(pupil),
+      yearGroup: pupil.yearGroup,
+      illnessDays: tally.days,
+      reachedOn: tally.reachedOn,
+    });
   });
   return out;
 }

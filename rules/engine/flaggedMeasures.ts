@@ -4,6 +4,10 @@ import { absencePercent } from '../measures/absenceThresholds.ts';
 import { firstEntryFrom } from './absenceMarks.ts';
 import { RULE_BIT, type PupilScreen } from './screenPupils.ts';
 
+// Read once: under tsx each read of an imported binding is a getter call.
+const CODE_TEXT = REGISTER_CODES.map((c) => c.code);
+const BROKEN = RULE_BIT['broken-weeks'];
+
 /** What the absence-level and broken-weeks findings of a flagged pupil show, over the measures period. */
 export interface FlaggedMeasures {
   from: string;
@@ -18,6 +22,8 @@ export interface FlaggedMeasures {
   absenceCodes: Record<string, number>;
   broken: number;
   weeks: number;
+  /** "from Mon 2 Sep 2024 to Wed 26 Mar 2025", the same for every pupil of the query. */
+  periodText: string;
   /** Monday of each week with an absence; filled only when the broken-weeks finding needs it. */
   brokenWeekMondays: string[];
 }
@@ -32,7 +38,7 @@ export function flaggedMeasures(screen: PupilScreen, p: number, tally: Uint16Arr
   const { period } = ctx;
   const weekMonday = register.calendar.weekMonday;
   const isUnauthorised = IS_UNAUTHORISED;
-  const wantMondays = (screen.rules[p] & RULE_BIT['broken-weeks']) !== 0;
+  const wantMondays = (screen.rules[p] & BROKEN) !== 0;
   const brokenWeekMondays: string[] = [];
   tally.fill(0);
   let unauthorised = 0;
@@ -50,7 +56,7 @@ export function flaggedMeasures(screen: PupilScreen, p: number, tally: Uint16Arr
     }
   }
   const absenceCodes: Record<string, number> = {};
-  for (let id = 0; id < tally.length; id++) if (tally[id]) absenceCodes[REGISTER_CODES[id].code] = tally[id];
+  for (let id = 0; id < tally.length; id++) if (tally[id]) absenceCodes[CODE_TEXT[id]] = tally[id];
   const possible = screen.possible[p];
   const absence = screen.absence[p];
   return {
@@ -65,6 +71,7 @@ export function flaggedMeasures(screen: PupilScreen, p: number, tally: Uint16Arr
     absenceCodes,
     broken: screen.brokenWeeks[p],
     weeks: screen.schoolWeeks[p],
+    periodText: screen.query.periodText,
     brokenWeekMondays,
   };
 }

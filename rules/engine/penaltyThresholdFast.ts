@@ -4,7 +4,7 @@ import { codeSetTable } from '../codes/codeCategories.ts';
 import { REGISTER_CODES } from '../codes/registerCodes.ts';
 import { formatShortDate } from '../dates/isoDate.ts';
 import { type Finding, type SessionMark } from '../findings/finding.ts';
-import { pupilFinding } from '../findings/pupilFinding.ts';
+import { engineFinding } from './engineFinding.ts';
 import { codeBreakdown, describeCodes } from '../findings/sessionEvidence.ts';
 import { type RegisterQuery } from './registerQuery.ts';
 import { type PupilScreen } from './screenPupils.ts';
@@ -68,28 +68,41 @@ export function penaltyThresholdFast(screen: PupilScreen, p: number, shared: Pen
   const sessions: SessionMark[] = [];
   for (let i = lowerBound(scratch, counted, window.startSession); i < counted; i++) {
     const s = scratch[i];
-    sessions.push({ date: calendar.sessionDate[s], session: halfName(calendar.sessionHalf[s]), code: REGISTER_CODES[scratchCodes[i]].code });
+    sessions.push({
+      date: calendar.sessionDate[s],
+      session: halfName(calendar.sessionHalf[s]),
+      code: REGISTER_CODES[scratchCodes[i]].code,
+    });
   }
   const metOn = calendar.dayDate[firstDayOfSpell(screen, window.lastDay, rule.schoolWeeks, rule.sessions, scratch, counted)];
   const breakdown = codeBreakdown(sessions);
   const holidayOnly = Object.keys(breakdown).length === 1 && breakdown.G !== undefined;
   const count = screen.penaltyCount[p];
-  return pupilFinding(ctx, p, 'penalty-threshold', {
-    reason: `${count} unauthorised sessions (${describeCodes(breakdown)}) in the ${window.weeks} school weeks from ${formatShortDate(shared.from)} to ${formatShortDate(shared.to)}${shared.shortWindow}: the threshold for considering a penalty notice is ${rule.sessions}.`,
-    evidence: {
+  const pupil = ctx.register.pupils[p];
+  return engineFinding(
+    pupil,
+    'penalty-threshold',
+    `${count} unauthorised sessions (${describeCodes(breakdown)}) in the ${window.weeks} school weeks from ${formatShortDate(shared.from)} to ${formatShortDate(shared.to)}${shared.shortWindow}: the threshold for considering a penalty notice is ${rule.sessions}.`,
+    {
       count,
       threshold: rule.sessions,
       codesCounted: rule.codes,
       byCode: breakdown,
-      window: { from: shared.from, to: shared.to, schoolWeeks: window.weeks, weekMondays: calendar.weekMonday.slice(window.firstWeek, window.lastWeek + 1), complete: window.complete },
+      window: {
+        from: shared.from,
+        to: shared.to,
+        schoolWeeks: window.weeks,
+        weekMondays: calendar.weekMonday.slice(window.firstWeek, window.lastWeek + 1),
+        complete: window.complete,
+      },
       sessions,
       firstMetOn: metOn,
       compulsorySchoolAge: true,
     },
-    nextStep: holidayOnly ? HOLIDAY_STEP : shared.supportFirstStep,
-    citation: rule.citation,
-    episode: metOn,
-  });
+    holidayOnly ? HOLIDAY_STEP : shared.supportFirstStep,
+    rule.citation,
+    metOn,
+  );
 }
 
 /** Index of the first of `sessions[0, length)` at or after `s`. */

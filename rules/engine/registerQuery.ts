@@ -1,6 +1,6 @@
 import { workingDaysAfter } from '../findings/nCodeOverdue.ts';
 import { createEvaluationContext, type EvaluationContext, type MeasureMethod } from '../findings/evaluationContext.ts';
-import { toDayNumber, type IsoDate } from '../dates/isoDate.ts';
+import { formatShortDate, toDayNumber, type IsoDate } from '../dates/isoDate.ts';
 import { type PolicyProfile } from '../policies/policyProfile.ts';
 import { allAbsenceCodes, codeSetCounts, type RegisterIndex } from './registerIndex.ts';
 
@@ -28,6 +28,8 @@ export interface RegisterQuery {
    */
   penaltyCounts: Uint16Array | null;
   latenessCounts: Uint16Array;
+  /** How the measures period reads in a reason: "from Mon 2 Sept 2024 to Wed 26 Mar 2025". */
+  periodText: string;
   /** Fewest I sessions that can make the sickness-return total (a necessary condition, checked exactly after). */
   illnessSessionsNeeded: number;
 }
@@ -60,6 +62,7 @@ export function createRegisterQuery(index: RegisterIndex, options: RegisterQuery
     penaltyCounts: allAbsenceCodes(policy.penaltyThreshold.codes) ? null : codeSetCounts(index, policy.penaltyThreshold.codes),
     latenessCounts: codeSetCounts(index, policy.lateness.codes),
     // Half-day counting: days = I sessions / 2. Whole-day counting: days <= I sessions.
+    periodText: `from ${formatShortDate(ctx.period.from)} to ${formatShortDate(ctx.period.to)}`,
     illnessSessionsNeeded: sickness.sessionCounts === 'half-day' ? 2 * sickness.days : sickness.days,
   };
 }

@@ -77,7 +77,11 @@ export function screenPupils(q: RegisterQuery): PupilScreen {
 
   // A count before session `end` is the week-prefix entry of end's week plus that week's sessions before
   // end; each bound's week and the start of that partial week are the same for every pupil.
-  const bound = (end: number) => ({ week: sessionWeek[end], from: weekFirstSession[sessionWeek[end]], end });
+  const bound = (end: number) => ({
+    week: sessionWeek[end],
+    from: weekFirstSession[sessionWeek[end]],
+    end,
+  });
   const ps = ctx.period.startSession;
   const pe = ctx.period.endSession;
   const hasPeriod = pe > ps;
@@ -140,8 +144,7 @@ export function screenPupils(q: RegisterQuery): PupilScreen {
         endTail = 0;
         for (let s = base + periodEnd.from, stop = base + periodEnd.end; s < stop; s++) endTail += packedTable[marks[s]];
       }
-      const possible =
-        possiblePrefix[o + periodEnd.week] + ((endTail >>> F_POSSIBLE) & 0xf) - possiblePrefix[o + periodStart.week] - ((head >>> F_POSSIBLE) & 0xf);
+      const possible = possiblePrefix[o + periodEnd.week] + ((endTail >>> F_POSSIBLE) & 0xf) - possiblePrefix[o + periodStart.week] - ((head >>> F_POSSIBLE) & 0xf);
       screen.possible[p] = possible;
       screen.absence[p] = absence;
       // meetsAbsencePercent, in integers: absent >= pct% of possible <=> 100 * absent >= pct * possible.

@@ -2,7 +2,7 @@ import { codeSetTable } from '../codes/codeCategories.ts';
 import { academicYearLabel, academicYearOf } from '../dates/academicYear.ts';
 import { formatShortDate } from '../dates/isoDate.ts';
 import { type Finding } from '../findings/finding.ts';
-import { pupilFinding } from '../findings/pupilFinding.ts';
+import { engineFinding } from './engineFinding.ts';
 import { type IllnessEpisode, type IllnessTally } from '../findings/sicknessReturn.ts';
 import { firstEntryFrom } from './absenceMarks.ts';
 import { type PupilScreen } from './screenPupils.ts';
@@ -66,6 +66,7 @@ export function sicknessReturnFast(screen: PupilScreen, p: number): Finding | nu
   const tally = illnessTallyFast(screen, p);
   if (tally.reachedOn === undefined || !tally.reachedInEpisode) return null;
   const year = academicYearLabel(academicYearOf(ctx.asOf));
+  const pupil = ctx.register.pupils[p];
   let episode = tally.reachedInEpisode;
   if (rule.once === 'per-episode') {
     for (const e of tally.episodes) if (e.start > tally.reachedInEpisode.start && e.days >= rule.days) episode = e;
@@ -74,9 +75,11 @@ export function sicknessReturnFast(screen: PupilScreen, p: number): Finding | nu
   for (const e of tally.episodes) longest = Math.max(longest, e.days);
   const consecutive = longest >= rule.days;
   const shape = consecutive ? `including ${longest} consecutive school days` : `cumulative over ${tally.episodes.length} spells; longest ${longest} days`;
-  return pupilFinding(ctx, p, 'sickness-return', {
-    reason: `Ill on ${tally.days} school days in ${year} so far (${shape}): reached ${rule.days} days on ${formatShortDate(tally.reachedOn)}, so a sickness return to the local authority is due.`,
-    evidence: {
+  return engineFinding(
+    pupil,
+    'sickness-return',
+    `Ill on ${tally.days} school days in ${year} so far (${shape}): reached ${rule.days} days on ${formatShortDate(tally.reachedOn)}, so a sickness return to the local authority is due.`,
+    {
       illnessDays: tally.days,
       threshold: rule.days,
       countedAs: rule.sessionCounts === 'half-day' ? 'each I session is half a day' : 'any day with an I session is a whole day',
@@ -87,8 +90,8 @@ export function sicknessReturnFast(screen: PupilScreen, p: number): Finding | nu
       returnFor: rule.once === 'per-school-year' ? { schoolYear: year } : { episodeStart: episode.start, episodeEnd: episode.end },
       schoolYear: year,
     },
-    nextStep: rule.nextStep,
-    citation: rule.citation,
-    episode: rule.once === 'per-school-year' ? year : episode.start,
-  });
+    rule.nextStep,
+    rule.citation,
+    rule.once === 'per-school-year' ? year : episode.start,
+  );
 }
