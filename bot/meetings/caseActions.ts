@@ -3,10 +3,10 @@ import { CaseChangeError, type CaseChange } from '../../rules/cases/applyCaseCha
 import { withAttendee } from '../../rules/cases/meetingMinutes.ts';
 import { ACTION_PARTIES, type PupilCase } from '../../rules/cases/pupilCase.ts';
 import { isIsoDate } from '../../rules/dates/isoDate.ts';
-import { userKey } from '../access/access.ts';
+import { hasFullViewRole, userKey } from '../access/access.ts';
 import { type ActionResult, type ActionTurn, type FeatureHost } from '../host/featureHost.ts';
-import { CaseMissingError, changeCase } from './caseStore.ts';
-import { caseMessage } from './caseMessage.ts';
+import { CaseMissingError, changeCase, getCase } from './caseStore.ts';
+import { CASE_REFRESH_VERB, caseMessage, caseMessageFor } from './caseMessage.ts';
 import { myActionsMessage } from './caseCommands.ts';
 import { CHAIR_ROLES, actorOf, scopeFor } from './meetingScope.ts';
 import { changeMeeting, currentMeeting } from './meetingStore.ts';
@@ -89,10 +89,33 @@ export async function handleCaseAction(services: MeetingsServices, turn: ActionT
     const mine = await myActionsMessage(services, turn.user);
     return { card: mine.card!, text: mine.text };
   }
-  const message = caseMessage(services, school, c!, scope.privacy, latestMeeting);
+  const message = await caseMessageFor(services, school, c!, scope.privacy, latestMeeting, turn.conversation);
   return { card: message.card!, text: message.text };
 }
 
 export function registerCaseActions(host: FeatureHost, services: MeetingsServices): void {
   for (const verb of CASE_VERBS) host.onAction(verb, (turn) => handleCaseAction(services, turn));
+  host.onAction(CASE_REFRESH_VERB, (turn) => handleCaseRefresh(services, turn));
+}
+
+const refreshData = z.object({ caseKey });
+
+/**
+ * Teams refreshing a case card for one of the people it names: their own view, for them alone. The role
+ * is checked now, not when the card was sent: someone whose role was withdrawn gets the limited card.
+ */
+export async function handleCaseRefresh(services: MeetingsServices, turn: ActionTurn): Promise<ActionResult> {
+  const parsed = refreshData.safeParse(turn.data);
+  if (!parsed.success) return { message: 'This card can no longer be refreshed: say "case" and the pupil’s name.' };
+  const [urn, upn] = parsed.data.caseKey.split('|');
+  const school = services.schools.find((s) => s.urn === urn);
+  if (!school) return { message: 'That case belongs to a school I no longer hold.' };
+  const scope = await scopeFor(services, school, turn.conversation, turn.user);
+  if (!scope.ok) return { message: scope.reply };
+  const c = await getCase(services.store, urn, upn);
+  if (!c) return { message: 'There is no case for this pupil any more.' };
+  const privacy = hasFullViewRole(scope.role) ? 'full' : scope.privacy;
+  await services.store.appendAudit({ at: services.now().toISOString(), who: userKey(turn.user), what: 'view.case', schoolUrn: urn, upn, detail: { conversation: turn.conversation.id, privacy, refresh: true } });
+  const message = caseMessage(services, school, c, privacy, await currentMeeting(services.store, turn.conversation.id));
+  return { card: message.card!, text: message.text, audience: 'invoker' };
 }

@@ -9,7 +9,7 @@ import { yearLabel } from '../queries/describeView.ts';
 import { findPupils } from '../queries/findPupils.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
 import { getCase, listCases, openCaseOnce } from './caseStore.ts';
-import { caseMessage } from './caseMessage.ts';
+import { caseMessageFor } from './caseMessage.ts';
 import { actorOf, meetingScope } from './meetingScope.ts';
 import { currentMeeting } from './meetingStore.ts';
 import { todayOf, type MeetingsServices } from './meetingsServices.ts';
@@ -35,7 +35,7 @@ export async function showCase(services: MeetingsServices, turn: MessageTurn, ty
   const c = await getCase(services.store, scope.school.urn, pupil.upn);
   if (!c) return void (await turn.reply(`${pupilName(pupil)} has no case at ${scope.school.name}. Say "open a case for ${pupilName(pupil)}" to open one.`));
   await services.store.appendAudit({ at: services.now().toISOString(), who: userKey(turn.user), what: 'view.case', schoolUrn: scope.school.urn, upn: pupil.upn, detail: { conversation: turn.conversation.id } });
-  await turn.reply(caseMessage(services, scope.school, c, scope.privacy, await currentMeeting(services.store, turn.conversation.id)));
+  await turn.reply(await caseMessageFor(services, scope.school, c, scope.privacy, await currentMeeting(services.store, turn.conversation.id), turn.conversation));
 }
 
 /** `open a case for <pupil>`: opened by staff, at the first stage of the school's staged process. */
@@ -65,7 +65,7 @@ export async function openCaseCommand(services: MeetingsServices, turn: MessageT
     await services.store.appendAudit({ at, who: userKey(turn.user), what: 'case.opened', schoolUrn: scope.school.urn, upn: pupil.upn, detail: { case: caseId(scope.school.urn, pupil.upn) } });
     services.log('meetings.case-opened', { school: scope.school.urn, because: c.openedBecause });
   }
-  const message = caseMessage(services, scope.school, c, scope.privacy, meeting);
+  const message = await caseMessageFor(services, scope.school, c, scope.privacy, meeting, turn.conversation);
   await turn.reply({ ...message, text: `${opened ? 'Case opened' : 'There is already a case'} for ${c.pupilName}.\n${message.text}` });
 }
 

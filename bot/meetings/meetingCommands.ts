@@ -11,7 +11,7 @@ import { type MessageTurn } from '../host/featureHost.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
 import { agendaCardView, prepareAgenda } from './agendaView.ts';
 import { getCase, listCases, openCaseOnce } from './caseStore.ts';
-import { caseMessage } from './caseMessage.ts';
+import { caseMessageFor } from './caseMessage.ts';
 import { minutesCardViews } from './minutesView.ts';
 import { CHAIR_ROLES, actorOf, meetingScope, scopeFor } from './meetingScope.ts';
 import { changeMeeting, currentMeeting, lastEndedMeeting, saveNewMeeting, type MeetingRecord } from './meetingStore.ts';
@@ -101,7 +101,7 @@ async function postNextCase(services: MeetingsServices, turn: MessageTurn, schoo
     await turn.reply(`That was the last case (${updated.presented.length} discussed). Say "end the meeting" to post the minutes.`);
     return updated;
   }
-  const sent = await turn.reply(caseMessage(services, school, c, privacy, updated));
+  const sent = await turn.reply(await caseMessageFor(services, school, c, privacy, updated, turn.conversation));
   await services.store.appendAudit({ at: services.now().toISOString(), who: userKey(turn.user), what: 'view.case', schoolUrn: school.urn, upn, detail: { meeting: meeting.id } });
   const key = upn;
   return sent.id ? changeMeeting(services.store, meeting.id, (m) => ({ ...m, cardActivities: { ...m.cardActivities, [key]: sent.id! } })) : updated;

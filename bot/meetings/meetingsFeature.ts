@@ -1,7 +1,8 @@
 import { type StateStore } from '../../adapters/store/stateStore.ts';
 import { type NationalFigures } from '../../rules/cases/cohortComparison.ts';
 import { type AccessControl } from '../access/access.ts';
-import { type FeatureModule } from '../host/featureHost.ts';
+import { rememberTeamsUser } from '../access/teamsUsers.ts';
+import { type FeatureModule, type MessageHandler } from '../host/featureHost.ts';
 import { type Log } from '../log.ts';
 import { nationalComparison } from '../queries/nationalFigures.ts';
 import { type FindingsCache } from '../schools/findingsCache.ts';
@@ -44,7 +45,14 @@ export function meetingsFeature(services: MeetingsFeatureServices): FeatureModul
   const s: MeetingsServices = { ...services, now: services.now ?? (() => new Date()), national: publishedNationalFigures };
   return {
     name: 'meetings',
-    register(host) {
+    register(rawHost) {
+      // Everyone who speaks to the feature is remembered (Entra id -> Teams id), so case cards in a limited
+      // channel can name the staff entitled to their own fuller view.
+      const remembering = (handler: MessageHandler): MessageHandler => async (turn, match) => {
+        await rememberTeamsUser(s.store, turn.user);
+        await handler(turn, match);
+      };
+      const host = { ...rawHost, onMessage: (pattern: RegExp, handler: MessageHandler) => rawHost.onMessage(pattern, remembering(handler)) };
       host.onMessage(/^prepare\s+(?:the\s+|a\s+)?(?:termly\s+)?(?:targeting\s+support\s+)?meeting(?:\s+(?:for|at|with)\s+(.+?))?\s*[.!?]?$/i, (turn, m) => prepareMeeting(s, turn, m[1]));
       host.onMessage(/^start\s+(?:the\s+)?(?:termly\s+)?meeting\s*[.!?]?$/i, (turn) => startMeeting(s, turn));
       host.onMessage(/^next\s+case\s*[.!?]?$/i, (turn) => nextCase(s, turn));

@@ -67,6 +67,9 @@ describe('a termly targeting support meeting over HTTP (generated school, fake T
   let discussed: string[] = [];
 
   it('prepares the agenda from the register: exactly the pupils the rules find severely, persistently or at risk of persistent absence', async () => {
+    // Ann is the school's attendance lead and Cat a member of staff; Omar has local mode's default (LA officer).
+    await store.setRole(urn, ANN.id, 'attendance-lead');
+    await store.setRole(urn, CAT.id, 'staff');
     await postActivity(running.url, installed(connector.url, ANN));
     expect((await send(ANN, `link school ${urn}`)).length).toBe(1);
     const [reply] = await send(ANN, 'prepare the termly meeting');
@@ -141,6 +144,10 @@ describe('a termly targeting support meeting over HTTP (generated school, fake T
     // A limited channel: the sensitive barrier is counted, not quoted.
     expect(text).not.toContain('bereaved');
     expect(text).toContain('1 more with restricted detail');
+    // Staff whose role allows the full view get their own card by refresh; a member of staff does not.
+    expect((reviewed.refresh as { userIds: string[] }).userIds).toEqual([`29:${ANN.id}`]);
+    expect(JSON.stringify(await press(ANN, 'meetings.refreshCase', { caseKey }))).toContain('Parent recently bereaved');
+    expect(JSON.stringify(await press(CAT, 'meetings.refreshCase', { caseKey }))).not.toContain('bereaved');
     agreed.push({ owner: 'Ann Lead', what: 'Attendance contract meeting', upn: caseKey.split('|')[1] });
     const [third] = await send(OMAR, 'next case');
     discussed.push(caseKeyOf(cardOf(third)));
