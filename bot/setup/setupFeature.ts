@@ -27,7 +27,7 @@ export function setupFeature(services: SetupServices): FeatureModule {
         await rememberTeamsUser(services.store, turn.user);
         await handle(turn, ...rest);
       };
-      host.onMessage(/^link(?: to)?(?: this (?:channel|chat) to)? school\s+(\S+)\s*$/i, met((turn, match: RegExpMatchArray) => linkSchool(services, turn, match[1])));
+      host.onMessage(/^link(?: to)?(?: this (?:channel|chat) to)? school\s+(.+?)\s*$/i, met((turn, match: RegExpMatchArray) => linkSchool(services, turn, match[1])));
       host.onMessage(/^(?:which|what) school(?: is this)?\s*\??$/i, met((turn) => whichSchool(services, turn)));
       host.onMessage(/^privacy\s+(full|limited)\s*$/i, met((turn, match: RegExpMatchArray) => setPrivacy(services, turn, match[1].toLowerCase() as 'full' | 'limited')));
     },

@@ -60,6 +60,25 @@ describe('queries over the teams-ai app (TestAdapter)', () => {
       .startTest();
   });
 
+  it('links by school name too, says which school a conversation is linked to, and only lets staff who may link do it', async () => {
+    bot = scriptedBot([FIXTURE_SCHOOL, BROOK_LANE]);
+    await bot.services.store.setRole('100002', 'aad-lead', 'attendance-lead');
+    await bot.adapter
+      .send(says('which school?', {}))
+      .assertReply((reply) => expect(reply.text).toContain('This conversation is not linked to a school'))
+      .send(says('link school brook lane', {}))
+      .assertReply((reply) => expect(reply.text).toContain('Only the head, attendance lead, designated safeguarding lead or an LA officer at Brook Lane Academy'))
+      .send(says('link school brook lane', {}, { aadObjectId: 'aad-lead' }))
+      .assertReply((reply) => expect(reply.text).toContain('now answers for Brook Lane Academy (URN 100002)'))
+      .send(says('which school?', {}))
+      .assertReply((reply) => expect(reply.text).toBe('This conversation answers for Brook Lane Academy (URN 100002); privacy is limited: names and findings only.'))
+      .send(says('link school 999999', {}, { aadObjectId: 'aad-lead' }))
+      .assertReply((reply) => expect(reply.text).toContain(`I don't hold a school with URN or name "999999"`))
+      .startTest();
+    const audit = await bot.services.store.listAudit({ schoolUrn: '100002' });
+    expect(audit.map((a) => [a.who, a.what])).toContainEqual(['aad-lead', 'conversation.link']);
+  });
+
   it('refuses people without a role at the school, on every question', async () => {
     bot = scriptedBot([FIXTURE_SCHOOL]);
     await bot.adapter
