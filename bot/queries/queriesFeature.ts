@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { lastSchoolDayOnOrBefore } from '../../rules/calendar/calendarLookup.ts';
+import { formatLongDate } from '../../rules/dates/isoDate.ts';
 import { type ActionResult, type ActionTurn, type BotMessage, type FeatureModule, type MessageTurn } from '../host/featureHost.ts';
 import { type ParsedQuestion } from '../questions/question.ts';
 import { answerCohort } from './answerCohort.ts';
@@ -60,6 +62,11 @@ async function answerMessage(services: QueryServices, turn: MessageTurn): Promis
   const scope = await resolveSchoolScope(services, turn.conversation, turn.user, question.filters.school);
   if (!scope.ok) return { message: scope.reply, kind: question.kind };
   const token = tokenFor(question, scope.acrossSchools ? '*' : scope.schools[0].school.urn);
+  const asOf = token.asOf;
+  if (asOf !== undefined && scope.schools.every(({ school }) => lastSchoolDayOnOrBefore(school.register.calendar, asOf) < 0)) {
+    const first = scope.schools[0].school.register.calendar.dayDate[0];
+    return { message: `The register I hold starts on ${formatLongDate(first)}, so I can't answer as of ${formatLongDate(asOf)}.`, kind: question.kind };
+  }
   const request = { token, schools: scope.schools, conversation: turn.conversation, user: turn.user };
   if (question.kind === 'pupil-summary') {
     if (!question.pupilName) return { message: 'Which pupil? Ask, for example, "how is Amy Smith doing?"', kind: question.kind };

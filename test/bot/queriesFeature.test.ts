@@ -298,6 +298,14 @@ describe('queries over the teams-ai app (TestAdapter)', () => {
       .startTest();
   });
 
+  it('says when a question asks about a date before the register starts', async () => {
+    bot = scriptedBot([FIXTURE_SCHOOL], { defaultRole: 'staff' });
+    await bot.adapter
+      .send(says('who is persistently absent as of 1 August 2025?', {}))
+      .assertReply((reply) => expect(reply.text).toContain("The register I hold starts on Wednesday, 3 September 2025, so I can't answer as of"))
+      .startTest();
+  });
+
   it('says so when no pupil has the name asked about', async () => {
     bot = scriptedBot([FIXTURE_SCHOOL], { defaultRole: 'staff' });
     await bot.adapter
