@@ -3,12 +3,16 @@ import { systemClock, type Clock } from '../../adapters/teams/clock.ts';
 import { type AlertsConfig } from '../alerts/alertsConfig.ts';
 import { runScanSchedule } from '../alerts/scanScheduler.ts';
 import { type Log } from '../log.ts';
+import { type FindingsCache } from '../schools/findingsCache.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
+import { queueCaseOffers } from './caseOffers.ts';
 import { queueOverdueCaseAlerts } from './overdueCaseAlerts.ts';
 
 export interface OverdueCaseRuntimeOptions {
   schools: readonly SchoolData[];
   store: StateStore;
+  /** Findings per school, shared with the rest of the bot. */
+  cache: FindingsCache;
   log: Log;
   /** The alert schedule (ALERT_SCAN_TIMES, ALERT_TIME_ZONE, ALERT_SCANS): overdue cases are checked with the alerts. */
   config: Pick<AlertsConfig, 'scanTimes' | 'timeZone' | 'scheduledScans'>;
@@ -18,7 +22,8 @@ export interface OverdueCaseRuntimeOptions {
 }
 
 /**
- * Checks cases for overdue actions and reviews at the alert scan times, on school days only (a school's
+ * Checks cases for overdue actions and reviews, and offers cases to pupils newly persistently or severely
+ * absent (opening them for the severely absent), at the alert scan times, on school days only (a school's
  * calendar decides: nothing is raised in the holidays, and the first school day after raises it), and
  * hands what it queued to the alerts sender. Each item is raised once (see queueOverdueCaseAlerts).
  */
@@ -35,8 +40,10 @@ export function startOverdueCaseRuntime(options: OverdueCaseRuntimeOptions): { n
         scan: async (date) => {
           const open = options.schools.filter((s) => s.register.calendar.dayIndex.has(date));
           if (open.length === 0) return;
-          const report = await queueOverdueCaseAlerts(options.store, open, date, new Date(clock.now()), options.log);
-          if (report.queued > 0) await options.deliver();
+          const now = new Date(clock.now());
+          const overdue = await queueOverdueCaseAlerts(options.store, open, date, now, options.log);
+          const offers = await queueCaseOffers(options.store, open, options.cache, date, now, options.log);
+          if (overdue.queued + offers.queued > 0) await options.deliver();
         },
       },
       stopping.signal,

@@ -9,6 +9,7 @@ import { silentLog } from '../../../bot/log.ts';
 import { CASE_NAMESPACE } from '../../../bot/meetings/caseStore.ts';
 import { CASE_OVERDUE_KIND } from '../../../bot/meetings/overdueCaseAlerts.ts';
 import { startOverdueCaseRuntime } from '../../../bot/meetings/overdueCaseRuntime.ts';
+import { FindingsCache } from '../../../bot/schools/findingsCache.ts';
 import { type SchoolData } from '../../../bot/schools/schoolData.ts';
 import { applyCaseChange } from '../../../rules/cases/applyCaseChange.ts';
 import { caseId, openCase } from '../../../rules/cases/pupilCase.ts';
@@ -66,6 +67,7 @@ describe('the overdue-case check on the alert schedule', () => {
       runtime = startOverdueCaseRuntime({
         schools: [school],
         store,
+        cache: new FindingsCache(),
         log: silentLog,
         clock,
         config: { scanTimes: parseScanTimes('09:30,14:00'), timeZone: 'Europe/London', scheduledScans: true },
