@@ -39,7 +39,7 @@ export interface BotRuntime {
 export function startBotRuntimes(services: BotServices, host: RuntimeHost): BotRuntime[] {
   const alertsConfig = alertsConfigFrom(process.env);
   const alerts = startAlertsRuntime({ config: alertsConfig, schools: services.schools, store: services.store, proactive: host.proactive, server: host.server, log: services.log });
-  // Overdue case actions and reviews are checked at the alert times and go out through the alerts sender.
-  const meetings = startOverdueCaseRuntime({ schools: services.schools, store: services.store, log: services.log, config: alertsConfig, deliver: alerts.deliver });
+  // Overdue case actions and reviews, and case offers, are checked at the alert times and go out through the alerts sender.
+  const meetings = startOverdueCaseRuntime({ schools: services.schools, store: services.store, cache: services.cache, log: services.log, config: alertsConfig, deliver: alerts.deliver });
   return [alerts, meetings];
 }
