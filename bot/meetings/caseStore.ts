@@ -1,4 +1,4 @@
-import { updateRecord, type StateStore } from '../../adapters/store/stateStore.ts';
+import { updateRecord, VersionConflictError, type StateStore } from '../../adapters/store/stateStore.ts';
 import { applyCaseChange, type CaseChange, type CaseChangeContext } from '../../rules/cases/applyCaseChange.ts';
 import { caseId, openCase, type OpenCaseInput, type PupilCase } from '../../rules/cases/pupilCase.ts';
 
@@ -26,14 +26,22 @@ export async function changeCase(store: StateStore, schoolUrn: string, upn: stri
   return record.value;
 }
 
-/** Opens a case unless the pupil has one; returns the case and whether it was opened now. */
+/**
+ * Opens a case unless the pupil has one; returns the case and whether it was opened now. An existing case
+ * is left untouched (no write), and when two people open the same case at once the second gets the first's.
+ */
 export async function openCaseOnce(store: StateStore, input: OpenCaseInput): Promise<{ case: PupilCase; opened: boolean }> {
-  let opened = false;
-  const record = await updateRecord<PupilCase>(store, CASE_NAMESPACE, caseId(input.schoolUrn, input.upn), (current) => {
-    opened = current === null;
-    return current ?? openCase(input);
-  });
-  return { case: record.value, opened };
+  const id = caseId(input.schoolUrn, input.upn);
+  const existing = await store.getRecord<PupilCase>(CASE_NAMESPACE, id);
+  if (existing) return { case: existing.value, opened: false };
+  try {
+    return { case: (await store.putRecord<PupilCase>(CASE_NAMESPACE, id, openCase(input), null)).value, opened: true };
+  } catch (err) {
+    if (!(err instanceof VersionConflictError)) throw err;
+    const winner = await store.getRecord<PupilCase>(CASE_NAMESPACE, id);
+    if (!winner) throw err;
+    return { case: winner.value, opened: false };
+  }
 }
 
 export class CaseMissingError extends Error {
