@@ -8,7 +8,7 @@ import { formatPercent } from '../../rules/measures/absenceThresholds.ts';
 import { yearLabel } from '../queries/describeView.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
 import { type MeetingRecord } from './meetingStore.ts';
-import { type MeetingsServices } from './meetingsServices.ts';
+import { todayOf, type MeetingsServices } from './meetingsServices.ts';
 
 /** Without a previous meeting, movement is measured over the last six weeks (about half a term). */
 const DEFAULT_MOVEMENT_DAYS = 42;
@@ -31,6 +31,7 @@ export function prepareAgenda(services: MeetingsServices, school: SchoolData, ca
     localAuthority: laSchools ? laSchools.map((s) => services.cache.evaluation(s, s.asOf).context) : null,
     national: services.national,
     cases,
+    today: todayOf(services),
     lastMeeting: last ? { id: last.id, heldOn: last.heldOn ?? last.agenda.asOf, pupils: last.agenda.pupils.map((p) => ({ upn: p.upn, level: p.level })) } : undefined,
   });
 }
@@ -57,7 +58,7 @@ export function agendaCardView(meetingId: string, agenda: MeetingAgenda, school:
   const cap = ROWS_ON_CARD;
   const last = agenda.lastMeeting;
   const carried = agenda.carriedForward.map((a) => {
-    const late = !a.done && a.due < agenda.asOf;
+    const late = !a.done && a.due < agenda.today;
     return { text: `${a.pupilName}: ${a.what} (${ACTION_PARTY_LABELS[a.party]}, ${a.owner}), due ${formatShortDate(a.due)}: ${a.done ? 'done' : late ? 'OVERDUE' : 'open'}`, color: a.done ? 'Good' : late ? 'Attention' : 'Default' } as const;
   });
   const pupils = agenda.pupils.map((p) => ({

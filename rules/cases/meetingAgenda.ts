@@ -69,6 +69,8 @@ export interface MeetingAgenda {
   schoolUrn: string;
   schoolName: string;
   asOf: IsoDate;
+  /** The calendar date the agenda was prepared on: what "due" and "overdue" are judged against. */
+  today: IsoDate;
   /** The last meeting this agenda starts from, if any. */
   lastMeeting?: { id: string; heldOn: IsoDate };
   /** The date movement in attendance is measured from. */
@@ -101,6 +103,8 @@ export interface AgendaInput {
   national: NationalFigures;
   cases: readonly PupilCase[];
   lastMeeting?: LastMeetingSummary;
+  /** The meeting's calendar date, for actions and reviews due (the register's as-of date when not given). */
+  today?: IsoDate;
   /** Most movers listed. */
   moversShown?: number;
 }
@@ -123,6 +127,7 @@ export function buildMeetingAgenda(input: AgendaInput): MeetingAgenda {
   const { now, cases } = input;
   const { register } = now;
   const asOf = now.asOf;
+  const today = input.today ?? asOf;
   const caseByUpn = new Map(cases.map((c) => [c.upn, c]));
   const previousLevel = new Map((input.lastMeeting?.pupils ?? []).map((p) => [p.upn, p.level]));
 
@@ -149,8 +154,8 @@ export function buildMeetingAgenda(input: AgendaInput): MeetingAgenda {
       pupilName: c.pupilName,
       yearGroup: c.yearGroup,
       stage: stageName(now.policy, c.stageId),
-      actionsDue: actionsDueBy(c, asOf).map((a) => ({ id: a.id, what: a.what, owner: a.owner, due: a.due })),
-      ...(reviewOverdue(c, asOf) || c.nextReview === asOf ? { reviewDue: c.nextReview } : {}),
+      actionsDue: actionsDueBy(c, today).map((a) => ({ id: a.id, what: a.what, owner: a.owner, due: a.due })),
+      ...(reviewOverdue(c, today) || c.nextReview === today ? { reviewDue: c.nextReview } : {}),
     }))
     .filter((c) => c.actionsDue.length > 0 || c.reviewDue !== undefined)
     .sort(byYearThenName);
@@ -169,6 +174,7 @@ export function buildMeetingAgenda(input: AgendaInput): MeetingAgenda {
     schoolUrn: register.school.urn ?? '',
     schoolName: input.schoolName,
     asOf,
+    today,
     ...(input.lastMeeting ? { lastMeeting: { id: input.lastMeeting.id, heldOn: input.lastMeeting.heldOn } } : {}),
     movementFrom: input.movement.from,
     carriedForward,
@@ -177,7 +183,7 @@ export function buildMeetingAgenda(input: AgendaInput): MeetingAgenda {
     movers: movers.slice(0, input.moversShown ?? 5),
     cohorts: cohortComparison(now, input.localAuthority, input.national),
     targets: compareWithTargets(now),
-    partTime: partTimeTimetables(now, input.movement.from, caseByUpn),
+    partTime: partTimeTimetables(now, input.movement.from, caseByUpn, today),
   };
 }
 
@@ -185,7 +191,7 @@ export function buildMeetingAgenda(input: AgendaInput): MeetingAgenda {
  * Pupils on a part-time timetable (C2 since `from`) whose review date has passed or was never set: 000
  * para 19 asks for regular review dates and the shortest time necessary. A pupil's review is their case's.
  */
-function partTimeTimetables(ctx: EvaluationContext, from: IsoDate, caseByUpn: ReadonlyMap<string, PupilCase>): AgendaPartTime[] {
+function partTimeTimetables(ctx: EvaluationContext, from: IsoDate, caseByUpn: ReadonlyMap<string, PupilCase>, today: IsoDate): AgendaPartTime[] {
   const c2 = findRegisterCode('C2');
   if (!c2) return [];
   const { register, asOf } = ctx;
@@ -203,7 +209,7 @@ function partTimeTimetables(ctx: EvaluationContext, from: IsoDate, caseByUpn: Re
     }
     if (sessions === 0) return;
     const c = caseByUpn.get(pupil.upn);
-    if (c?.nextReview && c.nextReview >= asOf) return;
+    if (c?.nextReview && c.nextReview >= today) return;
     out.push({ upn: pupil.upn, pupilName: pupilName(pupil), yearGroup: pupil.yearGroup, c2Sessions: sessions, lastC2: calendar.sessionDate[last], ...(c?.nextReview ? { reviewDate: c.nextReview } : {}) });
   });
   return out.sort(byYearThenName);

@@ -85,6 +85,13 @@ describe('the termly meeting agenda', () => {
     expect(agenda.casesDue).toEqual([{ upn: c.upn, pupilName: 'Per Sist', yearGroup: '8', stage: 'Monitor', actionsDue: [{ id: 'a1', what: 'Meet parents', owner: 'Ann Lead', due: '2025-11-14' }] }]);
   });
 
+  it('judges actions due against the meeting’s date, not the register’s last day', () => {
+    const register = school();
+    const c = applyCaseChange(caseFor(register, 1), { kind: 'add-action', what: 'Call home', party: 'school', owner: 'Ann Lead', due: '2025-11-23' }, { policy: national, today: '2025-11-01', at: '2025-11-01T10:00:00Z', by: lead });
+    expect(buildMeetingAgenda(input(register, [c])).casesDue).toEqual([]);
+    expect(buildMeetingAgenda(input(register, [c], { today: '2025-11-24' })).casesDue.map((d) => d.actionsDue.map((a) => a.what))).toEqual([['Call home']]);
+  });
+
   it('lists the pupils whose attendance moved most since the comparison date', () => {
     const agenda = buildMeetingAgenda(input(school()));
     expect(agenda.movers.map((m) => m.pupilName)).toContain('Sev Ere');

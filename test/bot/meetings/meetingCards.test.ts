@@ -55,6 +55,7 @@ describe('meeting cards', () => {
       schoolUrn: '100001',
       schoolName: 'Oakfield',
       asOf: AS_OF,
+      today: '2025-11-24',
       movementFrom: '2025-10-10',
       carriedForward: [],
       pupils: register.pupils.map((p) => ({ upn: p.upn, pupilName: `${p.givenName} ${p.familyName}`, yearGroup: '9', level: 'persistent', absencePercent: 12.5, isNew: true, hasCase: false })),
