@@ -17,7 +17,10 @@ export interface MeetingsServices {
   national: NationalFigures;
 }
 
-/** Today's date (UTC) from the services' clock. */
+/** English schools keep London time: an action due "today" is today there, whatever the server's zone. */
+const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today's date in London from the services' clock, as YYYY-MM-DD. */
 export function todayOf(services: Pick<MeetingsServices, 'now'>): string {
-  return services.now().toISOString().slice(0, 10);
+  return LONDON_DATE.format(services.now());
 }

@@ -89,3 +89,11 @@ describe('overdue items and owners', () => {
     expect(actionsOwnedBy([c], { id: 'aad-lead' }).map((x) => x.action.what)).toEqual(['Call parents']);
   });
 });
+
+describe('the meeting’s date', () => {
+  it('is the date in London, so just after midnight in summer is already the next day', async () => {
+    const { todayOf } = await import('../../../bot/meetings/meetingsServices.ts');
+    expect(todayOf({ now: () => new Date('2025-06-30T23:30:00Z') })).toBe('2025-07-01');
+    expect(todayOf({ now: () => new Date('2025-12-31T23:30:00Z') })).toBe('2025-12-31');
+  });
+});
