@@ -27,8 +27,13 @@ const QUOTE = 34;
 const COMMA = 44;
 const SPACE = 32;
 const TAB = 9;
-/** Bytes read from disk at a time; a record longer than this grows the buffer. */
+/** Bytes read from disk at a time; a record longer than this grows the buffer. Tests use tiny chunks to cross every boundary. */
 const CHUNK = 8 << 20;
+
+const CELL_START = 0;
+const UNQUOTED = 1;
+const IN_QUOTES = 2;
+const QUOTE_IN_QUOTES = 3;
 
 const isBlank = (b: number) => b === SPACE || b === TAB || b === CARRIAGE_RETURN;
 
@@ -53,17 +58,17 @@ export function recordCells(view: CsvRecordView): string[] {
  * Records without a quote (nearly all) are cut straight out of the read buffer; a record with a quote
  * is unquoted into a scratch buffer. A stray quote inside an unquoted cell is kept as a character.
  */
-export function scanCsvFile(path: string, onRecord: (view: CsvRecordView) => void): CsvScanResult {
+export function scanCsvFile(path: string, onRecord: (view: CsvRecordView) => void, options: { chunkBytes?: number } = {}): CsvScanResult {
   const fd = openSync(path, 'r');
   try {
-    return scan(fd, onRecord);
+    return scan(fd, onRecord, options.chunkBytes ?? CHUNK);
   } finally {
     closeSync(fd);
   }
 }
 
-function scan(fd: number, onRecord: (view: CsvRecordView) => void): CsvScanResult {
-  let buf = Buffer.allocUnsafe(CHUNK);
+function scan(fd: number, onRecord: (view: CsvRecordView) => void, chunkBytes: number): CsvScanResult {
+  let buf = Buffer.allocUnsafe(Math.max(4, chunkBytes));
   let filled = 0;
   let eof = false;
   let line = 1;
@@ -126,23 +131,36 @@ function scan(fd: number, onRecord: (view: CsvRecordView) => void): CsvScanResul
         if (i === filled && !eof) break; // the rest of this record is in the next read
         pushTrimmed(cellStart, i);
       } else {
-        // Find the line end that is outside quotes, counting the line breaks inside them.
-        let inQuote = false;
+        // Find the line end outside quotes, counting the line breaks inside them. A quote opens a quoted
+        // cell only at the start of a cell; anywhere else it is an ordinary character.
+        let state = CELL_START;
         recordEnd = -1;
-        for (let k = pos; k < filled; k++) {
+        for (let k = pos; k < filled && recordEnd < 0; k++) {
           const byte = buf[k];
-          if (byte === QUOTE) inQuote = !inQuote;
-          else if (byte === NEWLINE) {
-            if (!inQuote) {
-              recordEnd = k;
+          switch (state) {
+            case CELL_START:
+              if (byte === QUOTE) state = IN_QUOTES;
+              else if (byte === NEWLINE) recordEnd = k;
+              else if (byte !== COMMA && !isBlank(byte)) state = UNQUOTED;
               break;
-            }
-            linesInRecord++;
+            case UNQUOTED:
+              if (byte === COMMA) state = CELL_START;
+              else if (byte === NEWLINE) recordEnd = k;
+              break;
+            case IN_QUOTES:
+              if (byte === QUOTE) state = QUOTE_IN_QUOTES;
+              else if (byte === NEWLINE) linesInRecord++;
+              break;
+            default: // a quote inside quotes: doubled (a literal quote) or the closing one
+              if (byte === QUOTE) state = IN_QUOTES;
+              else if (byte === COMMA) state = CELL_START;
+              else if (byte === NEWLINE) recordEnd = k;
+              else state = UNQUOTED;
           }
         }
         if (recordEnd < 0) {
           if (!eof) break;
-          if (inQuote) return { records, fileProblem: { line, message: 'a quoted cell that starts on this line is never closed (a " is missing)' } };
+          if (state === IN_QUOTES) return { records, fileProblem: { line, message: 'a quoted cell that starts on this line is never closed (a " is missing)' } };
           recordEnd = filled;
         }
         let contentEnd = recordEnd;

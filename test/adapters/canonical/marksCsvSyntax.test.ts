@@ -51,6 +51,11 @@ describe('marks.csv as schools write it', () => {
     expect(strictProblems(dir)).toEqual([expect.stringMatching(/^marks\.csv:1: session: missing column "session"/)]);
   });
 
+  it('stops on a quote that is never closed, naming the line it opened on', () => {
+    const dir = bundleWithMarks(`${HEADER}\n${UPN1},2025-09-03,AM,/\n${UPN1},"2025-09-03,PM,\\\n`);
+    expect(strictProblems(dir)).toEqual([expect.stringMatching(/^marks\.csv:3: \(file\): .*never closed/)]);
+  });
+
   it('stops on an empty file', () => {
     expect(strictProblems(bundleWithMarks(''))).toEqual([expect.stringMatching(/^marks\.csv:1: \(header\): the file is empty/)]);
   });
