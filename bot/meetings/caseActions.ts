@@ -9,6 +9,7 @@ import { CaseMissingError, changeCase, getCase } from './caseStore.ts';
 import { CASE_REFRESH_VERB, caseMessage, caseMessageFor } from './caseMessage.ts';
 import { myActionsMessage } from './caseCommands.ts';
 import { CHAIR_ROLES, actorOf, scopeFor } from './meetingScope.ts';
+import { redrawMeetingCards } from './redrawMeetingCards.ts';
 import { changeMeeting, currentMeeting } from './meetingStore.ts';
 import { todayOf, type MeetingsServices } from './meetingsServices.ts';
 
@@ -85,6 +86,8 @@ export async function handleCaseAction(services: MeetingsServices, turn: ActionT
   services.log('meetings.case-changed', { school: urn, verb: turn.verb, meeting: inMeeting?.id });
   let latestMeeting = meeting;
   if (inMeeting) latestMeeting = await changeMeeting(services.store, inMeeting.id, (m) => ({ ...m, attendees: withAttendee(m.attendees, by) }));
+  // One update per meeting showing the case (normally none or one): well inside Teams' 5 seconds.
+  if (services.proactive) await redrawMeetingCards(services, services.proactive, school, c!, turn.cardActivityId);
   if (data.view === 'mine') {
     const mine = await myActionsMessage(services, turn.user);
     return { card: mine.card!, text: mine.text };

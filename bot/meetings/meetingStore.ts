@@ -62,3 +62,8 @@ export async function lastEndedMeeting(store: StateStore, schoolUrn: string): Pr
   ended.sort((a, b) => (a.endedAt! < b.endedAt! ? 1 : -1));
   return ended[0] ?? null;
 }
+
+/** Running meetings of a school that have put this pupil's case card up, in any conversation. */
+export async function runningMeetingsShowing(store: StateStore, schoolUrn: string, upn: string): Promise<MeetingRecord[]> {
+  return (await store.listRecords<MeetingRecord>(MEETING_NAMESPACE)).map((r) => r.value).filter((m) => m.schoolUrn === schoolUrn && m.state === 'running' && m.cardActivities[upn] !== undefined);
+}

@@ -53,6 +53,7 @@ export function meetingsFeature(services: MeetingsFeatureServices): FeatureModul
         await handler(turn, match);
       };
       const host = { ...rawHost, onMessage: (pattern: RegExp, handler: MessageHandler) => rawHost.onMessage(pattern, remembering(handler)) };
+      s.proactive = rawHost.proactive;
       host.onMessage(/^prepare\s+(?:the\s+|a\s+)?(?:termly\s+)?(?:targeting\s+support\s+)?meeting(?:\s+(?:for|at|with)\s+(.+?))?\s*[.!?]?$/i, (turn, m) => prepareMeeting(s, turn, m[1]));
       host.onMessage(/^start\s+(?:the\s+)?(?:termly\s+)?meeting\s*[.!?]?$/i, (turn) => startMeeting(s, turn));
       host.onMessage(/^next\s+case\s*[.!?]?$/i, (turn) => nextCase(s, turn));

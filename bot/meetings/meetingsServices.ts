@@ -1,6 +1,7 @@
 import { type StateStore } from '../../adapters/store/stateStore.ts';
 import { type NationalFigures } from '../../rules/cases/cohortComparison.ts';
 import { type AccessControl } from '../access/access.ts';
+import { type ProactiveSender } from '../host/featureHost.ts';
 import { type Log } from '../log.ts';
 import { type FindingsCache } from '../schools/findingsCache.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
@@ -15,6 +16,8 @@ export interface MeetingsServices {
   /** The real clock by default: due dates and reviews are calendar dates, not register dates. */
   now: () => Date;
   national: NationalFigures;
+  /** The host's proactive sender, once the feature is registered: to redraw meeting cards. */
+  proactive?: ProactiveSender;
 }
 
 /** English schools keep London time: an action due "today" is today there, whatever the server's zone. */
