@@ -24,13 +24,14 @@ function messageFor(school: SchoolData, items: readonly { item: OverdueItem; c: 
 
 /**
  * Overdue agreed actions and reviews, raised through the alerts outbox: one message per conversation bound
- * to the school listing what has newly gone overdue. Each item's delivery key (item key @ conversation) is
+ * to the school listing what has newly gone overdue, and to each LA officer following the school the
+ * overdue actions that were the local authority's. Each item's delivery key (item key @ conversation) is
  * recorded atomically with the message, so an item is raised once per conversation however often this
  * runs, on however many instances; the paced sender delivers it. `today` is a calendar date (London).
  */
 export async function queueOverdueCaseAlerts(store: StateStore, schools: readonly SchoolData[], today: string, now: Date, log: Log): Promise<OverdueScanReport> {
   const report: OverdueScanReport = { schools: 0, overdue: 0, queued: 0 };
-  const [bindings, conversations] = await Promise.all([store.listBindings(), store.listConversations()]);
+  const [bindings, subscriptions, conversations] = await Promise.all([store.listBindings(), store.listSubscriptions(), store.listConversations()]);
   const installed = new Map(conversations.map((c) => [c.conversationId, c]));
   for (const school of schools) {
     const cases = await listCases(store, school.urn);
@@ -38,12 +39,18 @@ export async function queueOverdueCaseAlerts(store: StateStore, schools: readonl
     if (items.length === 0) continue;
     report.schools++;
     report.overdue += items.length;
-    for (const binding of bindings) {
-      const conversation = installed.get(binding.conversationId);
-      if (binding.schoolUrn !== school.urn || !conversation) continue;
-      const keys = items.map(({ item }) => deliveryKey(item.key, conversation.conversationId));
+    // The school's conversations hear everything; LA officers following the school, in their personal
+    // chat, hear the actions that were the local authority's to do.
+    const audiences = [
+      ...bindings.filter((b) => b.schoolUrn === school.urn).map((b) => ({ conversationId: b.conversationId, items })),
+      ...subscriptions.filter((sub) => sub.schools === 'all' || sub.schools.includes(school.urn)).map((sub) => ({ conversationId: sub.conversationId, items: items.filter(({ item }) => item.party === 'la') })),
+    ];
+    for (const audience of audiences) {
+      const conversation = installed.get(audience.conversationId);
+      if (!conversation || audience.items.length === 0) continue;
+      const keys = audience.items.map(({ item }) => deliveryKey(item.key, conversation.conversationId));
       const already = await store.sentAlertKeys(keys);
-      const fresh = items.filter((_, i) => !already.has(keys[i]));
+      const fresh = audience.items.filter((_, i) => !already.has(keys[i]));
       if (fresh.length === 0) continue;
       const freshKeys = fresh.map(({ item }) => deliveryKey(item.key, conversation.conversationId));
       const id = `case-overdue-${createHash('sha256').update(freshKeys.sort().join('\n')).digest('hex').slice(0, 20)}`;

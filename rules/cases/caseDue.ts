@@ -23,6 +23,8 @@ export interface OverdueItem {
   upn: string;
   summary: string;
   due: IsoDate;
+  /** Who the overdue action was for; absent for a review. */
+  party?: AgreedAction['party'];
 }
 
 export function overdueItems(c: PupilCase, today: IsoDate): OverdueItem[] {
@@ -33,6 +35,7 @@ export function overdueItems(c: PupilCase, today: IsoDate): OverdueItem[] {
     upn: c.upn,
     summary: `${a.what} (${a.owner}) was due ${a.due}`,
     due: a.due,
+    party: a.party,
   }));
   if (reviewOverdue(c, today)) items.push({ key: `case-review|${c.schoolUrn}|${c.upn}|${c.nextReview}`, kind: 'review', upn: c.upn, summary: `Case review was due ${c.nextReview}`, due: c.nextReview! });
   return items;

@@ -127,7 +127,7 @@ describe('a termly targeting support meeting over HTTP (generated school, fake T
     expect(text).toContain('Early help referral');
     expect(text).toContain('Stage 2: Getting help (action)');
     agreed.push({ owner: 'Ann Lead', what: 'Home visit with the family', upn: caseKey.split('|')[1] }, { owner: 'Omar Officer', what: 'Early help referral', upn: caseKey.split('|')[1] });
-    // A change made from another copy of the card (here: the personal view) redraws the meeting's own card too.
+    // A change made from another copy of the case card (not the one the meeting posted) redraws the meeting's card too.
     const meetingCardId = (await currentMeeting(store, CHANNEL))!.cardActivities[caseKey.split('|')[1]];
     const before = connector.calls.length;
     await press(ANN, 'meetings.setReview', { caseKey, reviewDate: '2026-01-05' });
