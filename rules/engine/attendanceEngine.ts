@@ -37,6 +37,7 @@ export interface SchoolFindings {
  * A local authority's registers, indexed once at load so that any as-of question is answered from
  * per-pupil, per-school-week counts. Memory: the registers' marks plus, per pupil and school week, three
  * 16-bit counts (possible sessions, broken weeks, late marks L/U), plus three bytes per absence mark.
+ * The index is of the marks as they were at load: after registers change, make a new engine.
  */
 export interface AttendanceEngine {
   readonly schools: readonly RegisterIndex[];

@@ -19,8 +19,3 @@ export function packedClassTable(policy: PolicyProfile): Int32Array {
   for (let id = 0; id < 256; id++) for (const [shift, members] of classes) table[id] += members[id] << shift;
   return table;
 }
-
-/** The 4-bit count at `shift` of a packed sum. */
-export function packedField(sum: number, shift: number): number {
-  return (sum >>> shift) & 0xf;
-}

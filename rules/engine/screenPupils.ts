@@ -12,11 +12,13 @@ const N_CODE = codeSetTable(['N']);
 const ILLNESS = codeSetTable(['I']);
 
 /**
- * Every pupil of a register screened against every rule in one pass, from the week-prefix counts and the
- * bytes of the as-of day. A set bit means the rule applies (persistent, severe, at-risk, broken weeks,
+ * Every pupil of a register screened against every rule in one pass: possible sessions, broken weeks and
+ * late marks from the week-prefix counts (plus the as-of week's few bytes), absence and its codes from the
+ * pupil's absence marks, and the runs from the bytes of the as-of day. A set bit means the rule applies (persistent, severe, at-risk, broken weeks,
  * penalty threshold, lateness, unexplained today, overdue N: decided exactly here) or may apply (sickness
  * return, three days unexplained, the continuous-absence runs: the screen is a necessary condition and the
- * rule's own function decides, reading only that pupil's marks).
+ * finding's builder decides, reading only that pupil's marks). The sickness return is the one the
+ * sickness-return list re-checks; the others are listed only as findings.
  */
 export interface PupilScreen {
   query: RegisterQuery;
