@@ -68,6 +68,20 @@ describe('engine findings', () => {
   });
 });
 
+describe('engine findings for empty registers', () => {
+  it('give nothing for a school with no pupils or no open sessions yet, as evaluateFindings does', () => {
+    const noPupils = makeRegister({ calendar: AUTUMN_2025, pupils: [] });
+    const noSessions = makeRegister({ calendar: { terms: [{ name: 'Closed', start: '2025-09-06', end: '2025-09-07' }] }, pupils: [{}] });
+    const engine = createAttendanceEngine([noPupils, noSessions]);
+    const policy = POLICY_PROFILES.get('national')!;
+    for (const asOf of ['2025-09-01', '2025-10-15']) {
+      const got = engine.findingsAt(asOf, policy);
+      expect(got.map((s) => s.findings)).toStrictEqual([evaluateFindings(noPupils, { asOf, policy }), evaluateFindings(noSessions, { asOf, policy })]);
+      expect(engine.penaltyThresholdList(asOf, policy)).toEqual([]);
+    }
+  });
+});
+
 describe('engine findings at rule boundaries', () => {
   const national = POLICY_PROFILES.get('national')!;
   const cases: [string, Parameters<typeof makeRegister>[0], string[]][] = [
