@@ -8,6 +8,7 @@ import { yearLabel } from '../queries/describeView.ts';
 import { type Log } from '../log.ts';
 import { type FindingsCache } from '../schools/findingsCache.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
+import { CASE_ALERTS } from './caseAlertsSwitch.ts';
 import { listCases, openCaseOnce } from './caseStore.ts';
 
 export const CASE_OFFER_KIND = 'alert:case-offer';
@@ -32,7 +33,7 @@ export async function queueCaseOffers(store: StateStore, schools: readonly Schoo
   const [bindings, conversations] = await Promise.all([store.listBindings(), store.listConversations()]);
   const installed = new Map(conversations.map((c) => [c.conversationId, c]));
   for (const school of schools) {
-    const audiences = bindings.filter((b) => b.schoolUrn === school.urn && installed.has(b.conversationId));
+    const audiences = bindings.filter((b) => b.schoolUrn === school.urn && installed.has(b.conversationId) && !b.alertsOff.includes(CASE_ALERTS));
     if (audiences.length === 0) continue;
     const ctx = cache.evaluation(school, school.asOf).context;
     const withCase = new Set((await listCases(store, school.urn)).map((c) => c.upn));

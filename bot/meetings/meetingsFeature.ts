@@ -8,6 +8,7 @@ import { nationalComparison } from '../queries/nationalFigures.ts';
 import { type FindingsCache } from '../schools/findingsCache.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
 import { registerCaseActions } from './caseActions.ts';
+import { switchCaseAlerts } from './caseAlertsSwitch.ts';
 import { myActions, openCaseCommand, showCase } from './caseCommands.ts';
 import { endMeeting, markPresent, nextCase, prepareMeeting, startMeeting } from './meetingCommands.ts';
 import { type MeetingsServices } from './meetingsServices.ts';
@@ -59,6 +60,8 @@ export function meetingsFeature(services: MeetingsFeatureServices): FeatureModul
       host.onMessage(/^next\s+case\s*[.!?]?$/i, (turn) => nextCase(s, turn));
       host.onMessage(/^(?:i'?m\s+here|here|present)\s*[.!]?$/i, (turn) => markPresent(s, turn));
       host.onMessage(/^end\s+(?:the\s+)?(?:termly\s+)?meeting\s*[.!?]?$/i, (turn) => endMeeting(s, turn));
+      // Before "case <pupil>", which would otherwise read "case alerts off" as a pupil's name.
+      host.onMessage(/^case\s+alerts\s+(on|off)\s*[.!]?$/i, (turn, m) => switchCaseAlerts(s, turn, m[1]));
       host.onMessage(/^open\s+(?:a\s+)?case\s+(?:for\s+)?(.+?)\s*[.!?]?$/i, (turn, m) => openCaseCommand(s, turn, m[1]));
       host.onMessage(/^case\s+(?:for\s+)?(.+?)\s*[.!?]?$/i, (turn, m) => showCase(s, turn, m[1]));
       host.onMessage(/^(?:(?:my\s+)?(?:open\s+)?actions\s+for\s+me|my\s+actions)\s*[.!?]?$/i, (turn) => myActions(s, turn));

@@ -6,6 +6,7 @@ import { formatShortDate } from '../../rules/dates/isoDate.ts';
 import { deliveryKey } from '../alerts/alertKeys.ts';
 import { type Log } from '../log.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
+import { CASE_ALERTS } from './caseAlertsSwitch.ts';
 import { listCases } from './caseStore.ts';
 
 /** The outbox kind of these messages (for logs and reports). */
@@ -42,7 +43,7 @@ export async function queueOverdueCaseAlerts(store: StateStore, schools: readonl
     // The school's conversations hear everything; LA officers following the school, in their personal
     // chat, hear the actions that were the local authority's to do.
     const audiences = [
-      ...bindings.filter((b) => b.schoolUrn === school.urn).map((b) => ({ conversationId: b.conversationId, items })),
+      ...bindings.filter((b) => b.schoolUrn === school.urn && !b.alertsOff.includes(CASE_ALERTS)).map((b) => ({ conversationId: b.conversationId, items })),
       ...subscriptions.filter((sub) => sub.schools === 'all' || sub.schools.includes(school.urn)).map((sub) => ({ conversationId: sub.conversationId, items: items.filter(({ item }) => item.party === 'la') })),
     ];
     for (const audience of audiences) {

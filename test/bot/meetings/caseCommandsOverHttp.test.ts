@@ -64,6 +64,13 @@ describe('cases from the channel: opening, refusals and the audit trail', () => 
     expect(await press(ANN, 'meetings.addAction', { caseKey: `${urn}|${upnOf(4)}`, actionWhat: 'Call', actionParty: 'school', actionDue: '2025-12-01' })).toBe('There is no case for this pupil any more.');
   });
 
+  it('switches the channel’s case alerts off and on, before reading “case …” as a pupil’s name', async () => {
+    expect(String((await send(CAT, 'case alerts off'))[0].text)).toBe('Case alerts (overdue actions and reviews, cases to open) are off for this conversation.');
+    expect((await store.getBinding(CHANNEL))?.alertsOff).toEqual(['cases']);
+    await send(CAT, 'case alerts on');
+    expect((await store.getBinding(CHANNEL))?.alertsOff).toEqual([]);
+  });
+
   it('audits every change and view with who, what and which pupil, and no names or free text', async () => {
     const caseKey = `${urn}|${upnOf(2)}`;
     const card = await press(CAT, 'meetings.addAction', { caseKey, actionWhat: 'Ring mum about ${evil}', actionParty: 'family', actionDue: '2025-12-01' });

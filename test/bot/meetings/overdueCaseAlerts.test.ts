@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EmbeddedStateStore } from '../../../adapters/store/embeddedStateStore.ts';
 import { silentLog } from '../../../bot/log.ts';
+import { CASE_ALERTS } from '../../../bot/meetings/caseAlertsSwitch.ts';
 import { CASE_NAMESPACE } from '../../../bot/meetings/caseStore.ts';
 import { queueOverdueCaseAlerts } from '../../../bot/meetings/overdueCaseAlerts.ts';
 import { type SchoolData } from '../../../bot/schools/schoolData.ts';
@@ -42,6 +43,11 @@ describe('overdue case actions through the alerts outbox', () => {
     expect(byConversation['a:officer-chat']).toContain('Early help referral');
     expect(byConversation['a:officer-chat']).not.toContain('Phone parents');
     expect((await queueOverdueCaseAlerts(store, [school], '2025-11-27', new Date('2025-11-27T09:30:00Z'), silentLog)).queued).toBe(0);
+    // "case alerts off" in the channel: a review that goes overdue later reaches nobody there.
+    await store.putBinding({ conversationId: '19:channel', schoolUrn: '100001', privacy: 'limited', alertsOff: [CASE_ALERTS], boundAt: '2025-09-01T00:00:00Z' });
+    const reviewed = applyCaseChange(c, { kind: 'next-review', date: '2025-12-01' }, { policy, today: '2025-11-27', at: '2025-11-27T10:00:00Z', by });
+    await store.putRecord(CASE_NAMESPACE, caseId('100001', upn), reviewed, 1);
+    expect(await queueOverdueCaseAlerts(store, [school], '2025-12-02', new Date('2025-12-02T09:30:00Z'), silentLog)).toEqual({ schools: 1, overdue: 3, queued: 0 });
     await store.close();
   });
 });
