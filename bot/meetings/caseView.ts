@@ -68,6 +68,7 @@ export function caseCardView(input: CaseViewInput): CaseCardView {
   if (reviewOverdue(c, today)) warnings.push(`The review due ${formatShortDate(c.nextReview!)} has not been held.`);
   if (now.severelyAbsent && !c.jointWithLa) warnings.push('Severely absent: agree a joint approach with the local authority (000 para 35).');
   const stage = school.policy.stages.find((s) => s.id === c.stageId);
+  if (stage?.reviewEveryWeeks && !c.nextReview) warnings.push(`${stage.name} is reviewed every ${stage.reviewEveryWeeks[0]}-${stage.reviewEveryWeeks[1]} weeks: set the next review.`);
   const sensitive = c.barriers.filter((b) => b.sensitive).length;
   const barriers = c.barriers.filter((b) => privacy === 'full' || !b.sensitive).slice(-BARRIERS_SHOWN).map((b) => ({ line: `${b.text} (${b.recordedBy.name}, ${formatShortDate(b.recordedOn)})` }));
   if (privacy === 'limited' && sensitive > 0) barriers.push({ line: `${sensitive} more with restricted detail: see the case in a personal chat or the safeguarding channel.` });

@@ -126,6 +126,8 @@ describe('a termly targeting support meeting over HTTP (generated school, fake T
     expect(text).toContain('Home visit with the family');
     expect(text).toContain('Early help referral');
     expect(text).toContain('Stage 2: Getting help (action)');
+    // 004's Stage 2 plan is reviewed every 4-6 weeks: the card asks for the next review until one is set.
+    expect(text).toContain('is reviewed every 4-6 weeks: set the next review.');
     agreed.push({ owner: 'Ann Lead', what: 'Home visit with the family', upn: caseKey.split('|')[1] }, { owner: 'Omar Officer', what: 'Early help referral', upn: caseKey.split('|')[1] });
     // A change made from another copy of the case card (not the one the meeting posted) redraws the meeting's card too.
     const meetingCardId = (await currentMeeting(store, CHANNEL))!.cardActivities[caseKey.split('|')[1]];
