@@ -6,7 +6,9 @@ import { cohortMeasures, type CohortFilter } from '../measures/cohortMeasures.ts
 export const MEETING_COHORTS: readonly { label: string; filter: CohortFilter }[] = [
   { label: 'All pupils', filter: {} },
   { label: 'Free school meals', filter: { fsm: true } },
-  { label: 'SEND (support or EHC plan)', filter: { sen: 'any' } },
+  // SEND in the two groups DfE publishes figures for, so each can be set beside its national figure.
+  { label: 'SEN support', filter: { sen: 'support' } },
+  { label: 'EHC plan', filter: { sen: 'ehcp' } },
   { label: 'With a social worker', filter: { socialWorker: true } },
   { label: 'Looked after', filter: { lookedAfter: true } },
 ];

@@ -85,8 +85,10 @@ describe('a termly targeting support meeting over HTTP (generated school, fake T
     const severe = findings.filter((f) => f.rule === 'severe-absence').map((f) => f.upn);
     const cases = await listCases(store, urn);
     expect(severe.every((u) => cases.some((c) => c.upn === u && c.openedBecause === 'severe-absence'))).toBe(true);
-    expect(meeting.agenda.cohorts.map((c) => c.cohort)).toEqual(['All pupils', 'Free school meals', 'SEND (support or EHC plan)', 'With a social worker', 'Looked after']);
+    expect(meeting.agenda.cohorts.map((c) => c.cohort)).toEqual(['All pupils', 'Free school meals', 'SEN support', 'EHC plan', 'With a social worker', 'Looked after']);
     expect(meeting.agenda.cohorts[0].localAuthority!.pupils).toBeGreaterThan(meeting.agenda.cohorts[0].school.pupils);
+    // National figures where DfE publishes them by that characteristic; none rather than a wrong one.
+    expect(meeting.agenda.cohorts.map((c) => c.national !== null)).toEqual([true, true, true, true, false, false]);
     expect(JSON.stringify(card)).toContain('No earlier meeting is recorded for this school.');
     // A limited channel: no context flag on any line naming a pupil (cohort rows are aggregates).
     const texts = JSON.stringify(card).match(/"text":"[^"]*"/g) ?? [];
