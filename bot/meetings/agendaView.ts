@@ -43,9 +43,13 @@ function section(heading: string, empty: string, lines: AgendaSection['lines'], 
   return { heading, empty, lines: lines.slice(0, shown), more };
 }
 
+/** Below this many pupils a cohort's rates could point to a child (one looked-after pupil), so none are shown. */
+const SMALLEST_COHORT_SHOWN = 5;
+
 function figures(f: { absencePercent: number | null; persistentAbsencePercent: number | null; pupils?: number } | null): string {
   if (!f) return 'n/a';
   if (f.pupils === 0) return 'no pupils';
+  if (f.pupils !== undefined && f.pupils < SMALLEST_COHORT_SHOWN) return `fewer than ${SMALLEST_COHORT_SHOWN} pupils`;
   return `${formatPercent(f.absencePercent)} · PA ${formatPercent(f.persistentAbsencePercent)}`;
 }
 

@@ -68,6 +68,7 @@ describe('meeting cards', () => {
     const view = agendaCardView('m1', agenda, school);
     expect(view.sections[1].lines).toHaveLength(25);
     expect(view.sections[1].more).toMatch(/^and 15 more/);
+    expect(agendaCardView('m1', { ...agenda, cohorts: [{ ...agenda.cohorts[0], cohort: 'Looked after', school: { pupils: 2, absencePercent: 30, persistentAbsencePercent: 50 } }] }, school).cohorts[0].school).toBe('fewer than 5 pupils');
     expectValidCard(renderAgendaCard(view), 'agenda card');
   });
 
