@@ -40,6 +40,15 @@ export function helpAnswer(notUnderstood?: { text: string; suggestions: readonly
         heading: 'Narrowing and dates',
         examples: ['... in Year 9, in 9B, FSM, SEN, looked after (personal chat or safeguarding channel only)', '... as of last Friday, this half term, since September', '... at Oakfield (a school by name or URN)'],
       },
+      {
+        heading: 'Decisions (personal chat or the safeguarding channel)',
+        examples: ['check a leave request for Amy Smith', 'can we issue a penalty for Amy Smith?', 'sickness return for Amy Smith', 'what code for a hospital appointment?', 'decisions for Amy Smith'],
+      },
+      {
+        heading: 'Cases and the termly meeting',
+        examples: ['prepare the termly meeting', 'start the meeting / next case / end the meeting', 'case Amy Smith', 'open a case for Amy Smith', 'actions for me'],
+      },
+      { heading: 'Alerts', examples: ['alerts', 'alerts off sickness', 'follow 123456 / follow all (LA officers, personal chat)'] },
       { heading: 'Setting up a conversation', examples: ['link school 123456', 'which school', 'privacy full (the safeguarding channel) / privacy limited'] },
     ],
     footer: 'In a channel, @mention me first. In channels and group chats I show names and findings only; context such as social care or SEN appears in personal chats with staff whose role allows it, and in the safeguarding channel.',
