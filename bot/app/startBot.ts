@@ -54,7 +54,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const warming = setTimeout(() => {
     for (const school of schools) {
       const started = performance.now();
-      services.cache.evaluation(school, school.asOf);
+      services.cache.warm(school);
       log('findings.warmed', { school: school.urn, ms: Math.round(performance.now() - started) });
     }
   }, 0);

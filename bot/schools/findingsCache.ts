@@ -11,28 +11,53 @@ export interface SchoolEvaluation {
 /**
  * Findings per school, as-of date and period start, worked out once and kept: a channel asking five
  * questions in a morning costs one evaluation. Bounded (least recently used goes first) because an officer
- * asking "as of" many dates across many schools would otherwise grow it without limit.
+ * asking "as of" many dates across many schools would otherwise grow it without limit. Each school's
+ * default day, warmed at start, is kept outside that bound: an authority with more schools than the bound
+ * would otherwise evict one school's warm findings for the next on every question across all of them.
  */
 export class FindingsCache {
   private readonly entries = new Map<string, SchoolEvaluation>();
+  /** One entry per school (its default as-of day), so this grows with the schools loaded and nothing else. */
+  private readonly warmed = new Map<string, SchoolEvaluation>();
   constructor(private readonly maxEntries = 64) {}
 
+  /** Works out a school's findings for its default as-of day (if not already) and keeps them for as long as the bot runs. */
+  warm(school: SchoolData): SchoolEvaluation {
+    const key = cacheKey(school, school.asOf);
+    const kept = this.warmed.get(key);
+    if (kept) return kept;
+    const evaluation = this.entries.get(key) ?? evaluate(school, school.asOf);
+    this.entries.delete(key);
+    this.warmed.set(key, evaluation);
+    return evaluation;
+  }
+
   evaluation(school: SchoolData, asOf: string, periodStart?: string): SchoolEvaluation {
-    const key = `${school.urn}|${asOf}|${periodStart ?? ''}`;
+    const key = cacheKey(school, asOf, periodStart);
+    const kept = this.warmed.get(key);
+    if (kept) return kept;
     const hit = this.entries.get(key);
     if (hit) {
       this.entries.delete(key);
       this.entries.set(key, hit);
       return hit;
     }
-    const options = { asOf, policy: school.policy, periodStart };
-    const evaluation = { context: createEvaluationContext(school.register, options), findings: evaluateFindings(school.register, options) };
+    const evaluation = evaluate(school, asOf, periodStart);
     this.entries.set(key, evaluation);
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     return evaluation;
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.entries.size + this.warmed.size;
   }
+}
+
+function cacheKey(school: SchoolData, asOf: string, periodStart?: string): string {
+  return `${school.urn}|${asOf}|${periodStart ?? ''}`;
+}
+
+function evaluate(school: SchoolData, asOf: string, periodStart?: string): SchoolEvaluation {
+  const options = { asOf, policy: school.policy, periodStart };
+  return { context: createEvaluationContext(school.register, options), findings: evaluateFindings(school.register, options) };
 }

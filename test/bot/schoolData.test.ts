@@ -54,4 +54,16 @@ describe('FindingsCache', () => {
     expect(cache.size).toBe(2);
     expect(cache.evaluation(school, '2025-11-21')).not.toBe(first);
   });
+
+  it("keeps each school's warmed default day outside the bound, however many other dates are asked", () => {
+    const [school] = loadSchools(writeBundle(join(dataFolder(), 'warm'), FIXTURE_SCHOOL));
+    const cache = new FindingsCache(1);
+    const warmed = cache.warm(school);
+    expect(cache.evaluation(school, school.asOf)).toBe(warmed);
+    cache.evaluation(school, '2025-11-14');
+    cache.evaluation(school, '2025-11-07');
+    expect(cache.evaluation(school, school.asOf)).toBe(warmed);
+    expect(cache.warm(school)).toBe(warmed);
+    expect(cache.size).toBe(2);
+  });
 });
