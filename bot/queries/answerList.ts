@@ -12,6 +12,8 @@ import { type QueryServices } from './queryServices.ts';
 import { encodeQueryToken, type QueryToken } from './queryToken.ts';
 import { refreshForAuthorisedViewers } from './refreshViews.ts';
 import { type ScopedSchool } from './schoolScope.ts';
+import { type Finding } from '../../rules/findings/finding.ts';
+import { type SchoolData } from '../schools/schoolData.ts';
 
 /** Rows per card. A page whose rows are unusually long is shrunk until the card fits Teams' 28 KB. */
 export const PAGE_SIZE = 20;
@@ -34,6 +36,39 @@ interface FoundRow extends ListCardRow {
   citation: string;
 }
 
+type Pupil = SchoolData['register']['pupils'][number];
+
+interface Match {
+  finding: Finding;
+  pupil: Pupil;
+  school: SchoolData;
+  privacy: ScopedSchool['access']['privacy'];
+}
+
+/** Per register and per evaluation, built on first use and dropped with them: every list question needs both. */
+const pupilIndexes = new WeakMap<readonly Pupil[], Map<string, Pupil>>();
+const ruleIndexes = new WeakMap<readonly Finding[], Map<string, Finding[]>>();
+
+function pupilsByUpn(pupils: readonly Pupil[]): Map<string, Pupil> {
+  let index = pupilIndexes.get(pupils);
+  if (!index) pupilIndexes.set(pupils, (index = new Map(pupils.map((p) => [p.upn, p]))));
+  return index;
+}
+
+function findingsOfRule(findings: readonly Finding[], rule: string): readonly Finding[] {
+  let index = ruleIndexes.get(findings);
+  if (!index) {
+    index = new Map();
+    for (const finding of findings) {
+      const list = index.get(finding.rule);
+      if (list) list.push(finding);
+      else index.set(finding.rule, [finding]);
+    }
+    ruleIndexes.set(findings, index);
+  }
+  return index.get(rule) ?? [];
+}
+
 /**
  * One page of the pupils a rule found, across the schools in scope, from the cached findings. Pupils are
  * listed in the rules' order (by name); a row keeps its school's privacy level.
@@ -48,29 +83,33 @@ export async function answerList(services: QueryServices, request: ListRequest):
       text: `Filtering by ${flags.join(' and ')} would tell everyone in this conversation about those pupils' circumstances. Ask me in a personal chat, or in the school's safeguarding channel.`,
     };
   }
-  const rows: FoundRow[] = [];
+  // Only the page shown is turned into card rows: an authority-wide list can hold thousands of pupils.
+  const matches: Match[] = [];
   const asOfDates = new Set<string>();
   for (const { school, access } of schools) {
     const asOf = token.asOf ?? school.asOf;
     asOfDates.add(asOf);
     const { findings } = services.cache.evaluation(school, asOf, token.from);
-    const byUpn = new Map(school.register.pupils.map((p) => [p.upn, p]));
-    for (const finding of findings) {
-      if (finding.rule !== rule.rule) continue;
+    const byUpn = pupilsByUpn(school.register.pupils);
+    for (const finding of findingsOfRule(findings, rule.rule)) {
       const pupil = byUpn.get(finding.upn);
       if (!pupil || !inCohort(pupil, filter)) continue;
-      const view = viewFinding(finding, school.policy, access.privacy);
-      rows.push({
-        name: request.acrossSchools ? `${pupilName(pupil)} · ${school.name}` : pupilName(pupil),
-        year: yearLabel(pupil.yearGroup),
-        figure: rule.figure(finding),
-        why: view.reason,
-        safeguarding: view.safeguarding,
-        safeguardingStep: access.privacy === 'full' && finding.evidence.socialWorker === true ? finding.nextStep : '',
-        citation: view.citation,
-      });
+      matches.push({ finding, pupil, school, privacy: access.privacy });
     }
   }
+  const toRow = ({ finding, pupil, school, privacy }: Match): FoundRow => {
+    const view = viewFinding(finding, school.policy, privacy);
+    return {
+      name: request.acrossSchools ? `${pupilName(pupil)} · ${school.name}` : pupilName(pupil),
+      year: yearLabel(pupil.yearGroup),
+      figure: rule.figure(finding),
+      why: view.reason,
+      safeguarding: view.safeguarding,
+      safeguardingStep: privacy === 'full' && finding.evidence.socialWorker === true ? finding.nextStep : '',
+      citation: view.citation,
+    };
+  };
+  const rows = { length: matches.length, slice: (from: number, to: number) => matches.slice(from, to).map(toRow) };
   const start = rows.length === 0 ? 0 : Math.min(Math.max(0, request.start), rows.length - 1);
   const first = schools[0].school;
   const asOfLabel = token.label ?? (asOfDates.size === 1 ? formatLongDate([...asOfDates][0]) : "each school's latest register day");
