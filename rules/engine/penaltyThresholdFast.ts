@@ -4,7 +4,7 @@ import { codeSetTable } from '../codes/codeCategories.ts';
 import { REGISTER_CODES } from '../codes/registerCodes.ts';
 import { formatShortDate } from '../dates/isoDate.ts';
 import { type Finding, type SessionMark } from '../findings/finding.ts';
-import { engineFinding } from './engineFinding.ts';
+import { lazyFinding, type FindingParts } from './lazyFinding.ts';
 import { codeBreakdown, describeCodes } from '../findings/sessionEvidence.ts';
 import { type RegisterQuery } from './registerQuery.ts';
 import { type PupilScreen } from './screenPupils.ts';
@@ -45,17 +45,19 @@ export function penaltyWindow(q: RegisterQuery): PenaltyWindow | null {
 
 const HOLIDAY_STEP = 'Unauthorised holiday: support is not appropriate, so a penalty notice can be considered without a notice to improve';
 
+/** What a penalty-threshold finding's parts are built from: the screen and the window every pupil shares. */
+export interface PenaltySource {
+  screen: PupilScreen;
+  shared: PenaltyWindow;
+}
+
 /**
- * `penalty-threshold` for a pupil the screen found at or over it, as penaltyThresholdFinding words it,
- * from the pupil's absence marks. `scratch` and `scratchCodes` hold the pupil's counted sessions and their codes (one slot per session).
+ * The pupil's counted sessions up to the end of the as-of day into `scratch` (and their codes into
+ * `scratchCodes`), in session order; returns how many.
  */
-export function penaltyThresholdFast(screen: PupilScreen, p: number, shared: PenaltyWindow, scratch: Int32Array, scratchCodes: Uint8Array): Finding {
-  const { ctx, index } = screen.query;
-  const { absenceMarks } = index;
-  const { calendar } = index.register;
+function countedSessions(screen: PupilScreen, p: number, shared: PenaltyWindow, scratch: Int32Array, scratchCodes: Uint8Array): number {
+  const { absenceMarks } = screen.query.index;
   const { window, table } = shared;
-  const rule = ctx.policy.penaltyThreshold;
-  // Every counted session of the pupil up to the end of the as-of day, for the window and its history.
   let counted = 0;
   for (let k = absenceMarks.start[p], end = absenceMarks.start[p + 1]; k < end; k++) {
     const s = absenceMarks.session[k];
@@ -65,6 +67,33 @@ export function penaltyThresholdFast(screen: PupilScreen, p: number, shared: Pen
       scratchCodes[counted++] = absenceMarks.code[k];
     }
   }
+  return counted;
+}
+
+/**
+ * `penalty-threshold` for a pupil the screen found at or over it, as penaltyThresholdFinding words it,
+ * from the pupil's absence marks. The episode (the day the threshold was first met in the present spell)
+ * is worked out now; the session list, breakdown and wording when first read (penaltyParts).
+ * `scratch` and `scratchCodes` hold the pupil's counted sessions and their codes (one slot per session).
+ */
+export function penaltyThresholdFast(source: PenaltySource, p: number, scratch: Int32Array, scratchCodes: Uint8Array): Finding {
+  const { screen, shared } = source;
+  const { ctx, index } = screen.query;
+  const rule = ctx.policy.penaltyThreshold;
+  const counted = countedSessions(screen, p, shared, scratch, scratchCodes);
+  const metOn = index.register.calendar.dayDate[firstDayOfSpell(screen, shared.window.lastDay, rule.schoolWeeks, rule.sessions, scratch, counted)];
+  return lazyFinding(ctx.register.pupils[p], 'penalty-threshold', rule.citation, metOn, penaltyParts, source, p);
+}
+
+function penaltyParts(source: PenaltySource, p: number): FindingParts {
+  const { screen, shared } = source;
+  const { ctx, index } = screen.query;
+  const { calendar } = index.register;
+  const { window } = shared;
+  const rule = ctx.policy.penaltyThreshold;
+  const scratch = new Int32Array(calendar.sessionCount);
+  const scratchCodes = new Uint8Array(calendar.sessionCount);
+  const counted = countedSessions(screen, p, shared, scratch, scratchCodes);
   const sessions: SessionMark[] = [];
   for (let i = lowerBound(scratch, counted, window.startSession); i < counted; i++) {
     const s = scratch[i];
@@ -78,12 +107,9 @@ export function penaltyThresholdFast(screen: PupilScreen, p: number, shared: Pen
   const breakdown = codeBreakdown(sessions);
   const holidayOnly = Object.keys(breakdown).length === 1 && breakdown.G !== undefined;
   const count = screen.penaltyCount[p];
-  const pupil = ctx.register.pupils[p];
-  return engineFinding(
-    pupil,
-    'penalty-threshold',
-    `${count} unauthorised sessions (${describeCodes(breakdown)}) in the ${window.weeks} school weeks from ${formatShortDate(shared.from)} to ${formatShortDate(shared.to)}${shared.shortWindow}: the threshold for considering a penalty notice is ${rule.sessions}.`,
-    {
+  return {
+    reason: `${count} unauthorised sessions (${describeCodes(breakdown)}) in the ${window.weeks} school weeks from ${formatShortDate(shared.from)} to ${formatShortDate(shared.to)}${shared.shortWindow}: the threshold for considering a penalty notice is ${rule.sessions}.`,
+    evidence: {
       count,
       threshold: rule.sessions,
       codesCounted: rule.codes,
@@ -99,10 +125,8 @@ export function penaltyThresholdFast(screen: PupilScreen, p: number, shared: Pen
       firstMetOn: metOn,
       compulsorySchoolAge: true,
     },
-    holidayOnly ? HOLIDAY_STEP : shared.supportFirstStep,
-    rule.citation,
-    metOn,
-  );
+    nextStep: holidayOnly ? HOLIDAY_STEP : shared.supportFirstStep,
+  };
 }
 
 /** Index of the first of `sessions[0, length)` at or after `s`. */
