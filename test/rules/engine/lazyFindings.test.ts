@@ -28,9 +28,10 @@ describe('the engine’s lazily built findings', () => {
       expect(Object.keys(f)).toEqual(Object.keys(eager[i]));
       expect(Object.getPrototypeOf(f)).toBe(Object.prototype);
       for (const key of Object.keys(eager[i]) as (keyof Finding)[]) expect(f[key]).toStrictEqual(eager[i][key]);
-      // Materialised in place: now plain data properties, keys still in the same order.
-      expect(Object.getOwnPropertyDescriptor(f, 'reason')).toMatchObject({ writable: true, enumerable: true });
+      // Once read: still enumerable, still in the same order.
+      expect(Object.getOwnPropertyDescriptor(f, 'reason')).toMatchObject({ enumerable: true });
       expect(Object.keys(f)).toEqual(Object.keys(eager[i]));
+      expect(f).toStrictEqual(eager[i]);
     });
   });
 
@@ -60,7 +61,10 @@ describe('the engine’s lazily built findings', () => {
     const i = lazy.findIndex((f) => Object.getOwnPropertyDescriptor(f, 'reason')?.get);
     lazy[i].reason = 'overwritten';
     expect(lazy[i].reason).toBe('overwritten');
-    expect(lazy[i].evidence).toStrictEqual(eager[i].evidence);
+    expect(Object.getOwnPropertyDescriptor(lazy[i], 'reason')).toMatchObject({ value: 'overwritten', writable: true, enumerable: true });
+    lazy[i].evidence = { replaced: true };
+    expect(lazy[i].evidence).toEqual({ replaced: true });
+    expect(lazy[i].nextStep).toBe(eager[i].nextStep);
     expect(Object.keys(lazy[i])).toEqual(Object.keys(eager[i]));
   });
 });
