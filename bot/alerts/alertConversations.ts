@@ -5,6 +5,7 @@ import { type Log } from '../log.ts';
 import { findSchool, schoolList } from '../queries/schoolScope.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
 import { ALERT_KIND_LABELS, ALERT_KIND_NAMES, parseAlertKind } from './alertKinds.ts';
+import { boundSchool, LINK_SCHOOL_FIRST } from '../schools/boundSchool.ts';
 
 export interface AlertConversationServices {
   schools: readonly SchoolData[];
@@ -94,12 +95,12 @@ export async function switchAlerts(services: AlertConversationServices, turn: Me
     await turn.reply(`I don't know the alert "${named}". The kinds are: ${ALERT_KIND_NAMES.join(', ')}.`);
     return;
   }
-  const binding = await services.store.getBinding(turn.conversation.id);
-  const school = binding && services.schools.find((s) => s.urn === binding.schoolUrn);
-  if (!binding || !school) {
-    await turn.reply('Link this conversation to a school first ("link school" and a URN).');
+  const bound = await boundSchool(services, turn.conversation.id);
+  if (!bound) {
+    await turn.reply(LINK_SCHOOL_FIRST);
     return;
   }
+  const { binding, school } = bound;
   const access = await services.access.access(school.urn, turn.user, turn.conversation);
   if (!access.role) {
     await turn.reply(`Only staff with a role at ${school.name} can change its alerts.`);

@@ -1,6 +1,7 @@
 import { userKey } from '../access/access.ts';
 import { type MessageTurn } from '../host/featureHost.ts';
 import { type MeetingsServices } from './meetingsServices.ts';
+import { boundSchool, LINK_SCHOOL_FIRST } from '../schools/boundSchool.ts';
 
 /**
  * The entry a conversation's binding carries in `alertsOff` when it does not want case messages (overdue
@@ -10,9 +11,9 @@ export const CASE_ALERTS = 'cases';
 
 /** "case alerts on|off": whether this channel or chat hears about its school's cases. Any role at the school may switch it. */
 export async function switchCaseAlerts(services: MeetingsServices, turn: MessageTurn, onOff: string): Promise<void> {
-  const binding = await services.store.getBinding(turn.conversation.id);
-  const school = binding && services.schools.find((s) => s.urn === binding.schoolUrn);
-  if (!binding || !school) return void (await turn.reply('Link this conversation to a school first ("link school" and a URN).'));
+  const bound = await boundSchool(services, turn.conversation.id);
+  if (!bound) return void (await turn.reply(LINK_SCHOOL_FIRST));
+  const { binding, school } = bound;
   const access = await services.access.access(school.urn, turn.user, turn.conversation);
   if (!access.role) return void (await turn.reply(`Only staff with a role at ${school.name} can change what this conversation hears.`));
   const on = onOff.toLowerCase() === 'on';

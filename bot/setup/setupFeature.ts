@@ -5,6 +5,7 @@ import { type FeatureModule, type MessageTurn } from '../host/featureHost.ts';
 import { type Log } from '../log.ts';
 import { findSchool, schoolList } from '../queries/schoolScope.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
+import { boundSchool, LINK_SCHOOL_FIRST } from '../schools/boundSchool.ts';
 
 export interface SetupServices {
   schools: readonly SchoolData[];
@@ -77,12 +78,12 @@ async function setPrivacy(services: SetupServices, turn: MessageTurn, privacy: '
     await turn.reply('A personal chat shows what your role allows; privacy is set for channels and group chats.');
     return;
   }
-  const binding = await services.store.getBinding(turn.conversation.id);
-  const school = binding && services.schools.find((s) => s.urn === binding.schoolUrn);
-  if (!binding || !school) {
-    await turn.reply('Link this conversation to a school first ("link school" and a URN).');
+  const bound = await boundSchool(services, turn.conversation.id);
+  if (!bound) {
+    await turn.reply(LINK_SCHOOL_FIRST);
     return;
   }
+  const { binding, school } = bound;
   const access = await services.access.access(school.urn, turn.user, turn.conversation);
   if (!access.canSetPrivacy) {
     await turn.reply(`Only the head or the designated safeguarding lead at ${school.name} can change what this conversation may see.`);
