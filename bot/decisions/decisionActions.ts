@@ -52,15 +52,30 @@ async function audit(services: DecisionServices, state: WalkState, who: string, 
   await services.store.appendAudit({ at, who, what, schoolUrn: state.schoolUrn, upn: state.pupil?.upn, detail: { walkId: state.id, kind: state.kind, profile: state.profile.id, profileVersion: state.profile.version, ...detail } });
 }
 
-export function nextAction(services: DecisionServices) {
+/**
+ * The shared start of every card action on a walk-through: the invoke's data checked against `schema`
+ * (refused with `invalid`'s wording when it does not fit), the walk-through opened with the presser's
+ * access (refused when it cannot be), and only then `act`.
+ */
+function onWalk<T extends { walkId: string }>(
+  services: DecisionServices,
+  schema: z.ZodType<T>,
+  invalid: (problem: string) => string,
+  act: (walk: OpenWalk, data: T, turn: ActionTurn) => Promise<ActionResult>,
+) {
   return async (turn: ActionTurn): Promise<ActionResult> => {
-    const ref = cardRef.safeParse(turn.data);
-    if (!ref.success) return { message: STALE_CARD };
-    const opened = await openWalk(services, turn, ref.data.walkId);
+    const parsed = schema.safeParse(turn.data);
+    if (!parsed.success) return { message: invalid(parsed.error.issues[0].message) };
+    const opened = await openWalk(services, turn, parsed.data.walkId);
     if (!opened.ok) return opened.result;
-    const walk = opened.walk;
+    return act(opened.walk, parsed.data, turn);
+  };
+}
+
+export function nextAction(services: DecisionServices) {
+  return onWalk(services, cardRef, () => STALE_CARD, async (walk, ref, turn) => {
     const by = whoWhen(services, turn);
-    const saved = await applyTransition(services, walk, answerStep(walk.definition, walk.record.value, ref.data.step, turn.data, walk.context, by));
+    const saved = await applyTransition(services, walk, answerStep(walk.definition, walk.record.value, ref.step, turn.data, walk.context, by));
     if (!saved.ok) return saved.result;
     const state = saved.state;
     if (state.status === 'concluded' && state.conclusion) {
@@ -69,57 +84,43 @@ export function nextAction(services: DecisionServices) {
       services.log('decisions.concluded', { walk: state.id, kind: state.kind, outcome: state.conclusion.outcome, steps: state.history.length });
     }
     return currentCard(services, walk, state);
-  };
+  });
 }
 
 export function backAction(services: DecisionServices) {
-  return async (turn: ActionTurn): Promise<ActionResult> => {
-    const ref = cardRef.safeParse(turn.data);
-    if (!ref.success) return { message: STALE_CARD };
-    const opened = await openWalk(services, turn, ref.data.walkId);
-    if (!opened.ok) return opened.result;
-    const walk = opened.walk;
+  return onWalk(services, cardRef, () => STALE_CARD, async (walk, ref) => {
     // Once a penalty case has moved on, its conclusion is the record of why: it cannot be re-answered.
     const penaltyCase = walk.record.value.kind === 'penalty' ? await penaltyCaseOf(services, walk.record.value.id) : null;
     if (penaltyCase && penaltyCase.value.steps.length > 1) return currentCard(services, walk, walk.record.value, ['The case has moved on from this conclusion, so it cannot be changed; start a new walk-through instead.']);
-    const saved = await applyTransition(services, walk, goBack(walk.record.value, ref.data.step));
+    const saved = await applyTransition(services, walk, goBack(walk.record.value, ref.step));
     if (!saved.ok) return saved.result;
     return currentCard(services, walk, saved.state);
-  };
+  });
 }
 
 export function cancelAction(services: DecisionServices) {
-  return async (turn: ActionTurn): Promise<ActionResult> => {
-    const ref = cardRef.safeParse(turn.data);
-    if (!ref.success) return { message: STALE_CARD };
-    const opened = await openWalk(services, turn, ref.data.walkId);
-    if (!opened.ok) return opened.result;
+  return onWalk(services, cardRef, () => STALE_CARD, async (walk, _ref, turn) => {
     const by = whoWhen(services, turn);
-    const saved = await applyTransition(services, opened.walk, cancelWalk(opened.walk.record.value, by));
+    const saved = await applyTransition(services, walk, cancelWalk(walk.record.value, by));
     if (!saved.ok) return saved.result;
     // A case only considered goes with the walk-through that opened it; one that moved on stays on record.
     const penaltyCase = saved.state.kind === 'penalty' ? await penaltyCaseOf(services, saved.state.id) : null;
     if (penaltyCase && penaltyCase.value.steps.length === 1) await services.store.deleteRecord(CASE_NAMESPACE, saved.state.id);
     if (saved.state.pupil) await audit(services, saved.state, by.who, by.at, 'decision.cancelled');
-    return currentCard(services, opened.walk, saved.state);
-  };
+    return currentCard(services, walk, saved.state);
+  });
 }
 
 /** The head's grant or refusal of leave, with the sessions granted; only the head may record it. */
 export function decideAction(services: DecisionServices) {
-  return async (turn: ActionTurn): Promise<ActionResult> => {
-    const parsed = decideData.safeParse(turn.data);
-    if (!parsed.success) return { message: `The decision needs grant or refuse, and a whole number of sessions: ${parsed.error.issues[0].message}` };
-    const opened = await openWalk(services, turn, parsed.data.walkId);
-    if (!opened.ok) return opened.result;
-    const walk = opened.walk;
+  return onWalk(services, decideData, (problem) => `The decision needs grant or refuse, and a whole number of sessions: ${problem}`, async (walk, data, turn) => {
     const state = walk.record.value;
     if (state.kind !== 'leave') return { message: STALE_CARD };
     if (!walk.access.role || !LEAVE_DECISION_ROLES.has(walk.access.role)) return { message: `Only the head can record the decision on leave at ${walk.school.name}; the conclusion is there for them to read.` };
     if (state.status !== 'concluded' || !state.conclusion) return currentCard(services, walk, state, [state.status === 'decided' ? 'A decision is already recorded.' : 'Finish the walk-through first.']);
     const decision = leaveDecisionFor(state.answers, walk.context);
-    const { choice } = parsed.data;
-    const sessions = choice === 'grant' ? (parsed.data.sessions ?? 0) : 0;
+    const { choice } = data;
+    const sessions = choice === 'grant' ? (data.sessions ?? 0) : 0;
     const most = Math.min(decision.sessionCount, decision.maxGrantableSessions ?? decision.sessionCount);
     if (choice === 'grant' && (sessions < 1 || sessions > most)) {
       return currentCard(services, walk, state, [`Grant between 1 and ${most} sessions${decision.maxGrantableSessions !== undefined && most < decision.sessionCount ? ` (the policy never grants ${decision.maxGrantableSessions + 1} or more)` : ''}.`]);
@@ -128,29 +129,24 @@ export function decideAction(services: DecisionServices) {
     const request = leaveRequestFrom(state.answers);
     const generated = leaveLetter({ choice, sessions, pupilLabel: walk.context.pupil ? `${walk.context.pupil.givenName} ${walk.context.pupil.familyName}` : 'your child', schoolName: walk.school.name, from: request.from, to: request.to, decision, policy: walk.school.policy });
     // Keep the draft as staff edited it on the card when the choice is the one it was drafted for.
-    const draft = choice === recommended && sessions === state.conclusion.leaveSessions?.grantable && parsed.data.draft?.trim() ? { title: generated.title, text: parsed.data.draft } : generated;
+    const draft = choice === recommended && sessions === state.conclusion.leaveSessions?.grantable && data.draft?.trim() ? { title: generated.title, text: data.draft } : generated;
     const by = whoWhen(services, turn);
     const saved = await applyTransition(services, walk, recordDecision(state, { choice, sessions, draft }, { ...by, role: walk.access.role }));
     if (!saved.ok) return saved.result;
     await audit(services, saved.state, by.who, by.at, 'decision.recorded', { choice, sessions, code: choice === 'grant' ? decision.codeIfGranted : 'G-if-taken' });
     services.log('decisions.recorded', { walk: state.id, kind: state.kind, choice, sessions });
     return currentCard(services, walk, saved.state);
-  };
+  });
 }
 
 /** Moves a penalty case on (notice to improve issued, requested, issued, paid, withdrawn). */
 export function caseAction(services: DecisionServices) {
-  return async (turn: ActionTurn): Promise<ActionResult> => {
-    const parsed = caseData.safeParse(turn.data);
-    if (!parsed.success) return { message: `Choose what happened and its date: ${parsed.error.issues[0].message}` };
-    const opened = await openWalk(services, turn, parsed.data.walkId);
-    if (!opened.ok) return opened.result;
-    const walk = opened.walk;
+  return onWalk(services, caseData, (problem) => `Choose what happened and its date: ${problem}`, async (walk, data, turn) => {
     if (!walk.access.role || !CASE_ROLES.has(walk.access.role)) return { message: 'Only the head, the attendance lead or an LA officer can move a penalty case on.' };
-    const record = await penaltyCaseOf(services, parsed.data.caseId);
+    const record = await penaltyCaseOf(services, data.caseId);
     if (!record || record.value.walkId !== walk.record.value.id) return { message: STALE_CARD };
     const by = whoWhen(services, turn);
-    const moved = advanceCase(record.value, { state: parsed.data.state, on: parsed.data.on, periodEnds: parsed.data.periodEnds, by: by.who, at: by.at });
+    const moved = advanceCase(record.value, { state: data.state, on: data.on, periodEnds: data.periodEnds, by: by.who, at: by.at });
     if (!moved.ok) return currentCard(services, walk, walk.record.value, [moved.problem]);
     try {
       await services.store.putRecord(CASE_NAMESPACE, record.value.id, moved.case, record.version);
@@ -160,23 +156,18 @@ export function caseAction(services: DecisionServices) {
     }
     let state = walk.record.value;
     if (state.status === 'concluded') {
-      const saved = await applyTransition(services, walk, recordDecision(state, { choice: parsed.data.state }, { ...by, role: walk.access.role }));
+      const saved = await applyTransition(services, walk, recordDecision(state, { choice: data.state }, { ...by, role: walk.access.role }));
       if (saved.ok) state = saved.state;
     }
-    await audit(services, state, by.who, by.at, 'decision.case', { caseId: record.value.id, state: parsed.data.state, on: parsed.data.on, sessions: record.value.sessions.length });
-    services.log('decisions.case', { walk: state.id, case: record.value.id, state: parsed.data.state });
+    await audit(services, state, by.who, by.at, 'decision.case', { caseId: record.value.id, state: data.state, on: data.on, sessions: record.value.sessions.length });
+    services.log('decisions.case', { walk: state.id, case: record.value.id, state: data.state });
     return currentCard(services, walk, state);
-  };
+  });
 }
 
 /** Records that the sickness return went to the local authority, once per illness (or per year). */
 export function returnSentAction(services: DecisionServices) {
-  return async (turn: ActionTurn): Promise<ActionResult> => {
-    const ref = cardRef.safeParse(turn.data);
-    if (!ref.success) return { message: STALE_CARD };
-    const opened = await openWalk(services, turn, ref.data.walkId);
-    if (!opened.ok) return opened.result;
-    const walk = opened.walk;
+  return onWalk(services, cardRef, () => STALE_CARD, async (walk, _ref, turn) => {
     const state = walk.record.value;
     if (state.kind !== 'sickness' || !state.pupil) return { message: STALE_CARD };
     if (!walk.access.role || !RETURN_ROLES.has(walk.access.role)) return { message: 'Only the head, attendance or safeguarding lead, or an LA officer can mark a sickness return sent.' };
@@ -194,7 +185,7 @@ export function returnSentAction(services: DecisionServices) {
     if (!saved.ok) return saved.result;
     await audit(services, saved.state, by.who, by.at, 'decision.returnSent', { returnFor });
     return currentCard(services, walk, saved.state);
-  };
+  });
 }
 
 /** Opens a walk-through from another feature's card (an alert's "Walk through it" button). */
