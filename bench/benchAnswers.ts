@@ -1,4 +1,5 @@
 import { type AttendanceEngine } from '../rules/engine/attendanceEngine.ts';
+import { type FindingTable } from '../rules/engine/findingTable.ts';
 import { type Finding } from '../rules/findings/finding.ts';
 import { type PolicyProfile } from '../rules/policies/policyProfile.ts';
 
@@ -45,11 +46,31 @@ export function keyFigure(f: Finding): string {
 
 const sorted = (lines: string[]) => lines.sort();
 
-/** The engine's answers, each list from its cheap query and the findings from findingsAt. */
-export function engineAnswers(engine: AttendanceEngine, asOf: string, policy: PolicyProfile): BenchAnswers {
+const OUT_OF_RULES = new Set(['persistent-absence', 'severe-absence', 'at-risk-of-persistent-absence', 'broken-weeks']);
+
+/** The figure of a finding table's row, written as keyFigure writes the built finding's. */
+function rowFigure(table: FindingTable, row: number): string {
+  return OUT_OF_RULES.has(table.ruleOf(row)) ? `${table.value[row]}/${table.outOf[row]}` : String(table.value[row]);
+}
+
+/**
+ * The engine's answers, each list from its cheap query and the findings from findingsAt. The findings are
+ * read twice, from the tables' columns and from the Finding objects built for every row; `columnsMatch` is
+ * false when the two disagree.
+ */
+export function engineAnswers(engine: AttendanceEngine, asOf: string, policy: PolicyProfile): BenchAnswers & { columnsMatch: boolean } {
   const findings: string[] = [];
-  for (const school of engine.findingsAt(asOf, policy)) for (const f of school.findings) findings.push(`${school.school.urn} ${f.upn} ${f.rule} ${keyFigure(f)}`);
+  const columns: string[] = [];
+  for (const table of engine.findingsAt(asOf, policy)) {
+    const { urn } = table.school;
+    const { pupils } = table.screen.query.index.register;
+    table.findings().forEach((f, row) => {
+      findings.push(`${urn} ${f.upn} ${f.rule} ${keyFigure(f)}`);
+      columns.push(`${urn} ${pupils[table.pupil[row]].upn} ${table.ruleOf(row)} ${rowFigure(table, row)}`);
+    });
+  }
   return {
+    columnsMatch: columns.join('\n') === findings.join('\n'),
     penaltyThreshold: sorted(engine.penaltyThresholdList(asOf, policy).map((e) => `${e.school.urn} ${e.upn} ${e.sessions}`)),
     persistentAbsence: sorted(engine.persistentAbsenceList(asOf, policy).map((e) => `${e.school.urn} ${e.upn} ${e.absenceSessions}/${e.possibleSessions}`)),
     severeAbsence: sorted(engine.severeAbsenceList(asOf, policy).map((e) => `${e.school.urn} ${e.upn} ${e.absenceSessions}/${e.possibleSessions}`)),

@@ -47,6 +47,7 @@ for (const asOf of AS_OF) {
   const theirs = await duckdbAnswers(connection, asOf, policy);
   const differences = answerDifferences(ours, theirs);
   const sizes = `threshold ${ours.penaltyThreshold.length}, PA ${ours.persistentAbsence.length}, SA ${ours.severeAbsence.length}, sickness ${ours.sicknessReturns.length}, findings ${ours.findings.length}`;
+  if (!ours.columnsMatch) differences.push('the finding tables\' columns disagree with the findings built from them');
   if (differences.length > 0) {
     resultsMatch = false;
     log(`${asOf}: MISMATCH (${sizes})`);

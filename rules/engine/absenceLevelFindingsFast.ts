@@ -1,18 +1,11 @@
 import { type EvaluationContext } from '../findings/evaluationContext.ts';
 import { type Finding } from '../findings/finding.ts';
-import { RULE_IDS, type RuleId } from '../findings/finding.ts';
+import { type RuleId } from '../findings/finding.ts';
 import { REGISTER_CODES } from '../codes/registerCodes.ts';
 import { formatPercent } from '../measures/absenceThresholds.ts';
 import { flaggedMeasures, type FlaggedMeasures } from './flaggedMeasures.ts';
-import { lazyFinding, type FindingParts } from './lazyFinding.ts';
-import { RULE_BIT, type PupilScreen } from './screenPupils.ts';
-
-const PERSISTENT = RULE_BIT['persistent-absence'];
-const SEVERE = RULE_BIT['severe-absence'];
-const AT_RISK = RULE_BIT['at-risk-of-persistent-absence'];
-const PERSISTENT_INDEX = RULE_IDS.indexOf('persistent-absence');
-const SEVERE_INDEX = RULE_IDS.indexOf('severe-absence');
-const AT_RISK_INDEX = RULE_IDS.indexOf('at-risk-of-persistent-absence');
+import { engineFinding, type FindingParts } from './engineFinding.ts';
+import { type PupilScreen } from './screenPupils.ts';
 
 // The next steps absenceLevelFindings gives; the engine's equivalence tests fail if either side changes alone.
 const PERSISTENT_STEP = 'Meet the pupil and parents to understand the barriers and agree an action plan with reviews; involve the local authority where support is needed';
@@ -20,18 +13,15 @@ const SEVERE_STEP = 'Agree a joint approach with the local authority and all ser
 const AT_RISK_STEP = 'Talk with the pupil and parents now, before absence reaches the persistent-absence line';
 
 /**
- * The persistent, severe and at-risk findings of `absenceLevelFindings`, built without its generic
- * helpers: over a local authority these are most of the findings. Same objects, same order of keys. Only
- * the identity is built here; the reason and evidence (which need the pupil's absence codes, a pass over
- * their absence marks) are built by absenceLevelParts when first read.
+ * A persistent, severe or at-risk finding of a pupil the screen flagged, as absenceLevelFindings makes it,
+ * without its generic helpers; the codes behind the percentage come from the pupil's absence marks.
  */
-export function absenceLevelFindingsFast(ctx: EvaluationContext, screen: PupilScreen, p: number, rules: number, out: Finding[][]): void {
+export function absenceLevelFindingFast(screen: PupilScreen, p: number, rule: RuleId): Finding {
+  const { ctx } = screen.query;
   const { absence } = ctx.policy;
-  const pupil = ctx.register.pupils[p];
-  const from = ctx.period.from;
-  if (rules & PERSISTENT) out[PERSISTENT_INDEX].push(lazyFinding(pupil, 'persistent-absence', absence.citation, from, absenceLevelParts, screen, p));
-  if (rules & SEVERE) out[SEVERE_INDEX].push(lazyFinding(pupil, 'severe-absence', absence.citation, from, absenceLevelParts, screen, p));
-  if (rules & AT_RISK) out[AT_RISK_INDEX].push(lazyFinding(pupil, 'at-risk-of-persistent-absence', absence.atRiskCitation, from, absenceLevelParts, screen, p));
+  const parts = absenceLevelParts(screen, p, rule);
+  const citation = rule === 'at-risk-of-persistent-absence' ? absence.atRiskCitation : absence.citation;
+  return engineFinding(ctx.register.pupils[p], rule, parts.reason, parts.evidence, parts.nextStep, citation, ctx.period.from);
 }
 
 let tallyScratch: Uint16Array | null = null;
@@ -42,7 +32,7 @@ function measuresOf(screen: PupilScreen, p: number): FlaggedMeasures {
 }
 
 /** The reason, evidence and next step of one absence-level finding, as absenceLevelFindings words them. */
-export function absenceLevelParts(screen: PupilScreen, p: number, rule: RuleId): FindingParts {
+function absenceLevelParts(screen: PupilScreen, p: number, rule: RuleId): FindingParts {
   const { ctx } = screen.query;
   const { absence } = ctx.policy;
   const m = measuresOf(screen, p);
@@ -87,9 +77,11 @@ function absenceEvidence(ctx: EvaluationContext, m: FlaggedMeasures, percent: nu
 }
 
 /** `broken-weeks`, as brokenWeeksFinding words it; the screen has already checked the profile's ratio. */
-export function brokenWeeksFindingFast(ctx: EvaluationContext, screen: PupilScreen, p: number): Finding {
+export function brokenWeeksFindingFast(screen: PupilScreen, p: number): Finding {
+  const { ctx } = screen.query;
   const rule = ctx.policy.brokenWeeks;
-  return lazyFinding(ctx.register.pupils[p], 'broken-weeks', rule.citation, ctx.period.from, brokenWeeksParts, screen, p);
+  const parts = brokenWeeksParts(screen, p);
+  return engineFinding(ctx.register.pupils[p], 'broken-weeks', parts.reason, parts.evidence, parts.nextStep, rule.citation, ctx.period.from);
 }
 
 function brokenWeeksParts(screen: PupilScreen, p: number): FindingParts {

@@ -1,4 +1,3 @@
-import { type Finding } from '../findings/finding.ts';
 import { type MeasureMethod } from '../findings/evaluationContext.ts';
 import { type IsoDate } from '../dates/isoDate.ts';
 import { type PolicyProfile } from '../policies/policyProfile.ts';
@@ -15,7 +14,7 @@ import {
 } from './engineLists.ts';
 import { allAbsenceCodes, indexRegister, type RegisterIndex } from './registerIndex.ts';
 import { createRegisterQuery } from './registerQuery.ts';
-import { screenedFindings } from './screenedFindings.ts';
+import { tabulateFindings, type FindingTable } from './findingTable.ts';
 import { screenPupils, type PupilScreen } from './screenPupils.ts';
 
 /** One policy for every school, or the policy each school follows. */
@@ -27,12 +26,6 @@ export interface EngineQueryOptions {
   periodStart?: IsoDate;
 }
 
-export interface SchoolFindings {
-  school: School;
-  /** Exactly what `evaluateFindings(register, { asOf, policy, ... })` returns for this school's register. */
-  findings: Finding[];
-}
-
 /**
  * A local authority's registers, indexed once at load so that any as-of question is answered from
  * per-pupil, per-school-week counts. Memory: the registers' marks plus, per pupil and school week, three
@@ -42,8 +35,12 @@ export interface SchoolFindings {
 export interface AttendanceEngine {
   readonly schools: readonly RegisterIndex[];
   readonly pupilCount: number;
-  /** Every finding for every pupil of every school at `asOf`, school by school in load order. */
-  findingsAt(asOf: IsoDate, policy: PolicyChoice, options?: EngineQueryOptions): SchoolFindings[];
+  /**
+   * Every finding for every pupil of every school at `asOf`, decided exactly, one table per school in load
+   * order. A table's `findings()` is exactly what `evaluateFindings(register, { asOf, policy, ... })`
+   * returns for that school; its rows give each finding's pupil and figure without building it.
+   */
+  findingsAt(asOf: IsoDate, policy: PolicyChoice, options?: EngineQueryOptions): FindingTable[];
   /** Each school's pupils screened against every rule at `asOf`: the cheap pass the list queries read. */
   screenAt(asOf: IsoDate, policy: PolicyChoice, options?: EngineQueryOptions): PupilScreen[];
   /** The bot's lists, from the screen alone (no findings built): cheap enough to answer on every question. */
@@ -82,11 +79,6 @@ export function createAttendanceEngine(registers: readonly Register[]): Attendan
     persistentAbsenceList: (asOf, policy, options) => persistentAbsenceList(screenAt(asOf, policy, options)),
     severeAbsenceList: (asOf, policy, options) => severeAbsenceList(screenAt(asOf, policy, options)),
     sicknessReturnList: (asOf, policy, options) => sicknessReturnList(screenAt(asOf, policy, options)),
-    findingsAt(asOf, policy, options) {
-      return screenAt(asOf, policy, options).map((screen) => ({
-        school: screen.query.index.register.school,
-        findings: screenedFindings(screen),
-      }));
-    },
+    findingsAt: (asOf, policy, options) => screenAt(asOf, policy, options).map(tabulateFindings),
   };
 }

@@ -4,7 +4,7 @@ import { codeSetTable } from '../codes/codeCategories.ts';
 import { REGISTER_CODES } from '../codes/registerCodes.ts';
 import { formatShortDate } from '../dates/isoDate.ts';
 import { type Finding, type SessionMark } from '../findings/finding.ts';
-import { lazyFinding, type FindingParts } from './lazyFinding.ts';
+import { engineFinding } from './engineFinding.ts';
 import { codeBreakdown, describeCodes } from '../findings/sessionEvidence.ts';
 import { type RegisterQuery } from './registerQuery.ts';
 import { type PupilScreen } from './screenPupils.ts';
@@ -45,7 +45,7 @@ export function penaltyWindow(q: RegisterQuery): PenaltyWindow | null {
 
 const HOLIDAY_STEP = 'Unauthorised holiday: support is not appropriate, so a penalty notice can be considered without a notice to improve';
 
-/** What a penalty-threshold finding's parts are built from: the screen and the window every pupil shares. */
+/** What a penalty-threshold finding is built from: the screen and the window every pupil shares. */
 export interface PenaltySource {
   screen: PupilScreen;
   shared: PenaltyWindow;
@@ -72,27 +72,15 @@ function countedSessions(screen: PupilScreen, p: number, shared: PenaltyWindow, 
 
 /**
  * `penalty-threshold` for a pupil the screen found at or over it, as penaltyThresholdFinding words it,
- * from the pupil's absence marks. The episode (the day the threshold was first met in the present spell)
- * is worked out now; the session list, breakdown and wording when first read (penaltyParts).
- * `scratch` and `scratchCodes` hold the pupil's counted sessions and their codes (one slot per session).
+ * from the pupil's absence marks. `scratch` and `scratchCodes` hold the pupil's counted sessions and their
+ * codes (one slot per session of the register), so a page of findings shares them.
  */
 export function penaltyThresholdFast(source: PenaltySource, p: number, scratch: Int32Array, scratchCodes: Uint8Array): Finding {
-  const { screen, shared } = source;
-  const { ctx, index } = screen.query;
-  const rule = ctx.policy.penaltyThreshold;
-  const counted = countedSessions(screen, p, shared, scratch, scratchCodes);
-  const metOn = index.register.calendar.dayDate[firstDayOfSpell(screen, shared.window.lastDay, rule.schoolWeeks, rule.sessions, scratch, counted)];
-  return lazyFinding(ctx.register.pupils[p], 'penalty-threshold', rule.citation, metOn, penaltyParts, source, p);
-}
-
-function penaltyParts(source: PenaltySource, p: number): FindingParts {
   const { screen, shared } = source;
   const { ctx, index } = screen.query;
   const { calendar } = index.register;
   const { window } = shared;
   const rule = ctx.policy.penaltyThreshold;
-  const scratch = new Int32Array(calendar.sessionCount);
-  const scratchCodes = new Uint8Array(calendar.sessionCount);
   const counted = countedSessions(screen, p, shared, scratch, scratchCodes);
   const sessions: SessionMark[] = [];
   for (let i = lowerBound(scratch, counted, window.startSession); i < counted; i++) {
@@ -103,13 +91,16 @@ function penaltyParts(source: PenaltySource, p: number): FindingParts {
       code: REGISTER_CODES[scratchCodes[i]].code,
     });
   }
+  // The day the threshold was first met in the present unbroken spell: the finding's episode.
   const metOn = calendar.dayDate[firstDayOfSpell(screen, window.lastDay, rule.schoolWeeks, rule.sessions, scratch, counted)];
   const breakdown = codeBreakdown(sessions);
   const holidayOnly = Object.keys(breakdown).length === 1 && breakdown.G !== undefined;
   const count = screen.penaltyCount[p];
-  return {
-    reason: `${count} unauthorised sessions (${describeCodes(breakdown)}) in the ${window.weeks} school weeks from ${formatShortDate(shared.from)} to ${formatShortDate(shared.to)}${shared.shortWindow}: the threshold for considering a penalty notice is ${rule.sessions}.`,
-    evidence: {
+  return engineFinding(
+    ctx.register.pupils[p],
+    'penalty-threshold',
+    `${count} unauthorised sessions (${describeCodes(breakdown)}) in the ${window.weeks} school weeks from ${formatShortDate(shared.from)} to ${formatShortDate(shared.to)}${shared.shortWindow}: the threshold for considering a penalty notice is ${rule.sessions}.`,
+    {
       count,
       threshold: rule.sessions,
       codesCounted: rule.codes,
@@ -125,8 +116,10 @@ function penaltyParts(source: PenaltySource, p: number): FindingParts {
       firstMetOn: metOn,
       compulsorySchoolAge: true,
     },
-    nextStep: holidayOnly ? HOLIDAY_STEP : shared.supportFirstStep,
-  };
+    holidayOnly ? HOLIDAY_STEP : shared.supportFirstStep,
+    rule.citation,
+    metOn,
+  );
 }
 
 /** Index of the first of `sessions[0, length)` at or after `s`. */

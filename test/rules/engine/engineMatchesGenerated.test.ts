@@ -19,7 +19,7 @@ describe('engine findings on a generated authority', () => {
         const got = ENGINE.findingsAt(asOf, policy);
         REGISTERS.forEach((register, i) => {
           const want = evaluateFindings(register, { asOf, policy });
-          expect(got[i].findings).toStrictEqual(want);
+          expect(got[i].findings()).toStrictEqual(want);
           total += want.length;
         });
       }
@@ -30,6 +30,6 @@ describe('engine findings on a generated authority', () => {
   it('follow each school’s own profile when asked to', { timeout: 120_000 }, () => {
     const choose = (school: { policy?: string }) => POLICY_PROFILES.get(school.policy ?? 'national')!;
     const got = ENGINE.findingsAt('2025-03-19', choose);
-    REGISTERS.forEach((register, i) => expect(got[i].findings).toStrictEqual(evaluateFindings(register, { asOf: '2025-03-19', policy: choose(register.school) })));
+    REGISTERS.forEach((register, i) => expect(got[i].findings()).toStrictEqual(evaluateFindings(register, { asOf: '2025-03-19', policy: choose(register.school) })));
   });
 });

@@ -23,7 +23,7 @@ describe('engine findings', () => {
           const got = ENGINE.findingsAt(asOf, policy, { measureMethod });
           REGISTERS.forEach((register, i) => {
             expect(got[i].school).toBe(register.school);
-            expect(got[i].findings).toStrictEqual(evaluateFindings(register, { asOf, policy, measureMethod }));
+            expect(got[i].findings()).toStrictEqual(evaluateFindings(register, { asOf, policy, measureMethod }));
           });
         }
       });
@@ -33,7 +33,7 @@ describe('engine findings', () => {
   it('cover every rule in the random registers, so the comparison above is not vacuous', SLOW, () => {
     const seen = new Set<string>();
     for (const policy of POLICY_PROFILES.values()) {
-      for (const asOf of AS_OF) for (const school of ENGINE.findingsAt(asOf, policy)) for (const f of school.findings) seen.add(f.rule);
+      for (const asOf of AS_OF) for (const school of ENGINE.findingsAt(asOf, policy)) for (const f of school.findings()) seen.add(f.rule);
     }
     expect([...seen].sort()).toEqual([...RULE_IDS].sort());
   });
@@ -42,7 +42,7 @@ describe('engine findings', () => {
     const policy = POLICY_PROFILES.get('national')!;
     for (const asOf of ['2025-03-05', '2025-12-10']) {
       const got = ENGINE.findingsAt(asOf, policy, { periodStart: '2025-01-08' });
-      REGISTERS.forEach((register, i) => expect(got[i].findings).toStrictEqual(evaluateFindings(register, { asOf, policy, periodStart: '2025-01-08' })));
+      REGISTERS.forEach((register, i) => expect(got[i].findings()).toStrictEqual(evaluateFindings(register, { asOf, policy, periodStart: '2025-01-08' })));
     }
   });
 
@@ -52,7 +52,7 @@ describe('engine findings', () => {
     const policy = { ...national, id: 'test-late-counts', penaltyThreshold: { ...national.penaltyThreshold, codes: ['G', 'N', 'O', 'U', 'L'] }, lateness: { ...national.lateness, codes: ['L'] } };
     for (const asOf of ['2024-11-20', '2025-03-05', '2025-12-10']) {
       const got = ENGINE.findingsAt(asOf, policy);
-      REGISTERS.forEach((register, i) => expect(got[i].findings).toStrictEqual(evaluateFindings(register, { asOf, policy })));
+      REGISTERS.forEach((register, i) => expect(got[i].findings()).toStrictEqual(evaluateFindings(register, { asOf, policy })));
     }
   });
 
@@ -63,7 +63,7 @@ describe('engine findings', () => {
     const got = engine.findingsAt('2025-03-12', (school) => POLICY_PROFILES.get(school.policy ?? 'national') ?? profiles[0]);
     registers.forEach((register, i) => {
       const policy = POLICY_PROFILES.get(register.school.policy)!;
-      expect(got[i].findings).toStrictEqual(evaluateFindings(register, { asOf: '2025-03-12', policy }));
+      expect(got[i].findings()).toStrictEqual(evaluateFindings(register, { asOf: '2025-03-12', policy }));
     });
   });
 });
@@ -76,7 +76,7 @@ describe('engine findings for empty registers', () => {
     const policy = POLICY_PROFILES.get('national')!;
     for (const asOf of ['2025-09-01', '2025-10-15']) {
       const got = engine.findingsAt(asOf, policy);
-      expect(got.map((s) => s.findings)).toStrictEqual([evaluateFindings(noPupils, { asOf, policy }), evaluateFindings(noSessions, { asOf, policy })]);
+      expect(got.map((s) => s.findings())).toStrictEqual([evaluateFindings(noPupils, { asOf, policy }), evaluateFindings(noSessions, { asOf, policy })]);
       expect(engine.penaltyThresholdList(asOf, policy)).toEqual([]);
     }
   });
@@ -131,7 +131,7 @@ describe('engine findings at rule boundaries', () => {
       const register = makeRegister(spec);
       const engine = createAttendanceEngine([register]);
       for (const policy of POLICY_PROFILES.values()) {
-        for (const asOf of dates) expect(engine.findingsAt(asOf, policy)[0].findings).toStrictEqual(evaluateFindings(register, { asOf, policy }));
+        for (const asOf of dates) expect(engine.findingsAt(asOf, policy)[0].findings()).toStrictEqual(evaluateFindings(register, { asOf, policy }));
       }
       // The case must actually produce findings under the national profile somewhere.
       expect(dates.some((asOf) => evaluateFindings(register, { asOf, policy: national }).length > 0)).toBe(true);

@@ -1,0 +1,98 @@
+import { IS_ATTENDANCE, codeSetTable } from '../codes/codeCategories.ts';
+import { type PupilScreen } from './screenPupils.ts';
+
+/**
+ * The exact tests, and the figure each finding turns on, for pupils the screen flagged: what the rules'
+ * own functions decide, worked out without building their evidence. Each reads only the flagged pupil's
+ * absence marks or the bytes of the days it walks back over, and allocates nothing.
+ */
+
+const N_CODE = codeSetTable(['N']);
+const ILLNESS = codeSetTable(['I']);
+
+/**
+ * Days of illness in the school year to the as-of day, as the sickness return counts them: each I session
+ * is half a day, or (whole-day profiles) any school day with an I session is one day. The total only
+ * grows through the year, so the return is due exactly when this reaches the profile's days.
+ */
+export function illnessDays(screen: PupilScreen, p: number): number {
+  const { ctx, index } = screen.query;
+  if (ctx.policy.sicknessReturn.sessionCounts === 'half-day') return screen.illnessSessions[p] / 2;
+  const { start, session, code } = index.absenceMarks;
+  const { sessionDay } = index.register.calendar;
+  const from = ctx.schoolYear.startSession;
+  const end = ctx.asOfSessionEnd;
+  const isIll = ILLNESS;
+  let days = 0;
+  let lastDay = -1;
+  for (let k = start[p], stop = start[p + 1]; k < stop; k++) {
+    const s = session[k];
+    if (s >= end) break;
+    if (s < from || !isIll[code[k]]) continue;
+    const day = sessionDay[s];
+    if (day !== lastDay) {
+      days++;
+      lastDay = day;
+    }
+  }
+  return days;
+}
+
+/** N sessions on the as-of school day. */
+export function nSessionsToday(screen: PupilScreen, p: number): number {
+  const { asOfDayStart, asOfEnd, index } = screen.query;
+  const { marks, calendar } = index.register;
+  const base = p * calendar.sessionCount;
+  let n = 0;
+  for (let s = base + asOfDayStart; s < base + asOfEnd; s++) n += N_CODE[marks[s]];
+  return n;
+}
+
+/** N sessions old enough to be overdue at the as-of date (the `n-code-overdue` finding's sessions). */
+export function overdueNSessions(screen: PupilScreen, p: number): number {
+  const { start, session, code } = screen.query.index.absenceMarks;
+  const end = screen.query.overdueNEnd;
+  let n = 0;
+  for (let k = start[p], stop = start[p + 1]; k < stop && session[k] < end; k++) n += N_CODE[code[k]];
+  return n;
+}
+
+/**
+ * Consecutive school days, ending on the as-of day, on which every session has a code in `table` (the
+ * continuous-absence and deletion-ground runs, as continuousRun counts them).
+ */
+export function runDays(screen: PupilScreen, p: number, table: Uint8Array): number {
+  const { ctx, index } = screen.query;
+  const { marks, calendar } = index.register;
+  const { dayFirstSession } = calendar;
+  const base = p * calendar.sessionCount;
+  let day = ctx.asOfDay;
+  for (; day >= 0; day--) {
+    let all = 1;
+    for (let s = base + dayFirstSession[day], stop = base + dayFirstSession[day + 1]; s < stop && all; s++) all = table[marks[s]];
+    if (!all) break;
+  }
+  return ctx.asOfDay - day;
+}
+
+/**
+ * Consecutive school days, ending on the as-of day, of unexplained absence (an N and nothing attended),
+ * as the home-visit rule counts them.
+ */
+export function unexplainedDays(screen: PupilScreen, p: number): number {
+  const { ctx, index } = screen.query;
+  const { marks, calendar } = index.register;
+  const { dayFirstSession } = calendar;
+  const base = p * calendar.sessionCount;
+  let day = ctx.asOfDay;
+  for (; day >= 0; day--) {
+    let n = 0;
+    let attended = 0;
+    for (let s = base + dayFirstSession[day], stop = base + dayFirstSession[day + 1]; s < stop; s++) {
+      n += N_CODE[marks[s]];
+      attended |= IS_ATTENDANCE[marks[s]];
+    }
+    if (attended || n === 0) break;
+  }
+  return ctx.asOfDay - day;
+}
