@@ -63,7 +63,7 @@ export function engineAnswers(engine: AttendanceEngine, asOf: string, policy: Po
   const columns: string[] = [];
   for (const table of engine.findingsAt(asOf, policy)) {
     const { urn } = table.school;
-    const { pupils } = table.screen.query.index.register;
+    const { pupils } = table.query.index.register;
     table.findings().forEach((f, row) => {
       findings.push(`${urn} ${f.upn} ${f.rule} ${keyFigure(f)}`);
       columns.push(`${urn} ${pupils[table.pupil[row]].upn} ${table.ruleOf(row)} ${rowFigure(table, row)}`);

@@ -5,7 +5,7 @@ import { REGISTER_CODES } from '../codes/registerCodes.ts';
 import { formatPercent } from '../measures/absenceThresholds.ts';
 import { flaggedMeasures, type FlaggedMeasures } from './flaggedMeasures.ts';
 import { engineFinding, type FindingParts } from './engineFinding.ts';
-import { type PupilScreen } from './screenPupils.ts';
+import { type RegisterQuery } from './registerQuery.ts';
 
 // The next steps absenceLevelFindings gives; the engine's equivalence tests fail if either side changes alone.
 const PERSISTENT_STEP = 'Meet the pupil and parents to understand the barriers and agree an action plan with reviews; involve the local authority where support is needed';
@@ -16,26 +16,25 @@ const AT_RISK_STEP = 'Talk with the pupil and parents now, before absence reache
  * A persistent, severe or at-risk finding of a pupil the screen flagged, as absenceLevelFindings makes it,
  * without its generic helpers; the codes behind the percentage come from the pupil's absence marks.
  */
-export function absenceLevelFindingFast(screen: PupilScreen, p: number, rule: RuleId): Finding {
-  const { ctx } = screen.query;
+export function absenceLevelFindingFast(q: RegisterQuery, p: number, rule: RuleId, absenceSessions: number, possibleSessions: number): Finding {
+  const { ctx } = q;
   const { absence } = ctx.policy;
-  const parts = absenceLevelParts(screen, p, rule);
+  const parts = absenceLevelParts(q, p, rule, flaggedMeasures(q, p, possibleSessions, absenceSessions, scratch(), false));
   const citation = rule === 'at-risk-of-persistent-absence' ? absence.atRiskCitation : absence.citation;
   return engineFinding(ctx.register.pupils[p], rule, parts.reason, parts.evidence, parts.nextStep, citation, ctx.period.from);
 }
 
 let tallyScratch: Uint16Array | null = null;
 
-function measuresOf(screen: PupilScreen, p: number): FlaggedMeasures {
+function scratch(): Uint16Array {
   tallyScratch ??= new Uint16Array(REGISTER_CODES.length);
-  return flaggedMeasures(screen, p, tallyScratch);
+  return tallyScratch;
 }
 
 /** The reason, evidence and next step of one absence-level finding, as absenceLevelFindings words them. */
-function absenceLevelParts(screen: PupilScreen, p: number, rule: RuleId): FindingParts {
-  const { ctx } = screen.query;
+function absenceLevelParts(q: RegisterQuery, p: number, rule: RuleId, m: FlaggedMeasures): FindingParts {
+  const { ctx } = q;
   const { absence } = ctx.policy;
-  const m = measuresOf(screen, p);
   const percent = m.absencePercent === null ? null : Math.round(m.absencePercent * 100) / 100;
   const figure = `Absent ${m.absence} of ${m.possible} possible sessions (${formatPercent(m.absencePercent)}) ${m.periodText}`;
   if (rule === 'persistent-absence') {
@@ -77,18 +76,18 @@ function absenceEvidence(ctx: EvaluationContext, m: FlaggedMeasures, percent: nu
 }
 
 /** `broken-weeks`, as brokenWeeksFinding words it; the screen has already checked the profile's ratio. */
-export function brokenWeeksFindingFast(screen: PupilScreen, p: number): Finding {
-  const { ctx } = screen.query;
+export function brokenWeeksFindingFast(q: RegisterQuery, p: number, broken: number, weeks: number): Finding {
+  const { ctx } = q;
   const rule = ctx.policy.brokenWeeks;
-  const parts = brokenWeeksParts(screen, p);
+  const parts = brokenWeeksParts(q, p, broken, weeks);
   return engineFinding(ctx.register.pupils[p], 'broken-weeks', parts.reason, parts.evidence, parts.nextStep, rule.citation, ctx.period.from);
 }
 
-function brokenWeeksParts(screen: PupilScreen, p: number): FindingParts {
-  const { ctx } = screen.query;
+function brokenWeeksParts(q: RegisterQuery, p: number, broken: number, weeks: number): FindingParts {
+  const { ctx } = q;
   const rule = ctx.policy.brokenWeeks;
-  const m = measuresOf(screen, p);
-  const { broken, weeks, brokenWeekMondays } = m;
+  const m = flaggedMeasures(q, p, 0, 0, scratch(), true);
+  const { brokenWeekMondays } = m;
   return {
     reason: `Missed at least one session in ${broken} of ${weeks} school weeks ${m.periodText}.`,
     evidence: {

@@ -15,7 +15,7 @@ import {
 import { allAbsenceCodes, indexRegister, type RegisterIndex } from './registerIndex.ts';
 import { createRegisterQuery } from './registerQuery.ts';
 import { tabulateFindings, type FindingTable } from './findingTable.ts';
-import { screenPupils, type PupilScreen } from './screenPupils.ts';
+import { ALL_RULES, RULE_BIT, screenArrays, screenPupils, type PupilScreen } from './screenPupils.ts';
 
 /** One policy for every school, or the policy each school follows. */
 export type PolicyChoice = PolicyProfile | ((school: School) => PolicyProfile);
@@ -29,8 +29,10 @@ export interface EngineQueryOptions {
 /**
  * A local authority's registers, indexed once at load so that any as-of question is answered from
  * per-pupil, per-school-week counts. Memory: the registers' marks plus, per pupil and school week, three
- * 16-bit counts (possible sessions, broken weeks, late marks L/U), plus three bytes per absence mark.
- * The index is of the marks as they were at load: after registers change, make a new engine.
+ * 16-bit counts (possible sessions, broken weeks, late marks L/U), three bytes per absence mark, and 34
+ * bytes per pupil of screen arrays reused by every query. The index is of the marks as they were at load:
+ * after registers change, make a new engine. Queries are synchronous and share those arrays, so one
+ * engine answers one question at a time (which is all a single JavaScript thread can do anyway).
  */
 export interface AttendanceEngine {
   readonly schools: readonly RegisterIndex[];
@@ -41,9 +43,9 @@ export interface AttendanceEngine {
    * returns for that school; its rows give each finding's pupil and figure without building it.
    */
   findingsAt(asOf: IsoDate, policy: PolicyChoice, options?: EngineQueryOptions): FindingTable[];
-  /** Each school's pupils screened against every rule at `asOf`: the cheap pass the list queries read. */
+  /** Each school's pupils screened against every rule at `asOf`, in arrays of their own. */
   screenAt(asOf: IsoDate, policy: PolicyChoice, options?: EngineQueryOptions): PupilScreen[];
-  /** The bot's lists, from the screen alone (no findings built): cheap enough to answer on every question. */
+  /** The bot's lists, each from a screen for its rule alone (no findings built): cheap enough for every question. */
   penaltyThresholdList(asOf: IsoDate, policy: PolicyChoice, options?: EngineQueryOptions): ThresholdListEntry[];
   persistentAbsenceList(asOf: IsoDate, policy: PolicyChoice, options?: EngineQueryOptions): AbsenceListEntry[];
   severeAbsenceList(asOf: IsoDate, policy: PolicyChoice, options?: EngineQueryOptions): AbsenceListEntry[];
@@ -61,24 +63,39 @@ export function createAttendanceEngine(registers: readonly Register[]): Attendan
   const codeSets = shippedCodeSets();
   const schools = registers.map((r) => indexRegister(r, codeSets));
   const pupilCount = registers.reduce((n, r) => n + r.pupils.length, 0);
-  const screenAt = (asOf: IsoDate, policy: PolicyChoice, options: EngineQueryOptions = {}) =>
-    schools.map((index) =>
-      screenPupils(
-        createRegisterQuery(index, {
-          ...options,
-          asOf,
-          policy: typeof policy === 'function' ? policy(index.register.school) : policy,
-        }),
-      ),
-    );
+  // Per-pupil arrays each school's screen writes into when the caller copies out what it needs before
+  // returning (the findings tables, the lists): reused from query to query, so a query over a whole
+  // authority allocates no per-pupil arrays for the collector to chase.
+  const scratch = schools.map((index) => screenArrays(index.register.pupils.length));
+  // A list screens for its own rule only, skipping the parts of the pass only other rules need.
+  const screenFor =
+    (wanted: number, reuse: boolean) =>
+    (asOf: IsoDate, policy: PolicyChoice, options: EngineQueryOptions = {}): PupilScreen[] =>
+      schools.map((index, i) =>
+        screenPupils(
+          createRegisterQuery(index, {
+            ...options,
+            asOf,
+            policy: typeof policy === 'function' ? policy(index.register.school) : policy,
+          }),
+          wanted,
+          reuse ? scratch[i] : undefined,
+        ),
+      );
+  const screenAt = screenFor(ALL_RULES, false);
+  const findingsScreen = screenFor(ALL_RULES, true);
+  const thresholdScreen = screenFor(RULE_BIT['penalty-threshold'], true);
+  const persistentScreen = screenFor(RULE_BIT['persistent-absence'], true);
+  const severeScreen = screenFor(RULE_BIT['severe-absence'], true);
+  const sicknessScreen = screenFor(RULE_BIT['sickness-return'], true);
   return {
     schools,
     pupilCount,
     screenAt,
-    penaltyThresholdList: (asOf, policy, options) => penaltyThresholdList(screenAt(asOf, policy, options)),
-    persistentAbsenceList: (asOf, policy, options) => persistentAbsenceList(screenAt(asOf, policy, options)),
-    severeAbsenceList: (asOf, policy, options) => severeAbsenceList(screenAt(asOf, policy, options)),
-    sicknessReturnList: (asOf, policy, options) => sicknessReturnList(screenAt(asOf, policy, options)),
-    findingsAt: (asOf, policy, options) => screenAt(asOf, policy, options).map(tabulateFindings),
+    penaltyThresholdList: (asOf, policy, options) => penaltyThresholdList(thresholdScreen(asOf, policy, options)),
+    persistentAbsenceList: (asOf, policy, options) => persistentAbsenceList(persistentScreen(asOf, policy, options)),
+    severeAbsenceList: (asOf, policy, options) => severeAbsenceList(severeScreen(asOf, policy, options)),
+    sicknessReturnList: (asOf, policy, options) => sicknessReturnList(sicknessScreen(asOf, policy, options)),
+    findingsAt: (asOf, policy, options) => findingsScreen(asOf, policy, options).map(tabulateFindings),
   };
 }

@@ -96,3 +96,32 @@ export function unexplainedDays(screen: PupilScreen, p: number): number {
   }
   return ctx.asOfDay - day;
 }
+
+/**
+ * The school day (index) on which the pupil's illness this school year first reached the sickness
+ * return's days, or -1 if it has not by the as-of day.
+ */
+export function illnessReachedDay(screen: PupilScreen, p: number): number {
+  const { ctx, index } = screen.query;
+  const { start, session, code } = index.absenceMarks;
+  const { sessionDay } = index.register.calendar;
+  const rule = ctx.policy.sicknessReturn;
+  // Counted in sessions for half-day profiles (two make a day), in days for whole-day ones.
+  const halfDay = rule.sessionCounts === 'half-day';
+  const needed = halfDay ? 2 * rule.days : rule.days;
+  const from = ctx.schoolYear.startSession;
+  const end = ctx.asOfSessionEnd;
+  const isIll = ILLNESS;
+  let counted = 0;
+  let lastDay = -1;
+  for (let k = start[p], stop = start[p + 1]; k < stop; k++) {
+    const s = session[k];
+    if (s >= end) break;
+    if (s < from || !isIll[code[k]]) continue;
+    const day = sessionDay[s];
+    if (halfDay || day !== lastDay) counted++;
+    lastDay = day;
+    if (counted >= needed) return day;
+  }
+  return -1;
+}

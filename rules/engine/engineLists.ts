@@ -1,7 +1,7 @@
 import { pupilName } from '../pupils/pupil.ts';
 import { type School } from '../register/register.ts';
 import { RULE_BIT, type PupilScreen } from './screenPupils.ts';
-import { illnessTallyFast } from './sicknessReturnFast.ts';
+import { illnessDays, illnessReachedDay } from './candidateChecks.ts';
 
 /** One pupil on a list the bot shows: who, where, and the figure the list is about. */
 export interface ListedPupil {
@@ -85,22 +85,23 @@ export function severeAbsenceList(screens: readonly PupilScreen[]): AbsenceListE
 
 /**
  * Pupils for whom a sickness return is due. The screen's I-session count is a necessary condition; the
- * illness tally (by school day, as the rule counts) decides, for those pupils only.
+ * day the illness reached the return's days (by school day, as the rule counts) decides, for those pupils
+ * only.
  */
 export function sicknessReturnList(screens: readonly PupilScreen[]): SicknessReturnListEntry[] {
   const out: SicknessReturnListEntry[] = [];
   flagged(screens, RULE_BIT['sickness-return'], (screen, p) => {
-    const tally = illnessTallyFast(screen, p);
-    if (tally.reachedOn === undefined) return;
-    const { school, pupils } = screen.query.index.register;
+    const reached = illnessReachedDay(screen, p);
+    if (reached < 0) return;
+    const { school, pupils, calendar } = screen.query.index.register;
     const pupil = pupils[p];
     out.push({
       school,
       upn: pupil.upn,
       pupilName: pupilName(pupil),
       yearGroup: pupil.yearGroup,
-      illnessDays: tally.days,
-      reachedOn: tally.reachedOn,
+      illnessDays: illnessDays(screen, p),
+      reachedOn: calendar.dayDate[reached],
     });
   });
   return out;

@@ -6,47 +6,50 @@ import { persistentLatenessFinding } from '../findings/persistentLateness.ts';
 import { unexplainedAbsenceFinding, unexplainedDaysFinding } from '../findings/unexplainedAbsence.ts';
 import { absenceLevelFindingFast, brokenWeeksFindingFast } from './absenceLevelFindingsFast.ts';
 import { penaltyThresholdFast, penaltyWindow } from './penaltyThresholdFast.ts';
-import { type PupilScreen } from './screenPupils.ts';
+import { type RegisterQuery } from './registerQuery.ts';
 import { sicknessReturnFast } from './sicknessReturnFast.ts';
 
-/** Builds the finding of one rule for one pupil that a finding table holds. */
-export type FindingBuilder = (rule: RuleId, p: number) => Finding;
+/**
+ * Builds the finding of one rule for one pupil that a finding table holds, from the row's figure (`value`,
+ * out of `outOf`).
+ */
+export type FindingBuilder = (rule: RuleId, p: number, value: number, outOf: number) => Finding;
 
 /**
- * The builder for one screen's findings. The findings most pupils get (absence levels, broken weeks,
- * penalty threshold, sickness return) are built from the screen's counts and the pupil's absence marks;
- * the rarer ones by the rules' own functions. The engine's equivalence tests hold them all to
+ * The builder for one query's findings. The findings most pupils get (absence levels, broken weeks,
+ * penalty threshold, sickness return) are built from the row's figures and the pupil's absence marks; the
+ * rarer ones by the rules' own functions. The engine's equivalence tests hold them all to
  * evaluateFindings.
  */
-export function findingBuilder(screen: PupilScreen): FindingBuilder {
-  const { ctx } = screen.query;
-  const shared = penaltyWindow(screen.query);
-  const penalty = shared && { screen, shared };
+export function findingBuilder(query: RegisterQuery): FindingBuilder {
+  const { ctx } = query;
+  const shared = penaltyWindow(query);
+  const penalty = shared && { query, shared };
   const sessions = ctx.register.calendar.sessionCount;
   let scratch: Int32Array | null = null;
   let scratchCodes: Uint8Array | null = null;
-  return (rule, p) => {
-    const finding = build(rule, p);
+  return (rule, p, value, outOf) => {
+    const finding = build(rule, p, value, outOf);
     // The table holds only findings the rules make, so a null here means the two have drifted apart.
     if (!finding) throw new Error(`the engine listed ${rule} for pupil ${ctx.register.pupils[p].upn} but the rule does not find it`);
     return finding;
   };
 
-  function build(rule: RuleId, p: number): Finding | null {
+  function build(rule: RuleId, p: number, value: number, outOf: number): Finding | null {
     switch (rule) {
       case 'persistent-absence':
       case 'severe-absence':
       case 'at-risk-of-persistent-absence':
-        return absenceLevelFindingFast(screen, p, rule);
+        return absenceLevelFindingFast(query, p, rule, value, outOf);
       case 'broken-weeks':
-        return brokenWeeksFindingFast(screen, p);
+        return brokenWeeksFindingFast(query, p, value, outOf);
       case 'penalty-threshold':
         if (!penalty) return penaltyThresholdFinding(ctx, p);
         scratch ??= new Int32Array(sessions);
         scratchCodes ??= new Uint8Array(sessions);
-        return penaltyThresholdFast(penalty, p, scratch, scratchCodes);
+        return penaltyThresholdFast(penalty, p, value, scratch, scratchCodes);
       case 'sickness-return':
-        return sicknessReturnFast(screen, p);
+        return sicknessReturnFast(query, p);
       case 'unexplained-absence':
         return unexplainedAbsenceFinding(ctx, p);
       case 'unexplained-3-days':

@@ -1,13 +1,14 @@
 import { codeSetTable } from '../codes/codeCategories.ts';
 import { RULE_IDS, type Finding, type RuleId } from '../findings/finding.ts';
 import { type School } from '../register/register.ts';
-import { illnessDays, nSessionsToday, overdueNSessions, runDays, unexplainedDays } from './candidateChecks.ts';
+import * as candidates from './candidateChecks.ts';
 import { findingBuilder, type FindingBuilder } from './findingBuilder.ts';
-import { RULE_BIT, type PupilScreen } from './screenPupils.ts';
+import { type RegisterQuery } from './registerQuery.ts';
+import { type PupilScreen } from './screenPupils.ts';
 
 const RULE_COUNT = RULE_IDS.length;
 // Module-level copies: under tsx every read of an imported binding is a getter call.
-const BITS = RULE_IDS.map((rule) => RULE_BIT[rule]);
+const { illnessDays, nSessionsToday, overdueNSessions, runDays, unexplainedDays } = candidates;
 const SICKNESS = RULE_IDS.indexOf('sickness-return');
 const TODAY = RULE_IDS.indexOf('unexplained-absence');
 const THREE_DAYS = RULE_IDS.indexOf('unexplained-3-days');
@@ -27,16 +28,17 @@ const PENALTY = RULE_IDS.indexOf('penalty-threshold');
  * shown; building all of them costs a few microseconds a finding.
  */
 export class FindingTable {
-  readonly screen: PupilScreen;
+  /** The school's register, index and the bounds of the as-of question. */
+  readonly query: RegisterQuery;
   /** Rows of rule RULE_IDS[r] are ruleStart[r] to ruleStart[r + 1]. */
   readonly ruleStart: Int32Array;
   readonly pupil: Int32Array;
-  readonly value: Float64Array;
-  readonly outOf: Int32Array;
+  readonly value: Float32Array;
+  readonly outOf: Uint16Array;
   #builder: FindingBuilder | null = null;
 
-  constructor(screen: PupilScreen, ruleStart: Int32Array, pupil: Int32Array, value: Float64Array, outOf: Int32Array) {
-    this.screen = screen;
+  constructor(query: RegisterQuery, ruleStart: Int32Array, pupil: Int32Array, value: Float32Array, outOf: Uint16Array) {
+    this.query = query;
     this.ruleStart = ruleStart;
     this.pupil = pupil;
     this.value = value;
@@ -44,7 +46,7 @@ export class FindingTable {
   }
 
   get school(): School {
-    return this.screen.query.index.register.school;
+    return this.query.index.register.school;
   }
 
   get size(): number {
@@ -71,8 +73,8 @@ export class FindingTable {
   /** The finding of row `row`, built now: exactly what evaluateFindings gives for that pupil and rule. */
   finding(row: number): Finding {
     if (!(row >= 0 && row < this.size)) throw new RangeError(`row ${row} is outside this table of ${this.size} findings`);
-    this.#builder ??= findingBuilder(this.screen);
-    return this.#builder(this.ruleOf(row), this.pupil[row]);
+    this.#builder ??= findingBuilder(this.query);
+    return this.#builder(this.ruleOf(row), this.pupil[row], this.value[row], this.outOf[row]);
   }
 
   /** Findings of rows `from` to `to` (exclusive), built now; all of them by default. */
@@ -86,16 +88,26 @@ export class FindingTable {
 /**
  * Decides every finding the screen flagged. The screen is exact for most rules; for the rest (sickness
  * return under whole-day counting, the runs ending on the as-of day) it is a necessary condition and the
- * candidate checks decide, reading only that pupil's marks.
+ * candidate checks decide, reading only that pupil's marks. The table copies every figure it needs, so
+ * the screen's arrays can be reused once this returns.
  */
 export function tabulateFindings(screen: PupilScreen): FindingTable {
   const { nameOrder } = screen.query.index;
   const { policy } = screen.query;
-  const rows: number[][] = RULE_IDS.map(() => []);
-  const values: number[][] = RULE_IDS.map(() => []);
-  const outOf: number[][] = RULE_IDS.map(() => []);
-  const rules = screen.rules;
-  const bits = BITS;
+  const { rules, penaltyCount, latenessCount, brokenWeeks, schoolWeeks, absence, possible } = screen;
+  // Room for every flagged pupil of each rule, in rule order; candidates the checks turn down leave
+  // gaps that are closed up afterwards.
+  const ruleStart = new Int32Array(RULE_COUNT + 1);
+  for (let p = 0; p < rules.length; p++) {
+    // Each set bit, lowest first: m & -m isolates it, and its rule is its bit's position.
+    for (let m = rules[p]; m !== 0; m &= m - 1) ruleStart[32 - Math.clz32(m & -m)]++;
+  }
+  for (let r = 0; r < RULE_COUNT; r++) ruleStart[r + 1] += ruleStart[r];
+  const room = ruleStart[RULE_COUNT];
+  const pupil = new Int32Array(room);
+  const value = new Float32Array(room);
+  const outOf = new Uint16Array(room);
+  const next = ruleStart.slice(0, RULE_COUNT);
   const sicknessDays = policy.sicknessReturn.days;
   const threeDays = policy.unexplainedAbsence.homeVisitOnDay;
   const continuousTable = codeSetTable(policy.continuousAbsence.codes);
@@ -105,66 +117,68 @@ export function tabulateFindings(screen: PupilScreen): FindingTable {
 
   for (let i = 0; i < nameOrder.length; i++) {
     const p = nameOrder[i];
-    const mask = rules[p];
-    if (mask === 0) continue;
-    for (let r = 0; r < RULE_COUNT; r++) {
-      if ((mask & bits[r]) === 0) continue;
-      let value: number;
+    for (let m = rules[p]; m !== 0; m &= m - 1) {
+      const r = 31 - Math.clz32(m & -m);
+      let figure: number;
       let of = 0;
       switch (r) {
         case PENALTY:
-          value = screen.penaltyCount[p];
+          figure = penaltyCount[p];
           break;
         case SICKNESS:
-          value = illnessDays(screen, p);
-          if (value < sicknessDays) continue;
+          figure = illnessDays(screen, p);
+          if (figure < sicknessDays) continue;
           break;
         case TODAY:
-          value = nSessionsToday(screen, p);
+          figure = nSessionsToday(screen, p);
           break;
         case THREE_DAYS:
-          value = unexplainedDays(screen, p);
-          if (value < threeDays) continue;
+          figure = unexplainedDays(screen, p);
+          if (figure < threeDays) continue;
           break;
         case OVERDUE:
-          value = overdueNSessions(screen, p);
+          figure = overdueNSessions(screen, p);
           break;
         case CONTINUOUS:
-          value = runDays(screen, p, continuousTable);
-          if (value < continuousDays) continue;
+          figure = runDays(screen, p, continuousTable);
+          if (figure < continuousDays) continue;
           break;
         case DELETION:
-          value = runDays(screen, p, deletionTable);
-          if (value < deletionDays) continue;
+          figure = runDays(screen, p, deletionTable);
+          if (figure < deletionDays) continue;
           break;
         case LATENESS:
-          value = screen.latenessCount[p];
+          figure = latenessCount[p];
           break;
         case BROKEN:
-          value = screen.brokenWeeks[p];
-          of = screen.schoolWeeks[p];
+          figure = brokenWeeks[p];
+          of = schoolWeeks[p];
           break;
         default:
           // Persistent, severe and at-risk absence: absence sessions out of possible.
-          value = screen.absence[p];
-          of = screen.possible[p];
+          figure = absence[p];
+          of = possible[p];
       }
-      rows[r].push(p);
-      values[r].push(value);
-      outOf[r].push(of);
+      const row = next[r]++;
+      pupil[row] = p;
+      value[row] = figure;
+      outOf[row] = of;
     }
   }
 
-  const ruleStart = new Int32Array(RULE_COUNT + 1);
-  for (let r = 0; r < RULE_COUNT; r++) ruleStart[r + 1] = ruleStart[r] + rows[r].length;
-  const size = ruleStart[RULE_COUNT];
-  const pupil = new Int32Array(size);
-  const value = new Float64Array(size);
-  const outOfColumn = new Int32Array(size);
+  // Close the gaps: rule r's rows move down to follow rule r - 1's.
+  let size = 0;
   for (let r = 0; r < RULE_COUNT; r++) {
-    pupil.set(rows[r], ruleStart[r]);
-    value.set(values[r], ruleStart[r]);
-    outOfColumn.set(outOf[r], ruleStart[r]);
+    const from = ruleStart[r];
+    const length = next[r] - from;
+    if (from !== size) {
+      pupil.copyWithin(size, from, next[r]);
+      value.copyWithin(size, from, next[r]);
+      outOf.copyWithin(size, from, next[r]);
+    }
+    ruleStart[r] = size;
+    size += length;
   }
-  return new FindingTable(screen, ruleStart, pupil, value, outOfColumn);
+  ruleStart[RULE_COUNT] = size;
+  return new FindingTable(screen.query, ruleStart, pupil.subarray(0, size), value.subarray(0, size), outOf.subarray(0, size));
 }

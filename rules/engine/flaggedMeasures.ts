@@ -2,11 +2,10 @@ import { IS_UNAUTHORISED } from '../codes/codeCategories.ts';
 import { REGISTER_CODES } from '../codes/registerCodes.ts';
 import { absencePercent } from '../measures/absenceThresholds.ts';
 import { firstEntryFrom } from './absenceMarks.ts';
-import { RULE_BIT, type PupilScreen } from './screenPupils.ts';
+import { type RegisterQuery } from './registerQuery.ts';
 
 // Read once: under tsx each read of an imported binding is a getter call.
 const CODE_TEXT = REGISTER_CODES.map((c) => c.code);
-const BROKEN = RULE_BIT['broken-weeks'];
 
 /** What the absence-level and broken-weeks findings of a flagged pupil show, over the measures period. */
 export interface FlaggedMeasures {
@@ -20,8 +19,6 @@ export interface FlaggedMeasures {
   absencePercent: number | null;
   /** Sessions per absence code, in code-table order (the order pupilMeasures' byCode has them in). */
   absenceCodes: Record<string, number>;
-  broken: number;
-  weeks: number;
   /** "from Mon 2 Sep 2024 to Wed 26 Mar 2025", the same for every pupil of the query. */
   periodText: string;
   /** Monday of each week with an absence; filled only when the broken-weeks finding needs it. */
@@ -29,16 +26,16 @@ export interface FlaggedMeasures {
 }
 
 /**
- * A flagged pupil's measures from the screen's counts and the pupil's absence marks in the period: a few
- * dozen entries rather than the period's bytes. `tally` is scratch space of one slot per code id.
+ * A flagged pupil's measures from the screen's counts (`possible`, `absence`) and the pupil's absence
+ * marks in the period: a few dozen entries rather than the period's bytes. `tally` is scratch space of one
+ * slot per code id; `wantMondays` lists the weeks with an absence (for the broken-weeks finding).
  */
-export function flaggedMeasures(screen: PupilScreen, p: number, tally: Uint16Array): FlaggedMeasures {
-  const { ctx, index } = screen.query;
+export function flaggedMeasures(q: RegisterQuery, p: number, possible: number, absence: number, tally: Uint16Array, wantMondays: boolean): FlaggedMeasures {
+  const { ctx, index } = q;
   const { absenceMarks, sessionWeek, register } = index;
   const { period } = ctx;
   const weekMonday = register.calendar.weekMonday;
   const isUnauthorised = IS_UNAUTHORISED;
-  const wantMondays = (screen.rules[p] & BROKEN) !== 0;
   const brokenWeekMondays: string[] = [];
   tally.fill(0);
   let unauthorised = 0;
@@ -57,8 +54,6 @@ export function flaggedMeasures(screen: PupilScreen, p: number, tally: Uint16Arr
   }
   const absenceCodes: Record<string, number> = {};
   for (let id = 0; id < tally.length; id++) if (tally[id]) absenceCodes[CODE_TEXT[id]] = tally[id];
-  const possible = screen.possible[p];
-  const absence = screen.absence[p];
   return {
     from: period.from,
     to: period.to,
@@ -69,9 +64,7 @@ export function flaggedMeasures(screen: PupilScreen, p: number, tally: Uint16Arr
     attended: possible - absence,
     absencePercent: absencePercent(absence, possible),
     absenceCodes,
-    broken: screen.brokenWeeks[p],
-    weeks: screen.schoolWeeks[p],
-    periodText: screen.query.periodText,
+    periodText: q.periodText,
     brokenWeekMondays,
   };
 }

@@ -7,7 +7,6 @@ import { type Finding, type SessionMark } from '../findings/finding.ts';
 import { engineFinding } from './engineFinding.ts';
 import { codeBreakdown, describeCodes } from '../findings/sessionEvidence.ts';
 import { type RegisterQuery } from './registerQuery.ts';
-import { type PupilScreen } from './screenPupils.ts';
 
 /** What every penalty-threshold finding of one register at one as-of date shares, worked out once. */
 export interface PenaltyWindow {
@@ -45,9 +44,9 @@ export function penaltyWindow(q: RegisterQuery): PenaltyWindow | null {
 
 const HOLIDAY_STEP = 'Unauthorised holiday: support is not appropriate, so a penalty notice can be considered without a notice to improve';
 
-/** What a penalty-threshold finding is built from: the screen and the window every pupil shares. */
+/** What a penalty-threshold finding is built from: the query and the window every pupil shares. */
 export interface PenaltySource {
-  screen: PupilScreen;
+  query: RegisterQuery;
   shared: PenaltyWindow;
 }
 
@@ -55,8 +54,8 @@ export interface PenaltySource {
  * The pupil's counted sessions up to the end of the as-of day into `scratch` (and their codes into
  * `scratchCodes`), in session order; returns how many.
  */
-function countedSessions(screen: PupilScreen, p: number, shared: PenaltyWindow, scratch: Int32Array, scratchCodes: Uint8Array): number {
-  const { absenceMarks } = screen.query.index;
+function countedSessions(q: RegisterQuery, p: number, shared: PenaltyWindow, scratch: Int32Array, scratchCodes: Uint8Array): number {
+  const { absenceMarks } = q.index;
   const { window, table } = shared;
   let counted = 0;
   for (let k = absenceMarks.start[p], end = absenceMarks.start[p + 1]; k < end; k++) {
@@ -71,17 +70,17 @@ function countedSessions(screen: PupilScreen, p: number, shared: PenaltyWindow, 
 }
 
 /**
- * `penalty-threshold` for a pupil the screen found at or over it, as penaltyThresholdFinding words it,
- * from the pupil's absence marks. `scratch` and `scratchCodes` hold the pupil's counted sessions and their
+ * `penalty-threshold` for a pupil at or over it with `count` sessions in the window, as
+ * penaltyThresholdFinding words it, from the pupil's absence marks. `scratch` and `scratchCodes` hold the pupil's counted sessions and their
  * codes (one slot per session of the register), so a page of findings shares them.
  */
-export function penaltyThresholdFast(source: PenaltySource, p: number, scratch: Int32Array, scratchCodes: Uint8Array): Finding {
-  const { screen, shared } = source;
-  const { ctx, index } = screen.query;
+export function penaltyThresholdFast(source: PenaltySource, p: number, count: number, scratch: Int32Array, scratchCodes: Uint8Array): Finding {
+  const { query, shared } = source;
+  const { ctx, index } = query;
   const { calendar } = index.register;
   const { window } = shared;
   const rule = ctx.policy.penaltyThreshold;
-  const counted = countedSessions(screen, p, shared, scratch, scratchCodes);
+  const counted = countedSessions(query, p, shared, scratch, scratchCodes);
   const sessions: SessionMark[] = [];
   for (let i = lowerBound(scratch, counted, window.startSession); i < counted; i++) {
     const s = scratch[i];
@@ -92,10 +91,9 @@ export function penaltyThresholdFast(source: PenaltySource, p: number, scratch: 
     });
   }
   // The day the threshold was first met in the present unbroken spell: the finding's episode.
-  const metOn = calendar.dayDate[firstDayOfSpell(screen, window.lastDay, rule.schoolWeeks, rule.sessions, scratch, counted)];
+  const metOn = calendar.dayDate[firstDayOfSpell(query, window.lastDay, rule.schoolWeeks, rule.sessions, scratch, counted)];
   const breakdown = codeBreakdown(sessions);
   const holidayOnly = Object.keys(breakdown).length === 1 && breakdown.G !== undefined;
-  const count = screen.penaltyCount[p];
   return engineFinding(
     ctx.register.pupils[p],
     'penalty-threshold',
@@ -139,8 +137,8 @@ function lowerBound(sessions: Int32Array, length: number, s: number): number {
  * as rollingWindowCount works it out: step back a day at a time while the window ending the day before
  * still holds enough counted sessions.
  */
-function firstDayOfSpell(screen: PupilScreen, lastDay: number, weeks: number, threshold: number, sessions: Int32Array, length: number): number {
-  const { calendar } = screen.query.index.register;
+function firstDayOfSpell(q: RegisterQuery, lastDay: number, weeks: number, threshold: number, sessions: Int32Array, length: number): number {
+  const { calendar } = q.index.register;
   let day = lastDay;
   while (day > 0) {
     const previous = day - 1;

@@ -8,20 +8,14 @@ import { type RegisterQuery } from './registerQuery.ts';
 /** Bit of a rule in a pupil's screen mask: 1 << its place in RULE_IDS. */
 export const RULE_BIT = Object.fromEntries(RULE_IDS.map((r, i) => [r, 1 << i])) as Record<RuleId, number>;
 
+/** Every rule's bit: a screen of the whole register. */
+export const ALL_RULES = RULE_IDS.reduce((mask, r) => mask | RULE_BIT[r], 0);
+
 const N_CODE = codeSetTable(['N']);
 const ILLNESS = codeSetTable(['I']);
 
-/**
- * Every pupil of a register screened against every rule in one pass: possible sessions, broken weeks and
- * late marks from the week-prefix counts (plus the as-of week's few bytes), absence and its codes from the
- * pupil's absence marks, and the runs from the bytes of the as-of day. A set bit means the rule applies (persistent, severe, at-risk, broken weeks,
- * penalty threshold, lateness, unexplained today, overdue N: decided exactly here) or may apply (sickness
- * return, three days unexplained, the continuous-absence runs: the screen is a necessary condition and the
- * finding's builder decides, reading only that pupil's marks). The sickness return is the one the
- * sickness-return list re-checks; the others are listed only as findings.
- */
-export interface PupilScreen {
-  query: RegisterQuery;
+/** The per-pupil results of a screen, one entry per register row. */
+export interface ScreenArrays {
   rules: Uint16Array;
   /** Possible and absence sessions in the measures period. */
   possible: Int32Array;
@@ -36,27 +30,54 @@ export interface PupilScreen {
   schoolWeeks: Int32Array;
 }
 
-export function screenPupils(q: RegisterQuery): PupilScreen {
+export function screenArrays(pupils: number): ScreenArrays {
+  return {
+    rules: new Uint16Array(pupils),
+    possible: new Int32Array(pupils),
+    absence: new Int32Array(pupils),
+    penaltyCount: new Int32Array(pupils),
+    latenessCount: new Int32Array(pupils),
+    illnessSessions: new Int32Array(pupils),
+    brokenWeeks: new Int32Array(pupils),
+    schoolWeeks: new Int32Array(pupils),
+  };
+}
+
+/** One register's pupils screened at one as-of date: the per-pupil results and the query they answer. */
+export interface PupilScreen extends ScreenArrays {
+  query: RegisterQuery;
+  /** The rules screened for (RULE_BIT mask); the counts only other rules need are not written. */
+  screened: number;
+}
+
+/**
+ * Every pupil of a register screened against every rule in one pass: possible sessions, broken weeks and
+ * late marks from the week-prefix counts (plus the as-of week's few bytes), absence and its codes from the
+ * pupil's absence marks, and the runs from the bytes of the as-of day. A set bit means the rule applies
+ * (persistent, severe, at-risk, broken weeks, penalty threshold, lateness, unexplained today, overdue N:
+ * decided exactly here) or may apply (sickness return under whole-day counting, three days unexplained,
+ * the continuous-absence runs: the screen is a necessary condition and candidateChecks decide, reading
+ * only that pupil's marks).
+ *
+ * `wanted` narrows the screen to some rules (a list needs one): the parts of the pass only other rules
+ * need are skipped, and bits of rules not wanted are never set. `into` reuses arrays from an earlier
+ * screen of the same register (every `rules` entry is rewritten; a count no wanted rule needs keeps
+ * whatever it held): a query that copies out what it needs then allocates nothing per pupil, which over a
+ * whole authority spares the collector tens of megabytes of short-lived arrays a query.
+ */
+export function screenPupils(q: RegisterQuery, wanted: number = ALL_RULES, into?: ScreenArrays): PupilScreen {
   const { index, ctx, policy } = q;
   const { register, stride, weekFirstSession, sessionWeek, compulsoryFrom, compulsoryTo } = index;
   const { marks, pupils } = register;
   const n = register.calendar.sessionCount;
   const count = pupils.length;
-  const screen: PupilScreen = {
-    query: q,
-    rules: new Uint16Array(count),
-    possible: new Int32Array(count),
-    absence: new Int32Array(count),
-    penaltyCount: new Int32Array(count),
-    latenessCount: new Int32Array(count),
-    illnessSessions: new Int32Array(count),
-    brokenWeeks: new Int32Array(count),
-    schoolWeeks: new Int32Array(count),
-  };
-  // Everything the loop reads is a local: imported bindings and object fields cost a load each time.
+  const arrays = into ?? screenArrays(count);
+  const screen: PupilScreen = { ...arrays, query: q, screened: wanted };
+
+  // Everything the loop reads or writes is a local: imported bindings and object fields cost a load each time.
+  const { rules: rulesOut, possible: possibleOut, absence: absenceOut, penaltyCount: penaltyOut, latenessCount: latenessOut, illnessSessions: illnessOut, brokenWeeks: brokenOut, schoolWeeks: weeksOut } = arrays;
   const isPossible = IS_POSSIBLE;
   const isAbsence = IS_ABSENCE;
-  const isAttendance = IS_ATTENDANCE;
   const nCode = N_CODE;
   const packedTable = packedClassTable(policy);
   const possiblePrefix = index.possible;
@@ -91,8 +112,26 @@ export function screenPupils(q: RegisterQuery): PupilScreen {
   const periodEnd = bound(pe);
   const firstWeek = hasPeriod ? sessionWeek[ps] : 0;
   const lastWeek = hasPeriod ? sessionWeek[pe - 1] : 0;
-  const firstWeekEnd = hasPeriod ? Math.min(pe, weekFirstSession[firstWeek + 1]) : 0;
-  const lastWeekStart = weekFirstSession[lastWeek];
+  // Broken weeks: the period's whole weeks [wholeFrom, wholeTo) from the prefix, and a partial week at
+  // either end from its bytes, unless the partial week at the end is the as-of week's, whose counts the
+  // pupil's `tail` already holds.
+  let wholeFrom = firstWeek;
+  let wholeTo = lastWeek + 1;
+  let headStart = 0;
+  let headEnd = 0;
+  let endStart = 0;
+  let endEnd = 0;
+  if (hasPeriod && ps !== weekFirstSession[firstWeek]) {
+    wholeFrom = firstWeek + 1;
+    headStart = ps;
+    headEnd = Math.min(pe, weekFirstSession[firstWeek + 1]);
+  }
+  if (hasPeriod && pe !== weekFirstSession[lastWeek + 1] && !(lastWeek === firstWeek && headEnd > headStart)) {
+    wholeTo = lastWeek;
+    endStart = weekFirstSession[lastWeek];
+    endEnd = pe;
+  }
+  if (wholeTo < wholeFrom) wholeTo = wholeFrom;
   const hasDay = ctx.asOfDay >= 0;
   const { asOfDayStart, asOfEnd, asOfDayNumber, penaltyFirstWeek, latenessFirstWeek, overdueNEnd } = q;
   const asOf = bound(asOfEnd);
@@ -112,15 +151,47 @@ export function screenPupils(q: RegisterQuery): PupilScreen {
   const bitThreeDays = RULE_BIT['unexplained-3-days'];
   const bitContinuous = RULE_BIT['continuous-unauthorised-10-days'];
   const bitDeletion = RULE_BIT['deletion-ground-20-days'];
-  const { possible: F_POSSIBLE, penalty: F_PENALTY, lateness: F_LATENESS } = PACKED_FIELD;
+  const { possible: F_POSSIBLE, penalty: F_PENALTY, lateness: F_LATENESS, absence: F_ABSENCE } = PACKED_FIELD;
+  const endFromTail = endEnd > endStart && endStart === asOf.from && endEnd === asOf.end;
+
+  // Which parts of the pass the wanted rules need; each is the same for every pupil.
+  const wantLevels = (wanted & (bitPersistent | bitSevere | bitAtRisk)) !== 0;
+  const wantBroken = (wanted & bitBroken) !== 0;
+  const wantPenalty = (wanted & bitPenalty) !== 0;
+  const wantLateness = (wanted & bitLateness) !== 0;
+  const wantSickness = (wanted & bitSickness) !== 0;
+  const wantOverdue = (wanted & bitOverdue) !== 0;
+  const wantToday = (wanted & (bitToday | bitThreeDays | bitContinuous | bitDeletion)) !== 0;
+  const needTail = wantLevels || wantLateness || (wantPenalty && penaltyCounts !== null) || (wantBroken && endFromTail);
+  const needMarks = wantLevels || wantSickness || wantOverdue || (wantPenalty && penaltyCounts === null);
+
+  // The bytes of the as-of week up to the end of the as-of day (every class counted at once), and of the
+  // as-of day itself, for every pupil first: a loop that only steps through the marks at one stride lets
+  // the CPU fetch ahead, where the main loop below, touching several arrays a pupil, waited on memory for
+  // each pupil's row.
+  const { tails, days } = scratchFor(count);
+  const dayTable = wantToday ? asOfDayTable(continuousTable, deletionTable) : null;
+  const daySessions = asOfEnd - asOfDayStart;
+  if (needTail || dayTable) {
+    const dayFrom = dayTable ? asOfDayStart : 0;
+    const dayTo = dayTable ? asOfEnd : 0;
+    const tailFrom = needTail ? asOf.from : 0;
+    const tailTo = needTail ? asOf.end : 0;
+    for (let p = 0, base = 0; p < count; p++, base += n) {
+      let tail = 0;
+      for (let s = base + tailFrom, stop = base + tailTo; s < stop; s++) tail += packedTable[marks[s]];
+      tails[p] = tail;
+      let day = 0;
+      for (let s = base + dayFrom, stop = base + dayTo; s < stop; s++) day += dayTable![marks[s]];
+      days[p] = day;
+    }
+  }
 
   for (let p = 0; p < count; p++) {
     const o = p * stride;
     const base = p * n;
     let mask = 0;
-    // The as-of week up to the end of the as-of day, every class at once.
-    let tail = 0;
-    for (let s = base + asOf.from, stop = base + asOf.end; s < stop; s++) tail += packedTable[marks[s]];
+    const tail = tails[p];
 
     // One pass over the pupil's absence marks up to the as-of day counts absence in the period, the
     // penalty codes in their window, illness in the school year and N marks old enough to be overdue.
@@ -128,7 +199,7 @@ export function screenPupils(q: RegisterQuery): PupilScreen {
     let penaltyMarks = 0;
     let ill = 0;
     let overdueN = 0;
-    for (let k = markStart[p], stop = markStart[p + 1]; k < stop; k++) {
+    for (let k = markStart[p], stop = needMarks ? markStart[p + 1] : k; k < stop; k++) {
       const s = markSession[k];
       if (s >= asOfEnd) break;
       const id = markCode[k];
@@ -138,7 +209,7 @@ export function screenPupils(q: RegisterQuery): PupilScreen {
       if (s < overdueNEnd) overdueN += nCode[id];
     }
 
-    if (hasPeriod) {
+    if (hasPeriod && wantLevels) {
       let head = 0;
       for (let s = base + periodStart.from, stop = base + periodStart.end; s < stop; s++) head += packedTable[marks[s]];
       let endTail = tail;
@@ -147,8 +218,8 @@ export function screenPupils(q: RegisterQuery): PupilScreen {
         for (let s = base + periodEnd.from, stop = base + periodEnd.end; s < stop; s++) endTail += packedTable[marks[s]];
       }
       const possible = possiblePrefix[o + periodEnd.week] + ((endTail >>> F_POSSIBLE) & 0xf) - possiblePrefix[o + periodStart.week] - ((head >>> F_POSSIBLE) & 0xf);
-      screen.possible[p] = possible;
-      screen.absence[p] = absence;
+      possibleOut[p] = possible;
+      absenceOut[p] = absence;
       // meetsAbsencePercent, in integers: absent >= pct% of possible <=> 100 * absent >= pct * possible.
       if (dfeLive ? possible > DFE_LIVE_MIN_POSSIBLE_EXCLUSIVE : possible > 0) {
         const persistent = 100 * absence >= persistentPercent * possible;
@@ -156,26 +227,30 @@ export function screenPupils(q: RegisterQuery): PupilScreen {
         if (100 * absence >= severePercent * possible) mask |= bitSevere;
         if (!persistent && 100 * absence >= atRiskPercent * possible) mask |= bitAtRisk;
       }
+    }
 
+    if (hasPeriod && wantBroken) {
       let broken: number;
       let weeks: number;
       if (brokenPrefix) {
-        // Whole weeks strictly inside the period from the prefix; the first and last week from their bytes.
-        const packed = lastWeek > firstWeek + 1 ? brokenPrefix[o + lastWeek] - brokenPrefix[o + firstWeek + 1] : 0;
+        const packed = brokenPrefix[o + wholeTo] - brokenPrefix[o + wholeFrom];
         weeks = packed & 0xff;
         broken = packed >> 8;
         let possibleFlag = 0;
         let absenceFlag = 0;
-        for (let s = base + ps, stop = base + firstWeekEnd; s < stop; s++) {
+        for (let s = base + headStart, stop = base + headEnd; s < stop; s++) {
           possibleFlag |= isPossible[marks[s]];
           absenceFlag |= isAbsence[marks[s]];
         }
         weeks += possibleFlag;
         broken += absenceFlag;
-        if (lastWeek > firstWeek) {
+        if (endFromTail) {
+          if ((tail >>> F_POSSIBLE) & 0xf) weeks++;
+          if ((tail >>> F_ABSENCE) & 0xf) broken++;
+        } else {
           possibleFlag = 0;
           absenceFlag = 0;
-          for (let s = base + lastWeekStart, stop = base + pe; s < stop; s++) {
+          for (let s = base + endStart, stop = base + endEnd; s < stop; s++) {
             possibleFlag |= isPossible[marks[s]];
             absenceFlag |= isAbsence[marks[s]];
           }
@@ -187,49 +262,69 @@ export function screenPupils(q: RegisterQuery): PupilScreen {
         broken = counted.broken;
         weeks = counted.weeks;
       }
-      screen.brokenWeeks[p] = broken;
-      screen.schoolWeeks[p] = weeks;
+      brokenOut[p] = broken;
+      weeksOut[p] = weeks;
       if (broken >= minimumBroken && broken >= concernRatio * weeks) mask |= bitBroken;
     }
 
     if (hasDay) {
       const compulsory = asOfDayNumber >= compulsoryFrom[p] && asOfDayNumber <= compulsoryTo[p];
 
-      const penalty = penaltyCounts ? penaltyCounts[o + asOf.week] + ((tail >>> F_PENALTY) & 0xf) - penaltyCounts[o + penaltyFirstWeek] : penaltyMarks;
-      screen.penaltyCount[p] = penalty;
-      if (compulsory && penalty >= penaltySessions) mask |= bitPenalty;
+      if (wantPenalty) {
+        const penalty = penaltyCounts ? penaltyCounts[o + asOf.week] + ((tail >>> F_PENALTY) & 0xf) - penaltyCounts[o + penaltyFirstWeek] : penaltyMarks;
+        penaltyOut[p] = penalty;
+        if (compulsory && penalty >= penaltySessions) mask |= bitPenalty;
+      }
 
-      const late = latenessCounts[o + asOf.week] + ((tail >>> F_LATENESS) & 0xf) - latenessCounts[o + latenessFirstWeek];
-      screen.latenessCount[p] = late;
-      if (late >= latenessSessions) mask |= bitLateness;
+      if (wantLateness) {
+        const late = latenessCounts[o + asOf.week] + ((tail >>> F_LATENESS) & 0xf) - latenessCounts[o + latenessFirstWeek];
+        latenessOut[p] = late;
+        if (late >= latenessSessions) mask |= bitLateness;
+      }
 
-      if (hasYear) {
-        screen.illnessSessions[p] = ill;
+      if (hasYear && wantSickness) {
+        illnessOut[p] = ill;
         if (compulsory && ill >= illnessNeeded) mask |= bitSickness;
       }
 
       if (overdueN > 0) mask |= bitOverdue;
 
       // The as-of day's own marks: unexplained today, and the start of any run ending today.
-      let nToday = 0;
-      let attendedToday = 0;
-      let allContinuous = 1;
-      let allDeletion = 1;
-      for (let s = base + asOfDayStart, stop = base + asOfEnd; s < stop; s++) {
-        const id = marks[s];
-        nToday += nCode[id];
-        attendedToday |= isAttendance[id];
-        allContinuous &= continuousTable[id];
-        allDeletion &= deletionTable[id];
+      if (wantToday) {
+        const day = days[p];
+        if ((day >>> DAY_N) & 0xf) {
+          mask |= bitToday;
+          if (((day >>> DAY_ATTENDED) & 0xf) === 0) mask |= bitThreeDays;
+        }
+        if (compulsory && ((day >>> DAY_CONTINUOUS) & 0xf) === daySessions) mask |= bitContinuous;
+        if (compulsory && ((day >>> DAY_DELETION) & 0xf) === daySessions) mask |= bitDeletion;
       }
-      if (nToday > 0) {
-        mask |= bitToday;
-        if (!attendedToday) mask |= bitThreeDays;
-      }
-      if (compulsory && allContinuous) mask |= bitContinuous;
-      if (compulsory && allDeletion) mask |= bitDeletion;
     }
-    screen.rules[p] = mask;
+    rulesOut[p] = mask & wanted;
   }
   return screen;
+}
+
+// Fields of a pupil's as-of day sum: sessions with an N, attended, with a continuous-absence code, with a
+// deletion-ground code (a day has at most two sessions, so no field carries).
+const DAY_N = 0;
+const DAY_ATTENDED = 4;
+const DAY_CONTINUOUS = 8;
+const DAY_DELETION = 12;
+
+function asOfDayTable(continuousTable: Uint8Array, deletionTable: Uint8Array): Int32Array {
+  const table = new Int32Array(256);
+  for (let id = 0; id < 256; id++) {
+    table[id] = (N_CODE[id] << DAY_N) | (IS_ATTENDANCE[id] << DAY_ATTENDED) | (continuousTable[id] << DAY_CONTINUOUS) | (deletionTable[id] << DAY_DELETION);
+  }
+  return table;
+}
+
+// Working space of the pre-pass, per pupil of the largest register screened so far; a screen is
+// synchronous, so one set serves them all.
+let scratch = { tails: new Int32Array(0), days: new Int32Array(0) };
+
+function scratchFor(count: number): { tails: Int32Array; days: Int32Array } {
+  if (scratch.tails.length < count) scratch = { tails: new Int32Array(count), days: new Int32Array(count) };
+  return scratch;
 }

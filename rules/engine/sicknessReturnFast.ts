@@ -5,7 +5,7 @@ import { type Finding } from '../findings/finding.ts';
 import { engineFinding } from './engineFinding.ts';
 import { type IllnessEpisode, type IllnessTally } from '../findings/sicknessReturn.ts';
 import { firstEntryFrom } from './absenceMarks.ts';
-import { type PupilScreen } from './screenPupils.ts';
+import { type RegisterQuery } from './registerQuery.ts';
 
 const ILLNESS = codeSetTable(['I']);
 
@@ -14,8 +14,8 @@ const ILLNESS = codeSetTable(['I']);
  * as they come. Two ill days are one episode when they are consecutive school days, which with school-day
  * indexes is `day === previous + 1`.
  */
-export function illnessTallyFast(screen: PupilScreen, p: number): IllnessTally {
-  const { ctx, index } = screen.query;
+function illnessTallyFast(q: RegisterQuery, p: number): IllnessTally {
+  const { ctx, index } = q;
   const { absenceMarks } = index;
   const { calendar } = index.register;
   const wholeDay = ctx.policy.sicknessReturn.sessionCounts === 'whole-day';
@@ -60,10 +60,10 @@ export function illnessTallyFast(screen: PupilScreen, p: number): IllnessTally {
 }
 
 /** `sickness-return`, as sicknessReturnFinding words it, for a pupil the screen found of compulsory school age. */
-export function sicknessReturnFast(screen: PupilScreen, p: number): Finding | null {
-  const { ctx } = screen.query;
+export function sicknessReturnFast(q: RegisterQuery, p: number): Finding | null {
+  const { ctx } = q;
   const rule = ctx.policy.sicknessReturn;
-  const tally = illnessTallyFast(screen, p);
+  const tally = illnessTallyFast(q, p);
   if (tally.reachedOn === undefined || !tally.reachedInEpisode) return null;
   const year = academicYearLabel(academicYearOf(ctx.asOf));
   const pupil = ctx.register.pupils[p];

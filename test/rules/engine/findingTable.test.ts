@@ -47,7 +47,7 @@ describe('a finding table', () => {
   it('holds, row by row, the pupil, rule and figure of the finding it builds for that row', () => {
     const seen = new Set<string>();
     for (const { table } of TABLES) {
-      const { pupils } = table.screen.query.index.register;
+      const { pupils } = table.query.index.register;
       table.findings().forEach((f, row) => {
         expect(f.rule).toBe(table.ruleOf(row));
         expect(f.upn).toBe(pupils[table.pupil[row]].upn);
