@@ -34,21 +34,24 @@ for (const school of engine.schools) {
   for (const counts of school.codeSetCounts.values()) indexBytes += counts.byteLength;
 }
 global.gc?.();
-const loadedRss = process.memoryUsage().rss;
-console.log(`engine: indexed in ${round(loadMs)} ms; index ${mb(indexBytes)} MB beside the marks; RSS with registers and index ${mb(loadedRss)} MB`);
+const loaded = process.memoryUsage();
+const loadedRss = loaded.rss;
+console.log(`engine: indexed in ${round(loadMs)} ms; index ${mb(indexBytes)} MB beside the marks; RSS with registers and index ${mb(loadedRss)} MB (JS heap ${mb(loaded.heapUsed)} MB, array buffers ${mb(loaded.arrayBuffers)} MB)`);
 
 const findingsMs = medianMs(() => engine.findingsAt(asOf, policy), runs);
 const tables = engine.findingsAt(asOf, policy);
 const count = tables.reduce((n, t) => n + t.size, 0);
+global.gc?.();
+const held = process.memoryUsage();
+// The high-water mark of generating, indexing and querying, before this script builds every finding
+// object and clones some (work the engine's queries do not do).
+const queryPeakMb = peakRssMb();
 const screenMs = medianMs(() => engine.screenAt(asOf, policy), runs);
 const thresholdMs = medianMs(() => engine.penaltyThresholdList(asOf, policy), runs);
 const persistentMs = medianMs(() => engine.persistentAbsenceList(asOf, policy), runs);
 const sicknessMs = medianMs(() => engine.sicknessReturnList(asOf, policy), runs);
 // findingsAt decides every finding and holds them as columns; Finding objects (reason, evidence, next
-// step) are built for the rows someone reads. Memory holding one date's tables, then the cost of building
-// a page of 20 findings (as the bot shows them), then all of them.
-global.gc?.();
-const heldRss = process.memoryUsage().rss;
+// step) are built for the rows someone reads: a page of 20 (as the bot shows them), then all of them.
 const pageTimes: number[] = [];
 for (let i = 0; i < runs + 2; i++) {
   const table = tables[i % tables.length];
@@ -73,6 +76,6 @@ console.log(`all findings at ${asOf}: ${round(findingsMs, 1)} ms (${count.toLoca
 console.log(`lists: penalty threshold ${round(thresholdMs, 1)} ms, persistent absence ${round(persistentMs, 1)} ms, sickness returns ${round(sicknessMs, 1)} ms`);
 console.log(`structured clone of ${sampleCount.toLocaleString('en-GB')} findings (a worker's hand-back): ${round(cloneMs, 1)} ms, ${round((1000 * cloneMs) / Math.max(1, sampleCount), 2)} µs a finding`);
 console.log(`building the Finding objects of a page of 20 rows: ${round(pageMs, 2)} ms; of all ${built.toLocaleString('en-GB')}, school by school: ${round(materialiseMs, 1)} ms`);
-console.log(`RSS holding one date's finding tables: ${mb(heldRss)} MB`);
-console.log(`peak RSS ${round(rssMb)} MB (generation included); ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
-if (json) console.log(JSON.stringify({ pupils, loadMs: round(loadMs), findingsMs: round(findingsMs, 1), screenMs: round(screenMs, 1), thresholdListMs: round(thresholdMs, 1), findings: count, loadedRssMb: mb(loadedRss), heldRssMb: mb(heldRss), pageMs: round(pageMs, 2), buildAllMs: round(materialiseMs, 1), rssMb: round(rssMb) }));
+console.log(`holding one date's finding tables: RSS ${mb(held.rss)} MB (JS heap ${mb(held.heapUsed)} MB, array buffers ${mb(held.arrayBuffers)} MB); peak RSS to then ${round(queryPeakMb)} MB`);
+console.log(`peak RSS ${round(rssMb)} MB (after building and cloning findings too); ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
+if (json) console.log(JSON.stringify({ pupils, loadMs: round(loadMs), findingsMs: round(findingsMs, 1), screenMs: round(screenMs, 1), thresholdListMs: round(thresholdMs, 1), findings: count, loadedRssMb: mb(loadedRss), heldRssMb: mb(held.rss), queryPeakRssMb: round(queryPeakMb), pageMs: round(pageMs, 2), buildAllMs: round(materialiseMs, 1), rssMb: round(rssMb) }));
