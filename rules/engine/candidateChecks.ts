@@ -1,4 +1,5 @@
 import { IS_ATTENDANCE, codeSetTable } from '../codes/codeCategories.ts';
+import { type RegisterQuery } from './registerQuery.ts';
 import { type PupilScreen } from './screenPupils.ts';
 
 /**
@@ -16,26 +17,41 @@ const ILLNESS = codeSetTable(['I']);
  * grows through the year, so the return is due exactly when this reaches the profile's days.
  */
 export function illnessDays(screen: PupilScreen, p: number): number {
-  const { ctx, index } = screen.query;
-  if (ctx.policy.sicknessReturn.sessionCounts === 'half-day') return screen.illnessSessions[p] / 2;
+  if (screen.query.policy.sicknessReturn.sessionCounts === 'half-day') return screen.illnessSessions[p] / 2;
+  return illnessTally(screen.query, p).days;
+}
+
+export interface IllnessCount {
+  days: number;
+  /** The school day (index) on which the days first reached the sickness return's, or -1. */
+  reachedDay: number;
+}
+
+/** The pupil's illness days this school year to the as-of day, and when they reached the return's days. */
+export function illnessTally(q: RegisterQuery, p: number): IllnessCount {
+  const { ctx, index } = q;
   const { start, session, code } = index.absenceMarks;
   const { sessionDay } = index.register.calendar;
+  const rule = ctx.policy.sicknessReturn;
+  // Counted in sessions for half-day profiles (two make a day), in days for whole-day ones.
+  const halfDay = rule.sessionCounts === 'half-day';
+  const needed = halfDay ? 2 * rule.days : rule.days;
   const from = ctx.schoolYear.startSession;
   const end = ctx.asOfSessionEnd;
   const isIll = ILLNESS;
-  let days = 0;
+  let counted = 0;
   let lastDay = -1;
+  let reachedDay = -1;
   for (let k = start[p], stop = start[p + 1]; k < stop; k++) {
     const s = session[k];
     if (s >= end) break;
     if (s < from || !isIll[code[k]]) continue;
     const day = sessionDay[s];
-    if (day !== lastDay) {
-      days++;
-      lastDay = day;
-    }
+    if (halfDay || day !== lastDay) counted++;
+    lastDay = day;
+    if (reachedDay < 0 && counted >= needed) reachedDay = day;
   }
-  return days;
+  return { days: halfDay ? counted / 2 : counted, reachedDay };
 }
 
 /** N sessions on the as-of school day. */
@@ -97,31 +113,3 @@ export function unexplainedDays(screen: PupilScreen, p: number): number {
   return ctx.asOfDay - day;
 }
 
-/**
- * The school day (index) on which the pupil's illness this school year first reached the sickness
- * return's days, or -1 if it has not by the as-of day.
- */
-export function illnessReachedDay(screen: PupilScreen, p: number): number {
-  const { ctx, index } = screen.query;
-  const { start, session, code } = index.absenceMarks;
-  const { sessionDay } = index.register.calendar;
-  const rule = ctx.policy.sicknessReturn;
-  // Counted in sessions for half-day profiles (two make a day), in days for whole-day ones.
-  const halfDay = rule.sessionCounts === 'half-day';
-  const needed = halfDay ? 2 * rule.days : rule.days;
-  const from = ctx.schoolYear.startSession;
-  const end = ctx.asOfSessionEnd;
-  const isIll = ILLNESS;
-  let counted = 0;
-  let lastDay = -1;
-  for (let k = start[p], stop = start[p + 1]; k < stop; k++) {
-    const s = session[k];
-    if (s >= end) break;
-    if (s < from || !isIll[code[k]]) continue;
-    const day = sessionDay[s];
-    if (halfDay || day !== lastDay) counted++;
-    lastDay = day;
-    if (counted >= needed) return day;
-  }
-  return -1;
-}

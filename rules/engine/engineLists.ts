@@ -1,7 +1,7 @@
 import { pupilName } from '../pupils/pupil.ts';
 import { type School } from '../register/register.ts';
 import { RULE_BIT, type PupilScreen } from './screenPupils.ts';
-import { illnessDays, illnessReachedDay } from './candidateChecks.ts';
+import { illnessTally } from './candidateChecks.ts';
 
 /** One pupil on a list the bot shows: who, where, and the figure the list is about. */
 export interface ListedPupil {
@@ -91,8 +91,8 @@ export function severeAbsenceList(screens: readonly PupilScreen[]): AbsenceListE
 export function sicknessReturnList(screens: readonly PupilScreen[]): SicknessReturnListEntry[] {
   const out: SicknessReturnListEntry[] = [];
   flagged(screens, RULE_BIT['sickness-return'], (screen, p) => {
-    const reached = illnessReachedDay(screen, p);
-    if (reached < 0) return;
+    const tally = illnessTally(screen.query, p);
+    if (tally.reachedDay < 0) return;
     const { school, pupils, calendar } = screen.query.index.register;
     const pupil = pupils[p];
     out.push({
@@ -100,8 +100,8 @@ export function sicknessReturnList(screens: readonly PupilScreen[]): SicknessRet
       upn: pupil.upn,
       pupilName: pupilName(pupil),
       yearGroup: pupil.yearGroup,
-      illnessDays: illnessDays(screen, p),
-      reachedOn: calendar.dayDate[reached],
+      illnessDays: tally.days,
+      reachedOn: calendar.dayDate[tally.reachedDay],
     });
   });
   return out;
