@@ -33,6 +33,7 @@ export class FindingTable {
   /** Rows of rule RULE_IDS[r] are ruleStart[r] to ruleStart[r + 1]. */
   readonly ruleStart: Int32Array;
   readonly pupil: Int32Array;
+  /** Whole numbers, or halves for illness days under half-day counting: all exact in 32-bit floats. */
   readonly value: Float32Array;
   readonly outOf: Uint16Array;
   #builder: FindingBuilder | null = null;
@@ -65,6 +66,7 @@ export class FindingTable {
   }
 
   ruleOf(row: number): RuleId {
+    this.#check(row);
     let r = 0;
     while (this.ruleStart[r + 1] <= row) r++;
     return RULE_IDS[r];
@@ -72,9 +74,13 @@ export class FindingTable {
 
   /** The finding of row `row`, built now: exactly what evaluateFindings gives for that pupil and rule. */
   finding(row: number): Finding {
-    if (!(row >= 0 && row < this.size)) throw new RangeError(`row ${row} is outside this table of ${this.size} findings`);
+    this.#check(row);
     this.#builder ??= findingBuilder(this.query);
     return this.#builder(this.ruleOf(row), this.pupil[row], this.value[row], this.outOf[row]);
+  }
+
+  #check(row: number): void {
+    if (!(Number.isInteger(row) && row >= 0 && row < this.size)) throw new RangeError(`row ${row} is outside this table of ${this.size} findings`);
   }
 
   /** Findings of rows `from` to `to` (exclusive), built now; all of them by default. */

@@ -86,5 +86,7 @@ describe('a finding table', () => {
     const { table } = TABLES[0];
     expect(() => table.finding(table.size)).toThrow(`row ${table.size} is outside this table of ${table.size} findings`);
     expect(() => table.finding(-1)).toThrow(/row -1 is outside/);
+    expect(() => table.ruleOf(table.size)).toThrow(/is outside this table/);
+    expect(() => table.finding(1.5)).toThrow(/row 1.5 is outside/);
   });
 });
