@@ -45,7 +45,7 @@ export interface AttendanceEngine {
   findingsAt(asOf: IsoDate, policy: PolicyChoice, options?: EngineQueryOptions): FindingTable[];
   /** Each school's pupils screened against every rule at `asOf`, in arrays of their own. */
   screenAt(asOf: IsoDate, policy: PolicyChoice, options?: EngineQueryOptions): PupilScreen[];
-  /** The bot's lists, each from a screen for its rule alone (no findings built): cheap enough for every question. */
+  /** The lists officers ask for most, each from a screen for its rule alone, with no findings built. */
   penaltyThresholdList(asOf: IsoDate, policy: PolicyChoice, options?: EngineQueryOptions): ThresholdListEntry[];
   persistentAbsenceList(asOf: IsoDate, policy: PolicyChoice, options?: EngineQueryOptions): AbsenceListEntry[];
   severeAbsenceList(asOf: IsoDate, policy: PolicyChoice, options?: EngineQueryOptions): AbsenceListEntry[];
