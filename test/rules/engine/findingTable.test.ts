@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAttendanceEngine } from '../../../rules/engine/attendanceEngine.ts';
 import { type FindingTable } from '../../../rules/engine/findingTable.ts';
+import { evaluateFindings } from '../../../rules/findings/evaluateFindings.ts';
 import { RULE_IDS, type Finding } from '../../../rules/findings/finding.ts';
 import { POLICY_PROFILES } from '../../../rules/policies/policyProfiles.ts';
 import { randomRegister } from './randomRegister.ts';
@@ -80,6 +81,19 @@ describe('a finding table', () => {
     expect(table.findings(20, 40)).toStrictEqual(all.slice(20, 40));
     expect(table.findings(table.size - 3, table.size + 10)).toStrictEqual(all.slice(-3));
     expect(table.finding(7)).toStrictEqual(all[7]);
+  });
+
+  it('keeps its findings when the engine answers other questions afterwards (the screen arrays are reused)', () => {
+    const policy = POLICY_PROFILES.get('national')!;
+    const before = ENGINE.findingsAt('2025-03-05', policy);
+    const want = before.map((t) => t.findings());
+    ENGINE.findingsAt('2025-11-03', policy);
+    ENGINE.sicknessReturnList('2024-11-20', policy);
+    ENGINE.persistentAbsenceList('2025-07-22', POLICY_PROFILES.get('stockport-bramhall')!);
+    REGISTERS.forEach((register, i) => {
+      expect(before[i].findings()).toStrictEqual(want[i]);
+      expect(before[i].findings()).toStrictEqual(evaluateFindings(register, { asOf: '2025-03-05', policy }));
+    });
   });
 
   it('refuses a row it does not hold, naming the row and its size', () => {
