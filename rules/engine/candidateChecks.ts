@@ -78,17 +78,10 @@ export function overdueNSessions(screen: PupilScreen, p: number): number {
  * continuous-absence and deletion-ground runs, as continuousRun counts them).
  */
 export function runDays(screen: PupilScreen, p: number, table: Uint8Array): number {
-  const { ctx, index } = screen.query;
-  const { marks, calendar } = index.register;
-  const { dayFirstSession } = calendar;
-  const base = p * calendar.sessionCount;
-  let day = ctx.asOfDay;
-  for (; day >= 0; day--) {
-    let all = 1;
-    for (let s = base + dayFirstSession[day], stop = base + dayFirstSession[day + 1]; s < stop && all; s++) all = table[marks[s]];
-    if (!all) break;
-  }
-  return ctx.asOfDay - day;
+  return daysBack(screen, p, (marks, from, to) => {
+    for (let s = from; s < to; s++) if (!table[marks[s]]) return false;
+    return true;
+  });
 }
 
 /**
@@ -96,20 +89,23 @@ export function runDays(screen: PupilScreen, p: number, table: Uint8Array): numb
  * as the home-visit rule counts them.
  */
 export function unexplainedDays(screen: PupilScreen, p: number): number {
+  return daysBack(screen, p, (marks, from, to) => {
+    let n = 0;
+    for (let s = from; s < to; s++) {
+      if (IS_ATTENDANCE[marks[s]]) return false;
+      n += N_CODE[marks[s]];
+    }
+    return n > 0;
+  });
+}
+
+/** School days back from the as-of day while `qualifies` holds of the day's marks (`from` to `to`). */
+function daysBack(screen: PupilScreen, p: number, qualifies: (marks: Uint8Array, from: number, to: number) => boolean): number {
   const { ctx, index } = screen.query;
   const { marks, calendar } = index.register;
   const { dayFirstSession } = calendar;
   const base = p * calendar.sessionCount;
   let day = ctx.asOfDay;
-  for (; day >= 0; day--) {
-    let n = 0;
-    let attended = 0;
-    for (let s = base + dayFirstSession[day], stop = base + dayFirstSession[day + 1]; s < stop; s++) {
-      n += N_CODE[marks[s]];
-      attended |= IS_ATTENDANCE[marks[s]];
-    }
-    if (attended || n === 0) break;
-  }
+  while (day >= 0 && qualifies(marks, base + dayFirstSession[day], base + dayFirstSession[day + 1])) day--;
   return ctx.asOfDay - day;
 }
-

@@ -1,5 +1,6 @@
 import { IS_UNAUTHORISED } from '../codes/codeCategories.ts';
 import { REGISTER_CODES } from '../codes/registerCodes.ts';
+import { type AbsenceFigures } from '../findings/absenceLevelFindings.ts';
 import { absencePercent } from '../measures/absenceThresholds.ts';
 import { firstEntryFrom } from './absenceMarks.ts';
 import { type RegisterQuery } from './registerQuery.ts';
@@ -7,18 +8,11 @@ import { type RegisterQuery } from './registerQuery.ts';
 // Read once: under tsx each read of an imported binding is a getter call.
 const CODE_TEXT = REGISTER_CODES.map((c) => c.code);
 
-/** What the absence-level and broken-weeks findings of a flagged pupil show, over the measures period. */
-export interface FlaggedMeasures {
-  from: string;
-  to: string;
-  possible: number;
-  absence: number;
-  authorised: number;
-  unauthorised: number;
-  attended: number;
-  absencePercent: number | null;
-  /** Sessions per absence code, in code-table order (the order pupilMeasures' byCode has them in). */
-  absenceCodes: Record<string, number>;
+/**
+ * What the absence-level and broken-weeks findings of a flagged pupil show, over the measures period. The
+ * absence codes are in code-table order (the order pupilMeasures' byCode has them in).
+ */
+export interface FlaggedMeasures extends AbsenceFigures {
   /** "from Mon 2 Sep 2024 to Wed 26 Mar 2025", the same for every pupil of the query. */
   periodText: string;
   /** Monday of each week with an absence; filled only when the broken-weeks finding needs it. */

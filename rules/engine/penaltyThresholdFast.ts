@@ -4,7 +4,7 @@ import { codeSetTable } from '../codes/codeCategories.ts';
 import { REGISTER_CODES } from '../codes/registerCodes.ts';
 import { formatShortDate } from '../dates/isoDate.ts';
 import { type Finding, type SessionMark } from '../findings/finding.ts';
-import { engineFinding } from './engineFinding.ts';
+import { pupilFinding } from '../findings/pupilFinding.ts';
 import { codeBreakdown, describeCodes } from '../findings/sessionEvidence.ts';
 import { type RegisterQuery } from './registerQuery.ts';
 
@@ -94,11 +94,9 @@ export function penaltyThresholdFast(source: PenaltySource, p: number, count: nu
   const metOn = calendar.dayDate[firstDayOfSpell(query, window.lastDay, rule.schoolWeeks, rule.sessions, scratch, counted)];
   const breakdown = codeBreakdown(sessions);
   const holidayOnly = Object.keys(breakdown).length === 1 && breakdown.G !== undefined;
-  return engineFinding(
-    ctx.register.pupils[p],
-    'penalty-threshold',
-    `${count} unauthorised sessions (${describeCodes(breakdown)}) in the ${window.weeks} school weeks from ${formatShortDate(shared.from)} to ${formatShortDate(shared.to)}${shared.shortWindow}: the threshold for considering a penalty notice is ${rule.sessions}.`,
-    {
+  return pupilFinding(ctx, p, 'penalty-threshold', {
+    reason: `${count} unauthorised sessions (${describeCodes(breakdown)}) in the ${window.weeks} school weeks from ${formatShortDate(shared.from)} to ${formatShortDate(shared.to)}${shared.shortWindow}: the threshold for considering a penalty notice is ${rule.sessions}.`,
+    evidence: {
       count,
       threshold: rule.sessions,
       codesCounted: rule.codes,
@@ -114,10 +112,10 @@ export function penaltyThresholdFast(source: PenaltySource, p: number, count: nu
       firstMetOn: metOn,
       compulsorySchoolAge: true,
     },
-    holidayOnly ? HOLIDAY_STEP : shared.supportFirstStep,
-    rule.citation,
-    metOn,
-  );
+    nextStep: holidayOnly ? HOLIDAY_STEP : shared.supportFirstStep,
+    citation: rule.citation,
+    episode: metOn,
+  });
 }
 
 /** Index of the first of `sessions[0, length)` at or after `s`. */

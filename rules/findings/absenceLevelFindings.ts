@@ -6,29 +6,70 @@ import { type EvaluationContext } from './evaluationContext.ts';
 import { type Finding } from './finding.ts';
 import { pupilFinding } from './pupilFinding.ts';
 
-function absenceEvidence(ctx: EvaluationContext, m: PupilMeasures, thresholdPercent: number) {
-  const absenceCodes = Object.fromEntries(
-    Object.entries(m.byCode).filter(([code]) => {
-      const category = findRegisterCode(code)?.category;
-      return category === 'authorised' || category === 'unauthorised';
-    }),
-  );
+/** What the absence-level findings show of a pupil's measures over the period. */
+export interface AbsenceFigures {
+  from: string;
+  to: string;
+  possible: number;
+  absence: number;
+  authorised: number;
+  unauthorised: number;
+  attended: number;
+  absencePercent: number | null;
+  /** Sessions per absence code. */
+  absenceCodes: Record<string, number>;
+}
+
+function absenceEvidence(ctx: EvaluationContext, f: AbsenceFigures, thresholdPercent: number): Record<string, unknown> {
   return {
-    period: { from: m.from, to: m.to },
-    possibleSessions: m.possible,
-    absenceSessions: m.absence,
-    authorisedSessions: m.authorised,
-    unauthorisedSessions: m.unauthorised,
-    attendedSessions: m.attended,
-    absencePercent: m.absencePercent === null ? null : Math.round(m.absencePercent * 100) / 100,
+    period: { from: f.from, to: f.to },
+    possibleSessions: f.possible,
+    absenceSessions: f.absence,
+    authorisedSessions: f.authorised,
+    unauthorisedSessions: f.unauthorised,
+    attendedSessions: f.attended,
+    absencePercent: f.absencePercent === null ? null : Math.round(f.absencePercent * 100) / 100,
     thresholdPercent,
-    absenceCodes,
+    absenceCodes: Object.assign({}, f.absenceCodes),
     method: ctx.measureMethod,
   };
 }
 
-function since(m: PupilMeasures) {
-  return `from ${formatShortDate(m.from)} to ${formatShortDate(m.to)}`;
+export type AbsenceLevelRule = 'persistent-absence' | 'severe-absence' | 'at-risk-of-persistent-absence';
+
+/**
+ * One absence-level finding from a pupil's figures. `periodText` is "from <date> to <date>". The rules
+ * and the engine's builder both word the finding here, so they cannot drift apart.
+ */
+export function absenceLevelFinding(ctx: EvaluationContext, p: number, rule: AbsenceLevelRule, f: AbsenceFigures, periodText: string): Finding {
+  const { absence } = ctx.policy;
+  const figure = `Absent ${f.absence} of ${f.possible} possible sessions (${formatPercent(f.absencePercent)}) ${periodText}`;
+  const evidence = (thresholdPercent: number) => absenceEvidence(ctx, f, thresholdPercent);
+  if (rule === 'persistent-absence') {
+    return pupilFinding(ctx, p, rule, {
+      reason: `${figure}: at or above the ${absence.persistentPercent}% persistent-absence line.`,
+      evidence: evidence(absence.persistentPercent),
+      nextStep: 'Meet the pupil and parents to understand the barriers and agree an action plan with reviews; involve the local authority where support is needed',
+      citation: absence.citation,
+      episode: f.from,
+    });
+  }
+  if (rule === 'severe-absence') {
+    return pupilFinding(ctx, p, rule, {
+      reason: `${figure}: at or above the ${absence.severePercent}% severe-absence line.`,
+      evidence: evidence(absence.severePercent),
+      nextStep: 'Agree a joint approach with the local authority and all services involved; make sure the pupil has a case and a plan',
+      citation: absence.citation,
+      episode: f.from,
+    });
+  }
+  return pupilFinding(ctx, p, rule, {
+    reason: `${figure}: in the at-risk band (${absence.atRiskFromPercent}% to under ${absence.persistentPercent}%).`,
+    evidence: Object.assign(evidence(absence.atRiskFromPercent), { bandToPercent: absence.persistentPercent }),
+    nextStep: 'Talk with the pupil and parents now, before absence reaches the persistent-absence line',
+    citation: absence.atRiskCitation,
+    episode: f.from,
+  });
 }
 
 /**
@@ -36,41 +77,20 @@ function since(m: PupilMeasures) {
  * at-risk band below persistent absence. Severe absence is also persistent absence, as DfE counts it.
  */
 export function absenceLevelFindings(ctx: EvaluationContext, p: number, m: PupilMeasures): Finding[] {
-  const { absence } = ctx.policy;
-  const out: Finding[] = [];
-  const figure = `Absent ${m.absence} of ${m.possible} possible sessions (${formatPercent(m.absencePercent)}) ${since(m)}`;
-  if (m.persistentlyAbsent) {
-    out.push(
-      pupilFinding(ctx, p, 'persistent-absence', {
-        reason: `${figure}: at or above the ${absence.persistentPercent}% persistent-absence line.`,
-        evidence: absenceEvidence(ctx, m, absence.persistentPercent),
-        nextStep: 'Meet the pupil and parents to understand the barriers and agree an action plan with reviews; involve the local authority where support is needed',
-        citation: absence.citation,
-        episode: m.from,
+  const rules: AbsenceLevelRule[] = [];
+  if (m.persistentlyAbsent) rules.push('persistent-absence');
+  if (m.severelyAbsent) rules.push('severe-absence');
+  if (m.atRiskOfPersistentAbsence) rules.push('at-risk-of-persistent-absence');
+  if (rules.length === 0) return [];
+  const figures: AbsenceFigures = {
+    ...m,
+    absenceCodes: Object.fromEntries(
+      Object.entries(m.byCode).filter(([code]) => {
+        const category = findRegisterCode(code)?.category;
+        return category === 'authorised' || category === 'unauthorised';
       }),
-    );
-  }
-  if (m.severelyAbsent) {
-    out.push(
-      pupilFinding(ctx, p, 'severe-absence', {
-        reason: `${figure}: at or above the ${absence.severePercent}% severe-absence line.`,
-        evidence: absenceEvidence(ctx, m, absence.severePercent),
-        nextStep: 'Agree a joint approach with the local authority and all services involved; make sure the pupil has a case and a plan',
-        citation: absence.citation,
-        episode: m.from,
-      }),
-    );
-  }
-  if (m.atRiskOfPersistentAbsence) {
-    out.push(
-      pupilFinding(ctx, p, 'at-risk-of-persistent-absence', {
-        reason: `${figure}: in the at-risk band (${absence.atRiskFromPercent}% to under ${absence.persistentPercent}%).`,
-        evidence: { ...absenceEvidence(ctx, m, absence.atRiskFromPercent), bandToPercent: absence.persistentPercent },
-        nextStep: 'Talk with the pupil and parents now, before absence reaches the persistent-absence line',
-        citation: absence.atRiskCitation,
-        episode: m.from,
-      }),
-    );
-  }
-  return out;
+    ),
+  };
+  const periodText = `from ${formatShortDate(m.from)} to ${formatShortDate(m.to)}`;
+  return rules.map((rule) => absenceLevelFinding(ctx, p, rule, figures, periodText));
 }

