@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SCHOOL_ROLES } from '../adapters/store/stateStore.ts';
 import { isIsoDate } from '../rules/dates/isoDate.ts';
+import { readAlertsConfig, type AlertsConfig } from './alerts/alertsConfig.ts';
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optionalText = z.preprocess(blankToUndefined, z.string().trim().optional());
@@ -54,6 +55,8 @@ export interface BotConfig {
   /** Prefix for every Redis key, so one Redis can hold several deployments. */
   redisKeyPrefix?: string;
   port: number;
+  /** Alert scans, their times and the outbox sender's identity (SCAN_TOKEN, ALERT_*, INSTANCE_ID). */
+  alerts: AlertsConfig;
 }
 
 export class ConfigError extends Error {
@@ -63,10 +66,16 @@ export class ConfigError extends Error {
   }
 }
 
-/** Reads and checks the configuration once, at start; throws ConfigError naming every problem. */
+/**
+ * Reads and checks the configuration once, at start (before the bot listens, so a mistyped alert time
+ * stops it there rather than after it has started taking messages); throws ConfigError naming every problem.
+ */
 export function readConfig(env: Record<string, string | undefined>): BotConfig {
   const parsed = environmentSchema.safeParse(env);
-  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => (i.path.length > 0 && !i.message.includes(String(i.path[0])) ? `${i.path.join('.')}: ${i.message}` : i.message)));
+  const alerts = readAlertsConfig(env);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => (i.path.length > 0 && !i.message.includes(String(i.path[0])) ? `${i.path.join('.')}: ${i.message}` : i.message));
+  problems.push(...alerts.problems);
+  if (!parsed.success || !alerts.config) throw new ConfigError(problems);
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   const localMode = !e.MicrosoftAppId;
@@ -94,5 +103,6 @@ export function readConfig(env: Record<string, string | undefined>): BotConfig {
     redisUrl: e.REDIS_URL,
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
     port: e.PORT,
+    alerts: alerts.config,
   };
 }

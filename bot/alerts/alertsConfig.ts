@@ -6,7 +6,20 @@ const blankToUndefined = (value: unknown) => (typeof value === 'string' && value
 
 const alertsEnvironment = z.object({
   SCAN_TOKEN: z.preprocess(blankToUndefined, z.string().min(16, 'SCAN_TOKEN must be at least 16 characters (use a long random string)').optional()),
-  ALERT_SCAN_TIMES: z.preprocess(blankToUndefined, z.string().default('09:30,14:00')),
+  ALERT_SCAN_TIMES: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .default('09:30,14:00')
+      .transform((text, ctx) => {
+        try {
+          return parseScanTimes(text);
+        } catch (err) {
+          ctx.addIssue({ code: 'custom', message: (err as Error).message });
+          return z.NEVER;
+        }
+      }),
+  ),
   ALERT_TIME_ZONE: z.preprocess(
     blankToUndefined,
     z
@@ -34,16 +47,26 @@ export interface AlertsConfig {
   instanceId: string;
 }
 
-/** The alert settings from the environment; throws listing every variable to fix. */
-export function alertsConfigFrom(env: NodeJS.ProcessEnv): AlertsConfig {
+/** The alert settings from the environment, or every problem with them, each naming its variable. */
+export function readAlertsConfig(env: Record<string, string | undefined>): { config: AlertsConfig; problems: [] } | { config?: undefined; problems: string[] } {
   const parsed = alertsEnvironment.safeParse(env);
-  if (!parsed.success) throw new Error(`alert settings need fixing:\n- ${parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('\n- ')}`);
+  if (!parsed.success) return { problems: parsed.error.issues.map((i) => (i.message.includes(String(i.path[0])) ? i.message : `${String(i.path[0])}: ${i.message}`)) };
   const e = parsed.data;
   return {
-    scanToken: e.SCAN_TOKEN,
-    scanTimes: parseScanTimes(e.ALERT_SCAN_TIMES),
-    timeZone: e.ALERT_TIME_ZONE,
-    scheduledScans: e.ALERT_SCANS === 'on',
-    instanceId: e.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
+    config: {
+      scanToken: e.SCAN_TOKEN,
+      scanTimes: e.ALERT_SCAN_TIMES,
+      timeZone: e.ALERT_TIME_ZONE,
+      scheduledScans: e.ALERT_SCANS === 'on',
+      instanceId: e.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
+    },
+    problems: [],
   };
+}
+
+/** The alert settings from the environment; throws listing every variable to fix. */
+export function alertsConfigFrom(env: Record<string, string | undefined>): AlertsConfig {
+  const read = readAlertsConfig(env);
+  if (!read.config) throw new Error(`alert settings need fixing:\n- ${read.problems.join('\n- ')}`);
+  return read.config;
 }

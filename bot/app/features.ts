@@ -1,5 +1,4 @@
 import type restify from 'restify';
-import { alertsConfigFrom } from '../alerts/alertsConfig.ts';
 import { alertsFeature } from '../alerts/alertsFeature.ts';
 import { startAlertsRuntime } from '../alerts/alertsRuntime.ts';
 import { decisionsModule } from '../decisions/decisionsModule.ts';
@@ -37,7 +36,7 @@ export interface BotRuntime {
  * To add one, start it here from `services` and `host` and return its handle.
  */
 export function startBotRuntimes(services: BotServices, host: RuntimeHost): BotRuntime[] {
-  const alertsConfig = alertsConfigFrom(process.env);
+  const alertsConfig = services.config.alerts;
   const alerts = startAlertsRuntime({ config: alertsConfig, schools: services.schools, store: services.store, proactive: host.proactive, server: host.server, log: services.log });
   // Overdue case actions and reviews, and case offers, are checked at the alert times and go out through the alerts sender.
   const meetings = startOverdueCaseRuntime({ schools: services.schools, store: services.store, cache: services.cache, log: services.log, config: alertsConfig, deliver: alerts.deliver });

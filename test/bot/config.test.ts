@@ -42,6 +42,23 @@ describe('readConfig', () => {
     expect(message).toContain('REDIS_URL must be a URL');
   });
 
+  it('reads the alert settings with the rest, with their defaults', () => {
+    expect(readConfig({}).alerts).toMatchObject({ scanTimes: [{ hour: 9, minute: 30 }, { hour: 14, minute: 0 }], timeZone: 'Europe/London', scheduledScans: true });
+    expect(readConfig({ ALERT_SCAN_TIMES: '15:45, 08:05', ALERT_SCANS: 'off', INSTANCE_ID: 'bot-1' }).alerts).toMatchObject({
+      scanTimes: [{ hour: 8, minute: 5 }, { hour: 15, minute: 45 }],
+      scheduledScans: false,
+      instanceId: 'bot-1',
+    });
+  });
+
+  it('refuses bad alert settings at start, listed with every other problem', () => {
+    const message = problems({ PORT: 'eighty', ALERT_SCAN_TIMES: '9.30', SCAN_TOKEN: 'short', ALERT_TIME_ZONE: 'Mars/Olympus' });
+    expect(message).toContain('PORT');
+    expect(message).toContain('ALERT_SCAN_TIMES: "9.30" is not a time written HH:MM');
+    expect(message).toContain('SCAN_TOKEN must be at least 16 characters');
+    expect(message).toContain('ALERT_TIME_ZONE must be an IANA time zone');
+  });
+
   it('treats blank variables as unset', () => {
     expect(readConfig({ MicrosoftAppId: '', PORT: ' ', ATTENDANCE_AS_OF: '' })).toMatchObject({ localMode: true, port: 3978 });
   });
