@@ -1,6 +1,6 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { isIsoDate } from '../../rules/dates/isoDate.ts';
+import { bearerTokenMatches } from '../server/bearerToken.ts';
 import { type ScanRequest } from './alertScanner.ts';
 
 const scanBody = z
@@ -9,14 +9,6 @@ const scanBody = z
     asOf: z.string().refine(isIsoDate, 'asOf is a date written YYYY-MM-DD').optional(),
   })
   .strict();
-
-/** Compares the presented bearer token with the configured one in constant time (hashes equalise lengths). */
-export function bearerTokenMatches(authorization: string | undefined, token: string): boolean {
-  const presented = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
-  if (!presented || token === '') return false;
-  const digest = (s: string) => createHash('sha256').update(s).digest();
-  return timingSafeEqual(digest(presented), digest(token));
-}
 
 export type ScanRequestCheck = { ok: true; request: ScanRequest } | { ok: false; status: number; error: string };
 

@@ -8,6 +8,8 @@ import { type FeatureModule } from '../host/featureHost.ts';
 import { FeatureRegistry } from '../host/featureRegistry.ts';
 import { type Log } from '../log.ts';
 import { FindingsCache } from '../schools/findingsCache.ts';
+import { mountReloadRoute } from '../schools/reloadRoute.ts';
+import { reloadSchools } from '../schools/reloadSchools.ts';
 import { loadSchools } from '../schools/schoolData.ts';
 import { createBotServer, type BotServer } from '../server/botServer.ts';
 import { createTeamsBot } from '../wiring/teamsBot.ts';
@@ -49,6 +51,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const bot = createTeamsBot(config, registry, log);
   const server = await createBotServer({ bot, port: config.port, log, health: () => ({ schools: schools.length, localMode: config.localMode }) });
   const runtimes = (options.runtimes ?? startBotRuntimes)(services, { server: server.restify, proactive: registry.proactive });
+  mountReloadRoute(server.restify, { token: config.alerts.scanToken, reload: () => reloadSchools(schools, services.cache, dataPath, config.asOf, log), log });
   // Work out each school's findings for its default as-of day now, after listening, so the first question
   // of the morning is answered from the cache rather than paying for the evaluation.
   const warming = setTimeout(() => {

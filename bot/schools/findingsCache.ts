@@ -49,6 +49,12 @@ export class FindingsCache {
     return evaluation;
   }
 
+  /** Forgets every school's findings: after the registers are read again, none of them holds. */
+  clear(): void {
+    this.entries.clear();
+    this.warmed.clear();
+  }
+
   get size(): number {
     return this.entries.size + this.warmed.size;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bearerTokenMatches, checkScanRequest } from '../../../bot/alerts/scanRequest.ts';
+import { checkScanRequest } from '../../../bot/alerts/scanRequest.ts';
+import { bearerTokenMatches } from '../../../bot/server/bearerToken.ts';
 
 const TOKEN = 'a-long-random-scan-token';
 
