@@ -3,6 +3,7 @@ import { RULE_IDS, type RuleId } from '../findings/finding.ts';
 import { brokenWeeks } from '../measures/brokenWeeks.ts';
 import { DFE_LIVE_MIN_POSSIBLE_EXCLUSIVE } from '../measures/pupilMeasures.ts';
 import { PACKED_FIELD, packedClassTable } from './packedCodeCounts.ts';
+import { sumRows } from './rowSums.ts';
 import { type RegisterQuery } from './registerQuery.ts';
 
 /** Bit of a rule in a pupil's screen mask: 1 << its place in RULE_IDS. */
@@ -166,49 +167,13 @@ export function screenPupils(q: RegisterQuery, wanted: number = ALL_RULES, into?
   const needMarks = wantLevels || wantSickness || wantOverdue || (wantPenalty && penaltyCounts === null);
 
   // The bytes of the as-of week up to the end of the as-of day (every class counted at once), and of the
-  // as-of day itself, for every pupil first: a loop that only steps through the marks at one stride lets
-  // the CPU fetch ahead, where the main loop below, touching several arrays a pupil, waited on memory for
-  // each pupil's row.
+  // as-of day itself, summed for every pupil first: passes that only step through the marks at one stride
+  // let the reads from memory overlap, where the main loop below, touching several arrays a pupil, waited
+  // on memory for each pupil's row.
   const { tails, days } = scratchFor(count);
-  const dayTable = wantToday ? asOfDayTable(continuousTable, deletionTable) : null;
   const daySessions = asOfEnd - asOfDayStart;
-  if (needTail || dayTable) {
-    const dayFrom = dayTable ? asOfDayStart : 0;
-    const tailFrom = needTail ? asOf.from : 0;
-    const tailLength = needTail ? asOf.end - asOf.from : 0;
-    const dayLength = dayTable ? asOfEnd - asOfDayStart : 0;
-    const days0 = dayTable ?? packedTable;
-    // Two pupils a step: measured five times faster than one at a time over a million pupils, as the
-    // two rows' reads from memory overlap instead of waiting in turn.
-    let p = 0;
-    for (let a = 0, b = n; p + 1 < count; p += 2, a += 2 * n, b += 2 * n) {
-      let tailA = 0;
-      let tailB = 0;
-      for (let k = 0, sa = a + tailFrom, sb = b + tailFrom; k < tailLength; k++) {
-        tailA += packedTable[marks[sa + k]];
-        tailB += packedTable[marks[sb + k]];
-      }
-      let dayA = 0;
-      let dayB = 0;
-      for (let k = 0, sa = a + dayFrom, sb = b + dayFrom; k < dayLength; k++) {
-        dayA += days0[marks[sa + k]];
-        dayB += days0[marks[sb + k]];
-      }
-      tails[p] = tailA;
-      tails[p + 1] = tailB;
-      days[p] = dayA;
-      days[p + 1] = dayB;
-    }
-    if (p < count) {
-      const a = p * n;
-      let tail = 0;
-      for (let k = 0; k < tailLength; k++) tail += packedTable[marks[a + tailFrom + k]];
-      let day = 0;
-      for (let k = 0; k < dayLength; k++) day += days0[marks[a + dayFrom + k]];
-      tails[p] = tail;
-      days[p] = day;
-    }
-  }
+  if (needTail) sumRows(marks, n, count, asOf.from, asOf.end - asOf.from, packedTable, tails);
+  if (wantToday) sumRows(marks, n, count, asOfDayStart, daySessions, asOfDayTable(continuousTable, deletionTable), days);
 
   for (let p = 0; p < count; p++) {
     const o = p * stride;
