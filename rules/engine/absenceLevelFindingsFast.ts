@@ -1,4 +1,3 @@
-import { REGISTER_CODES } from '../codes/registerCodes.ts';
 import { absenceLevelFinding, type AbsenceLevelRule } from '../findings/absenceLevelFindings.ts';
 import { brokenWeeksFindingOf } from '../findings/brokenWeeksFinding.ts';
 import { type Finding } from '../findings/finding.ts';
@@ -7,22 +6,16 @@ import { type RegisterQuery } from './registerQuery.ts';
 
 /**
  * A persistent, severe or at-risk finding of a pupil the screen flagged, worded by absenceLevelFinding;
- * the codes behind the percentage come from the pupil's absence marks.
+ * the codes behind the percentage come from the pupil's absence marks. `tally` is scratch space of one
+ * slot per code id.
  */
-export function absenceLevelFindingFast(q: RegisterQuery, p: number, rule: AbsenceLevelRule, absenceSessions: number, possibleSessions: number): Finding {
-  const m = flaggedMeasures(q, p, possibleSessions, absenceSessions, scratch(), false);
+export function absenceLevelFindingFast(q: RegisterQuery, p: number, rule: AbsenceLevelRule, absenceSessions: number, possibleSessions: number, tally: Uint16Array): Finding {
+  const m = flaggedMeasures(q, p, possibleSessions, absenceSessions, tally, false);
   return absenceLevelFinding(q.ctx, p, rule, m, m.periodText);
 }
 
-let tallyScratch: Uint16Array | null = null;
-
-function scratch(): Uint16Array {
-  tallyScratch ??= new Uint16Array(REGISTER_CODES.length);
-  return tallyScratch;
-}
-
 /** `broken-weeks` for a pupil the screen found over the profile's ratio, worded by brokenWeeksFindingOf. */
-export function brokenWeeksFindingFast(q: RegisterQuery, p: number, broken: number, weeks: number): Finding {
-  const m = flaggedMeasures(q, p, 0, 0, scratch(), true);
+export function brokenWeeksFindingFast(q: RegisterQuery, p: number, broken: number, weeks: number, tally: Uint16Array): Finding {
+  const m = flaggedMeasures(q, p, 0, 0, tally, true);
   return brokenWeeksFindingOf(q.ctx, p, broken, weeks, m.brokenWeekMondays, m.periodText);
 }

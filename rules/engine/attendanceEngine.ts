@@ -29,7 +29,7 @@ export interface EngineQueryOptions {
 /**
  * A local authority's registers, indexed once at load so that any as-of question is answered from
  * per-pupil, per-school-week counts. Memory: the registers' marks plus, per pupil and school week, three
- * 16-bit counts (possible sessions, broken weeks, late marks L/U), three bytes per absence mark, and 34
+ * 16-bit counts (possible sessions, broken weeks, late marks L/U), three bytes per absence mark, and 42
  * bytes per pupil of screen arrays reused by every query. The index is of the marks as they were at load:
  * after registers change, make a new engine. Queries are synchronous and share those arrays, so one
  * engine answers one question at a time (which is all a single JavaScript thread can do anyway).

@@ -1,3 +1,4 @@
+import { REGISTER_CODES } from '../codes/registerCodes.ts';
 import { continuousAbsenceFinding, deletionGroundFinding } from '../findings/continuousAbsence.ts';
 import { type Finding, type RuleId } from '../findings/finding.ts';
 import { nCodeOverdueFinding } from '../findings/nCodeOverdue.ts';
@@ -26,8 +27,10 @@ export function findingBuilder(query: RegisterQuery): FindingBuilder {
   const shared = penaltyWindow(query);
   const penalty = shared && { query, shared };
   const sessions = ctx.register.calendar.sessionCount;
+  // Scratch space shared by the findings this builder makes, one after another.
   let scratch: Int32Array | null = null;
   let scratchCodes: Uint8Array | null = null;
+  let tally: Uint16Array | null = null;
   return (rule, p, value, outOf) => {
     const finding = build(rule, p, value, outOf);
     // The table holds only findings the rules make, so a null here means the two have drifted apart.
@@ -40,9 +43,11 @@ export function findingBuilder(query: RegisterQuery): FindingBuilder {
       case 'persistent-absence':
       case 'severe-absence':
       case 'at-risk-of-persistent-absence':
-        return absenceLevelFindingFast(query, p, rule, value, outOf);
+        tally ??= new Uint16Array(REGISTER_CODES.length);
+        return absenceLevelFindingFast(query, p, rule, value, outOf, tally);
       case 'broken-weeks':
-        return brokenWeeksFindingFast(query, p, value, outOf);
+        tally ??= new Uint16Array(REGISTER_CODES.length);
+        return brokenWeeksFindingFast(query, p, value, outOf, tally);
       case 'penalty-threshold':
         if (!penalty) return penaltyThresholdFinding(ctx, p);
         scratch ??= new Int32Array(sessions);

@@ -29,6 +29,9 @@ export interface ScreenArrays {
   /** Weeks of the period with an absence, and with a possible session. */
   brokenWeeks: Int32Array;
   schoolWeeks: Int32Array;
+  /** Working space: the packed class counts of the as-of week to the as-of day, and of the as-of day. */
+  asOfWeekSums: Int32Array;
+  asOfDaySums: Int32Array;
 }
 
 export function screenArrays(pupils: number): ScreenArrays {
@@ -41,6 +44,8 @@ export function screenArrays(pupils: number): ScreenArrays {
     illnessSessions: new Int32Array(pupils),
     brokenWeeks: new Int32Array(pupils),
     schoolWeeks: new Int32Array(pupils),
+    asOfWeekSums: new Int32Array(pupils),
+    asOfDaySums: new Int32Array(pupils),
   };
 }
 
@@ -170,7 +175,7 @@ export function screenPupils(q: RegisterQuery, wanted: number = ALL_RULES, into?
   // as-of day itself, summed for every pupil first: passes that only step through the marks at one stride
   // let the reads from memory overlap, where the main loop below, touching several arrays a pupil, waited
   // on memory for each pupil's row.
-  const { tails, days } = scratchFor(count);
+  const { asOfWeekSums: tails, asOfDaySums: days } = arrays;
   const daySessions = asOfEnd - asOfDayStart;
   if (needTail) sumRows(marks, n, count, asOf.from, asOf.end - asOf.from, packedTable, tails);
   if (wantToday) sumRows(marks, n, count, asOfDayStart, daySessions, asOfDayTable(continuousTable, deletionTable), days);
@@ -306,13 +311,4 @@ function asOfDayTable(continuousTable: Uint8Array, deletionTable: Uint8Array): I
     table[id] = (N_CODE[id] << DAY_N) | (IS_ATTENDANCE[id] << DAY_ATTENDED) | (continuousTable[id] << DAY_CONTINUOUS) | (deletionTable[id] << DAY_DELETION);
   }
   return table;
-}
-
-// Working space of the pre-pass, per pupil of the largest register screened so far; a screen is
-// synchronous, so one set serves them all.
-let scratch = { tails: new Int32Array(0), days: new Int32Array(0) };
-
-function scratchFor(count: number): { tails: Int32Array; days: Int32Array } {
-  if (scratch.tails.length < count) scratch = { tails: new Int32Array(count), days: new Int32Array(count) };
-  return scratch;
 }
