@@ -30,7 +30,9 @@ export function mountReloadRoute(server: Server, options: ReloadRouteOptions): v
     try {
       res.send(200, options.reload());
     } catch (err) {
-      options.log('schools.reload-failed', { error: (err as Error).message });
+      // The reader's message can quote a cell (a date of birth, a mark): it goes to the operator who asked,
+      // and the log keeps only what kind of failure it was.
+      options.log('schools.reload-failed', { error: (err as Error).name });
       res.send(422, { error: (err as Error).message, kept: 'the registers loaded before; nothing was changed' });
     }
   });
