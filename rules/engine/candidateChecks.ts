@@ -5,7 +5,7 @@ import { type PupilScreen } from './screenPupils.ts';
 /**
  * The exact tests, and the figure each finding turns on, for pupils the screen flagged: what the rules'
  * own functions decide, worked out without building their evidence. Each reads only the flagged pupil's
- * absence marks or the bytes of the days it walks back over, and allocates nothing.
+ * absence marks or the bytes of the days it walks back over.
  */
 
 const N_CODE = codeSetTable(['N']);

@@ -105,7 +105,8 @@ export function tabulateFindings(screen: PupilScreen): FindingTable {
   // gaps that are closed up afterwards.
   const ruleStart = new Int32Array(RULE_COUNT + 1);
   for (let p = 0; p < rules.length; p++) {
-    // Each set bit, lowest first: m & -m isolates it, and its rule is its bit's position.
+    // Each set bit, lowest first: m & -m isolates it, and rule r has bit r (RULE_BIT), so
+    // 31 - clz32 is r and the count goes to ruleStart[r + 1].
     for (let m = rules[p]; m !== 0; m &= m - 1) ruleStart[32 - Math.clz32(m & -m)]++;
   }
   for (let r = 0; r < RULE_COUNT; r++) ruleStart[r + 1] += ruleStart[r];
