@@ -6,17 +6,18 @@ import { type ReloadReport } from './reloadSchools.ts';
 export interface ReloadRouteOptions {
   /** SCAN_TOKEN, the operator's token; without it the route answers 503 and says what to set. */
   token: string | undefined;
-  reload: () => ReloadReport;
+  reload: () => Promise<ReloadReport>;
   log: Log;
 }
 
 /**
  * `POST /api/reload` for operators: reads the register bundles again, for example after the nightly
  * import, and answers with what is now loaded. A bundle that fails to read is answered 422 with the
- * reader's message (file, line, field), and the bot keeps the registers it had.
+ * reader's message (file, line, field), and the bot keeps the registers it had. One reload at a time: a
+ * second request while one runs is answered 409.
  */
 export function mountReloadRoute(server: Server, options: ReloadRouteOptions): void {
-  // async only because restify insists a handler without `next` be one; the reload itself is synchronous.
+  let running = false;
   server.post('/api/reload', async (req: Request, res: Response) => {
     if (!options.token) {
       res.send(503, { error: 'reloading over HTTP is off: set SCAN_TOKEN to turn it on' });
@@ -27,13 +28,20 @@ export function mountReloadRoute(server: Server, options: ReloadRouteOptions): v
       res.send(401, { error: 'send Authorization: Bearer <SCAN_TOKEN>' });
       return;
     }
+    if (running) {
+      res.send(409, { error: 'a reload is already running; ask again when it has answered' });
+      return;
+    }
+    running = true;
     try {
-      res.send(200, options.reload());
+      res.send(200, await options.reload());
     } catch (err) {
       // The reader's message can quote a cell (a date of birth, a mark): it goes to the operator who asked,
       // and the log keeps only what kind of failure it was.
       options.log('schools.reload-failed', { error: (err as Error).name });
       res.send(422, { error: (err as Error).message, kept: 'the registers loaded before; nothing was changed' });
+    } finally {
+      running = false;
     }
   });
 }

@@ -1,6 +1,6 @@
 import { type Log } from '../log.ts';
 import { type FindingsCache } from './findingsCache.ts';
-import { loadSchools, type SchoolData } from './schoolData.ts';
+import { loadSchoolsGradually, type SchoolData } from './schoolData.ts';
 
 export interface ReloadReport {
   schools: number;
@@ -17,17 +17,23 @@ export interface ReloadReport {
  * Reads every register bundle again (after the nightly import, say) and puts the schools in place of the
  * old ones, in the same array every feature holds, then works out each school's findings afresh. All or
  * nothing: if any bundle fails to read, this throws (the message names the file, line and field) and the
- * bot goes on answering from the registers it had. The bundles are read synchronously, so the bot does
- * not answer while they are read (about 5 s for 60 schools and 60,000 pupils): run it out of hours.
+ * bot goes on answering from the registers it had. Questions asked meanwhile are answered between one
+ * bundle and the next, from the old registers until all the new ones are read.
  */
-export function reloadSchools(schools: SchoolData[], cache: FindingsCache, dataPath: string, fixedAsOf: string | undefined, log: Log): ReloadReport {
+export async function reloadSchools(schools: SchoolData[], cache: FindingsCache, dataPath: string, fixedAsOf: string | undefined, log: Log): Promise<ReloadReport> {
   const started = performance.now();
-  const fresh = loadSchools(dataPath, fixedAsOf);
+  const fresh = await loadSchoolsGradually(dataPath, fixedAsOf);
   const before = new Set(schools.map((s) => s.urn));
   const after = new Set(fresh.map((s) => s.urn));
+  // The swap and the clearing happen in one go, so no question sees new registers with old findings;
+  // the findings are then worked out school by school, giving way between schools as the reading did (a
+  // question in between works out its school's findings itself).
   schools.splice(0, schools.length, ...fresh);
   cache.clear();
-  for (const school of schools) cache.warm(school);
+  for (const school of fresh) {
+    await new Promise((resolve) => setImmediate(resolve));
+    cache.warm(school);
+  }
   const report: ReloadReport = {
     schools: schools.length,
     pupils: schools.reduce((n, s) => n + s.register.pupils.length, 0),

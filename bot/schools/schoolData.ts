@@ -42,7 +42,23 @@ export function findBundleDirs(path: string): string[] {
 
 /** Loads every bundle and settles each school's URN, policy and as-of date; throws naming the bad bundle. */
 export function loadSchools(path: string, fixedAsOf?: string): SchoolData[] {
-  const schools = findBundleDirs(path).map((dir) => loadSchool(dir, fixedAsOf));
+  return checkUrns(findBundleDirs(path).map((dir) => loadSchool(dir, fixedAsOf)));
+}
+
+/**
+ * loadSchools for a bot that is already answering: it gives way to other work between bundles, so a
+ * reload of many schools holds up a question by one school's read (tens of milliseconds), not all of them.
+ */
+export async function loadSchoolsGradually(path: string, fixedAsOf?: string): Promise<SchoolData[]> {
+  const schools: SchoolData[] = [];
+  for (const dir of findBundleDirs(path)) {
+    await new Promise((resolve) => setImmediate(resolve));
+    schools.push(loadSchool(dir, fixedAsOf));
+  }
+  return checkUrns(schools);
+}
+
+function checkUrns(schools: SchoolData[]): SchoolData[] {
   const seen = new Map<string, string>();
   for (const s of schools) {
     const other = seen.get(s.urn);
