@@ -37,37 +37,43 @@ function absenceEvidence(ctx: EvaluationContext, f: AbsenceFigures, thresholdPer
 
 export type AbsenceLevelRule = 'persistent-absence' | 'severe-absence' | 'at-risk-of-persistent-absence';
 
+type AbsencePolicy = EvaluationContext['policy']['absence'];
+
+/** What differs between the three absence-level findings: the line crossed, the threshold, the step. */
+const LEVELS: Record<AbsenceLevelRule, (a: AbsencePolicy) => { crossed: string; thresholdPercent: number; nextStep: string }> = {
+  'persistent-absence': (a) => ({
+    crossed: `at or above the ${a.persistentPercent}% persistent-absence line`,
+    thresholdPercent: a.persistentPercent,
+    nextStep: 'Meet the pupil and parents to understand the barriers and agree an action plan with reviews; involve the local authority where support is needed',
+  }),
+  'severe-absence': (a) => ({
+    crossed: `at or above the ${a.severePercent}% severe-absence line`,
+    thresholdPercent: a.severePercent,
+    nextStep: 'Agree a joint approach with the local authority and all services involved; make sure the pupil has a case and a plan',
+  }),
+  'at-risk-of-persistent-absence': (a) => ({
+    crossed: `in the at-risk band (${a.atRiskFromPercent}% to under ${a.persistentPercent}%)`,
+    thresholdPercent: a.atRiskFromPercent,
+    nextStep: 'Talk with the pupil and parents now, before absence reaches the persistent-absence line',
+  }),
+};
+
 /**
  * One absence-level finding from a pupil's figures. `periodText` is "from <date> to <date>". The rules
  * and the engine's builder both word the finding here, so they cannot drift apart.
  */
 export function absenceLevelFinding(ctx: EvaluationContext, p: number, rule: AbsenceLevelRule, f: AbsenceFigures, periodText: string): Finding {
   const { absence } = ctx.policy;
-  const figure = `Absent ${f.absence} of ${f.possible} possible sessions (${formatPercent(f.absencePercent)}) ${periodText}`;
-  const evidence = (thresholdPercent: number) => absenceEvidence(ctx, f, thresholdPercent);
-  if (rule === 'persistent-absence') {
-    return pupilFinding(ctx, p, rule, {
-      reason: `${figure}: at or above the ${absence.persistentPercent}% persistent-absence line.`,
-      evidence: evidence(absence.persistentPercent),
-      nextStep: 'Meet the pupil and parents to understand the barriers and agree an action plan with reviews; involve the local authority where support is needed',
-      citation: absence.citation,
-      episode: f.from,
-    });
-  }
-  if (rule === 'severe-absence') {
-    return pupilFinding(ctx, p, rule, {
-      reason: `${figure}: at or above the ${absence.severePercent}% severe-absence line.`,
-      evidence: evidence(absence.severePercent),
-      nextStep: 'Agree a joint approach with the local authority and all services involved; make sure the pupil has a case and a plan',
-      citation: absence.citation,
-      episode: f.from,
-    });
-  }
+  const level = LEVELS[rule](absence);
+  const evidence = absenceEvidence(ctx, f, level.thresholdPercent);
+  const atRisk = rule === 'at-risk-of-persistent-absence';
+  // The at-risk band also names where it ends.
+  if (atRisk) evidence.bandToPercent = absence.persistentPercent;
   return pupilFinding(ctx, p, rule, {
-    reason: `${figure}: in the at-risk band (${absence.atRiskFromPercent}% to under ${absence.persistentPercent}%).`,
-    evidence: Object.assign(evidence(absence.atRiskFromPercent), { bandToPercent: absence.persistentPercent }),
-    nextStep: 'Talk with the pupil and parents now, before absence reaches the persistent-absence line',
-    citation: absence.atRiskCitation,
+    reason: `Absent ${f.absence} of ${f.possible} possible sessions (${formatPercent(f.absencePercent)}) ${periodText}: ${level.crossed}.`,
+    evidence,
+    nextStep: level.nextStep,
+    citation: atRisk ? absence.atRiskCitation : absence.citation,
     episode: f.from,
   });
 }
