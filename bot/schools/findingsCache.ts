@@ -1,5 +1,5 @@
 import { createAttendanceEngine, type AttendanceEngine } from '../../rules/engine/attendanceEngine.ts';
-import { createEvaluationContext, type EvaluationContext } from '../../rules/findings/evaluationContext.ts';
+import { type EvaluationContext } from '../../rules/findings/evaluationContext.ts';
 import { type Finding } from '../../rules/findings/finding.ts';
 import { type Register } from '../../rules/register/register.ts';
 import { type SchoolData } from './schoolData.ts';
@@ -79,7 +79,7 @@ function engineFor(register: Register): AttendanceEngine {
 
 /** The school's findings from its engine: what evaluateFindings gives (the engine's tests hold it to that), faster. */
 function evaluate(school: SchoolData, asOf: string, periodStart?: string): SchoolEvaluation {
-  const options = { asOf, policy: school.policy, periodStart };
   const [table] = engineFor(school.register).findingsAt(asOf, school.policy, { periodStart });
-  return { context: createEvaluationContext(school.register, options), findings: table.findings() };
+  // The table's query already holds the rules' context for this register, date and period.
+  return { context: table.query.ctx, findings: table.findings() };
 }

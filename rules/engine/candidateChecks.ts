@@ -18,7 +18,7 @@ const ILLNESS = codeSetTable(['I']);
  */
 export function illnessDays(screen: PupilScreen, p: number): number {
   if (screen.query.policy.sicknessReturn.sessionCounts === 'half-day') return screen.illnessSessions[p] / 2;
-  return illnessTally(screen.query, p).days;
+  return illnessCount(screen.query, p).days;
 }
 
 export interface IllnessCount {
@@ -27,8 +27,11 @@ export interface IllnessCount {
   reachedDay: number;
 }
 
-/** The pupil's illness days this school year to the as-of day, and when they reached the return's days. */
-export function illnessTally(q: RegisterQuery, p: number): IllnessCount {
+/**
+ * The pupil's illness days this school year to the as-of day, and when they reached the return's days:
+ * the rule's illnessTally without its episodes, which only a built finding needs (sicknessReturnFast).
+ */
+export function illnessCount(q: RegisterQuery, p: number): IllnessCount {
   const { ctx, index } = q;
   const { start, session, code } = index.absenceMarks;
   const { sessionDay } = index.register.calendar;

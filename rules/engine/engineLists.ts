@@ -1,7 +1,7 @@
 import { pupilName } from '../pupils/pupil.ts';
 import { type School } from '../register/register.ts';
 import { RULE_BIT, type PupilScreen } from './screenPupils.ts';
-import { illnessTally } from './candidateChecks.ts';
+import { illnessCount } from './candidateChecks.ts';
 
 /** One pupil on a list the bot shows: who, where, and the figure the list is about. */
 export interface ListedPupil {
@@ -91,7 +91,7 @@ export function severeAbsenceList(screens: readonly PupilScreen[]): AbsenceListE
 export function sicknessReturnList(screens: readonly PupilScreen[]): SicknessReturnListEntry[] {
   const out: SicknessReturnListEntry[] = [];
   flagged(screens, RULE_BIT['sickness-return'], (screen, p) => {
-    const tally = illnessTally(screen.query, p);
+    const tally = illnessCount(screen.query, p);
     if (tally.reachedDay < 0) return;
     const { school, pupils, calendar } = screen.query.index.register;
     const pupil = pupils[p];

@@ -52,8 +52,6 @@ export function screenArrays(pupils: number): ScreenArrays {
 /** One register's pupils screened at one as-of date: the per-pupil results and the query they answer. */
 export interface PupilScreen extends ScreenArrays {
   query: RegisterQuery;
-  /** The rules screened for (RULE_BIT mask); the counts only other rules need are not written. */
-  screened: number;
 }
 
 /**
@@ -78,7 +76,7 @@ export function screenPupils(q: RegisterQuery, wanted: number = ALL_RULES, into?
   const n = register.calendar.sessionCount;
   const count = pupils.length;
   const arrays = into ?? screenArrays(count);
-  const screen: PupilScreen = { ...arrays, query: q, screened: wanted };
+  const screen: PupilScreen = { ...arrays, query: q };
 
   // Everything the loop reads or writes is a local: imported bindings and object fields cost a load each time.
   const { rules: rulesOut, possible: possibleOut, absence: absenceOut, penaltyCount: penaltyOut, latenessCount: latenessOut, illnessSessions: illnessOut, brokenWeeks: brokenOut, schoolWeeks: weeksOut } = arrays;
