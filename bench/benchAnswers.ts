@@ -16,7 +16,13 @@ export interface BenchAnswers {
   findings: string[];
 }
 
-export const ANSWER_NAMES = ['penaltyThreshold', 'persistentAbsence', 'severeAbsence', 'sicknessReturns', 'findings'] as const;
+export const ANSWER_NAMES = [
+  'penaltyThreshold',
+  'persistentAbsence',
+  'severeAbsence',
+  'sicknessReturns',
+  'findings',
+] as const;
 
 /** The figure a finding turns on, for comparing with SQL without its prose. */
 export function keyFigure(f: Finding): string {
@@ -58,7 +64,11 @@ function rowFigure(table: FindingTable, row: number): string {
  * read twice, from the tables' columns and from the Finding objects built for every row; `columnsMatch` is
  * false when the two disagree.
  */
-export function engineAnswers(engine: AttendanceEngine, asOf: string, policy: PolicyProfile): BenchAnswers & { columnsMatch: boolean } {
+export function engineAnswers(
+  engine: AttendanceEngine,
+  asOf: string,
+  policy: PolicyProfile,
+): BenchAnswers & { columnsMatch: boolean } {
   const findings: string[] = [];
   const columns: string[] = [];
   for (const table of engine.findingsAt(asOf, policy)) {
@@ -71,10 +81,22 @@ export function engineAnswers(engine: AttendanceEngine, asOf: string, policy: Po
   }
   return {
     columnsMatch: columns.join('\n') === findings.join('\n'),
-    penaltyThreshold: sorted(engine.penaltyThresholdList(asOf, policy).map((e) => `${e.school.urn} ${e.upn} ${e.sessions}`)),
-    persistentAbsence: sorted(engine.persistentAbsenceList(asOf, policy).map((e) => `${e.school.urn} ${e.upn} ${e.absenceSessions}/${e.possibleSessions}`)),
-    severeAbsence: sorted(engine.severeAbsenceList(asOf, policy).map((e) => `${e.school.urn} ${e.upn} ${e.absenceSessions}/${e.possibleSessions}`)),
-    sicknessReturns: sorted(engine.sicknessReturnList(asOf, policy).map((e) => `${e.school.urn} ${e.upn} ${e.illnessDays}`)),
+    penaltyThreshold: sorted(
+      engine.penaltyThresholdList(asOf, policy).map((e) => `${e.school.urn} ${e.upn} ${e.sessions}`),
+    ),
+    persistentAbsence: sorted(
+      engine
+        .persistentAbsenceList(asOf, policy)
+        .map((e) => `${e.school.urn} ${e.upn} ${e.absenceSessions}/${e.possibleSessions}`),
+    ),
+    severeAbsence: sorted(
+      engine
+        .severeAbsenceList(asOf, policy)
+        .map((e) => `${e.school.urn} ${e.upn} ${e.absenceSessions}/${e.possibleSessions}`),
+    ),
+    sicknessReturns: sorted(
+      engine.sicknessReturnList(asOf, policy).map((e) => `${e.school.urn} ${e.upn} ${e.illnessDays}`),
+    ),
     findings: sorted(findings),
   };
 }
@@ -88,7 +110,9 @@ export function answerDifferences(a: BenchAnswers, b: BenchAnswers, limit = 5): 
     const onlyLeft = a[name].filter((line) => !right.has(line));
     const onlyRight = b[name].filter((line) => !left.has(line));
     if (onlyLeft.length || onlyRight.length || a[name].length !== b[name].length) {
-      out.push(`${name}: ${onlyLeft.length} only in the engine (${onlyLeft.slice(0, limit).join('; ')}), ${onlyRight.length} only in DuckDB (${onlyRight.slice(0, limit).join('; ')})`);
+      out.push(
+        `${name}: ${onlyLeft.length} only in the engine (${onlyLeft.slice(0, limit).join('; ')}), ${onlyRight.length} only in DuckDB (${onlyRight.slice(0, limit).join('; ')})`,
+      );
     }
   }
   return out;

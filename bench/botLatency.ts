@@ -48,7 +48,24 @@ function authorityDir(): { dir: string; generatedMs?: number } {
   rmSync(dir, { recursive: true, force: true });
   const cli = fileURLToPath(new URL('../bin/attendance.js', import.meta.url));
   const started = performance.now();
-  execFileSync(process.execPath, [cli, 'generate', '--schools', String(schools), '--pupils', String(pupils), '--seed', seed, '--year', YEAR, '--out', join(dir, 'la')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync(
+    process.execPath,
+    [
+      cli,
+      'generate',
+      '--schools',
+      String(schools),
+      '--pupils',
+      String(pupils),
+      '--seed',
+      seed,
+      '--year',
+      YEAR,
+      '--out',
+      join(dir, 'la'),
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   writeFileSync(done, new Date().toISOString());
   return { dir, generatedMs: performance.now() - started };
 }
@@ -79,7 +96,12 @@ class ReplyWatch {
     calls.push = (...items: ConnectorCall[]) => {
       const at = performance.now();
       for (const call of items) {
-        if (this.waiting && call.conversationId === this.waiting.conversationId && call.method === 'POST' && call.activity.type === 'message') {
+        if (
+          this.waiting &&
+          call.conversationId === this.waiting.conversationId &&
+          call.method === 'POST' &&
+          call.activity.type === 'message'
+        ) {
           const { resolve } = this.waiting;
           this.waiting = undefined;
           resolve({ at, call });
@@ -96,7 +118,8 @@ class ReplyWatch {
   }
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
 const { dir: dataDir, generatedMs } = authorityDir();
 const stateDir = mkdtempSync(join(tmpdir(), 'bench-bot-latency-state-'));
@@ -105,7 +128,12 @@ const watch = new ReplyWatch(connector);
 const store = EmbeddedStateStore.open(stateDir);
 const loadStarted = performance.now();
 const bot = await startBot({
-  config: readConfig({ PORT: '0', ATTENDANCE_STATE_DIR: stateDir, ATTENDANCE_DATA: join(dataDir, 'la'), ATTENDANCE_AS_OF: asOf }),
+  config: readConfig({
+    PORT: '0',
+    ATTENDANCE_STATE_DIR: stateDir,
+    ATTENDANCE_DATA: join(dataDir, 'la'),
+    ATTENDANCE_AS_OF: asOf,
+  }),
   store,
   log: silentLog,
 });
@@ -126,12 +154,17 @@ async function ask(text: string, conversationId: string): Promise<{ ms: number; 
 }
 
 /** A school whose name picks it out alone, the largest such, so the named series is the heaviest single school. */
-const named = [...bot.services.schools].sort((a, b) => b.register.pupils.length - a.register.pupils.length).find((s) => findSchool(bot.services.schools, s.name) === s);
+const named = [...bot.services.schools]
+  .sort((a, b) => b.register.pupils.length - a.register.pupils.length)
+  .find((s) => findSchool(bot.services.schools, s.name) === s);
 if (!named) throw new Error('no school has a name of its own to ask about');
 
 const series = [
   { label: 'all schools', text: 'which pupils hit the penalty threshold?' },
-  { label: `${named.name} (${named.register.pupils.length} pupils)`, text: `which pupils hit the penalty threshold at ${named.name}?` },
+  {
+    label: `${named.name} (${named.register.pupils.length} pupils)`,
+    text: `which pupils hit the penalty threshold at ${named.name}?`,
+  },
 ];
 const results: { label: string; sorted: number[]; sample: string }[] = [];
 for (const [i, { label, text }] of series.entries()) {
@@ -154,14 +187,22 @@ function replySummary(call: ConnectorCall): string {
 }
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
-if (generatedMs !== undefined) out(`Generated ${schools} schools, ${pupils} pupils (seed ${seed}) in ${generatedMs.toFixed(0)} ms into ${dataDir}`);
+if (generatedMs !== undefined)
+  out(`Generated ${schools} schools, ${pupils} pupils (seed ${seed}) in ${generatedMs.toFixed(0)} ms into ${dataDir}`);
 else out(`Reusing the generated authority in ${dataDir}`);
-out(`Bot start: ${bot.services.schools.length} schools, ${loadedPupils} pupils, as of ${asOf}: listening after ${listeningMs.toFixed(0)} ms, findings warmed after ${loadMs.toFixed(0)} ms`);
-out(`${questions} questions a series after ${warmup} warm-up, personal chat, POST /api/messages until the connector has the reply`);
+out(
+  `Bot start: ${bot.services.schools.length} schools, ${loadedPupils} pupils, as of ${asOf}: listening after ${listeningMs.toFixed(0)} ms, findings warmed after ${loadMs.toFixed(0)} ms`,
+);
+out(
+  `${questions} questions a series after ${warmup} warm-up, personal chat, POST /api/messages until the connector has the reply`,
+);
 out();
 out('| series | first reply | p50 ms | p95 ms | p99 ms | max ms |');
 out('| --- | --- | --- | --- | --- | --- |');
-for (const r of results) out(`| ${r.label} | ${r.sample.replace(/\|/g, '/')} | ${percentile(r.sorted, 50).toFixed(1)} | ${percentile(r.sorted, 95).toFixed(1)} | ${percentile(r.sorted, 99).toFixed(1)} | ${r.sorted.at(-1)!.toFixed(1)} |`);
+for (const r of results)
+  out(
+    `| ${r.label} | ${r.sample.replace(/\|/g, '/')} | ${percentile(r.sorted, 50).toFixed(1)} | ${percentile(r.sorted, 95).toFixed(1)} | ${percentile(r.sorted, 99).toFixed(1)} | ${r.sorted.at(-1)!.toFixed(1)} |`,
+  );
 
 await bot.close();
 await store.close();
@@ -172,5 +213,15 @@ if (args.json) {
   // The headline figure is the LA-wide question, the one issue 7's target names.
   const all = results[0].sorted;
   const round = (ms: number) => Math.round(ms * 10) / 10;
-  out(JSON.stringify({ pupils: loadedPupils, questions: all.length, p50Ms: round(percentile(all, 50)), p95Ms: round(percentile(all, 95)), p99Ms: round(percentile(all, 99)), maxMs: round(all.at(-1)!), loadMs: Math.round(loadMs) }));
+  out(
+    JSON.stringify({
+      pupils: loadedPupils,
+      questions: all.length,
+      p50Ms: round(percentile(all, 50)),
+      p95Ms: round(percentile(all, 95)),
+      p99Ms: round(percentile(all, 99)),
+      maxMs: round(all.at(-1)!),
+      loadMs: Math.round(loadMs),
+    }),
+  );
 }

@@ -29,7 +29,9 @@ let start = performance.now();
 const registers = generatedAuthority(pupils);
 const generateMs = performance.now() - start;
 const sessions = registers.reduce((n, r) => n + r.pupils.length * r.calendar.sessionCount, 0);
-log(`generated ${pupils} pupils in ${schoolsFor(pupils)} schools (${sessions.toLocaleString('en-GB')} pupil-sessions) in ${round(generateMs / 1000)} s`);
+log(
+  `generated ${pupils} pupils in ${schoolsFor(pupils)} schools (${sessions.toLocaleString('en-GB')} pupil-sessions) in ${round(generateMs / 1000)} s`,
+);
 
 start = performance.now();
 const engine = createAttendanceEngine(registers);
@@ -39,7 +41,9 @@ log(`engine: indexed in ${round(engineLoadMs)} ms`);
 start = performance.now();
 const connection = await loadIntoDuckDb(registers);
 const duckdbLoadMs = performance.now() - start;
-log(`duckdb: loaded ${sessions.toLocaleString('en-GB')} rows in ${round(duckdbLoadMs)} ms (${round(sessions / (duckdbLoadMs / 1000) / 1e6, 2)} M rows/s)`);
+log(
+  `duckdb: loaded ${sessions.toLocaleString('en-GB')} rows in ${round(duckdbLoadMs)} ms (${round(sessions / (duckdbLoadMs / 1000) / 1e6, 2)} M rows/s)`,
+);
 
 let resultsMatch = true;
 for (const asOf of AS_OF) {
@@ -47,7 +51,7 @@ for (const asOf of AS_OF) {
   const theirs = await duckdbAnswers(connection, asOf, policy);
   const differences = answerDifferences(ours, theirs);
   const sizes = `threshold ${ours.penaltyThreshold.length}, PA ${ours.persistentAbsence.length}, SA ${ours.severeAbsence.length}, sickness ${ours.sicknessReturns.length}, findings ${ours.findings.length}`;
-  if (!ours.columnsMatch) differences.push('the finding tables\' columns disagree with the findings built from them');
+  if (!ours.columnsMatch) differences.push("the finding tables' columns disagree with the findings built from them");
   if (differences.length > 0) {
     resultsMatch = false;
     log(`${asOf}: MISMATCH (${sizes})`);
@@ -57,7 +61,9 @@ for (const asOf of AS_OF) {
 
 const engineMs = medianMs(() => engine.findingsAt(TIMED_AS_OF, policy), engineRuns);
 const duckdbMs = await medianMsAsync(() => duckdbFindings(connection, TIMED_AS_OF, policy), duckdbRuns);
-log(`all findings at ${TIMED_AS_OF}: engine ${round(engineMs, 2)} ms, DuckDB ${round(duckdbMs)} ms, ${round(duckdbMs / engineMs)}x`);
+log(
+  `all findings at ${TIMED_AS_OF}: engine ${round(engineMs, 2)} ms, DuckDB ${round(duckdbMs)} ms, ${round(duckdbMs / engineMs)}x`,
+);
 for (const list of Object.keys(LIST_QUERIES) as (keyof typeof LIST_QUERIES)[]) {
   const engineList = {
     penaltyThreshold: () => engine.penaltyThresholdList(TIMED_AS_OF, policy),
@@ -70,6 +76,18 @@ for (const list of Object.keys(LIST_QUERIES) as (keyof typeof LIST_QUERIES)[]) {
   log(`${list} list: engine ${round(ours, 2)} ms, DuckDB ${round(theirs)} ms, ${round(theirs / ours)}x`);
 }
 const rssMb = peakRssMb();
-log(`peak RSS ${round(rssMb)} MB (engine, DuckDB and the generated registers in one process); ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
-if (json) console.log(JSON.stringify({ pupils, engineMs: round(engineMs, 2), duckdbMs: round(duckdbMs, 1), ratio: round(duckdbMs / engineMs, 1), resultsMatch, rssMb: round(rssMb) }));
+log(
+  `peak RSS ${round(rssMb)} MB (engine, DuckDB and the generated registers in one process); ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`,
+);
+if (json)
+  console.log(
+    JSON.stringify({
+      pupils,
+      engineMs: round(engineMs, 2),
+      duckdbMs: round(duckdbMs, 1),
+      ratio: round(duckdbMs / engineMs, 1),
+      resultsMatch,
+      rssMb: round(rssMb),
+    }),
+  );
 process.exitCode = resultsMatch ? 0 : 1;

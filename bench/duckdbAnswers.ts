@@ -26,8 +26,13 @@ const ATTENDANCE = ids((c) => c.category === 'present' || c.category === 'approv
 export function authoritySql(asOf: IsoDate, policy: PolicyProfile): { ctes: string; rows: Record<string, string> } {
   const D = toDayNumber(asOf);
   const periodStart = toDayNumber(academicYearBounds(academicYearOf(asOf)).start);
-  if (policy.unexplainedAbsence.correctNWithin.unit !== 'school-days' || policy.sicknessReturn.sessionCounts !== 'half-day') {
-    throw new RangeError(`the DuckDB side is written for school-day N limits and half-day illness; profile ${policy.id} uses others`);
+  if (
+    policy.unexplainedAbsence.correctNWithin.unit !== 'school-days' ||
+    policy.sicknessReturn.sessionCounts !== 'half-day'
+  ) {
+    throw new RangeError(
+      `the DuckDB side is written for school-day N limits and half-day illness; profile ${policy.id} uses others`,
+    );
   }
   const N = inCodes(['N']);
   const I = inCodes(['I']);
@@ -104,7 +109,20 @@ function query(asOf: IsoDate, policy: PolicyProfile, parts: readonly string[]): 
     SELECT s.urn, p.upn, f.rule, f.a, f.b FROM found f JOIN pupils p USING (pupil) JOIN schools s USING (school)`;
 }
 
-const ALL_RULES = ['persistentAbsence', 'severeAbsence', 'atRisk', 'penaltyThreshold', 'sicknessReturns', 'unexplainedToday', 'unexplainedDays', 'overdueN', 'continuous', 'deletion', 'lateness', 'brokenWeeks'];
+const ALL_RULES = [
+  'persistentAbsence',
+  'severeAbsence',
+  'atRisk',
+  'penaltyThreshold',
+  'sicknessReturns',
+  'unexplainedToday',
+  'unexplainedDays',
+  'overdueN',
+  'continuous',
+  'deletion',
+  'lateness',
+  'brokenWeeks',
+];
 
 /** Runs one query and gives its rows as "urn upn [rule] figure" lines, sorted. */
 async function lines(connection: DuckDBConnection, sql: string, withRule: boolean): Promise<string[]> {
@@ -122,7 +140,11 @@ export function duckdbFindings(connection: DuckDBConnection, asOf: IsoDate, poli
   return lines(connection, query(asOf, policy, ALL_RULES), true);
 }
 
-export async function duckdbAnswers(connection: DuckDBConnection, asOf: IsoDate, policy: PolicyProfile): Promise<BenchAnswers> {
+export async function duckdbAnswers(
+  connection: DuckDBConnection,
+  asOf: IsoDate,
+  policy: PolicyProfile,
+): Promise<BenchAnswers> {
   return {
     penaltyThreshold: await lines(connection, query(asOf, policy, ['penaltyThreshold']), false),
     persistentAbsence: await lines(connection, query(asOf, policy, ['persistentAbsence']), false),
@@ -133,8 +155,18 @@ export async function duckdbAnswers(connection: DuckDBConnection, asOf: IsoDate,
 }
 
 /** The list queries one at a time, for timing each against the engine's list. */
-export const LIST_QUERIES = { penaltyThreshold: 'penaltyThreshold', persistentAbsence: 'persistentAbsence', severeAbsence: 'severeAbsence', sicknessReturns: 'sicknessReturns' } as const;
+export const LIST_QUERIES = {
+  penaltyThreshold: 'penaltyThreshold',
+  persistentAbsence: 'persistentAbsence',
+  severeAbsence: 'severeAbsence',
+  sicknessReturns: 'sicknessReturns',
+} as const;
 
-export function duckdbList(connection: DuckDBConnection, asOf: IsoDate, policy: PolicyProfile, list: keyof typeof LIST_QUERIES): Promise<string[]> {
+export function duckdbList(
+  connection: DuckDBConnection,
+  asOf: IsoDate,
+  policy: PolicyProfile,
+  list: keyof typeof LIST_QUERIES,
+): Promise<string[]> {
   return lines(connection, query(asOf, policy, [LIST_QUERIES[list]]), false);
 }

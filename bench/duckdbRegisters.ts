@@ -1,4 +1,13 @@
-import { DuckDBDataChunk, DuckDBInstance, INTEGER, SMALLINT, UTINYINT, VARCHAR, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
+import {
+  DuckDBDataChunk,
+  DuckDBInstance,
+  INTEGER,
+  SMALLINT,
+  UTINYINT,
+  VARCHAR,
+  type DuckDBConnection,
+  type DuckDBType,
+} from '@duckdb/node-api';
 import { compulsorySchoolAgeEnd, compulsorySchoolAgeStart } from '../rules/dates/compulsorySchoolAge.ts';
 import { toDayNumber } from '../rules/dates/isoDate.ts';
 import { type Register } from '../rules/register/register.ts';
@@ -36,9 +45,23 @@ export async function loadIntoDuckDb(registers: readonly Register[]): Promise<Du
     for (let s = 0; s < n; s++) sessionWeek[s] = calendar.dayWeek[calendar.sessionDay[s]];
     register.pupils.forEach((pupil, p) => {
       const dob = pupil.dateOfBirth;
-      pupils.row(pupilId, school, pupil.upn, dob ? toDayNumber(compulsorySchoolAgeStart(dob)) : -1e9, dob ? toDayNumber(compulsorySchoolAgeEnd(dob)) : 1e9);
+      pupils.row(
+        pupilId,
+        school,
+        pupil.upn,
+        dob ? toDayNumber(compulsorySchoolAgeStart(dob)) : -1e9,
+        dob ? toDayNumber(compulsorySchoolAgeEnd(dob)) : 1e9,
+      );
       const base = p * n;
-      for (let s = 0; s < n; s++) marks.row(pupilId, school, calendar.sessionDay[s], sessionWeek[s], calendar.sessionHalf[s], register.marks[base + s]);
+      for (let s = 0; s < n; s++)
+        marks.row(
+          pupilId,
+          school,
+          calendar.sessionDay[s],
+          sessionWeek[s],
+          calendar.sessionHalf[s],
+          register.marks[base + s],
+        );
       pupilId++;
     });
   });

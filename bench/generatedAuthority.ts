@@ -12,5 +12,10 @@ export function schoolsFor(pupils: number): number {
 
 /** A local authority of `pupils` pupils for the whole 2024/25 year, generated in memory (issue 2's generator). */
 export function generatedAuthority(pupils: number): Register[] {
-  return generateLocalAuthorityRegisters({ schools: schoolsFor(pupils), pupils, seed: BENCH_SEED, year: BENCH_YEAR }).map((school) => school.register);
+  return generateLocalAuthorityRegisters({
+    schools: schoolsFor(pupils),
+    pupils,
+    seed: BENCH_SEED,
+    year: BENCH_YEAR,
+  }).map((school) => school.register);
 }

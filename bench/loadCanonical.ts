@@ -31,7 +31,9 @@ const { values } = parseArgs({
 const pupils = Number(values.pupils);
 const schools = Number(values.schools ?? Math.max(1, Math.round(pupils / 1000)));
 const options = { schools, pupils, seed: values.seed!, year: values.year! };
-const dir = values.dir ?? join(tmpdir(), `attendance-bench-la-${schools}-${pupils}-${options.seed}-${options.year.replace('/', '-')}`);
+const dir =
+  values.dir ??
+  join(tmpdir(), `attendance-bench-la-${schools}-${pupils}-${options.seed}-${options.year.replace('/', '-')}`);
 const stamp = join(dir, 'generated.json');
 
 if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== JSON.stringify(options)) {
@@ -41,7 +43,10 @@ if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== JSON.stringify(options
   writeFileSync(stamp, JSON.stringify(options));
   process.stderr.write(`bench:load: generated in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 }
-const bundles = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(dir, d.name)).sort();
+const bundles = readdirSync(dir, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => join(dir, d.name))
+  .sort();
 
 let peakRss = 0;
 const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
@@ -50,12 +55,20 @@ if (values['csv-parse']) {
   const started = performance.now();
   let rows = 0;
   for (const bundle of bundles) {
-    const records = parse(readFileSync(join(bundle, 'marks.csv')), { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown[];
+    const records = parse(readFileSync(join(bundle, 'marks.csv')), {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    }) as unknown[];
     rows += records.length - 1;
     sampleRss();
   }
   const seconds = (performance.now() - started) / 1000;
-  console.log(`csv-parse alone: ${rows} rows in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds).toLocaleString('en-GB')} rows/s`);
+  console.log(
+    `csv-parse alone: ${rows} rows in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds).toLocaleString('en-GB')} rows/s`,
+  );
 }
 
 const rates: number[] = [];
@@ -82,4 +95,6 @@ for (let run = 1; run <= Number(values.runs); run++) {
   );
 }
 const best = Math.max(...rates);
-console.log(`best: ${Math.round(best).toLocaleString('en-GB')} marks/s (target 2,000,000); peak RSS ${Math.round(peakRss / 1048576)} MB; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
+console.log(
+  `best: ${Math.round(best).toLocaleString('en-GB')} marks/s (target 2,000,000); peak RSS ${Math.round(peakRss / 1048576)} MB; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
+);

@@ -22,7 +22,9 @@ let start = performance.now();
 const registers = generatedAuthority(pupils);
 const generateMs = performance.now() - start;
 const sessions = registers.reduce((n, r) => n + r.pupils.length * r.calendar.sessionCount, 0);
-console.log(`generated ${pupils} pupils in ${schoolsFor(pupils)} schools (${sessions.toLocaleString('en-GB')} pupil-sessions, ${mb(sessions)} MB of marks) in ${round(generateMs / 1000)} s`);
+console.log(
+  `generated ${pupils} pupils in ${schoolsFor(pupils)} schools (${sessions.toLocaleString('en-GB')} pupil-sessions, ${mb(sessions)} MB of marks) in ${round(generateMs / 1000)} s`,
+);
 
 start = performance.now();
 const engine = createAttendanceEngine(registers);
@@ -30,13 +32,16 @@ const loadMs = performance.now() - start;
 let indexBytes = 0;
 for (const school of engine.schools) {
   indexBytes += school.possible.byteLength + (school.brokenWeeks?.byteLength ?? 0);
-  indexBytes += school.absenceMarks.start.byteLength + school.absenceMarks.session.byteLength + school.absenceMarks.code.byteLength;
+  indexBytes +=
+    school.absenceMarks.start.byteLength + school.absenceMarks.session.byteLength + school.absenceMarks.code.byteLength;
   for (const counts of school.codeSetCounts.values()) indexBytes += counts.byteLength;
 }
 global.gc?.();
 const loaded = process.memoryUsage();
 const loadedRss = loaded.rss;
-console.log(`engine: indexed in ${round(loadMs)} ms; index ${mb(indexBytes)} MB beside the marks; RSS with registers and index ${mb(loadedRss)} MB (JS heap ${mb(loaded.heapUsed)} MB, array buffers ${mb(loaded.arrayBuffers)} MB)`);
+console.log(
+  `engine: indexed in ${round(loadMs)} ms; index ${mb(indexBytes)} MB beside the marks; RSS with registers and index ${mb(loadedRss)} MB (JS heap ${mb(loaded.heapUsed)} MB, array buffers ${mb(loaded.arrayBuffers)} MB)`,
+);
 
 const findingsMs = medianMs(() => engine.findingsAt(asOf, policy), runs);
 const tables = engine.findingsAt(asOf, policy);
@@ -72,10 +77,38 @@ start = performance.now();
 structuredClone(sample);
 const cloneMs = performance.now() - start;
 const rssMb = peakRssMb();
-console.log(`all findings at ${asOf}: ${round(findingsMs, 1)} ms (${count.toLocaleString('en-GB')} findings decided, as tables; the screen alone ${round(screenMs, 1)} ms)`);
-console.log(`lists: penalty threshold ${round(thresholdMs, 1)} ms, persistent absence ${round(persistentMs, 1)} ms, sickness returns ${round(sicknessMs, 1)} ms`);
-console.log(`structured clone of ${sampleCount.toLocaleString('en-GB')} findings (a worker's hand-back): ${round(cloneMs, 1)} ms, ${round((1000 * cloneMs) / Math.max(1, sampleCount), 2)} µs a finding`);
-console.log(`building the Finding objects of a page of 20 rows: ${round(pageMs, 2)} ms; of all ${built.toLocaleString('en-GB')}, school by school: ${round(materialiseMs, 1)} ms`);
-console.log(`holding one date's finding tables: RSS ${mb(held.rss)} MB (JS heap ${mb(held.heapUsed)} MB, array buffers ${mb(held.arrayBuffers)} MB); peak RSS to then ${round(queryPeakMb)} MB`);
-console.log(`peak RSS ${round(rssMb)} MB (after building and cloning findings too); ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
-if (json) console.log(JSON.stringify({ pupils, loadMs: round(loadMs), findingsMs: round(findingsMs, 1), screenMs: round(screenMs, 1), thresholdListMs: round(thresholdMs, 1), findings: count, loadedRssMb: mb(loadedRss), heldRssMb: mb(held.rss), queryPeakRssMb: round(queryPeakMb), pageMs: round(pageMs, 2), buildAllMs: round(materialiseMs, 1), rssMb: round(rssMb) }));
+console.log(
+  `all findings at ${asOf}: ${round(findingsMs, 1)} ms (${count.toLocaleString('en-GB')} findings decided, as tables; the screen alone ${round(screenMs, 1)} ms)`,
+);
+console.log(
+  `lists: penalty threshold ${round(thresholdMs, 1)} ms, persistent absence ${round(persistentMs, 1)} ms, sickness returns ${round(sicknessMs, 1)} ms`,
+);
+console.log(
+  `structured clone of ${sampleCount.toLocaleString('en-GB')} findings (a worker's hand-back): ${round(cloneMs, 1)} ms, ${round((1000 * cloneMs) / Math.max(1, sampleCount), 2)} µs a finding`,
+);
+console.log(
+  `building the Finding objects of a page of 20 rows: ${round(pageMs, 2)} ms; of all ${built.toLocaleString('en-GB')}, school by school: ${round(materialiseMs, 1)} ms`,
+);
+console.log(
+  `holding one date's finding tables: RSS ${mb(held.rss)} MB (JS heap ${mb(held.heapUsed)} MB, array buffers ${mb(held.arrayBuffers)} MB); peak RSS to then ${round(queryPeakMb)} MB`,
+);
+console.log(
+  `peak RSS ${round(rssMb)} MB (after building and cloning findings too); ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`,
+);
+if (json)
+  console.log(
+    JSON.stringify({
+      pupils,
+      loadMs: round(loadMs),
+      findingsMs: round(findingsMs, 1),
+      screenMs: round(screenMs, 1),
+      thresholdListMs: round(thresholdMs, 1),
+      findings: count,
+      loadedRssMb: mb(loadedRss),
+      heldRssMb: mb(held.rss),
+      queryPeakRssMb: round(queryPeakMb),
+      pageMs: round(pageMs, 2),
+      buildAllMs: round(materialiseMs, 1),
+      rssMb: round(rssMb),
+    }),
+  );

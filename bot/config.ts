@@ -16,19 +16,38 @@ const environmentSchema = z.object({
   MicrosoftAppTenantId: optionalText,
   MicrosoftAppType: z.preprocess(
     blankToUndefined,
-    z.enum(['SingleTenant'], { message: 'MicrosoftAppType must be SingleTenant: the bot serves one school trust or local authority tenant' }).default('SingleTenant'),
+    z
+      .enum(['SingleTenant'], {
+        message: 'MicrosoftAppType must be SingleTenant: the bot serves one school trust or local authority tenant',
+      })
+      .default('SingleTenant'),
   ),
   ATTENDANCE_DATA: optionalText,
   ATTENDANCE_AS_OF: z.preprocess(
     blankToUndefined,
-    z.string().refine(isIsoDate, 'ATTENDANCE_AS_OF must be a date written YYYY-MM-DD (or unset, to use the last day the register has marks for)').optional(),
+    z
+      .string()
+      .refine(
+        isIsoDate,
+        'ATTENDANCE_AS_OF must be a date written YYYY-MM-DD (or unset, to use the last day the register has marks for)',
+      )
+      .optional(),
   ),
   ATTENDANCE_STATE_DIR: optionalText,
   ATTENDANCE_ROLES: optionalText,
-  ATTENDANCE_DEFAULT_ROLE: z.preprocess(blankToUndefined, z.enum(SCHOOL_ROLES, { message: `ATTENDANCE_DEFAULT_ROLE must be one of ${SCHOOL_ROLES.join(', ')}` }).optional()),
+  ATTENDANCE_DEFAULT_ROLE: z.preprocess(
+    blankToUndefined,
+    z.enum(SCHOOL_ROLES, { message: `ATTENDANCE_DEFAULT_ROLE must be one of ${SCHOOL_ROLES.join(', ')}` }).optional(),
+  ),
   REDIS_KEY_PREFIX: optionalText,
-  REDIS_URL: z.preprocess(blankToUndefined, z.url({ message: 'REDIS_URL must be a URL such as redis://localhost:6379/0' }).optional()),
-  PORT: z.preprocess(blankToUndefined, z.coerce.number({ message: 'PORT must be a number' }).int().min(0).max(65535).default(3978)),
+  REDIS_URL: z.preprocess(
+    blankToUndefined,
+    z.url({ message: 'REDIS_URL must be a URL such as redis://localhost:6379/0' }).optional(),
+  ),
+  PORT: z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ message: 'PORT must be a number' }).int().min(0).max(65535).default(3978),
+  ),
   NODE_ENV: optionalText,
 });
 
@@ -73,7 +92,11 @@ export class ConfigError extends Error {
 export function readConfig(env: Record<string, string | undefined>): BotConfig {
   const parsed = environmentSchema.safeParse(env);
   const alerts = readAlertsConfig(env);
-  const problems = parsed.success ? [] : parsed.error.issues.map((i) => (i.path.length > 0 && !i.message.includes(String(i.path[0])) ? `${i.path.join('.')}: ${i.message}` : i.message));
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((i) =>
+        i.path.length > 0 && !i.message.includes(String(i.path[0])) ? `${i.path.join('.')}: ${i.message}` : i.message,
+      );
   problems.push(...alerts.problems);
   if (!parsed.success || !alerts.config) throw new ConfigError(problems);
   const e = parsed.data;
@@ -82,11 +105,18 @@ export function readConfig(env: Record<string, string | undefined>): BotConfig {
   if (production) {
     const missing = (['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId'] as const).filter((k) => !e[k]);
     if (missing.length > 0) {
-      throw new ConfigError([`NODE_ENV=production needs ${missing.join(', ')} (from the Azure Bot registration's single-tenant app); without them anyone could post to /api/messages`]);
+      throw new ConfigError([
+        `NODE_ENV=production needs ${missing.join(', ')} (from the Azure Bot registration's single-tenant app); without them anyone could post to /api/messages`,
+      ]);
     }
   } else if (!localMode && (!e.MicrosoftAppPassword || !e.MicrosoftAppTenantId)) {
-    const missing = [!e.MicrosoftAppPassword && 'MicrosoftAppPassword', !e.MicrosoftAppTenantId && 'MicrosoftAppTenantId'].filter(Boolean);
-    throw new ConfigError([`MicrosoftAppId is set but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not: set all three (single-tenant app), or unset MicrosoftAppId for local mode`]);
+    const missing = [
+      !e.MicrosoftAppPassword && 'MicrosoftAppPassword',
+      !e.MicrosoftAppTenantId && 'MicrosoftAppTenantId',
+    ].filter(Boolean);
+    throw new ConfigError([
+      `MicrosoftAppId is set but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not: set all three (single-tenant app), or unset MicrosoftAppId for local mode`,
+    ]);
   }
   return {
     appId: e.MicrosoftAppId ?? '',

@@ -29,7 +29,12 @@ async function main(): Promise<void> {
   }
   const { store, description } = await openStateStore(config);
   const bot = await startBot({ config, store, log });
-  log('bot.started', { port: bot.server.port, localMode: config.localMode, schools: bot.services.schools.length, store: description });
+  log('bot.started', {
+    port: bot.server.port,
+    localMode: config.localMode,
+    schools: bot.services.schools.length,
+    store: description,
+  });
   const stop = async (signal: string) => {
     log('bot.stopping', { signal });
     await bot.close();

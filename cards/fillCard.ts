@@ -49,7 +49,8 @@ export function cardTemplate<TData extends object>(file: URL): CardTemplate<TDat
       const card = new templating.Template(payload).expand({ $root: data }) as AdaptiveCardJson;
       const json = JSON.stringify(card);
       const unexpanded = json.match(/\$\{[^}]*\}/);
-      if (unexpanded) throw new Error(`card ${name}: ${unexpanded[0]} was not filled; the data passed lacks that field`);
+      if (unexpanded)
+        throw new Error(`card ${name}: ${unexpanded[0]} was not filled; the data passed lacks that field`);
       const bytes = Buffer.byteLength(json, 'utf8');
       if (bytes >= MAX_CARD_BYTES) throw new CardTooLargeError(name, bytes);
       return card;

@@ -7,14 +7,18 @@ import { loadForCli } from './loadForCli.ts';
 /** `attendance check <dir> --as-of D [--policy ID] [--json]`: every finding for every pupil. */
 export function checkCommand(args: CommonArgs): { stdout: string; stderr: string } {
   const unknown = args.rules.filter((r) => !(RULE_IDS as readonly string[]).includes(r));
-  if (unknown.length > 0) throw new UsageError(`unknown rule ${unknown.join(', ')}; the rules are: ${RULE_IDS.join(', ')}`);
+  if (unknown.length > 0)
+    throw new UsageError(`unknown rule ${unknown.join(', ')}; the rules are: ${RULE_IDS.join(', ')}`);
   const { register, report, policy, asOf, asOfDefaulted, notes: asOfNotes, preRegimeNote } = loadForCli(args);
   let findings = evaluateFindings(register, { asOf, policy, measureMethod: args.method });
   if (args.rules.length > 0) findings = findings.filter((f) => args.rules.includes(f.rule as RuleId));
   const notes = [...asOfNotes, ...report.notes];
   if (asOfDefaulted) notes.unshift(`No --as-of given: using the register's last school day, ${asOf}.`);
-  if (report.rowsRejected > 0) notes.push(`${report.rowsRejected} row${report.rowsRejected === 1 ? '' : 's'} rejected (--lenient): see rejects.`);
-  const byRule = Object.fromEntries(RULE_IDS.map((r) => [r, findings.filter((f) => f.rule === r).length]).filter(([, n]) => n !== 0));
+  if (report.rowsRejected > 0)
+    notes.push(`${report.rowsRejected} row${report.rowsRejected === 1 ? '' : 's'} rejected (--lenient): see rejects.`);
+  const byRule = Object.fromEntries(
+    RULE_IDS.map((r) => [r, findings.filter((f) => f.rule === r).length]).filter(([, n]) => n !== 0),
+  );
   if (args.json) {
     const body = {
       asOf,
@@ -23,9 +27,23 @@ export function checkCommand(args: CommonArgs): { stdout: string; stderr: string
       school: register.school,
       method: args.method,
       pupils: register.pupils.length,
-      calendar: { source: register.calendar.source, schoolDays: register.calendar.dayCount, notes: register.calendar.notes },
+      calendar: {
+        source: register.calendar.source,
+        schoolDays: register.calendar.dayCount,
+        notes: register.calendar.notes,
+      },
       counts: byRule,
-      findings: findings.map(({ upn, rule, reason, evidence, nextStep, citation, pupilName, yearGroup, episode }) => ({ upn, rule, reason, evidence, nextStep, citation, pupilName, yearGroup, episode })),
+      findings: findings.map(({ upn, rule, reason, evidence, nextStep, citation, pupilName, yearGroup, episode }) => ({
+        upn,
+        rule,
+        reason,
+        evidence,
+        nextStep,
+        citation,
+        pupilName,
+        yearGroup,
+        episode,
+      })),
       notes,
       codeRegime: preRegimeNote ? { pre2024: true, note: preRegimeNote } : { pre2024: false },
       rejects: report.rejects,

@@ -38,10 +38,17 @@ export function parseCommonArgs(args: string[]): CommonArgs {
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'name the register bundle directory' : `one bundle directory at a time (got ${positionals.join(', ')})`);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0
+        ? 'name the register bundle directory'
+        : `one bundle directory at a time (got ${positionals.join(', ')})`,
+    );
   const asOf = values['as-of'];
-  if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError(`--as-of ${JSON.stringify(asOf)} is not a date written YYYY-MM-DD`);
-  if (values.method !== 'all-pupils' && values.method !== 'dfe-live') throw new UsageError(`--method must be all-pupils or dfe-live (got ${values.method})`);
+  if (asOf !== undefined && !isIsoDate(asOf))
+    throw new UsageError(`--as-of ${JSON.stringify(asOf)} is not a date written YYYY-MM-DD`);
+  if (values.method !== 'all-pupils' && values.method !== 'dfe-live')
+    throw new UsageError(`--method must be all-pupils or dfe-live (got ${values.method})`);
   return {
     dir: positionals[0],
     asOf,

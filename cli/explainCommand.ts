@@ -45,7 +45,11 @@ export function explainCommand(args: CommonArgs): { stdout: string; stderr: stri
     `  Unauthorised absence  ${m.unauthorised}  ${formatPercent(m.unauthorisedPercent)}`,
     `  Overall absence       ${m.absence}  ${formatPercent(m.absencePercent)}${m.severelyAbsent ? '  severe absence' : m.persistentlyAbsent ? '  persistent absence' : ''}`,
     `  Not possible          ${m.notPossible} (D X Q Y1-Y7), not collected ${m.notCollected} (Z #), no mark ${m.noMark}`,
-    `  Codes                 ${Object.entries(m.byCode).map(([c, n]) => `${c}:${n}`).join(' ') || 'none'}`,
+    `  Codes                 ${
+      Object.entries(m.byCode)
+        .map(([c, n]) => `${c}:${n}`)
+        .join(' ') || 'none'
+    }`,
     `  Broken weeks          ${m.brokenWeeks.broken} of ${m.brokenWeeks.weeks}`,
     '',
   ];

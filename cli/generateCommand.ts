@@ -37,7 +37,9 @@ export function generateCommand(argv: string[], io: CliStreams): CommandOutput {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const missing = ['schools', 'pupils', 'seed', 'year', 'out'].filter((k) => values[k as keyof typeof values] === undefined);
+  const missing = ['schools', 'pupils', 'seed', 'year', 'out'].filter(
+    (k) => values[k as keyof typeof values] === undefined,
+  );
   if (missing.length > 0) throw new UsageError(`generate needs ${missing.map((m) => `--${m}`).join(', ')}`);
   const input: GeneratorOptionsInput = {
     schools: wholeNumber('schools', values.schools)!,
@@ -47,22 +49,35 @@ export function generateCommand(argv: string[], io: CliStreams): CommandOutput {
     through: values.through,
     localAuthority: values.la,
     laCode: values['la-code'],
-    policies: values.policy?.flatMap((p) => p.split(',')).map((p) => p.trim()).filter(Boolean),
+    policies: values.policy
+      ?.flatMap((p) => p.split(','))
+      .map((p) => p.trim())
+      .filter(Boolean),
     scenarios: values.scenarios,
   };
   const checked = generatorOptionsSchema.safeParse(input);
   if (!checked.success) throw new UsageError(checked.error.issues.map((i) => i.message).join('; '));
   const started = Date.now();
   const summaries = generateLocalAuthority(input, values.out!, (s, i, total) => {
-    io.stderr.write(`generate: school ${i + 1}/${total} urn ${s.urn} (${s.phase}, ${s.pupils} pupils, ${s.markRows} marks) -> ${s.dir}\n`);
+    io.stderr.write(
+      `generate: school ${i + 1}/${total} urn ${s.urn} (${s.phase}, ${s.pupils} pupils, ${s.markRows} marks) -> ${s.dir}\n`,
+    );
   });
   const pupils = summaries.reduce((n, s) => n + s.pupils, 0);
   const marks = summaries.reduce((n, s) => n + s.markRows, 0);
   const seconds = (Date.now() - started) / 1000;
   if (values.json) {
-    return { stdout: `${JSON.stringify({ out: values.out, seed: input.seed, year: input.year, schools: summaries, pupils, marks, seconds })}\n`, stderr: '' };
+    return {
+      stdout: `${JSON.stringify({ out: values.out, seed: input.seed, year: input.year, schools: summaries, pupils, marks, seconds })}\n`,
+      stderr: '',
+    };
   }
-  const lines = summaries.map((s) => `  ${s.dir}  urn ${s.urn}  ${s.phase}  policy ${s.policy}  ${s.pupils} pupils  ${s.markRows} marks${s.scenarioPupils ? `  ${s.scenarioPupils} scenario pupils` : ''}`);
-  return { stdout: `Generated ${summaries.length} schools, ${pupils} pupils, ${marks} marks in ${seconds.toFixed(1)} s:\n${lines.join('\n')}\n`, stderr: '' };
+  const lines = summaries.map(
+    (s) =>
+      `  ${s.dir}  urn ${s.urn}  ${s.phase}  policy ${s.policy}  ${s.pupils} pupils  ${s.markRows} marks${s.scenarioPupils ? `  ${s.scenarioPupils} scenario pupils` : ''}`,
+  );
+  return {
+    stdout: `Generated ${summaries.length} schools, ${pupils} pupils, ${marks} marks in ${seconds.toFixed(1)} s:\n${lines.join('\n')}\n`,
+    stderr: '',
+  };
 }
-

@@ -41,9 +41,20 @@ export function parseImportArgs(args: string[]): ImportArgs {
   const { values, positionals } = parsed;
   if (positionals.length === 0) throw new UsageError('name the export files or folders to import');
   if (!values.into) throw new UsageError('--into names the register bundle folder to create or merge into');
-  if (!(FORMATS as readonly string[]).includes(values.format!)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got ${values.format})`);
-  if (values.rejects && !values.lenient) throw new UsageError('--rejects only applies with --lenient (a strict import loads nothing when any row is bad)');
-  return { inputs: positionals, into: values.into, format: values.format as ImportFormat, mapping: values.mapping, calendar: values.calendar, lenient: values.lenient!, rejects: values.rejects, json: values.json! };
+  if (!(FORMATS as readonly string[]).includes(values.format!))
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got ${values.format})`);
+  if (values.rejects && !values.lenient)
+    throw new UsageError('--rejects only applies with --lenient (a strict import loads nothing when any row is bad)');
+  return {
+    inputs: positionals,
+    into: values.into,
+    format: values.format as ImportFormat,
+    mapping: values.mapping,
+    calendar: values.calendar,
+    lenient: values.lenient!,
+    rejects: values.rejects,
+    json: values.json!,
+  };
 }
 
 const n = (value: number) => value.toLocaleString('en-GB');
@@ -79,10 +90,18 @@ export function importCommand(argv: string[], io: CliStreams): CommandOutput {
     writeRejectsFile(rejectsPath, result.rejected);
   }
   const fileLines = result.files.map((f) => {
-    const columns = Object.entries(f.columns).map(([role, header]) => `${role}=${JSON.stringify(header)}`).join(', ');
+    const columns = Object.entries(f.columns)
+      .map(([role, header]) => `${role}=${JSON.stringify(header)}`)
+      .join(', ');
     return `${f.file}: ${f.format}, ${n(f.rowsRead)} rows read, ${n(f.rowsLoaded)} loaded, ${n(f.rowsRejected)} rejected; columns ${columns || '(CTF elements)'}`;
   });
-  const stderr = [...fileLines, ...result.notes.map((note) => `note: ${note}`), ...(rejectsPath ? [`rejected rows, each with its problems and original text: ${rejectsPath}`] : [])].map((l) => `${l}\n`).join('');
+  const stderr = [
+    ...fileLines,
+    ...result.notes.map((note) => `note: ${note}`),
+    ...(rejectsPath ? [`rejected rows, each with its problems and original text: ${rejectsPath}`] : []),
+  ]
+    .map((l) => `${l}\n`)
+    .join('');
   if (args.json) {
     const { register: _register, rejected: _rejected, ...report } = result;
     return { stdout: `${JSON.stringify({ ...report, rejectsFile: rejectsPath, seconds })}\n`, stderr };

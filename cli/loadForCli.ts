@@ -33,7 +33,9 @@ export function loadForCli(args: CommonArgs): CliInputs {
     register = merged.register;
     notes.push(
       `Previous year's register ${args.previous}: ${merged.previousSessions} sessions before ${loaded.register.calendar.dayDate[0] ?? 'this register'} added for ${merged.pupilsMatched} of ${register.pupils.length} pupils` +
-        (merged.overlappingSessionsDropped > 0 ? ` (${merged.overlappingSessionsDropped} sessions it shares with this register left out: this register is the record).` : '.'),
+        (merged.overlappingSessionsDropped > 0
+          ? ` (${merged.overlappingSessionsDropped} sessions it shares with this register left out: this register is the record).`
+          : '.'),
     );
     report.rowsRejected += previous.report.rowsRejected;
     report.rejects.push(...previous.report.rejects.map((r) => ({ ...r, file: `${args.previous}/${r.file}` })));
@@ -46,7 +48,8 @@ export function loadForCli(args: CommonArgs): CliInputs {
     throw new UsageError(`${(error as Error).message}${args.policy ? '' : ' (from school.json)'}`);
   }
   const { calendar } = register;
-  if (calendar.dayCount === 0) throw new UsageError(`${args.dir} has no school sessions: the calendar and marks are empty`);
+  if (calendar.dayCount === 0)
+    throw new UsageError(`${args.dir} has no school sessions: the calendar and marks are empty`);
   const lastMarked = lastMarkedSchoolDay(register);
   if (lastMarked < 0) throw new UsageError(`${args.dir} has no marks other than # to evaluate`);
   const asOf = args.asOf ?? calendar.dayDate[lastMarked];
@@ -54,7 +57,9 @@ export function loadForCli(args: CommonArgs): CliInputs {
     throw new UsageError(`--as-of ${asOf} is before the register's first school day (${calendar.dayDate[0]})`);
   }
   if (lastSchoolDayOnOrBefore(calendar, asOf) > lastMarked) {
-    notes.push(`--as-of ${asOf} is after the last marked school day (${calendar.dayDate[lastMarked]}): sessions after it have no marks and count as neither attendance nor absence.`);
+    notes.push(
+      `--as-of ${asOf} is after the last marked school day (${calendar.dayDate[lastMarked]}): sessions after it have no marks and count as neither attendance nor absence.`,
+    );
   }
   const preRegimeNote = codeRegimeNote(codeRegimeSummary(register));
   if (preRegimeNote) notes.push(preRegimeNote);

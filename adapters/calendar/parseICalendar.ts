@@ -58,7 +58,16 @@ function unescapeText(value: string): string {
   return value.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
 }
 
-const LONDON = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+const LONDON = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
 
 /** A DATE or DATE-TIME value as the school's local date, and whether it falls exactly at midnight. */
 function localDate(value: string): { date: string; midnight: boolean } | undefined {
@@ -67,8 +76,13 @@ function localDate(value: string): { date: string; midnight: boolean } | undefin
   const [, y, mo, d, hh, mm, ss, utc] = m;
   if (hh !== undefined && utc) {
     // A UTC time is converted to the school's clock: 23:00Z in summer is already the next day in England.
-    const parts = Object.fromEntries(LONDON.formatToParts(new Date(Date.UTC(+y, +mo - 1, +d, +hh, +mm, +ss))).map((p) => [p.type, p.value]));
-    return { date: `${parts.year}-${parts.month}-${parts.day}`, midnight: parts.hour === '00' && parts.minute === '00' && parts.second === '00' };
+    const parts = Object.fromEntries(
+      LONDON.formatToParts(new Date(Date.UTC(+y, +mo - 1, +d, +hh, +mm, +ss))).map((p) => [p.type, p.value]),
+    );
+    return {
+      date: `${parts.year}-${parts.month}-${parts.day}`,
+      midnight: parts.hour === '00' && parts.minute === '00' && parts.second === '00',
+    };
   }
   const date = `${y}-${mo}-${d}`;
   if (!isIsoDate(date)) return undefined;
@@ -109,12 +123,22 @@ export function parseICalendar(text: string): ICalendarRead {
   return { events, problems };
 }
 
-function toEvent(line: number, props: Map<string, ContentLine>, problems: ICalendarRead['problems']): CalendarEvent | undefined {
+function toEvent(
+  line: number,
+  props: Map<string, ContentLine>,
+  problems: ICalendarRead['problems'],
+): CalendarEvent | undefined {
   const summary = unescapeText(props.get('SUMMARY')?.value ?? '').trim();
   const dtstart = props.get('DTSTART');
   const start = dtstart && localDate(dtstart.value);
   if (!dtstart || !start) {
-    problems.push({ line: dtstart?.line ?? line, field: 'DTSTART', message: dtstart ? `${JSON.stringify(dtstart.value)} is not a date (YYYYMMDD) or date-time` : `the event "${summary}" has no DTSTART` });
+    problems.push({
+      line: dtstart?.line ?? line,
+      field: 'DTSTART',
+      message: dtstart
+        ? `${JSON.stringify(dtstart.value)} is not a date (YYYYMMDD) or date-time`
+        : `the event "${summary}" has no DTSTART`,
+    });
     return undefined;
   }
   const allDay = dtstart.params.VALUE === 'DATE' || !dtstart.value.includes('T');
@@ -124,7 +148,11 @@ function toEvent(line: number, props: Map<string, ContentLine>, problems: ICalen
   if (dtend) {
     const parsed = localDate(dtend.value);
     if (!parsed) {
-      problems.push({ line: dtend.line, field: 'DTEND', message: `${JSON.stringify(dtend.value)} is not a date (YYYYMMDD) or date-time` });
+      problems.push({
+        line: dtend.line,
+        field: 'DTEND',
+        message: `${JSON.stringify(dtend.value)} is not a date (YYYYMMDD) or date-time`,
+      });
       return undefined;
     }
     // DTEND is exclusive: an all-day event ends the day before it, a timed one ending at midnight too.
@@ -134,7 +162,11 @@ function toEvent(line: number, props: Map<string, ContentLine>, problems: ICalen
     if (days !== undefined && days > 0) end = addDays(start.date, days - 1);
   }
   if (end < start.date) {
-    problems.push({ line: dtend?.line ?? line, field: 'DTEND', message: `the event "${summary}" ends (${end}) before it starts (${start.date})` });
+    problems.push({
+      line: dtend?.line ?? line,
+      field: 'DTEND',
+      message: `the event "${summary}" ends (${end}) before it starts (${start.date})`,
+    });
     return undefined;
   }
   return { summary, start: start.date, end, line, repeats: props.has('RRULE') };

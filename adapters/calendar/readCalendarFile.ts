@@ -28,7 +28,15 @@ export function readCalendarFile(path: string): CalendarFileRead {
   }
   const text = readFileSync(path, 'utf8');
   if (!/^\s*(?:\uFEFF)?BEGIN:VCALENDAR/i.test(text)) {
-    throw new RegisterInputError([{ file: name, line: 1, field: '(file)', message: 'not a calendar: expected term dates as calendar.json or an iCalendar (.ics) file starting BEGIN:VCALENDAR' }]);
+    throw new RegisterInputError([
+      {
+        file: name,
+        line: 1,
+        field: '(file)',
+        message:
+          'not a calendar: expected term dates as calendar.json or an iCalendar (.ics) file starting BEGIN:VCALENDAR',
+      },
+    ]);
   }
   const ical = parseICalendar(text);
   for (const p of ical.problems) problems.add({ file: name, ...p });

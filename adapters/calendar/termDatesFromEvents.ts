@@ -3,7 +3,8 @@ import { type CalendarJson } from '../register/bundleJsonSchemas.ts';
 import { type CalendarEvent } from './parseICalendar.ts';
 
 /** Days the school is shut to pupils: INSET and training days, holidays, bank holidays, closures. */
-const CLOSURE = /\b(?:inset|training|staff development|professional development|pd day|teacher day|non[- ]pupil|bank holiday|holidays?|half[- ]?term|break|closed|closure|polling)\b/i;
+const CLOSURE =
+  /\b(?:inset|training|staff development|professional development|pd day|teacher day|non[- ]pupil|bank holiday|holidays?|half[- ]?term|break|closed|closure|polling)\b/i;
 /** A term or half-term spanning its weeks: "Autumn Term", "Spring 2", "Summer term 1". */
 const TERM = /\bterm\b|^\s*(?:autumn|spring|summer)\b/i;
 /** One-day markers of a term's edge, which cannot be read as a span on their own. */
@@ -28,16 +29,28 @@ export function termDatesFromEvents(events: readonly CalendarEvent[], source: st
   const ignored: string[] = [];
   const edges: string[] = [];
   for (const e of events) {
-    if (e.repeats) notes.push(`${source}:${e.line}: "${e.summary}" repeats; only its first occurrence (${e.start}) was read.`);
+    if (e.repeats)
+      notes.push(`${source}:${e.line}: "${e.summary}" repeats; only its first occurrence (${e.start}) was read.`);
     if (CLOSURE.test(e.summary)) closureEvents.push(e);
-    else if (TERM.test(e.summary) && !(TERM_EDGE.test(e.summary) && e.start === e.end)) terms.push({ name: e.summary, start: e.start, end: e.end });
+    else if (TERM.test(e.summary) && !(TERM_EDGE.test(e.summary) && e.start === e.end))
+      terms.push({ name: e.summary, start: e.start, end: e.end });
     else if (TERM.test(e.summary)) edges.push(`${e.summary} (${e.start})`);
     else ignored.push(e.summary);
   }
-  if (ignored.length > 0) notes.push(`${source}: ${ignored.length} event(s) neither a term nor a closure were ignored (e.g. "${ignored[0]}").`);
+  if (ignored.length > 0)
+    notes.push(
+      `${source}: ${ignored.length} event(s) neither a term nor a closure were ignored (e.g. "${ignored[0]}").`,
+    );
   if (terms.length === 0) {
-    const hint = edges.length > 0 ? ` It has ${edges.length} one-day term markers (e.g. ${edges[0]}), which are not read as spans: write each term as one event from its first to its last day, or use calendar.json.` : '';
-    return { calendar: undefined, notes, problem: `no term events found: expected events named for a term (e.g. "Autumn Term") spanning its days.${hint}` };
+    const hint =
+      edges.length > 0
+        ? ` It has ${edges.length} one-day term markers (e.g. ${edges[0]}), which are not read as spans: write each term as one event from its first to its last day, or use calendar.json.`
+        : '';
+    return {
+      calendar: undefined,
+      notes,
+      problem: `no term events found: expected events named for a term (e.g. "Autumn Term") spanning its days.${hint}`,
+    };
   }
   terms.sort((a, b) => (a.start < b.start ? -1 : 1));
   const closures: CalendarJson['closures'] = [];

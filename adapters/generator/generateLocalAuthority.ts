@@ -21,7 +21,11 @@ export interface GeneratedBundleSummary {
  * time so memory holds a single school's register. Each school draws from its own stream of the seed,
  * so the same options always write the same bytes. `onSchool` hears of each school as it is written.
  */
-export function generateLocalAuthority(input: GeneratorOptionsInput, outDir: string, onSchool?: (summary: GeneratedBundleSummary, index: number, total: number) => void): GeneratedBundleSummary[] {
+export function generateLocalAuthority(
+  input: GeneratorOptionsInput,
+  outDir: string,
+  onSchool?: (summary: GeneratedBundleSummary, index: number, total: number) => void,
+): GeneratedBundleSummary[] {
   const options = generatorOptionsSchema.parse(input);
   const root = new SeededRandom(options.seed);
   const specs = planLocalAuthority(options);

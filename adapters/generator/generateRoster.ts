@@ -51,14 +51,19 @@ export function generateRoster(options: RosterOptions, rng: SeededRandom): Pupil
     const reception = receptionYear(options.startYear, yearGroup);
     const serial = serials.get(reception) ?? 0;
     serials.set(reception, serial + 1);
-    const upn = upnWithCheckLetter(`${options.laCode}${options.estab}${String(reception % 100).padStart(2, '0')}${String(serial).padStart(3, '0')}`);
+    const upn = upnWithCheckLetter(
+      `${options.laCode}${options.estab}${String(reception % 100).padStart(2, '0')}${String(serial).padStart(3, '0')}`,
+    );
     // Born in the twelve months from 1 September, five years before starting Reception.
     const cohortStart = toDayNumber(`${reception - 5}-09-01`);
     const cohortDays = toDayNumber(`${reception - 4}-09-01`) - cohortStart;
     const dateOfBirth = fromDayNumber(cohortStart + rng.int(cohortDays));
     const forms = phase.formsPerYear;
     const form = rng.int(forms);
-    const regGroup = phase.phase === 'primary' ? `${yearGroup} ${PRIMARY_FORMS[form % PRIMARY_FORMS.length]}` : `${yearGroup}${String.fromCharCode(65 + form)}`;
+    const regGroup =
+      phase.phase === 'primary'
+        ? `${yearGroup} ${PRIMARY_FORMS[form % PRIMARY_FORMS.length]}`
+        : `${yearGroup}${String.fromCharCode(65 + form)}`;
     const fsm = rng.chance(FLAG_RATES.fsm);
     const senDraw = rng.next();
     const ehcpRate = FLAG_RATES.ehcp[phase.phase];

@@ -44,7 +44,10 @@ export function generateSchool(spec: SchoolSpec, rng: SeededRandom): GeneratedSc
   const phase = PHASE_PROFILES[spec.phase];
   const termDates = generatedTermDates(spec.startYear, rng.fork('calendar'));
   const calendar = buildSchoolCalendar(termDates, 'calendar.json');
-  const pupils = generateRoster({ laCode: spec.laCode, estab: spec.estab, startYear: spec.startYear, pupils: spec.pupils, phase }, rng.fork('roster'));
+  const pupils = generateRoster(
+    { laCode: spec.laCode, estab: spec.estab, startYear: spec.startYear, pupils: spec.pupils, phase },
+    rng.fork('roster'),
+  );
   const register = createRegister(spec.school, calendar, pupils);
   const days = schoolDays(calendar);
   const lastDay = spec.through === undefined ? days.count - 1 : lastSchoolDayOnOrBefore(calendar, spec.through);
@@ -56,7 +59,12 @@ export function generateSchool(spec: SchoolSpec, rng: SeededRandom): GeneratedSc
     const traits = drawPupilTraits(pupil, phase, r);
     const first = r.chance(JOINERS) ? r.int(Math.max(1, Math.floor(days.count * 0.75))) : 0;
     const last = r.chance(LEAVERS) ? first + r.int(Math.max(1, days.count - first)) : days.count - 1;
-    simulatePupilMarks(days, traits, { marks: register.marks, base: p * n, firstDay: first, lastDay: Math.min(last, lastDay) }, r);
+    simulatePupilMarks(
+      days,
+      traits,
+      { marks: register.marks, base: p * n, firstDay: first, lastDay: Math.min(last, lastDay) },
+      r,
+    );
   });
   schoolActivities(register, days, spec, rng.fork('activities'));
   reasonsNotYetKnown(register, days, lastDay, rng.fork('unexplained'));
@@ -76,7 +84,11 @@ function schoolActivities(register: Register, days: SchoolDays, spec: SchoolSpec
     const trips = (rng.chance(0.4) ? [rng.int(days.count)] : []).map((d) => ({ days: [d], code: CODE_ID.trip }));
     if (year === '10') {
       const june = calendar.dayDate.findIndex((d) => d >= `${spec.startYear + 1}-06-15`);
-      if (june >= 0) trips.push({ days: [0, 1, 2, 3, 4].map((k) => june + k).filter((d) => d < days.count), code: CODE_ID.workExperience });
+      if (june >= 0)
+        trips.push({
+          days: [0, 1, 2, 3, 4].map((k) => june + k).filter((d) => d < days.count),
+          code: CODE_ID.workExperience,
+        });
     }
     activityDays.set(year, trips);
   }
@@ -85,7 +97,11 @@ function schoolActivities(register: Register, days: SchoolDays, spec: SchoolSpec
       for (const d of activity.days) {
         for (const s of [days.am[d], days.pm[d]]) {
           const at = p * n + s;
-          if (s >= 0 && (marks[at] === CODE_ID.presentAm || marks[at] === CODE_ID.presentPm || marks[at] === CODE_ID.late)) marks[at] = activity.code;
+          if (
+            s >= 0 &&
+            (marks[at] === CODE_ID.presentAm || marks[at] === CODE_ID.presentPm || marks[at] === CODE_ID.late)
+          )
+            marks[at] = activity.code;
         }
       }
     }

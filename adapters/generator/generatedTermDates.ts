@@ -56,7 +56,15 @@ export function generatedTermDates(startYear: number, rng: SeededRandom): Genera
   ];
 
   const inset = new Set<IsoDate>([autumnStart, weekdayOnOrAfter(addDays(autumnStart, 1))]);
-  const choices: IsoDate[] = [terms[1].start, terms[2].start, terms[3].start, terms[4].start, terms[5].start, summerEnd, weekdayOnOrBefore(addDays(summerEnd, -1))];
+  const choices: IsoDate[] = [
+    terms[1].start,
+    terms[2].start,
+    terms[3].start,
+    terms[4].start,
+    terms[5].start,
+    summerEnd,
+    weekdayOnOrBefore(addDays(summerEnd, -1)),
+  ];
   while (inset.size < 5) inset.add(rng.pick(choices));
   const closures = [...inset].sort().map((date) => ({ date, reason: 'INSET day' }));
   return { terms, closures };

@@ -3,9 +3,36 @@ import { type SchoolSpec } from './generateSchool.ts';
 import { type GeneratorOptions } from './generatorOptions.ts';
 
 const PLACES = [
-  'Ashby Lane', 'Brookfield', 'Castle Hill', 'Dene Park', 'Elmwood', 'Fairfield', 'Greenbank', 'Hollins', 'Ivydale', 'Juniper Row',
-  'Kingsmead', 'Larkrise', 'Millbrook', 'Northgate', 'Oakridge', 'Parkside', 'Queensway', 'Riverside', 'Southfields', 'Thornbury',
-  'Upton Heath', 'Valley Road', 'Westcroft', 'Yewtree', 'Alder Vale', 'Beacon Hill', 'Clayfield', 'Dovecote', 'Eastholme', 'Foxhollow',
+  'Ashby Lane',
+  'Brookfield',
+  'Castle Hill',
+  'Dene Park',
+  'Elmwood',
+  'Fairfield',
+  'Greenbank',
+  'Hollins',
+  'Ivydale',
+  'Juniper Row',
+  'Kingsmead',
+  'Larkrise',
+  'Millbrook',
+  'Northgate',
+  'Oakridge',
+  'Parkside',
+  'Queensway',
+  'Riverside',
+  'Southfields',
+  'Thornbury',
+  'Upton Heath',
+  'Valley Road',
+  'Westcroft',
+  'Yewtree',
+  'Alder Vale',
+  'Beacon Hill',
+  'Clayfield',
+  'Dovecote',
+  'Eastholme',
+  'Foxhollow',
 ];
 const SAINTS = ['St Mary', 'St John', 'St Anne', 'St Peter', 'St Bede', 'St Aidan', 'St Chad', 'St Hilda'];
 
@@ -35,11 +62,18 @@ export function schoolSlug(name: string): string {
  * profiles are taken in turn from the list given.
  */
 export function planLocalAuthority(options: GeneratorOptions): SchoolSpec[] {
-  const phases: SchoolPhase[] = Array.from({ length: options.schools }, (_, i) => (i % 5 === 2 ? 'secondary' : 'primary'));
+  const phases: SchoolPhase[] = Array.from({ length: options.schools }, (_, i) =>
+    i % 5 === 2 ? 'secondary' : 'primary',
+  );
   const weights = phases.map((p) => PHASE_PROFILES[p].sizeWeight);
   const totalWeight = weights.reduce((a, b) => a + b, 0);
   const sizes = weights.map((w) => Math.floor((options.pupils * w) / totalWeight));
-  for (let i = 0, left = options.pupils - sizes.reduce((a, b) => a + b, 0); left > 0; i = (i + 1) % sizes.length, left--) sizes[i]++;
+  for (
+    let i = 0, left = options.pupils - sizes.reduce((a, b) => a + b, 0);
+    left > 0;
+    i = (i + 1) % sizes.length, left--
+  )
+    sizes[i]++;
   const estabCounters: Record<SchoolPhase, number> = { primary: 0, secondary: 0 };
   return phases.map((phase, i) => {
     estabCounters[phase]++;

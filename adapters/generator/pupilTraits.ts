@@ -67,7 +67,12 @@ export function drawPupilTraits(pupil: Pupil, phase: PhaseProfile, rng: SeededRa
   const factor = riskFactor(pupil) * (phase.yearGroupFactor[pupil.yearGroup] ?? 1);
   const propensity = drawPropensity(phase.medianPropensity, factor, phase.riskScale, rng);
   // Heavier absence is more often unauthorised; FSM and social-worker involvement push the same way.
-  let share = phase.unauthorisedShare + 0.45 * Math.min(propensity, 0.6) + (pupil.fsm ? 0.06 : 0) + (pupil.socialWorker ? 0.05 : 0) + 0.1 * rng.normal();
+  let share =
+    phase.unauthorisedShare +
+    0.45 * Math.min(propensity, 0.6) +
+    (pupil.fsm ? 0.06 : 0) +
+    (pupil.socialWorker ? 0.05 : 0) +
+    0.1 * rng.normal();
   share = Math.max(0.02, Math.min(0.95, share));
   const lateDraw = rng.next();
   const lateness = lateDraw < 0.05 ? 0.06 + rng.next() * 0.1 : lateDraw < 0.3 ? 0.01 + rng.next() * 0.02 : 0.002;

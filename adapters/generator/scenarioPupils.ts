@@ -42,10 +42,12 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     rule: 'severe-absence',
-    description: 'absent three days in five all year, unauthorised (O) and ill (I) in alternate weeks: about 60% absence',
+    description:
+      'absent three days in five all year, unauthorised (O) and ill (I) in alternate weeks: about 60% absence',
     plant: (last, set) => {
       set.weekStarts(last).forEach((start, week) => {
-        for (let d = start; d < start + 3 && d <= last; d++) set.day(d, week % 2 === 0 ? CODE_ID.other : CODE_ID.illness);
+        for (let d = start; d < start + 3 && d <= last; d++)
+          set.day(d, week % 2 === 0 ? CODE_ID.other : CODE_ID.illness);
       });
     },
   },
@@ -103,7 +105,8 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     rule: 'persistent-lateness',
-    description: 'late before the register closed (L) twelve mornings, every third school day over the last seven weeks',
+    description:
+      'late before the register closed (L) twelve mornings, every third school day over the last seven weeks',
     plant: (last, set) => {
       for (let k = 0; k < 12; k++) set.am(last - 3 * k, CODE_ID.late);
     },
@@ -122,19 +125,36 @@ export const SCENARIOS: readonly Scenario[] = [
  * last day. Each chosen pupil is on roll from the first day: their generated marks up to `last` are
  * reset to present and the scenario's pattern written over them.
  */
-export function plantScenarios(register: Register, days: SchoolDays, last: number, rng: SeededRandom): PlantedScenario[] {
+export function plantScenarios(
+  register: Register,
+  days: SchoolDays,
+  last: number,
+  rng: SeededRandom,
+): PlantedScenario[] {
   const { calendar, pupils, marks } = register;
   if (last < 0) return [];
   const n = calendar.sessionCount;
   const lastDate = calendar.dayDate[last];
-  const candidates = pupils.map((p, i) => (isCompulsorySchoolAge(p.dateOfBirth, lastDate) && isCompulsorySchoolAge(p.dateOfBirth, calendar.dayDate[0]) ? i : -1)).filter((i) => i >= 0);
-  if (candidates.length < SCENARIOS.length) throw new RangeError(`planting scenarios needs ${SCENARIOS.length} pupils of compulsory school age; this school has ${candidates.length}`);
+  const candidates = pupils
+    .map((p, i) =>
+      isCompulsorySchoolAge(p.dateOfBirth, lastDate) && isCompulsorySchoolAge(p.dateOfBirth, calendar.dayDate[0])
+        ? i
+        : -1,
+    )
+    .filter((i) => i >= 0);
+  if (candidates.length < SCENARIOS.length)
+    throw new RangeError(
+      `planting scenarios needs ${SCENARIOS.length} pupils of compulsory school age; this school has ${candidates.length}`,
+    );
   const planted: PlantedScenario[] = [];
   for (const scenario of SCENARIOS) {
     const p = candidates.splice(rng.int(candidates.length), 1)[0];
     const base = p * n;
     for (let d = 0; d < days.count; d++) {
-      for (const [s, present] of [[days.am[d], CODE_ID.presentAm], [days.pm[d], CODE_ID.presentPm]] as const) {
+      for (const [s, present] of [
+        [days.am[d], CODE_ID.presentAm],
+        [days.pm[d], CODE_ID.presentPm],
+      ] as const) {
         if (s >= 0) marks[base + s] = d <= last ? present : 0;
       }
     }
@@ -150,7 +170,8 @@ export function plantScenarios(register: Register, days: SchoolDays, last: numbe
       },
       weekStarts: (upTo) => {
         const starts: number[] = [];
-        for (let w = 0; w < calendar.weekCount && calendar.weekFirstDay[w] <= upTo; w++) starts.push(calendar.weekFirstDay[w]);
+        for (let w = 0; w < calendar.weekCount && calendar.weekFirstDay[w] <= upTo; w++)
+          starts.push(calendar.weekFirstDay[w]);
         return starts;
       },
     });

@@ -72,4 +72,3 @@ export function sampleDay(cum: Float64Array, from: number, to: number, u: number
   }
   return lo;
 }
-

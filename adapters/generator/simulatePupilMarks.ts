@@ -58,7 +58,8 @@ export function simulatePupilMarks(days: SchoolDays, traits: PupilTraits, span: 
   }
   if (lastDay < firstDay) return;
 
-  const isPresent = (s: number) => s >= 0 && (marks[base + s] === CODE_ID.presentAm || marks[base + s] === CODE_ID.presentPm);
+  const isPresent = (s: number) =>
+    s >= 0 && (marks[base + s] === CODE_ID.presentAm || marks[base + s] === CODE_ID.presentPm);
   /** Marks whole days from `start`, skipping days already taken; returns the sessions marked. */
   const markDays = (start: number, length: number, code: number, direction = 1): number => {
     let marked = 0;
@@ -128,7 +129,8 @@ export function simulatePupilMarks(days: SchoolDays, traits: PupilTraits, span: 
   });
   fill(otherAuthorised, (daysLeft) => {
     const day = sampleDay(days.plainCum, firstDay, lastDay, rng.next());
-    if (traits.suspended && rng.chance(0.4)) return markDays(day, Math.min(daysLeft, rng.between(1, 3)), CODE_ID.suspended);
+    if (traits.suspended && rng.chance(0.4))
+      return markDays(day, Math.min(daysLeft, rng.between(1, 3)), CODE_ID.suspended);
     return markDays(day, 1, rng.chance(0.75) ? CODE_ID.exceptional : CODE_ID.religious);
   });
   fill(other, (daysLeft) => {
@@ -136,7 +138,9 @@ export function simulatePupilMarks(days: SchoolDays, traits: PupilTraits, span: 
     if (!heavy && rng.chance(0.15)) return markSession(days.pm[day], CODE_ID.other); // left at lunch
     return markDays(day, Math.min(daysLeft, heavy ? rng.between(1, 10) : rng.chance(0.85) ? 1 : 2), CODE_ID.other);
   });
-  fill(afterClose, () => markSession(days.am[sampleDay(days.unauthorisedCum, firstDay, lastDay, rng.next())], CODE_ID.afterRegisterClosed));
+  fill(afterClose, () =>
+    markSession(days.am[sampleDay(days.unauthorisedCum, firstDay, lastDay, rng.next())], CODE_ID.afterRegisterClosed),
+  );
 
   // Late before the register closed: present, so outside the absence budget.
   for (let d = firstDay; d <= lastDay; d++) {

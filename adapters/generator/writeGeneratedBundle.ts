@@ -4,7 +4,19 @@ import { REGISTER_CODES } from '../../rules/codes/registerCodes.ts';
 import { type Pupil } from '../../rules/pupils/pupil.ts';
 import { type GeneratedSchool } from './generateSchool.ts';
 
-export const PUPIL_HEADER = ['upn', 'given_name', 'family_name', 'date_of_birth', 'year_group', 'reg_group', 'sen', 'fsm', 'social_worker', 'looked_after', 'young_carer'];
+export const PUPIL_HEADER = [
+  'upn',
+  'given_name',
+  'family_name',
+  'date_of_birth',
+  'year_group',
+  'reg_group',
+  'sen',
+  'fsm',
+  'social_worker',
+  'looked_after',
+  'young_carer',
+];
 
 /** A CSV cell, quoted only when it must be (a comma, quote or line break in it). */
 function csvCell(text: string): string {
@@ -15,7 +27,19 @@ const SEN_LETTER = { none: 'N', support: 'K', ehcp: 'E' } as const;
 const flag = (value: boolean | undefined) => (value === undefined ? '' : value ? 'Y' : 'N');
 
 function pupilRow(p: Pupil): string {
-  return [p.upn, p.givenName, p.familyName, p.dateOfBirth, p.yearGroup, p.regGroup ?? '', p.sen ? SEN_LETTER[p.sen] : '', flag(p.fsm), flag(p.socialWorker), flag(p.lookedAfter), flag(p.youngCarer)]
+  return [
+    p.upn,
+    p.givenName,
+    p.familyName,
+    p.dateOfBirth,
+    p.yearGroup,
+    p.regGroup ?? '',
+    p.sen ? SEN_LETTER[p.sen] : '',
+    flag(p.fsm),
+    flag(p.socialWorker),
+    flag(p.lookedAfter),
+    flag(p.youngCarer),
+  ]
     .map(csvCell)
     .join(',');
 }
@@ -34,13 +58,19 @@ export function writeGeneratedBundle(dir: string, generated: GeneratedSchool): n
   const { register, termDates, spec, scenarios } = generated;
   const { calendar, pupils, marks } = register;
   writeFileSync(join(dir, 'pupils.csv'), `${PUPIL_HEADER.join(',')}\n${pupils.map(pupilRow).join('\n')}\n`);
-  writeFileSync(join(dir, 'calendar.json'), `${JSON.stringify({ terms: termDates.terms, closures: termDates.closures, openDays: [] }, null, 2)}\n`);
+  writeFileSync(
+    join(dir, 'calendar.json'),
+    `${JSON.stringify({ terms: termDates.terms, closures: termDates.closures, openDays: [] }, null, 2)}\n`,
+  );
   const school = { ...spec.school, phase: spec.phase, laEstab: `${spec.laCode}${spec.estab}` };
   writeFileSync(join(dir, 'school.json'), `${JSON.stringify(school, null, 2)}\n`);
   if (scenarios.length > 0) writeFileSync(join(dir, 'scenarios.json'), `${JSON.stringify(scenarios, null, 2)}\n`);
 
   const n = calendar.sessionCount;
-  const sessionText = Array.from({ length: n }, (_, s) => `,${calendar.sessionDate[s]},${calendar.sessionHalf[s] === 0 ? 'AM' : 'PM'},`);
+  const sessionText = Array.from(
+    { length: n },
+    (_, s) => `,${calendar.sessionDate[s]},${calendar.sessionHalf[s] === 0 ? 'AM' : 'PM'},`,
+  );
   const codeText = REGISTER_CODES.map((c) => `${c.code}\n`);
   const fd = openSync(join(dir, 'marks.csv'), 'w');
   let rows = 0;

@@ -9,8 +9,10 @@ const HASH_ID = findRegisterCode('#')!.id;
 
 function outsideMessage(calendar: SchoolCalendar, mark: SourceMark): string {
   const closure = calendar.closures.find((c) => c.date === mark.date && (!c.session || c.session === mark.session));
-  if (closure) return `${mark.date} ${mark.session} is closed in the calendar (${closure.reason}) but the row records ${mark.code}`;
-  if (!calendar.terms.some((t) => t.start <= mark.date && mark.date <= t.end)) return `${mark.date} is outside the calendar's terms (${mark.session} ${mark.code})`;
+  if (closure)
+    return `${mark.date} ${mark.session} is closed in the calendar (${closure.reason}) but the row records ${mark.code}`;
+  if (!calendar.terms.some((t) => t.start <= mark.date && mark.date <= t.end))
+    return `${mark.date} is outside the calendar's terms (${mark.session} ${mark.code})`;
   return `${mark.date} ${mark.session} is not a school session in the calendar (a weekend or closed session) but the row records ${mark.code}`;
 }
 
@@ -49,8 +51,12 @@ export function checkMarks(rows: readonly SourceRow[], calendar: SchoolCalendar 
       const earlier = first.get(key);
       if (!earlier) first.set(key, { code: mark.code, row });
       else if (earlier.code !== mark.code) {
-        const where = earlier.row.file === row.file ? `line ${earlier.row.line}` : `${earlier.row.file}:${earlier.row.line}`;
-        row.problems.push({ field: mark.field, message: `two different marks for ${row.pupil.upn} on ${mark.date} ${mark.session}: ${mark.code} here, ${earlier.code} on ${where}` });
+        const where =
+          earlier.row.file === row.file ? `line ${earlier.row.line}` : `${earlier.row.file}:${earlier.row.line}`;
+        row.problems.push({
+          field: mark.field,
+          message: `two different marks for ${row.pupil.upn} on ${mark.date} ${mark.session}: ${mark.code} here, ${earlier.code} on ${where}`,
+        });
       }
     }
   }

@@ -38,9 +38,12 @@ export function readExistingBundle(dir: string): ExistingBundle | undefined {
   // Admission numbers live in an extra pupils.csv column the rules do not need; read them here.
   const adnos = new Map<string, string>();
   const table = readCsvTable(join(dir, 'pupils.csv'), 'pupils.csv', ['upn'], problems);
-  for (const row of table?.rows ?? []) if (row.cells.adno) adnos.set(row.cells.upn.trim().toUpperCase(), row.cells.adno.trim());
+  for (const row of table?.rows ?? [])
+    if (row.cells.adno) adnos.set(row.cells.upn.trim().toUpperCase(), row.cells.adno.trim());
   const calendarPath = join(dir, 'calendar.json');
-  const calendar = existsSync(calendarPath) ? readJsonFile(calendarPath, 'calendar.json', calendarJsonSchema, problems) : undefined;
+  const calendar = existsSync(calendarPath)
+    ? readJsonFile(calendarPath, 'calendar.json', calendarJsonSchema, problems)
+    : undefined;
   if (!problems.empty || calendar === null) throw new RegisterInputError(problems.problems, problems.total);
 
   const pupils = new Map<string, PupilDetails>();
@@ -59,5 +62,13 @@ export function readExistingBundle(dir: string): ExistingBundle | undefined {
     marks.set(pupil.upn, own);
   });
   const read = (name: string) => (existsSync(join(dir, name)) ? readFileSync(join(dir, name), 'utf8') : undefined);
-  return { pupils, marks, calendar, calendarText: read('calendar.json'), schoolJson: read('school.json'), amendments: read('amendments.csv'), markCount };
+  return {
+    pupils,
+    marks,
+    calendar,
+    calendarText: read('calendar.json'),
+    schoolJson: read('school.json'),
+    amendments: read('amendments.csv'),
+    markCount,
+  };
 }

@@ -69,8 +69,14 @@ export interface ImportResult {
 const HASH_ID = findRegisterCode('#')!.id;
 const BUNDLE_FILES = new Set(['pupils.csv', 'marks.csv', 'amendments.csv', 'rejects.csv']);
 
-function readSource(path: string, options: ImportOptions, calendar: SchoolCalendar | undefined, progress: (message: string) => void): SourceRead {
-  if (options.format === 'ctf' || extname(path).toLowerCase() === '.xml') return readCtf(path, { calendar, displayName: basename(path) });
+function readSource(
+  path: string,
+  options: ImportOptions,
+  calendar: SchoolCalendar | undefined,
+  progress: (message: string) => void,
+): SourceRead {
+  if (options.format === 'ctf' || extname(path).toLowerCase() === '.xml')
+    return readCtf(path, { calendar, displayName: basename(path) });
   const layout = options.format === 'auto' ? undefined : options.format;
   const onRows = (rows: number) => progress(`reading ${basename(path)}: ${rows.toLocaleString('en-GB')} rows`);
   return readMisExport(path, { layout, mapping: options.mapping, displayName: basename(path), onRows });
@@ -85,13 +91,25 @@ export function importRegisterFiles(paths: readonly string[], options: ImportOpt
   const progress = options.onProgress ?? (() => {});
   // The bundle's own files (and a rejects file left there) are never inputs to it.
   const bundleDir = resolve(options.into);
-  const files = listSourceFiles(paths).filter((f) => dirname(resolve(f)) !== bundleDir || !BUNDLE_FILES.has(basename(f)));
-  if (files.length === 0) throw new RegisterInputError([{ file: paths.join(' '), line: 0, field: '(files)', message: `nothing to import apart from the bundle's own files in ${options.into}` }]);
+  const files = listSourceFiles(paths).filter(
+    (f) => dirname(resolve(f)) !== bundleDir || !BUNDLE_FILES.has(basename(f)),
+  );
+  if (files.length === 0)
+    throw new RegisterInputError([
+      {
+        file: paths.join(' '),
+        line: 0,
+        field: '(files)',
+        message: `nothing to import apart from the bundle's own files in ${options.into}`,
+      },
+    ]);
   const existing = readExistingBundle(options.into);
   const notes: string[] = [];
 
   let calendarJson: CalendarJson | string | undefined = existing?.calendarText;
-  let calendar: SchoolCalendar | undefined = existing?.calendar ? buildSchoolCalendar(existing.calendar, 'calendar.json') : undefined;
+  let calendar: SchoolCalendar | undefined = existing?.calendar
+    ? buildSchoolCalendar(existing.calendar, 'calendar.json')
+    : undefined;
   if (options.calendar && options.calendar !== 'derive') {
     const read = readCalendarFile(options.calendar);
     calendarJson = read.calendar;
@@ -114,25 +132,39 @@ export function importRegisterFiles(paths: readonly string[], options: ImportOpt
   const rows = reads.flatMap((r) => r.rows);
   const pupils = resolvePupils(rows, existing?.pupils ?? new Map());
   const { redundant } = checkMarks(rows, options.calendar === 'derive' ? undefined : calendar);
-  if (calendar && existing && options.calendar && options.calendar !== 'derive') checkExistingMarks(existing.marks, calendar, problems);
+  if (calendar && existing && options.calendar && options.calendar !== 'derive')
+    checkExistingMarks(existing.marks, calendar, problems);
   progress(`checked ${rows.length} rows`);
 
   const rejected = rows.filter((r) => r.problems.length > 0);
-  for (const row of rejected) for (const p of row.problems) problems.add({ file: row.file, line: row.line, field: p.field, message: p.message });
+  for (const row of rejected)
+    for (const p of row.problems) problems.add({ file: row.file, line: row.line, field: p.field, message: p.message });
   // Lenient imports account for every rejected row in `rejected`, so the problem cap does not limit them.
-  if (!problems.empty && (!options.lenient || hasBundleProblem(problems))) throw new RegisterInputError(problems.problems, problems.total);
+  if (!problems.empty && (!options.lenient || hasBundleProblem(problems)))
+    throw new RegisterInputError(problems.problems, problems.total);
 
   const loaded = rows.filter((r) => r.problems.length === 0);
   const marks: PupilMarks = existing?.marks ?? new Map();
-  const merged = mergeMarks(marks, loaded.filter((r) => !r.roster || r.marks.length > 0), options.seenAt);
+  const merged = mergeMarks(
+    marks,
+    loaded.filter((r) => !r.roster || r.marks.length > 0),
+    options.seenAt,
+  );
   if (options.calendar === 'derive') {
     const open = new Map<number, { date: string; session: 'AM' | 'PM' }>();
-    for (const own of marks.values()) for (const [key, code] of own) if (code !== HASH_ID && code !== 0 && !open.has(key)) open.set(key, sessionOfKey(key));
+    for (const own of marks.values())
+      for (const [key, code] of own)
+        if (code !== HASH_ID && code !== 0 && !open.has(key)) open.set(key, sessionOfKey(key));
     calendarJson = deriveCalendarJson(open.values());
-    notes.push(`calendar.json written from the register: ${calendarJson.terms.length} half-terms inferred from the sessions marked.`);
+    notes.push(
+      `calendar.json written from the register: ${calendarJson.terms.length} half-terms inferred from the sessions marked.`,
+    );
   }
 
-  const ordered = [...(existing?.pupils.keys() ?? []), ...[...pupils.keys()].filter((u) => !existing?.pupils.has(u))].filter((u) => pupils.has(u));
+  const ordered = [
+    ...(existing?.pupils.keys() ?? []),
+    ...[...pupils.keys()].filter((u) => !existing?.pupils.has(u)),
+  ].filter((u) => pupils.has(u));
   const school = reads.find((r) => r.school)?.school;
   progress('writing the bundle');
   const register = writeCanonicalBundle(options.into, {
@@ -146,7 +178,14 @@ export function importRegisterFiles(paths: readonly string[], options: ImportOpt
 
   const fileReports = reads.map((r): FileReport => {
     const bad = r.rows.filter((row) => row.problems.length > 0).length;
-    return { file: r.file, format: r.format, columns: r.columns, rowsRead: r.rows.length, rowsLoaded: r.rows.length - bad, rowsRejected: bad };
+    return {
+      file: r.file,
+      format: r.format,
+      columns: r.columns,
+      rowsRead: r.rows.length,
+      rowsLoaded: r.rows.length - bad,
+      rowsRejected: bad,
+    };
   });
   return {
     register,
@@ -177,7 +216,8 @@ function checkExistingMarks(marks: PupilMarks, calendar: SchoolCalendar, problem
   let outside = 0;
   let example = '';
   const open = new Set<string>();
-  for (let s = 0; s < calendar.sessionCount; s++) open.add(`${calendar.sessionDate[s]} ${calendar.sessionHalf[s] ? 'PM' : 'AM'}`);
+  for (let s = 0; s < calendar.sessionCount; s++)
+    open.add(`${calendar.sessionDate[s]} ${calendar.sessionHalf[s] ? 'PM' : 'AM'}`);
   for (const [upn, own] of marks) {
     for (const [key, code] of own) {
       const { date, session } = sessionOfKey(key);
@@ -186,5 +226,11 @@ function checkExistingMarks(marks: PupilMarks, calendar: SchoolCalendar, problem
       example ||= `${upn} ${date} ${session}`;
     }
   }
-  if (outside > 0) problems.add({ file: 'marks.csv', line: 0, field: '(bundle)', message: `${outside} marks already in the bundle fall outside the new calendar (first: ${example}); the calendar would drop them, so it was not applied` });
+  if (outside > 0)
+    problems.add({
+      file: 'marks.csv',
+      line: 0,
+      field: '(bundle)',
+      message: `${outside} marks already in the bundle fall outside the new calendar (first: ${example}); the calendar would drop them, so it was not applied`,
+    });
 }

@@ -24,7 +24,8 @@ export function listSourceFiles(paths: readonly string[]): string[] {
       .filter((name) => !name.startsWith('.') && READABLE.has(extname(name).toLowerCase()))
       .sort()
       .map((name) => join(path, name));
-    if (inside.length === 0) problems.push({ file: path, line: 0, field: '(folder)', message: 'holds no .csv or .xml files to import' });
+    if (inside.length === 0)
+      problems.push({ file: path, line: 0, field: '(folder)', message: 'holds no .csv or .xml files to import' });
     files.push(...inside);
   }
   if (problems.length > 0) throw new RegisterInputError(problems);

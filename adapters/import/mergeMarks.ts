@@ -44,7 +44,15 @@ export function mergeMarks(into: PupilMarks, rows: readonly SourceRow[], seenAt:
         counts.unchanged++;
         continue;
       } else {
-        counts.amendments.push({ upn, date: mark.date, session: mark.session, originalCode: registerCodeById(current).code, newCode: mark.code, seenAt, sourceFile: row.file });
+        counts.amendments.push({
+          upn,
+          date: mark.date,
+          session: mark.session,
+          originalCode: registerCodeById(current).code,
+          newCode: mark.code,
+          seenAt,
+          sourceFile: row.file,
+        });
       }
       own.set(key, mark.codeId);
     }

@@ -13,7 +13,9 @@ export const REJECTS_HEADER = ['source_file', 'line', 'problems', 'original_row'
 export function writeRejectsFile(path: string, rejected: readonly SourceRow[]): void {
   const lines = [csvLine(REJECTS_HEADER)];
   for (const row of rejected) {
-    lines.push(csvLine([row.file, String(row.line), row.problems.map((p) => `${p.field}: ${p.message}`).join('; '), row.raw]));
+    lines.push(
+      csvLine([row.file, String(row.line), row.problems.map((p) => `${p.field}: ${p.message}`).join('; '), row.raw]),
+    );
   }
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${lines.join('\n')}\n`);

@@ -29,12 +29,16 @@ function keyField(row: SourceRow): string {
  * - A pupil still missing a forename, surname, date of birth or year group is not loaded, and every row
  *   about them says what is missing.
  */
-export function resolvePupils(rows: readonly SourceRow[], existing: ReadonlyMap<string, PupilDetails>): Map<string, Pupil> {
+export function resolvePupils(
+  rows: readonly SourceRow[],
+  existing: ReadonlyMap<string, PupilDetails>,
+): Map<string, Pupil> {
   const roster = new Map<string, PupilDetails>();
   for (const [upn, p] of existing) roster.set(upn, { ...p });
   const adnoToUpn = new Map<string, string>();
   for (const [upn, p] of existing) if (p.adno) adnoToUpn.set(p.adno, upn);
-  for (const row of rows) if (row.pupil.upn && row.pupil.adno && !adnoToUpn.has(row.pupil.adno)) adnoToUpn.set(row.pupil.adno, row.pupil.upn);
+  for (const row of rows)
+    if (row.pupil.upn && row.pupil.adno && !adnoToUpn.has(row.pupil.adno)) adnoToUpn.set(row.pupil.adno, row.pupil.upn);
   const hasRosterFile = rows.some((r) => r.roster);
   const touched = new Set<string>();
 
@@ -44,7 +48,9 @@ export function resolvePupils(rows: readonly SourceRow[], existing: ReadonlyMap<
     const upn = adnoToUpn.get(row.pupil.adno);
     if (upn) row.pupil = { ...row.pupil, upn };
     else {
-      const what = row.roster ? 'a pupil cannot be loaded without a UPN: export the UPN (or the temporary UPN the MIS allocated)' : 'no pupils file, other row or bundle pupil links it to a UPN';
+      const what = row.roster
+        ? 'a pupil cannot be loaded without a UPN: export the UPN (or the temporary UPN the MIS allocated)'
+        : 'no pupils file, other row or bundle pupil links it to a UPN';
       row.problems.push({ field: keyField(row), message: `no UPN, and admission number ${row.pupil.adno}: ${what}` });
     }
   }
@@ -55,7 +61,8 @@ export function resolvePupils(rows: readonly SourceRow[], existing: ReadonlyMap<
     if (!row.roster || !row.pupil.upn) continue;
     const upn = row.pupil.upn;
     const earlier = rosterLine.get(upn);
-    if (earlier && earlier.file === row.file) row.problems.push({ field: 'UPN', message: `UPN ${upn} is already on line ${earlier.line}` });
+    if (earlier && earlier.file === row.file)
+      row.problems.push({ field: 'UPN', message: `UPN ${upn} is already on line ${earlier.line}` });
     if (row.problems.length > 0) {
       rejectedRoster.add(upn);
       continue;
@@ -71,7 +78,11 @@ export function resolvePupils(rows: readonly SourceRow[], existing: ReadonlyMap<
     const upn = row.pupil.upn;
     if (hasRosterFile || (!row.pupil.familyName && !row.pupil.givenName)) {
       if (!roster.has(upn)) {
-        const where = rejectedRoster.has(upn) ? 'its own row in the pupils file was rejected' : hasRosterFile ? 'it is not in the pupils file or CTF imported, nor in the bundle' : 'it is not in the bundle and this row does not name the pupil';
+        const where = rejectedRoster.has(upn)
+          ? 'its own row in the pupils file was rejected'
+          : hasRosterFile
+            ? 'it is not in the pupils file or CTF imported, nor in the bundle'
+            : 'it is not in the bundle and this row does not name the pupil';
         row.problems.push({ field: keyField(row), message: `unknown pupil: UPN ${upn}: ${where}` });
       }
       continue;
@@ -93,7 +104,11 @@ export function resolvePupils(rows: readonly SourceRow[], existing: ReadonlyMap<
   }
   for (const row of rows) {
     const missing = row.pupil.upn && missingFor.get(row.pupil.upn);
-    if (missing) row.problems.push({ field: missing.join('/'), message: `UPN ${row.pupil.upn} has no ${missing.join(', ')} in any file imported or in the bundle: import a pupils file that gives them` });
+    if (missing)
+      row.problems.push({
+        field: missing.join('/'),
+        message: `UPN ${row.pupil.upn} has no ${missing.join(', ')} in any file imported or in the bundle: import a pupils file that gives them`,
+      });
   }
   return complete;
 }

@@ -9,8 +9,29 @@ import { csvLine } from './csvText.ts';
 import { type Amendment } from './mergeMarks.ts';
 import { sessionOfKey, type PupilMarks } from './sessionKey.ts';
 
-export const AMENDMENTS_HEADER = ['upn', 'date', 'session', 'original_code', 'new_code', 'seen_at', 'source_file'] as const;
-const PUPIL_HEADER = ['upn', 'given_name', 'family_name', 'date_of_birth', 'year_group', 'reg_group', 'sen', 'fsm', 'social_worker', 'looked_after', 'young_carer', 'adno'];
+export const AMENDMENTS_HEADER = [
+  'upn',
+  'date',
+  'session',
+  'original_code',
+  'new_code',
+  'seen_at',
+  'source_file',
+] as const;
+const PUPIL_HEADER = [
+  'upn',
+  'given_name',
+  'family_name',
+  'date_of_birth',
+  'year_group',
+  'reg_group',
+  'sen',
+  'fsm',
+  'social_worker',
+  'looked_after',
+  'young_carer',
+  'adno',
+];
 const SEN_LETTER = { none: 'N', support: 'K', ehcp: 'E' } as const;
 
 export interface BundleContents {
@@ -34,7 +55,20 @@ function flag(value: boolean | undefined): string {
 
 function pupilsCsv(pupils: BundleContents['pupils']): string {
   const rows = pupils.map((p) =>
-    csvLine([p.upn, p.givenName, p.familyName, p.dateOfBirth, p.yearGroup, p.regGroup ?? '', p.sen ? SEN_LETTER[p.sen] : '', flag(p.fsm), flag(p.socialWorker), flag(p.lookedAfter), flag(p.youngCarer), p.adno ?? '']),
+    csvLine([
+      p.upn,
+      p.givenName,
+      p.familyName,
+      p.dateOfBirth,
+      p.yearGroup,
+      p.regGroup ?? '',
+      p.sen ? SEN_LETTER[p.sen] : '',
+      flag(p.fsm),
+      flag(p.socialWorker),
+      flag(p.lookedAfter),
+      flag(p.youngCarer),
+      p.adno ?? '',
+    ]),
   );
   return `${PUPIL_HEADER.join(',')}\n${rows.join('\n')}${rows.length ? '\n' : ''}`;
 }
@@ -55,7 +89,12 @@ function marksCsv(pupils: BundleContents['pupils'], marks: PupilMarks): string {
 
 function amendmentsCsv(previous: string | undefined, added: readonly Amendment[]): string {
   const head = previous && previous.trim() !== '' ? previous.replace(/\n?$/, '\n') : `${AMENDMENTS_HEADER.join(',')}\n`;
-  return head + added.map((a) => `${csvLine([a.upn, a.date, a.session, a.originalCode, a.newCode, a.seenAt, a.sourceFile])}\n`).join('');
+  return (
+    head +
+    added
+      .map((a) => `${csvLine([a.upn, a.date, a.session, a.originalCode, a.newCode, a.seenAt, a.sourceFile])}\n`)
+      .join('')
+  );
 }
 
 /**
@@ -73,9 +112,12 @@ export function writeCanonicalBundle(dir: string, contents: BundleContents): Reg
       'pupils.csv': pupilsCsv(contents.pupils),
       'marks.csv': marksCsv(contents.pupils, contents.marks),
     };
-    if (contents.calendar !== undefined) files['calendar.json'] = typeof contents.calendar === 'string' ? contents.calendar : `${JSON.stringify(contents.calendar, null, 2)}\n`;
+    if (contents.calendar !== undefined)
+      files['calendar.json'] =
+        typeof contents.calendar === 'string' ? contents.calendar : `${JSON.stringify(contents.calendar, null, 2)}\n`;
     if (contents.schoolJson !== undefined) files['school.json'] = contents.schoolJson;
-    if (contents.previousAmendments !== undefined || contents.newAmendments.length > 0) files['amendments.csv'] = amendmentsCsv(contents.previousAmendments, contents.newAmendments);
+    if (contents.previousAmendments !== undefined || contents.newAmendments.length > 0)
+      files['amendments.csv'] = amendmentsCsv(contents.previousAmendments, contents.newAmendments);
     for (const [name, text] of Object.entries(files)) writeFileSync(join(staging, name), text);
     const { register } = readRegisterBundle(staging);
     for (const name of Object.keys(files)) renameSync(join(staging, name), join(dir, name));

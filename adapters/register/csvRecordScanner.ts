@@ -58,7 +58,11 @@ export function recordCells(view: CsvRecordView): string[] {
  * Records without a quote (nearly all) are cut straight out of the read buffer; a record with a quote
  * is unquoted into a scratch buffer. A stray quote inside an unquoted cell is kept as a character.
  */
-export function scanCsvFile(path: string, onRecord: (view: CsvRecordView) => void, options: { chunkBytes?: number } = {}): CsvScanResult {
+export function scanCsvFile(
+  path: string,
+  onRecord: (view: CsvRecordView) => void,
+  options: { chunkBytes?: number } = {},
+): CsvScanResult {
   const fd = openSync(path, 'r');
   try {
     return scan(fd, onRecord, options.chunkBytes ?? CHUNK);
@@ -160,7 +164,11 @@ function scan(fd: number, onRecord: (view: CsvRecordView) => void, chunkBytes: n
         }
         if (recordEnd < 0) {
           if (!eof) break;
-          if (state === IN_QUOTES) return { records, fileProblem: { line, message: 'a quoted cell that starts on this line is never closed (a " is missing)' } };
+          if (state === IN_QUOTES)
+            return {
+              records,
+              fileProblem: { line, message: 'a quoted cell that starts on this line is never closed (a " is missing)' },
+            };
           recordEnd = filled;
         }
         let contentEnd = recordEnd;
@@ -191,7 +199,13 @@ function scan(fd: number, onRecord: (view: CsvRecordView) => void, chunkBytes: n
 }
 
 /** Splits a record holding quotes into cells, unquoting them into `out`. */
-function unquoteRecord(buf: Buffer, from: number, to: number, out: Buffer, pushCell: (s: number, e: number) => void): void {
+function unquoteRecord(
+  buf: Buffer,
+  from: number,
+  to: number,
+  out: Buffer,
+  pushCell: (s: number, e: number) => void,
+): void {
   let w = 0;
   let i = from;
   for (;;) {

@@ -19,7 +19,10 @@ export interface CsvTable {
 
 /** Header names compared without case, spaces or underscores: "Given Name" = "given_name". */
 export function normaliseHeader(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s_-]+/g, '_');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '_');
 }
 
 /**
@@ -27,7 +30,12 @@ export function normaliseHeader(name: string): string {
  * present mark), blank trailing lines. Missing required columns are problems against line 1; a malformed
  * file is one problem naming the line csv-parse stopped at.
  */
-export function readCsvTable(path: string, displayName: string, required: readonly string[], problems: ProblemList): CsvTable | null {
+export function readCsvTable(
+  path: string,
+  displayName: string,
+  required: readonly string[],
+  problems: ProblemList,
+): CsvTable | null {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(readFileSync(path), {
@@ -43,13 +51,23 @@ export function readCsvTable(path: string, displayName: string, required: readon
     return null;
   }
   if (records.length === 0) {
-    problems.add({ file: displayName, line: 1, field: '(header)', message: `the file is empty; expected a header row with ${required.join(', ')}` });
+    problems.add({
+      file: displayName,
+      line: 1,
+      field: '(header)',
+      message: `the file is empty; expected a header row with ${required.join(', ')}`,
+    });
     return null;
   }
   const header = records[0].record.map(normaliseHeader);
   const missing = required.filter((c) => !header.includes(c));
   for (const column of missing) {
-    problems.add({ file: displayName, line: records[0].info.lines, field: column, message: `missing column "${column}" (the header has: ${records[0].record.join(', ')})` });
+    problems.add({
+      file: displayName,
+      line: records[0].info.lines,
+      field: column,
+      message: `missing column "${column}" (the header has: ${records[0].record.join(', ')})`,
+    });
   }
   if (missing.length > 0) return null;
   const rows: CsvRow[] = [];

@@ -31,16 +31,26 @@ export function parseSenField(raw: string | undefined): FieldParse<'none' | 'sup
   const text = (raw ?? '').trim().toLowerCase();
   if (text === '') return { ok: true, value: undefined };
   if (['n', 'none', 'no', 'false', '0'].includes(text)) return { ok: true, value: 'none' };
-  if (['k', 'support', 'sen support', 'k - sen support', 'senk', 'yes', 'y'].includes(text)) return { ok: true, value: 'support' };
-  if (['e', 'ehcp', 'ehc plan', 'e - ehc plan', 'education, health and care plan', 'statement', 's'].includes(text)) return { ok: true, value: 'ehcp' };
-  return { ok: false, problem: `${JSON.stringify(raw)} is not an SEN provision (N, K for SEN support, or E for an EHC plan)` };
+  if (['k', 'support', 'sen support', 'k - sen support', 'senk', 'yes', 'y'].includes(text))
+    return { ok: true, value: 'support' };
+  if (['e', 'ehcp', 'ehc plan', 'e - ehc plan', 'education, health and care plan', 'statement', 's'].includes(text))
+    return { ok: true, value: 'ehcp' };
+  return {
+    ok: false,
+    problem: `${JSON.stringify(raw)} is not an SEN provision (N, K for SEN support, or E for an EHC plan)`,
+  };
 }
 
 const YEAR_GROUP = /^(?:N1|N2|R|[1-9]|1[0-4])$/;
 
 /** National curriculum year: N1, N2, R, or 1 to 14 ("Year 9", "Y9" and "09" accepted). */
 export function parseYearGroupField(raw: string): FieldParse<string> {
-  const text = raw.trim().toUpperCase().replace(/^(?:YEAR|YR|Y)\s*/, '').replace(/^RECEPTION$/, 'R').replace(/^0(\d)$/, '$1');
+  const text = raw
+    .trim()
+    .toUpperCase()
+    .replace(/^(?:YEAR|YR|Y)\s*/, '')
+    .replace(/^RECEPTION$/, 'R')
+    .replace(/^0(\d)$/, '$1');
   if (YEAR_GROUP.test(text)) return { ok: true, value: text };
   return { ok: false, problem: `${JSON.stringify(raw)} is not a year group (R, 1 to 14, N1 or N2)` };
 }

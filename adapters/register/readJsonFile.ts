@@ -17,7 +17,12 @@ function lineOfKey(text: string, key: string | number | undefined): number {
 }
 
 /** Reads and validates a JSON file; each schema problem names its field path. */
-export function readJsonFile<T>(path: string, displayName: string, schema: z.ZodType<T>, problems: ProblemList): T | null {
+export function readJsonFile<T>(
+  path: string,
+  displayName: string,
+  schema: z.ZodType<T>,
+  problems: ProblemList,
+): T | null {
   const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   let value: unknown;
   try {
@@ -25,7 +30,12 @@ export function readJsonFile<T>(path: string, displayName: string, schema: z.Zod
   } catch (error) {
     const message = (error as Error).message;
     const position = /position (\d+)/.exec(message);
-    problems.add({ file: displayName, line: position ? lineOf(text, Number(position[1])) : 1, field: '(file)', message: `not valid JSON: ${message}` });
+    problems.add({
+      file: displayName,
+      line: position ? lineOf(text, Number(position[1])) : 1,
+      field: '(file)',
+      message: `not valid JSON: ${message}`,
+    });
     return null;
   }
   const result = schema.safeParse(value);

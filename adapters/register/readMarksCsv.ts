@@ -1,7 +1,13 @@
 import { calendarFromSessions } from '../../rules/calendar/calendarFromSessions.ts';
 import { type SchoolCalendar } from '../../rules/calendar/schoolCalendar.ts';
 import { parseRegisterCode } from '../../rules/codes/parseRegisterCode.ts';
-import { CODES_2024_FROM, findRegisterCode, NO_MARK_ID, REGISTER_CODES, registerCodeById } from '../../rules/codes/registerCodes.ts';
+import {
+  CODES_2024_FROM,
+  findRegisterCode,
+  NO_MARK_ID,
+  REGISTER_CODES,
+  registerCodeById,
+} from '../../rules/codes/registerCodes.ts';
 import { fromDayNumber, toDayNumber } from '../../rules/dates/isoDate.ts';
 import { checkUpn } from '../../rules/pupils/upn.ts';
 import { normaliseHeader } from './csvTable.ts';
@@ -21,7 +27,12 @@ const CODE_BY_BYTES = (() => {
   const table = new Int16Array(65536).fill(-1);
   for (const c of REGISTER_CODES) {
     for (const text of new Set([c.code, c.code.toLowerCase()])) {
-      const key = text.length === 1 ? text.charCodeAt(0) : text.length === 2 ? (text.charCodeAt(0) << 8) | text.charCodeAt(1) : -1;
+      const key =
+        text.length === 1
+          ? text.charCodeAt(0)
+          : text.length === 2
+            ? (text.charCodeAt(0) << 8) | text.charCodeAt(1)
+            : -1;
       // A one-byte key and a two-byte key never collide: two-byte keys are at least 256.
       if (key >= 0 && key < 65536 && table[key] < 0) table[key] = c.id;
     }
@@ -115,8 +126,17 @@ export function loadMarksCsv(input: MarksLoadInput): MarksLoad {
   const { displayName, problems } = input;
   const notes: string[] = [];
   const rejectedRaw = new Map<number, string[]>();
-  const empty = (calendar: SchoolCalendar): MarksLoad => ({ readable: false, calendar, marks: new Uint8Array(0), rowsRead: 0, rejectedRaw, redundantMarks: 0, notes });
-  const placeholder = input.calendar ?? calendarFromSessions([], { terms: [], closures: [], source: 'derived from marks.csv' });
+  const empty = (calendar: SchoolCalendar): MarksLoad => ({
+    readable: false,
+    calendar,
+    marks: new Uint8Array(0),
+    rowsRead: 0,
+    rejectedRaw,
+    redundantMarks: 0,
+    notes,
+  });
+  const placeholder =
+    input.calendar ?? calendarFromSessions([], { terms: [], closures: [], source: 'derived from marks.csv' });
 
   // Without calendar.json, a first pass finds the sessions in which any pupil has a mark other than # or blank.
   let calendar = input.calendar;
@@ -132,10 +152,15 @@ export function loadMarksCsv(input: MarksLoadInput): MarksLoad {
       return empty(placeholder);
     }
     calendar = calendarFromSessions(
-      [...open].map((k) => ({ date: fromDayNumber(k >> 1), session: (k & 1) === 0 ? ('AM' as const) : ('PM' as const) })),
+      [...open].map((k) => ({
+        date: fromDayNumber(k >> 1),
+        session: (k & 1) === 0 ? ('AM' as const) : ('PM' as const),
+      })),
       { terms: [], closures: [], source: 'derived from marks.csv' },
     );
-    notes.push('No calendar.json: school sessions derived from the marks (a session is open where any pupil has a mark other than #).');
+    notes.push(
+      'No calendar.json: school sessions derived from the marks (a session is open where any pupil has a mark other than #).',
+    );
   }
 
   const n = calendar.sessionCount;
@@ -145,7 +170,8 @@ export function loadMarksCsv(input: MarksLoadInput): MarksLoad {
   const firstDayNumber = calendar.dayCount > 0 ? calendar.dayNumber[0] : 0;
   const spanDays = calendar.dayCount > 0 ? calendar.dayNumber[calendar.dayCount - 1] - firstDayNumber + 1 : 0;
   const sessionOf = new Int32Array(spanDays * 2).fill(-1);
-  for (let s = 0; s < n; s++) sessionOf[(calendar.dayNumber[calendar.sessionDay[s]] - firstDayNumber) * 2 + calendar.sessionHalf[s]] = s;
+  for (let s = 0; s < n; s++)
+    sessionOf[(calendar.dayNumber[calendar.sessionDay[s]] - firstDayNumber) * 2 + calendar.sessionHalf[s]] = s;
   // Per session: a mark other than # or blank seen, a # seen, and rows placed (for sessions that turn out all-#).
   const hasOpenMark = new Uint8Array(n);
   const hasHash = new Uint8Array(n);
@@ -155,41 +181,56 @@ export function loadMarksCsv(input: MarksLoadInput): MarksLoad {
   let redundantMarks = 0;
   const upns = [...input.pupilIndex.keys()];
 
-  const pass = scanMarks(input, problems, (mark, view) => {
-    const offset = mark.dayNumber - firstDayNumber;
-    const s = offset >= 0 && offset < spanDays ? sessionOf[offset * 2 + mark.half] : -1;
-    const session = mark.half === 0 ? 'AM' : 'PM';
-    if (s < 0) {
-      if (mark.codeId === HASH || mark.codeId === NO_MARK_ID) {
-        redundantMarks++;
-        return true;
+  const pass = scanMarks(
+    input,
+    problems,
+    (mark, view) => {
+      const offset = mark.dayNumber - firstDayNumber;
+      const s = offset >= 0 && offset < spanDays ? sessionOf[offset * 2 + mark.half] : -1;
+      const session = mark.half === 0 ? 'AM' : 'PM';
+      if (s < 0) {
+        if (mark.codeId === HASH || mark.codeId === NO_MARK_ID) {
+          redundantMarks++;
+          return true;
+        }
+        late.add({
+          file: displayName,
+          line: view.line,
+          field: 'date',
+          message: outsideCalendarMessage(
+            calendar,
+            fromDayNumber(mark.dayNumber),
+            session,
+            registerCodeById(mark.codeId).code,
+          ),
+        });
+        return false;
       }
-      late.add({ file: displayName, line: view.line, field: 'date', message: outsideCalendarMessage(calendar, fromDayNumber(mark.dayNumber), session, registerCodeById(mark.codeId).code) });
-      return false;
-    }
-    const key = mark.pupil * n + s;
-    if (mark.codeId === HASH) hasHash[s] = 1;
-    else if (mark.codeId !== NO_MARK_ID) hasOpenMark[s] = 1;
-    const earlier = firstLine[key];
-    if (earlier !== 0) {
-      if (marks[key] === mark.codeId) {
-        redundantMarks++;
-        return true;
+      const key = mark.pupil * n + s;
+      if (mark.codeId === HASH) hasHash[s] = 1;
+      else if (mark.codeId !== NO_MARK_ID) hasOpenMark[s] = 1;
+      const earlier = firstLine[key];
+      if (earlier !== 0) {
+        if (marks[key] === mark.codeId) {
+          redundantMarks++;
+          return true;
+        }
+        late.add({
+          file: displayName,
+          line: view.line,
+          field: 'code',
+          message: `a second mark for ${upns[mark.pupil]} on ${fromDayNumber(mark.dayNumber)} ${session}: ${registerCodeById(mark.codeId).code} here, ${registerCodeById(marks[key]).code} on line ${earlier}`,
+        });
+        conflictsBySession.set(s, (conflictsBySession.get(s) ?? 0) + 1);
+        return false;
       }
-      late.add({
-        file: displayName,
-        line: view.line,
-        field: 'code',
-        message: `a second mark for ${upns[mark.pupil]} on ${fromDayNumber(mark.dayNumber)} ${session}: ${registerCodeById(mark.codeId).code} here, ${registerCodeById(marks[key]).code} on line ${earlier}`,
-      });
-      conflictsBySession.set(s, (conflictsBySession.get(s) ?? 0) + 1);
-      return false;
-    }
-    firstLine[key] = view.line;
-    marks[key] = mark.codeId;
-    placed[s]++;
-    return true;
-  }, rejectedRaw);
+      firstLine[key] = view.line;
+      marks[key] = mark.codeId;
+      placed[s]++;
+      return true;
+    },
+    rejectedRaw,
+  );
   if (!pass.readable) return empty(calendar);
 
   let result = { calendar, marks };
@@ -206,12 +247,27 @@ export function loadMarksCsv(input: MarksLoadInput): MarksLoad {
   // Row problems were added as found; calendar and duplicate problems follow them, as they always have.
   for (const p of late.problems) problems.add(p);
   problems.total += late.total - late.problems.length;
-  return { readable: true, calendar: result.calendar, marks: result.marks, rowsRead: pass.rows, rejectedRaw, redundantMarks, notes };
+  return {
+    readable: true,
+    calendar: result.calendar,
+    marks: result.marks,
+    rowsRead: pass.rows,
+    rejectedRaw,
+    redundantMarks,
+    notes,
+  };
 }
 
 /** Conflicts inside a session that became a closure are between # and blank: nothing to report. */
-function dropProblemsIn(late: ProblemList, rejectedRaw: Map<number, string[]>, sessions: number[], calendar: SchoolCalendar): void {
-  const closed = new Set(sessions.map((s) => `${calendar.sessionDate[s]} ${calendar.sessionHalf[s] === 0 ? 'AM' : 'PM'}`));
+function dropProblemsIn(
+  late: ProblemList,
+  rejectedRaw: Map<number, string[]>,
+  sessions: number[],
+  calendar: SchoolCalendar,
+): void {
+  const closed = new Set(
+    sessions.map((s) => `${calendar.sessionDate[s]} ${calendar.sessionHalf[s] === 0 ? 'AM' : 'PM'}`),
+  );
   const kept = late.problems.filter((p) => {
     const match = / on (\d{4}-\d{2}-\d{2} (?:AM|PM)): /.exec(p.message);
     if (p.field === 'code' && match && closed.has(match[1])) {
@@ -241,7 +297,12 @@ function withoutSessions(calendar: SchoolCalendar, marks: Uint8Array, pupils: nu
       keep.push(s);
     }
   }
-  const next = calendarFromSessions(open, { terms: calendar.terms, closures, source: calendar.source, notes: calendar.notes });
+  const next = calendarFromSessions(open, {
+    terms: calendar.terms,
+    closures,
+    source: calendar.source,
+    notes: calendar.notes,
+  });
   const n = calendar.sessionCount;
   const m = next.sessionCount;
   const compact = new Uint8Array(pupils * m);
@@ -251,8 +312,10 @@ function withoutSessions(calendar: SchoolCalendar, marks: Uint8Array, pupils: nu
 
 function outsideCalendarMessage(calendar: SchoolCalendar, date: string, session: 'AM' | 'PM', code: string): string {
   const closure = calendar.closures.find((c) => c.date === date && (!c.session || c.session === session));
-  if (closure) return `${date} ${session} is a closure in the calendar (${closure.reason}), but the row records ${code}`;
-  if (!calendar.terms.some((t) => t.start <= date && date <= t.end)) return `${date} is outside every term in calendar.json`;
+  if (closure)
+    return `${date} ${session} is a closure in the calendar (${closure.reason}), but the row records ${code}`;
+  if (!calendar.terms.some((t) => t.start <= date && date <= t.end))
+    return `${date} is outside every term in calendar.json`;
   return `${date} ${session} is not a school session in calendar.json (a weekend or a closed session)`;
 }
 
@@ -261,7 +324,12 @@ function outsideCalendarMessage(calendar: SchoolCalendar, date: string, session:
  * that pass go to `accept`, which returns false to reject the row for a reason of its own (and has
  * recorded it). Rejected rows' cells are kept in `rejectedRaw` while there are few enough to list.
  */
-function scanMarks(input: MarksLoadInput, problems: ProblemList, accept: (mark: RowMark, view: CsvRecordView) => boolean, rejectedRaw?: Map<number, string[]>): { readable: boolean; rows: number } {
+function scanMarks(
+  input: MarksLoadInput,
+  problems: ProblemList,
+  accept: (mark: RowMark, view: CsvRecordView) => boolean,
+  rejectedRaw?: Map<number, string[]>,
+): { readable: boolean; rows: number } {
   const { displayName, pupilIndex } = input;
   let columns: number[] | null = null;
   let headerFailed = false;
@@ -292,7 +360,13 @@ function scanMarks(input: MarksLoadInput, problems: ProblemList, accept: (mark: 
     if (!columns) {
       const header = recordCells(view).map(normaliseHeader);
       const missing = MARK_COLUMNS.filter((c) => !header.includes(c));
-      for (const column of missing) problems.add({ file: displayName, line: view.line, field: column, message: `missing column "${column}" (the header has: ${recordCells(view).join(', ')})` });
+      for (const column of missing)
+        problems.add({
+          file: displayName,
+          line: view.line,
+          field: column,
+          message: `missing column "${column}" (the header has: ${recordCells(view).join(', ')})`,
+        });
       if (missing.length > 0) headerFailed = true;
       else {
         columns = MARK_COLUMNS.map((c) => header.indexOf(c));
@@ -367,12 +441,22 @@ function scanMarks(input: MarksLoadInput, problems: ProblemList, accept: (mark: 
   });
 
   if (scan.fileProblem) {
-    problems.add({ file: displayName, line: scan.fileProblem.line, field: '(file)', message: scan.fileProblem.message });
+    problems.add({
+      file: displayName,
+      line: scan.fileProblem.line,
+      field: '(file)',
+      message: scan.fileProblem.message,
+    });
     return { readable: false, rows };
   }
   if (headerFailed) return { readable: false, rows };
   if (!columns) {
-    problems.add({ file: displayName, line: 1, field: '(header)', message: `the file is empty; expected a header row with ${MARK_COLUMNS.join(', ')}` });
+    problems.add({
+      file: displayName,
+      line: 1,
+      field: '(header)',
+      message: `the file is empty; expected a header row with ${MARK_COLUMNS.join(', ')}`,
+    });
     return { readable: false, rows };
   }
   return { readable: true, rows };

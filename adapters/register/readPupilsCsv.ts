@@ -33,21 +33,25 @@ function nonEmpty(raw: string, what: string): FieldParse<string> {
 
 // The assembled pupil, checked once more so the rules never see a half-built record.
 const pupilSchema = z.object({
-    upn: z.string(),
-    givenName: z.string().min(1),
-    familyName: z.string().min(1),
-    dateOfBirth: z.string().refine(isIsoDate),
-    yearGroup: z.string().min(1),
-    regGroup: z.string().optional(),
-    sen: z.enum(['none', 'support', 'ehcp']).optional(),
-    fsm: z.boolean().optional(),
-    socialWorker: z.boolean().optional(),
-    lookedAfter: z.boolean().optional(),
-    youngCarer: z.boolean().optional(),
+  upn: z.string(),
+  givenName: z.string().min(1),
+  familyName: z.string().min(1),
+  dateOfBirth: z.string().refine(isIsoDate),
+  yearGroup: z.string().min(1),
+  regGroup: z.string().optional(),
+  sen: z.enum(['none', 'support', 'ehcp']).optional(),
+  fsm: z.boolean().optional(),
+  socialWorker: z.boolean().optional(),
+  lookedAfter: z.boolean().optional(),
+  youngCarer: z.boolean().optional(),
 });
 
 /** Reads pupils.csv; every bad cell and duplicate UPN becomes a problem, and bad rows are left out. */
-export function readPupilsCsv(path: string, displayName: string, problems: ProblemList): { pupils: Pupil[]; rows: CsvRow[]; readable: boolean } {
+export function readPupilsCsv(
+  path: string,
+  displayName: string,
+  problems: ProblemList,
+): { pupils: Pupil[]; rows: CsvRow[]; readable: boolean } {
   const table = readCsvTable(path, displayName, PUPIL_COLUMNS, problems);
   if (!table) return { pupils: [], rows: [], readable: false };
   const pupils: Pupil[] = [];
@@ -68,7 +72,12 @@ export function readPupilsCsv(path: string, displayName: string, problems: Probl
     const upn = values.upn as string;
     const earlier = seen.get(upn);
     if (earlier !== undefined) {
-      problems.add({ file: displayName, line: row.line, field: 'upn', message: `UPN ${upn} is already on line ${earlier}` });
+      problems.add({
+        file: displayName,
+        line: row.line,
+        field: 'upn',
+        message: `UPN ${upn} is already on line ${earlier}`,
+      });
       continue;
     }
     seen.set(upn, row.line);

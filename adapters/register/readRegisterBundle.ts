@@ -38,30 +38,54 @@ export interface BundleReadReport {
  * Reads a register bundle directory: pupils.csv, marks.csv, and optionally calendar.json and school.json.
  * Strict by default: any problem stops the load and every problem is reported (file, line, field).
  */
-export function readRegisterBundle(dir: string, options: BundleReadOptions = {}): { register: Register; report: BundleReadReport } {
+export function readRegisterBundle(
+  dir: string,
+  options: BundleReadOptions = {},
+): { register: Register; report: BundleReadReport } {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new RegisterInputError([{ file: dir, line: 0, field: '(bundle)', message: 'not a directory: a register bundle is a folder holding pupils.csv and marks.csv' }]);
+    throw new RegisterInputError([
+      {
+        file: dir,
+        line: 0,
+        field: '(bundle)',
+        message: 'not a directory: a register bundle is a folder holding pupils.csv and marks.csv',
+      },
+    ]);
   }
   const problems = new ProblemList(options.problemCap);
   const file = (name: string) => join(dir, name);
   for (const required of ['pupils.csv', 'marks.csv']) {
-    if (!existsSync(file(required))) problems.add({ file: required, line: 0, field: '(file)', message: `missing from ${dir}` });
+    if (!existsSync(file(required)))
+      problems.add({ file: required, line: 0, field: '(file)', message: `missing from ${dir}` });
   }
   if (!problems.empty) throw new RegisterInputError(problems.problems, problems.total);
 
-  const schoolJson = existsSync(file('school.json')) ? readJsonFile(file('school.json'), 'school.json', schoolJsonSchema, problems) : undefined;
-  const calendarJson = existsSync(file('calendar.json')) ? readJsonFile(file('calendar.json'), 'calendar.json', calendarJsonSchema, problems) : undefined;
+  const schoolJson = existsSync(file('school.json'))
+    ? readJsonFile(file('school.json'), 'school.json', schoolJsonSchema, problems)
+    : undefined;
+  const calendarJson = existsSync(file('calendar.json'))
+    ? readJsonFile(file('calendar.json'), 'calendar.json', calendarJsonSchema, problems)
+    : undefined;
   const pupilsRead = readPupilsCsv(file('pupils.csv'), 'pupils.csv', problems);
   const pupilIndex = new Map(pupilsRead.pupils.map((p, i) => [p.upn, i]));
   // With a bad calendar.json the marks are still read, so their own problems are reported with it.
   const termCalendar = calendarJson ? buildSchoolCalendar(calendarJson, 'calendar.json') : null;
-  const marksRead = loadMarksCsv({ path: file('marks.csv'), displayName: 'marks.csv', pupilIndex, pupilCount: pupilsRead.pupils.length, calendar: termCalendar, problems });
+  const marksRead = loadMarksCsv({
+    path: file('marks.csv'),
+    displayName: 'marks.csv',
+    pupilIndex,
+    pupilCount: pupilsRead.pupils.length,
+    calendar: termCalendar,
+    problems,
+  });
   // An unreadable file, a missing column or a bad calendar leaves no row to trust: stop, even when lenient.
   if (schoolJson === null || calendarJson === null || !pupilsRead.readable || !marksRead.readable) {
     throw new RegisterInputError(problems.problems, problems.total);
   }
   const school: School = schoolJson ?? { name: 'School' };
-  const calendar = termCalendar ? marksRead.calendar : { ...marksRead.calendar, terms: deriveTerms(marksRead.calendar) };
+  const calendar = termCalendar
+    ? marksRead.calendar
+    : { ...marksRead.calendar, terms: deriveTerms(marksRead.calendar) };
   const register: Register = { school, calendar, pupils: pupilsRead.pupils, marks: marksRead.marks };
   const notes = marksRead.notes;
   const redundantMarks = marksRead.redundantMarks;
@@ -87,7 +111,11 @@ export function readRegisterBundle(dir: string, options: BundleReadOptions = {})
   };
 }
 
-function collectRejects(all: readonly InputProblem[], markRows: ReadonlyMap<number, string[]>, pupilRows: readonly { line: number; raw: string[] }[]): RejectedRow[] {
+function collectRejects(
+  all: readonly InputProblem[],
+  markRows: ReadonlyMap<number, string[]>,
+  pupilRows: readonly { line: number; raw: string[] }[],
+): RejectedRow[] {
   const byRow = new Map<string, RejectedRow>();
   const rawOf = new Map<string, string[]>();
   for (const [line, raw] of markRows) rawOf.set(`marks.csv:${line}`, raw);

@@ -41,7 +41,10 @@ const outboxItem = z.object({
   id: z.string(),
   conversationId: z.string(),
   tenantId: z.string().optional(),
-  message: z.object({ text: z.string(), card: z.looseObject({ type: z.literal('AdaptiveCard'), version: z.string() }).optional() }),
+  message: z.object({
+    text: z.string(),
+    card: z.looseObject({ type: z.literal('AdaptiveCard'), version: z.string() }).optional(),
+  }),
   kind: z.string(),
   createdAt: z.string(),
   state: z.enum(['pending', 'sent', 'failed']),
@@ -72,13 +75,26 @@ export const embeddedStateSchema = z.object({
   alertKeys: z.record(z.string(), z.literal(true)),
   outbox: z.record(z.string(), outboxItem),
   acks: z.record(z.string(), z.array(acknowledgement)),
-  records: z.record(z.string(), z.record(z.string(), z.object({ value: z.unknown(), version: z.number().int().positive() }))),
+  records: z.record(
+    z.string(),
+    z.record(z.string(), z.object({ value: z.unknown(), version: z.number().int().positive() })),
+  ),
 });
 
 export type EmbeddedState = z.infer<typeof embeddedStateSchema>;
 
 export function emptyEmbeddedState(): EmbeddedState {
-  return { format: 1, conversations: {}, bindings: {}, subscriptions: {}, roles: {}, alertKeys: {}, outbox: {}, acks: {}, records: {} };
+  return {
+    format: 1,
+    conversations: {},
+    bindings: {},
+    subscriptions: {},
+    roles: {},
+    alertKeys: {},
+    outbox: {},
+    acks: {},
+    records: {},
+  };
 }
 
 /** Reads `state.json`, or an empty state when there is none yet; a damaged file is an error naming it. */
@@ -95,12 +111,16 @@ export function readEmbeddedState(dir: string): EmbeddedState {
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    throw new Error(`${path} is not valid JSON (${(err as Error).message}); restore it from a backup or move it aside to start with an empty state`);
+    throw new Error(
+      `${path} is not valid JSON (${(err as Error).message}); restore it from a backup or move it aside to start with an empty state`,
+    );
   }
   const result = embeddedStateSchema.safeParse(parsed);
   if (!result.success) {
     const first = result.error.issues[0];
-    throw new Error(`${path} does not look like this bot's state at ${first.path.join('.') || '(top)'}: ${first.message}; restore it from a backup or move it aside`);
+    throw new Error(
+      `${path} does not look like this bot's state at ${first.path.join('.') || '(top)'}: ${first.message}; restore it from a backup or move it aside`,
+    );
   }
   return result.data;
 }

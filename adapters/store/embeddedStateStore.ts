@@ -1,6 +1,13 @@
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { appendAuditLines, AUDIT_FILE, LOCK_FILE, readEmbeddedState, writeEmbeddedState, type EmbeddedState } from './embeddedStateFile.ts';
+import {
+  appendAuditLines,
+  AUDIT_FILE,
+  LOCK_FILE,
+  readEmbeddedState,
+  writeEmbeddedState,
+  type EmbeddedState,
+} from './embeddedStateFile.ts';
 import {
   VersionConflictError,
   type Acknowledgement,
@@ -47,7 +54,9 @@ function takeLock(dir: string): string {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = Number(readFileSync(path, 'utf8').trim());
       if (Number.isInteger(holder) && holder > 0 && processAlive(holder)) {
-        throw new Error(`the state directory ${dir} is in use by process ${holder}; the embedded store allows one bot process (set REDIS_URL to run several)`);
+        throw new Error(
+          `the state directory ${dir} is in use by process ${holder}; the embedded store allows one bot process (set REDIS_URL to run several)`,
+        );
       }
       unlinkSync(path);
     }
@@ -185,7 +194,9 @@ export class EmbeddedStateStore implements StateStore {
   async claim(owner: string, now: number, leaseMs: number, limit: number): Promise<OutboxItem[]> {
     const ready = Object.values(this.state.outbox)
       .filter((i) => i.state === 'pending' && i.availableAt <= now)
-      .sort((a, b) => a.availableAt - b.availableAt || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+      .sort(
+        (a, b) => a.availableAt - b.availableAt || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
+      )
       .slice(0, limit);
     if (ready.length === 0) return [];
     for (const item of ready) {
@@ -213,7 +224,13 @@ export class EmbeddedStateStore implements StateStore {
   async release(id: string, owner: string, retryAt: number, error: string, firstAttemptAt: number): Promise<boolean> {
     const item = this.held(id, owner);
     if (!item) return false;
-    Object.assign(item, { attempts: item.attempts + 1, availableAt: retryAt, lastError: error, firstAttemptAt, leaseOwner: undefined });
+    Object.assign(item, {
+      attempts: item.attempts + 1,
+      availableAt: retryAt,
+      lastError: error,
+      firstAttemptAt,
+      leaseOwner: undefined,
+    });
     await this.persist();
     return true;
   }
@@ -221,7 +238,13 @@ export class EmbeddedStateStore implements StateStore {
   async markFailed(id: string, owner: string, now: number, error: string): Promise<boolean> {
     const item = this.held(id, owner);
     if (!item) return false;
-    Object.assign(item, { state: 'failed', attempts: item.attempts + 1, finishedAt: now, lastError: error, leaseOwner: undefined });
+    Object.assign(item, {
+      state: 'failed',
+      attempts: item.attempts + 1,
+      finishedAt: now,
+      lastError: error,
+      leaseOwner: undefined,
+    });
     await this.persist();
     return true;
   }
@@ -236,7 +259,9 @@ export class EmbeddedStateStore implements StateStore {
 
   async nextPendingAt(): Promise<number | null> {
     let next: number | null = null;
-    for (const item of Object.values(this.state.outbox)) if (item.state === 'pending' && !item.leaseOwner && (next === null || item.availableAt < next)) next = item.availableAt;
+    for (const item of Object.values(this.state.outbox))
+      if (item.state === 'pending' && !item.leaseOwner && (next === null || item.availableAt < next))
+        next = item.availableAt;
     return next;
   }
 
@@ -283,7 +308,12 @@ export class EmbeddedStateStore implements StateStore {
     return found ? { id, value: copy(found.value) as T, version: found.version } : null;
   }
 
-  async putRecord<T = unknown>(namespace: string, id: string, value: T, expectedVersion: number | null): Promise<VersionedRecord<T>> {
+  async putRecord<T = unknown>(
+    namespace: string,
+    id: string,
+    value: T,
+    expectedVersion: number | null,
+  ): Promise<VersionedRecord<T>> {
     const records = (this.state.records[namespace] ??= {});
     const actual = records[id]?.version ?? null;
     if (actual !== expectedVersion) throw new VersionConflictError(namespace, id, expectedVersion, actual);
@@ -294,7 +324,11 @@ export class EmbeddedStateStore implements StateStore {
   }
 
   async listRecords<T = unknown>(namespace: string): Promise<VersionedRecord<T>[]> {
-    return Object.entries(this.state.records[namespace] ?? {}).map(([id, r]) => ({ id, value: copy(r.value) as T, version: r.version }));
+    return Object.entries(this.state.records[namespace] ?? {}).map(([id, r]) => ({
+      id,
+      value: copy(r.value) as T,
+      version: r.version,
+    }));
   }
 
   async deleteRecord(namespace: string, id: string): Promise<boolean> {

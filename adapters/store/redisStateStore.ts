@@ -72,7 +72,9 @@ export class RedisStateStore implements StateStore {
           return 'the REDIS_URL host';
         }
       })();
-      throw new Error(`cannot reach Redis at ${host} (${(err as Error).message}); check REDIS_URL or unset it to use the embedded store`);
+      throw new Error(
+        `cannot reach Redis at ${host} (${(err as Error).message}); check REDIS_URL or unset it to use the embedded store`,
+      );
     }
     return new RedisStateStore(redis, options, true);
   }
@@ -94,12 +96,18 @@ export class RedisStateStore implements StateStore {
   }
 
   async removeConversation(conversationId: string): Promise<boolean> {
-    const result = await this.redis.multi().hdel(this.key('conversations'), conversationId).hdel(this.key('bindings'), conversationId).exec();
+    const result = await this.redis
+      .multi()
+      .hdel(this.key('conversations'), conversationId)
+      .hdel(this.key('bindings'), conversationId)
+      .exec();
     return (result ?? []).some(([, n]) => Number(n) > 0);
   }
 
   async listConversations(): Promise<ConversationRecord[]> {
-    return Object.values(await this.redis.hgetall(this.key('conversations'))).map((v) => JSON.parse(v) as ConversationRecord);
+    return Object.values(await this.redis.hgetall(this.key('conversations'))).map(
+      (v) => JSON.parse(v) as ConversationRecord,
+    );
   }
 
   async putBinding(binding: ConversationBinding): Promise<void> {
@@ -111,7 +119,9 @@ export class RedisStateStore implements StateStore {
   }
 
   async listBindings(): Promise<ConversationBinding[]> {
-    return Object.values(await this.redis.hgetall(this.key('bindings'))).map((v) => JSON.parse(v) as ConversationBinding);
+    return Object.values(await this.redis.hgetall(this.key('bindings'))).map(
+      (v) => JSON.parse(v) as ConversationBinding,
+    );
   }
 
   async putSubscription(subscription: Subscription): Promise<void> {
@@ -136,7 +146,10 @@ export class RedisStateStore implements StateStore {
   }
 
   async listRoles(schoolUrn: string): Promise<{ userId: string; role: SchoolRole }[]> {
-    return Object.entries(await this.redis.hgetall(this.key('roles', schoolUrn))).map(([userId, role]) => ({ userId, role: role as SchoolRole }));
+    return Object.entries(await this.redis.hgetall(this.key('roles', schoolUrn))).map(([userId, role]) => ({
+      userId,
+      role: role as SchoolRole,
+    }));
   }
 
   async sentAlertKeys(keys: readonly string[]): Promise<Set<string>> {
@@ -161,7 +174,17 @@ export class RedisStateStore implements StateStore {
   }
 
   async claim(owner: string, now: number, leaseMs: number, limit: number): Promise<OutboxItem[]> {
-    const ids = (await this.redis.eval(CLAIM, 2, this.key('outbox', 'ready'), this.key('outbox', 'leased'), now, now + leaseMs, limit, owner, this.itemKey(''))) as string[];
+    const ids = (await this.redis.eval(
+      CLAIM,
+      2,
+      this.key('outbox', 'ready'),
+      this.key('outbox', 'leased'),
+      now,
+      now + leaseMs,
+      limit,
+      owner,
+      this.itemKey(''),
+    )) as string[];
     return this.itemsById(ids);
   }
 
@@ -170,19 +193,64 @@ export class RedisStateStore implements StateStore {
     const pipeline = this.redis.pipeline();
     for (const id of ids) pipeline.hgetall(this.itemKey(id));
     const results = (await pipeline.exec()) ?? [];
-    return results.map(([, hash]) => outboxItemFrom(hash as Record<string, string>)).filter((i): i is OutboxItem => i !== null);
+    return results
+      .map(([, hash]) => outboxItemFrom(hash as Record<string, string>))
+      .filter((i): i is OutboxItem => i !== null);
   }
 
   async markSent(id: string, owner: string, now: number, activityId?: string): Promise<boolean> {
-    return Number(await this.redis.eval(MARK_SENT, 3, this.itemKey(id), this.key('outbox', 'ready'), this.key('outbox', 'leased'), owner, id, now, activityId ?? '')) === 1;
+    return (
+      Number(
+        await this.redis.eval(
+          MARK_SENT,
+          3,
+          this.itemKey(id),
+          this.key('outbox', 'ready'),
+          this.key('outbox', 'leased'),
+          owner,
+          id,
+          now,
+          activityId ?? '',
+        ),
+      ) === 1
+    );
   }
 
   async release(id: string, owner: string, retryAt: number, error: string, firstAttemptAt: number): Promise<boolean> {
-    return Number(await this.redis.eval(RELEASE, 3, this.itemKey(id), this.key('outbox', 'ready'), this.key('outbox', 'leased'), owner, id, retryAt, error, firstAttemptAt)) === 1;
+    return (
+      Number(
+        await this.redis.eval(
+          RELEASE,
+          3,
+          this.itemKey(id),
+          this.key('outbox', 'ready'),
+          this.key('outbox', 'leased'),
+          owner,
+          id,
+          retryAt,
+          error,
+          firstAttemptAt,
+        ),
+      ) === 1
+    );
   }
 
   async markFailed(id: string, owner: string, now: number, error: string): Promise<boolean> {
-    return Number(await this.redis.eval(MARK_FAILED, 3, this.itemKey(id), this.key('outbox', 'ready'), this.key('outbox', 'leased'), owner, id, now, error)) === 1;
+    return (
+      Number(
+        await this.redis.eval(
+          MARK_FAILED,
+          3,
+          this.itemKey(id),
+          this.key('outbox', 'ready'),
+          this.key('outbox', 'leased'),
+          owner,
+          id,
+          now,
+          error,
+        ),
+      ) === 1
+    );
   }
 
   async getOutboxItem(id: string): Promise<OutboxItem | null> {
@@ -200,7 +268,11 @@ export class RedisStateStore implements StateStore {
   }
 
   async addAcknowledgement(ack: Acknowledgement): Promise<void> {
-    await this.redis.multi().rpush(this.key('ack', ack.alertKey), JSON.stringify(ack)).sadd(this.key('acked'), ack.alertKey).exec();
+    await this.redis
+      .multi()
+      .rpush(this.key('ack', ack.alertKey), JSON.stringify(ack))
+      .sadd(this.key('acked'), ack.alertKey)
+      .exec();
   }
 
   async listAcknowledgements(alertKey: string): Promise<Acknowledgement[]> {
@@ -234,14 +306,28 @@ export class RedisStateStore implements StateStore {
     return raw == null ? null : RedisStateStore.recordFrom<T>(id, raw);
   }
 
-  async putRecord<T = unknown>(namespace: string, id: string, value: T, expectedVersion: number | null): Promise<VersionedRecord<T>> {
-    const [ok, version] = (await this.redis.eval(PUT_RECORD, 1, this.key('records', namespace), id, expectedVersion ?? '', JSON.stringify(value))) as [number, number];
+  async putRecord<T = unknown>(
+    namespace: string,
+    id: string,
+    value: T,
+    expectedVersion: number | null,
+  ): Promise<VersionedRecord<T>> {
+    const [ok, version] = (await this.redis.eval(
+      PUT_RECORD,
+      1,
+      this.key('records', namespace),
+      id,
+      expectedVersion ?? '',
+      JSON.stringify(value),
+    )) as [number, number];
     if (ok !== 1) throw new VersionConflictError(namespace, id, expectedVersion, version === 0 ? null : version);
     return { id, value: JSON.parse(JSON.stringify(value)) as T, version };
   }
 
   async listRecords<T = unknown>(namespace: string): Promise<VersionedRecord<T>[]> {
-    return Object.entries(await this.redis.hgetall(this.key('records', namespace))).map(([id, raw]) => RedisStateStore.recordFrom<T>(id, raw));
+    return Object.entries(await this.redis.hgetall(this.key('records', namespace))).map(([id, raw]) =>
+      RedisStateStore.recordFrom<T>(id, raw),
+    );
   }
 
   async deleteRecord(namespace: string, id: string): Promise<boolean> {

@@ -199,7 +199,12 @@ export interface StateStore {
    * Writes `value`. `expectedVersion` is the version read (null for "must not exist yet"); if the record
    * has moved on, nothing is written and a `VersionConflictError` is thrown: read again and retry.
    */
-  putRecord<T = unknown>(namespace: string, id: string, value: T, expectedVersion: number | null): Promise<VersionedRecord<T>>;
+  putRecord<T = unknown>(
+    namespace: string,
+    id: string,
+    value: T,
+    expectedVersion: number | null,
+  ): Promise<VersionedRecord<T>>;
   listRecords<T = unknown>(namespace: string): Promise<VersionedRecord<T>[]>;
   deleteRecord(namespace: string, id: string): Promise<boolean>;
 
@@ -214,7 +219,9 @@ export class VersionConflictError extends Error {
     readonly expected: number | null,
     readonly actual: number | null,
   ) {
-    super(`record ${namespace}/${id} is at version ${actual ?? 'none'}, not ${expected ?? 'none'}: read it again and retry`);
+    super(
+      `record ${namespace}/${id} is at version ${actual ?? 'none'}, not ${expected ?? 'none'}: read it again and retry`,
+    );
     this.name = 'VersionConflictError';
   }
 }
@@ -223,11 +230,22 @@ export class VersionConflictError extends Error {
  * Read-modify-write with retries on conflict: `change` gets the current value (or null) and returns the
  * new one. For cards several people press at once, meeting notes, case histories.
  */
-export async function updateRecord<T>(store: StateStore, namespace: string, id: string, change: (current: T | null) => T, attempts = 5): Promise<VersionedRecord<T>> {
+export async function updateRecord<T>(
+  store: StateStore,
+  namespace: string,
+  id: string,
+  change: (current: T | null) => T,
+  attempts = 5,
+): Promise<VersionedRecord<T>> {
   for (let i = 0; ; i++) {
     const current = await store.getRecord<T>(namespace, id);
     try {
-      return await store.putRecord<T>(namespace, id, change(current ? current.value : null), current ? current.version : null);
+      return await store.putRecord<T>(
+        namespace,
+        id,
+        change(current ? current.value : null),
+        current ? current.version : null,
+      );
     } catch (err) {
       if (!(err instanceof VersionConflictError) || i + 1 >= attempts) throw err;
     }

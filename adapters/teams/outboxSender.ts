@@ -12,7 +12,11 @@ const LEASE_SAFETY_MS = 5_000;
 export type SendToConversation = (reference: unknown, message: OutboxMessage) => Promise<{ id?: string }>;
 
 /** Structured log lines: ids and counts only, never pupils' names or marks. */
-export type SenderLog = (level: 'info' | 'warn', event: string, fields: Record<string, string | number | boolean | undefined>) => void;
+export type SenderLog = (
+  level: 'info' | 'warn',
+  event: string,
+  fields: Record<string, string | number | boolean | undefined>,
+) => void;
 
 export const consoleSenderLog: SenderLog = (level, event, fields) => {
   const line = JSON.stringify({ level, component: 'outbox-sender', event, ...fields });
@@ -113,7 +117,8 @@ export class OutboxSender {
   /** One worker per conversation (so its messages keep their order), at most `concurrency` at once. */
   private async deliver(batch: OutboxItem[], report: DrainReport, signal?: AbortSignal): Promise<void> {
     const byConversation = new Map<string, OutboxItem[]>();
-    for (const item of batch) byConversation.set(item.conversationId, [...(byConversation.get(item.conversationId) ?? []), item]);
+    for (const item of batch)
+      byConversation.set(item.conversationId, [...(byConversation.get(item.conversationId) ?? []), item]);
     const queues = [...byConversation.values()];
     const worker = async () => {
       for (let queue = queues.shift(); queue; queue = queues.shift()) {
@@ -146,7 +151,8 @@ export class OutboxSender {
     const conversation = await this.store.getConversation(item.conversationId);
     if (!conversation) {
       // Uninstalled (or dropped after a 403) since it was queued: nobody to tell.
-      if (await this.store.markFailed(item.id, this.owner, this.clock.now(), 'conversation no longer installed')) report.failed++;
+      if (await this.store.markFailed(item.id, this.owner, this.clock.now(), 'conversation no longer installed'))
+        report.failed++;
       this.log('info', 'skipped-uninstalled', ids);
       return;
     }
@@ -169,7 +175,12 @@ export class OutboxSender {
   private async handleFailure(item: OutboxItem, err: unknown, report: DrainReport): Promise<void> {
     const now = this.clock.now();
     const failure = classifySendFailure(err, now);
-    const ids = { outboxId: item.id, conversationId: item.conversationId, kind: item.kind, status: 'status' in failure ? failure.status : undefined };
+    const ids = {
+      outboxId: item.id,
+      conversationId: item.conversationId,
+      kind: item.kind,
+      status: 'status' in failure ? failure.status : undefined,
+    };
     if (failure.kind === 'gone') {
       await this.store.removeConversation(item.conversationId);
       await this.store.markFailed(item.id, this.owner, now, `HTTP ${failure.status}: conversation gone`);
@@ -186,11 +197,16 @@ export class OutboxSender {
       report.failed++;
       return;
     }
-    const wait = failure.kind === 'throttled' && failure.retryAfterMs !== undefined ? failure.retryAfterMs : backoffDelay(item.attempts, this.retry, this.random);
+    const wait =
+      failure.kind === 'throttled' && failure.retryAfterMs !== undefined
+        ? failure.retryAfterMs
+        : backoffDelay(item.attempts, this.retry, this.random);
     if (failure.kind === 'throttled') this.perConversation.pause(item.conversationId, now + wait);
     const firstAttemptAt = item.firstAttemptAt ?? now;
     const retryAt = now + wait;
-    const error = failure.status ? `HTTP ${failure.status}` : `no answer: ${(err as Error)?.message ?? String(err)}`.slice(0, 200);
+    const error = failure.status
+      ? `HTTP ${failure.status}`
+      : `no answer: ${(err as Error)?.message ?? String(err)}`.slice(0, 200);
     if (retryAt - firstAttemptAt > this.retry.giveUpAfterMs) {
       await this.store.markFailed(item.id, this.owner, now, `gave up after ${item.attempts + 1} attempts: ${error}`);
       await this.audit('send.gave-up', item, { attempts: item.attempts + 1, lastError: error, firstAttemptAt });
@@ -203,7 +219,11 @@ export class OutboxSender {
     report.retried++;
   }
 
-  private async audit(what: string, item: OutboxItem, detail: Record<string, string | number | boolean>): Promise<void> {
+  private async audit(
+    what: string,
+    item: OutboxItem,
+    detail: Record<string, string | number | boolean>,
+  ): Promise<void> {
     await this.store.appendAudit({
       at: new Date(this.clock.now()).toISOString(),
       who: `system:outbox-sender:${this.owner}`,

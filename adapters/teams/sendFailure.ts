@@ -26,7 +26,10 @@ function retryAfterMsOf(err: unknown, now: number): number | undefined {
   if (typeof e.retryAfterSeconds === 'number' && e.retryAfterSeconds >= 0) return e.retryAfterSeconds * 1000;
   const headers = e.response?.headers as { get?: (name: string) => unknown } | Record<string, unknown> | undefined;
   if (!headers) return undefined;
-  const raw = typeof headers.get === 'function' ? headers.get('retry-after') : (headers as Record<string, unknown>)['retry-after'];
+  const raw =
+    typeof headers.get === 'function'
+      ? headers.get('retry-after')
+      : (headers as Record<string, unknown>)['retry-after'];
   if (typeof raw !== 'string' && typeof raw !== 'number') return undefined;
   const seconds = Number(raw);
   if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;

@@ -5,15 +5,26 @@ import { drawColourIcon, drawOutlineIcon } from './drawIcons.ts';
 import { encodePng } from './encodePng.ts';
 import { zipFiles } from './zipFiles.ts';
 
-const guid = (name: string) => z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, `${name} must be a GUID such as 6f1c2b7e-3d4a-4e55-9a0b-2c8d7e6f5a41`);
+const guid = (name: string) =>
+  z
+    .string()
+    .regex(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+      `${name} must be a GUID such as 6f1c2b7e-3d4a-4e55-9a0b-2c8d7e6f5a41`,
+    );
 
 /** The values the manifest needs, checked before anything is written. */
 const packageEnvSchema = z.object({
   TEAMS_APP_ID: guid('TEAMS_APP_ID (any GUID, fixed for the life of the app)'),
   BOT_ID: guid("BOT_ID (the Azure Bot's Microsoft App ID)"),
-  BOT_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/i, 'BOT_DOMAIN must be a host name without https://, e.g. attendance.example.org.uk'),
+  BOT_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i, 'BOT_DOMAIN must be a host name without https://, e.g. attendance.example.org.uk'),
   APP_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/, 'APP_VERSION must look like 1.0.0'),
-  APP_NAME_SUFFIX: z.string().max(12, 'APP_NAME_SUFFIX must be short: the app name is limited to 30 characters').default(''),
+  APP_NAME_SUFFIX: z
+    .string()
+    .max(12, 'APP_NAME_SUFFIX must be short: the app name is limited to 30 characters')
+    .default(''),
   PUBLISHER_NAME: z.string().min(1, 'PUBLISHER_NAME is required'),
   PUBLISHER_WEBSITE: z.url({ message: 'PUBLISHER_WEBSITE must be an https URL' }),
   PUBLISHER_PRIVACY_URL: z.url({ message: 'PUBLISHER_PRIVACY_URL must be an https URL' }),
@@ -39,7 +50,8 @@ export function fillPlaceholders(template: string, values: Record<string, string
     if (values[name] === undefined) missing.add(name);
     return values[name] ?? '';
   });
-  if (missing.size > 0) throw new Error(`${where} does not set ${[...missing].join(', ')}, which appPackage/manifest.json needs`);
+  if (missing.size > 0)
+    throw new Error(`${where} does not set ${[...missing].join(', ')}, which appPackage/manifest.json needs`);
   return filled;
 }
 
@@ -57,7 +69,11 @@ export function buildAppPackage(rootDir: string, envName: string): AppPackage {
   const values = parseEnvFile(readFileSync(envFile, 'utf8'));
   const checked = packageEnvSchema.safeParse(values);
   if (!checked.success) throw new Error(`${envFile}:\n- ${checked.error.issues.map((i) => i.message).join('\n- ')}`);
-  const manifestText = fillPlaceholders(readFileSync(join(rootDir, 'appPackage', 'manifest.json'), 'utf8'), { ...values, ...checked.data }, envFile);
+  const manifestText = fillPlaceholders(
+    readFileSync(join(rootDir, 'appPackage', 'manifest.json'), 'utf8'),
+    { ...values, ...checked.data },
+    envFile,
+  );
   const manifest = JSON.parse(manifestText) as Record<string, unknown>;
   const colourPng = encodePng(drawColourIcon());
   const outlinePng = encodePng(drawOutlineIcon());

@@ -8,13 +8,16 @@ function paint(image: RgbaImage, colour: Rgba, inside: (x: number, y: number) =>
   for (let py = 0; py < height; py++) {
     for (let px = 0; px < width; px++) {
       let hits = 0;
-      for (let sy = 0; sy < 4; sy++) for (let sx = 0; sx < 4; sx++) if (inside((px + (sx + 0.5) / 4) / width, (py + (sy + 0.5) / 4) / height)) hits++;
+      for (let sy = 0; sy < 4; sy++)
+        for (let sx = 0; sx < 4; sx++)
+          if (inside((px + (sx + 0.5) / 4) / width, (py + (sy + 0.5) / 4) / height)) hits++;
       if (hits === 0) continue;
       const a = (colour[3] / 255) * (hits / 16);
       const i = (py * width + px) * 4;
       const under = pixels[i + 3] / 255;
       const outA = a + under * (1 - a);
-      for (let c = 0; c < 3; c++) pixels[i + c] = Math.round((colour[c] * a + pixels[i + c] * under * (1 - a)) / (outA || 1));
+      for (let c = 0; c < 3; c++)
+        pixels[i + c] = Math.round((colour[c] * a + pixels[i + c] * under * (1 - a)) / (outA || 1));
       pixels[i + 3] = Math.round(outA * 255);
     }
   }
@@ -41,7 +44,8 @@ function stroke(ax: number, ay: number, bx: number, by: number, half: number) {
 }
 
 const not = (f: (x: number, y: number) => boolean) => (x: number, y: number) => !f(x, y);
-const both = (f: (x: number, y: number) => boolean, g: (x: number, y: number) => boolean) => (x: number, y: number) => f(x, y) && g(x, y);
+const both = (f: (x: number, y: number) => boolean, g: (x: number, y: number) => boolean) => (x: number, y: number) =>
+  f(x, y) && g(x, y);
 
 function blank(size: number): RgbaImage {
   return { width: size, height: size, pixels: new Uint8Array(size * size * 4) };

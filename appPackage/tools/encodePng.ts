@@ -22,7 +22,8 @@ function chunk(type: string, data: Uint8Array): Buffer {
 /** A truecolour-with-alpha PNG (8 bits a channel, no filtering: icons are small). */
 export function encodePng(image: RgbaImage): Buffer {
   const { width, height, pixels } = image;
-  if (pixels.length !== width * height * 4) throw new Error(`expected ${width * height * 4} bytes of RGBA, got ${pixels.length}`);
+  if (pixels.length !== width * height * 4)
+    throw new Error(`expected ${width * height * 4} bytes of RGBA, got ${pixels.length}`);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
@@ -33,5 +34,10 @@ export function encodePng(image: RgbaImage): Buffer {
     raw[y * (1 + width * 4)] = 0; // filter: none
     raw.set(pixels.subarray(y * width * 4, (y + 1) * width * 4), y * (1 + width * 4) + 1);
   }
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array(0))]);
+  return Buffer.concat([
+    SIGNATURE,
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', new Uint8Array(0)),
+  ]);
 }

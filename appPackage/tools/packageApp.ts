@@ -14,7 +14,9 @@ try {
   writeFileSync(zipPath, built.zip);
   writeFileSync(join(outDir, 'color.png'), built.colourPng);
   writeFileSync(join(outDir, 'outline.png'), built.outlinePng);
-  process.stdout.write(`wrote ${zipPath} (${built.zip.length} bytes): upload it in Teams (Apps > Manage your apps > Upload an app)\n`);
+  process.stdout.write(
+    `wrote ${zipPath} (${built.zip.length} bytes): upload it in Teams (Apps > Manage your apps > Upload an app)\n`,
+  );
 } catch (err) {
   process.stderr.write(`could not build the app package: ${(err as Error).message}\n`);
   process.exit(1);

@@ -5,11 +5,21 @@ import { type ConversationInfo, type UserInfo } from '../host/featureHost.ts';
 export const ALL_SCHOOLS = '*';
 
 /** Roles that may see the full view (context flags, safeguarding detail) in a personal chat. */
-const FULL_VIEW_ROLES: ReadonlySet<SchoolRole> = new Set(['attendance-lead', 'designated-safeguarding-lead', 'head', 'la-officer']);
+const FULL_VIEW_ROLES: ReadonlySet<SchoolRole> = new Set([
+  'attendance-lead',
+  'designated-safeguarding-lead',
+  'head',
+  'la-officer',
+]);
 /** Roles that may mark a channel as the school's safeguarding channel (full view for everyone in it). */
 const PRIVACY_ADMIN_ROLES: ReadonlySet<SchoolRole> = new Set(['designated-safeguarding-lead', 'head']);
 /** Roles that may bind a conversation to their school. */
-const LINK_ROLES: ReadonlySet<SchoolRole> = new Set(['attendance-lead', 'designated-safeguarding-lead', 'head', 'la-officer']);
+const LINK_ROLES: ReadonlySet<SchoolRole> = new Set([
+  'attendance-lead',
+  'designated-safeguarding-lead',
+  'head',
+  'la-officer',
+]);
 
 /** True for the roles that may see context flags and safeguarding detail (on their own screen). */
 export function hasFullViewRole(role: SchoolRole | null): boolean {
@@ -43,7 +53,12 @@ export class AccessControl {
 
   async roleOf(schoolUrn: string, user: UserInfo): Promise<SchoolRole | null> {
     const key = userKey(user);
-    return (await this.store.getRole(schoolUrn, key)) ?? (await this.store.getRole(ALL_SCHOOLS, key)) ?? this.defaultRole ?? null;
+    return (
+      (await this.store.getRole(schoolUrn, key)) ??
+      (await this.store.getRole(ALL_SCHOOLS, key)) ??
+      this.defaultRole ??
+      null
+    );
   }
 
   /** True for an LA officer assigned across all schools (may ask about any school from a personal chat). */

@@ -8,9 +8,12 @@ const roleAssignmentsSchema = z.object({
     z.object({
       user: z.string().min(1, 'each assignment needs "user": the Entra object id (or Teams user id) of the person'),
       role: z.enum(SCHOOL_ROLES, { message: `"role" must be one of ${SCHOOL_ROLES.join(', ')}` }),
-      schools: z.union([z.literal('all'), z.array(z.string().regex(/^\d{6,7}$/, 'school URNs are 6 or 7 digits')).min(1)], {
-        message: '"schools" must be "all" or a list of URNs',
-      }),
+      schools: z.union(
+        [z.literal('all'), z.array(z.string().regex(/^\d{6,7}$/, 'school URNs are 6 or 7 digits')).min(1)],
+        {
+          message: '"schools" must be "all" or a list of URNs',
+        },
+      ),
     }),
   ),
 });
@@ -28,7 +31,10 @@ export async function loadRoleAssignments(file: string, store: StateStore): Prom
     throw new Error(`ATTENDANCE_ROLES=${file} could not be read as JSON: ${(err as Error).message}`);
   }
   const parsed = roleAssignmentsSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`ATTENDANCE_ROLES=${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `ATTENDANCE_ROLES=${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   let written = 0;
   for (const a of parsed.data.assignments) {
     for (const urn of a.schools === 'all' ? [ALL_SCHOOLS] : a.schools) {

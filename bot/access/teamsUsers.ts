@@ -22,7 +22,12 @@ export async function rememberTeamsUser(store: StateStore, user: UserInfo): Prom
   const current = await store.getRecord<TeamsUserRecord>(NAMESPACE, user.aadObjectId);
   if (current?.value.userId === user.id) return;
   try {
-    await store.putRecord<TeamsUserRecord>(NAMESPACE, user.aadObjectId, { userId: user.id }, current ? current.version : null);
+    await store.putRecord<TeamsUserRecord>(
+      NAMESPACE,
+      user.aadObjectId,
+      { userId: user.id },
+      current ? current.version : null,
+    );
   } catch (err) {
     // Someone else wrote the same mapping at the same moment: theirs is as good as ours.
     if (!(err instanceof VersionConflictError)) throw err;
@@ -31,7 +36,9 @@ export async function rememberTeamsUser(store: StateStore, user: UserInfo): Prom
 
 /** Teams user ids of the people whose role at the school allows the full view, as far as the bot has met them. */
 export async function fullViewUserIds(store: StateStore, schoolUrn: string): Promise<string[]> {
-  const assignments = [...(await store.listRoles(schoolUrn)), ...(await store.listRoles(ALL_SCHOOLS))].filter((a) => hasFullViewRole(a.role));
+  const assignments = [...(await store.listRoles(schoolUrn)), ...(await store.listRoles(ALL_SCHOOLS))].filter((a) =>
+    hasFullViewRole(a.role),
+  );
   const ids: string[] = [];
   for (const aad of new Set(assignments.map((a) => a.userId))) {
     const record = await store.getRecord<TeamsUserRecord>(NAMESPACE, aad);

@@ -42,7 +42,8 @@ export async function handleAlertAction(services: AlertActionServices, turn: Act
   if (!parsed.success) return { message: 'That button is from a card this bot cannot read; ask for the alert again.' };
   const { cardId, upn, act } = parsed.data;
   const record = await services.store.getRecord<AlertCardModel>(ALERT_CARD_NAMESPACE, cardId);
-  if (!record || record.value.conversationId !== turn.conversation.id) return { message: 'This alert is not one the bot holds for this conversation.' };
+  if (!record || record.value.conversationId !== turn.conversation.id)
+    return { message: 'This alert is not one the bot holds for this conversation.' };
   const model = record.value;
   const row = model.rows.find((r) => r.upn === upn);
   if (!row || !row.actions.includes(act)) return { message: 'That action does not apply to this pupil on this alert.' };
@@ -51,23 +52,43 @@ export async function handleAlertAction(services: AlertActionServices, turn: Act
   let code: string | undefined;
   if (act === 'reason-received') {
     code = String(turn.data[reasonInputId(upn)] ?? '');
-    if (!REASON_CODES.some((c) => c.value === code)) return { message: 'Choose the code for the reason given, then press "Record reason".' };
+    if (!REASON_CODES.some((c) => c.value === code))
+      return { message: 'Choose the code for the reason given, then press "Record reason".' };
   }
   const at = services.now().toISOString();
   const by = turn.user.name ?? 'A member of staff';
   const updated = await updateRecord<AlertCardModel>(services.store, ALERT_CARD_NAMESPACE, cardId, (current) => {
     const base = current ?? model;
-    return { ...base, rows: base.rows.map((r) => (r.upn === upn ? { ...r, done: [...r.done, { action: act, by, at, ...(code ? { code } : {}) }] } : r)) };
+    return {
+      ...base,
+      rows: base.rows.map((r) =>
+        r.upn === upn ? { ...r, done: [...r.done, { action: act, by, at, ...(code ? { code } : {}) }] } : r,
+      ),
+    };
   });
   const who = userKey(turn.user);
-  for (const alertKey of row.alertKeys) await services.store.addAcknowledgement({ alertKey, action: act, by: who, byName: by, at, ...(code ? { code } : {}) });
+  for (const alertKey of row.alertKeys)
+    await services.store.addAcknowledgement({
+      alertKey,
+      action: act,
+      by: who,
+      byName: by,
+      at,
+      ...(code ? { code } : {}),
+    });
   await services.store.appendAudit({
     at,
     who,
     what: `alert.${act}`,
     schoolUrn: model.schoolUrn,
     upn,
-    detail: { cardId, kind: model.kind, alerts: row.alertKeys.length, conversation: turn.conversation.id, ...(code ? { code } : {}) },
+    detail: {
+      cardId,
+      kind: model.kind,
+      alerts: row.alertKeys.length,
+      conversation: turn.conversation.id,
+      ...(code ? { code } : {}),
+    },
   });
   if (act === 'escalate') {
     // Escalating puts the alert in front of the LA officers following the school (once per alert).
@@ -77,10 +98,15 @@ export async function handleAlertAction(services: AlertActionServices, turn: Act
       kind: 'escalations',
       audience: 'la',
       at,
-      message: { text: `${model.schoolName} (URN ${model.schoolUrn}) escalated an alert to the local authority: ${row.pupilName}, Year ${row.yearGroup}: ${row.steps.map((st) => st.title).join('; ')}. Escalated by ${by}, ${at.slice(0, 16).replace('T', ' ')} UTC.` },
+      message: {
+        text: `${model.schoolName} (URN ${model.schoolUrn}) escalated an alert to the local authority: ${row.pupilName}, Year ${row.yearGroup}: ${row.steps.map((st) => st.title).join('; ')}. Escalated by ${by}, ${at.slice(0, 16).replace('T', ' ')} UTC.`,
+      },
     });
     services.log('alert.escalated', { card: cardId, school: model.schoolUrn, officers });
   }
   services.log('alert.acted', { card: cardId, act, school: model.schoolUrn, conversation: turn.conversation.id });
-  return { card: renderAlertCard(updated.value), text: `${by} ${PAST_TENSE[act]}. ${alertCardText(updated.value).split('\n')[0]}` };
+  return {
+    card: renderAlertCard(updated.value),
+    text: `${by} ${PAST_TENSE[act]}. ${alertCardText(updated.value).split('\n')[0]}`,
+  };
 }

@@ -2,7 +2,14 @@ import { type PrivacyLevel } from '../../adapters/store/stateStore.ts';
 import { type AlertKind } from './alertKinds.ts';
 
 /** What someone can record on an alert row. */
-export const ROW_ACTIONS = ['reason-received', 'parents-called', 'home-visit-done', 'social-worker-told', 'la-notified', 'escalate'] as const;
+export const ROW_ACTIONS = [
+  'reason-received',
+  'parents-called',
+  'home-visit-done',
+  'social-worker-told',
+  'la-notified',
+  'escalate',
+] as const;
 export type RowAction = (typeof ROW_ACTIONS)[number];
 
 /**

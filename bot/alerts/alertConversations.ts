@@ -16,7 +16,10 @@ export interface AlertConversationServices {
 }
 
 /** Keeps the conversation's reference, so alerts can reach it even if the install event was missed. */
-async function remember(services: AlertConversationServices, turn: Pick<MessageTurn, 'conversation' | 'reference' | 'user'>): Promise<void> {
+async function remember(
+  services: AlertConversationServices,
+  turn: Pick<MessageTurn, 'conversation' | 'reference' | 'user'>,
+): Promise<void> {
   const existing = await services.store.getConversation(turn.conversation.id);
   await services.store.putConversation({
     conversationId: turn.conversation.id,
@@ -35,17 +38,38 @@ async function remember(services: AlertConversationServices, turn: Pick<MessageT
 export async function onAlertsInstalled(services: AlertConversationServices, event: InstallEvent): Promise<void> {
   const { conversation } = event;
   const at = services.now().toISOString();
-  await services.store.putConversation({ conversationId: conversation.id, scope: conversation.type, tenantId: conversation.tenantId, reference: event.reference, installedAt: at, installedBy: event.user ? userKey(event.user) : undefined });
-  await services.store.appendAudit({ at, who: event.user ? userKey(event.user) : 'system:teams', what: 'conversation.installed', detail: { conversation: conversation.id, scope: conversation.type } });
+  await services.store.putConversation({
+    conversationId: conversation.id,
+    scope: conversation.type,
+    tenantId: conversation.tenantId,
+    reference: event.reference,
+    installedAt: at,
+    installedBy: event.user ? userKey(event.user) : undefined,
+  });
+  await services.store.appendAudit({
+    at,
+    who: event.user ? userKey(event.user) : 'system:teams',
+    what: 'conversation.installed',
+    detail: { conversation: conversation.id, scope: conversation.type },
+  });
   services.log('alerts.installed', { conversation: conversation.id, scope: conversation.type });
   if (conversation.type === 'personal') {
-    await event.reply('Hello. Ask me about attendance at any time. LA officers: say "follow" and a school URN (or "follow all") to get the notifications schools owe the local authority here.');
+    await event.reply(
+      'Hello. Ask me about attendance at any time. LA officers: say "follow" and a school URN (or "follow all") to get the notifications schools owe the local authority here.',
+    );
     return;
   }
   let bound = await services.store.getBinding(conversation.id);
   if (!bound && services.schools.length === 1) {
     const [school] = services.schools;
-    bound = { conversationId: conversation.id, schoolUrn: school.urn, privacy: 'limited', alertsOff: [], boundAt: at, boundBy: 'system:auto-bind' };
+    bound = {
+      conversationId: conversation.id,
+      schoolUrn: school.urn,
+      privacy: 'limited',
+      alertsOff: [],
+      boundAt: at,
+      boundBy: 'system:auto-bind',
+    };
     await services.store.putBinding(bound);
   }
   const school = bound && services.schools.find((s) => s.urn === bound.schoolUrn);
@@ -59,7 +83,12 @@ export async function onAlertsInstalled(services: AlertConversationServices, eve
 /** Removed: forget the reference and the binding, so nothing more is sent there. */
 export async function onAlertsUninstalled(services: AlertConversationServices, event: InstallEvent): Promise<void> {
   const removed = await services.store.removeConversation(event.conversation.id);
-  await services.store.appendAudit({ at: services.now().toISOString(), who: event.user ? userKey(event.user) : 'system:teams', what: 'conversation.uninstalled', detail: { conversation: event.conversation.id, known: removed } });
+  await services.store.appendAudit({
+    at: services.now().toISOString(),
+    who: event.user ? userKey(event.user) : 'system:teams',
+    what: 'conversation.uninstalled',
+    detail: { conversation: event.conversation.id, known: removed },
+  });
   services.log('alerts.uninstalled', { conversation: event.conversation.id, known: removed });
 }
 
@@ -71,7 +100,8 @@ export async function listAlerts(services: AlertConversationServices, turn: Mess
   const school = binding && services.schools.find((s) => s.urn === binding.schoolUrn);
   if (school) {
     lines.push(`Alerts for ${school.name} (URN ${school.urn}) here:`);
-    for (const kind of ALERT_KIND_NAMES) lines.push(`- ${kind}: ${binding.alertsOff.includes(kind) ? 'off' : 'on'} (${ALERT_KIND_LABELS[kind]})`);
+    for (const kind of ALERT_KIND_NAMES)
+      lines.push(`- ${kind}: ${binding.alertsOff.includes(kind) ? 'off' : 'on'} (${ALERT_KIND_LABELS[kind]})`);
     lines.push('Say "alerts off" or "alerts on" and a kind to change one.');
   } else if (turn.conversation.type !== 'personal') {
     lines.push('This conversation is not linked to a school, so it gets no alerts. Say "link school" and a URN.');
@@ -88,7 +118,12 @@ export async function listAlerts(services: AlertConversationServices, turn: Mess
 }
 
 /** `alerts on|off <kind>` for a bound channel or chat. Anyone with a role at the school may change it. */
-export async function switchAlerts(services: AlertConversationServices, turn: MessageTurn, onOff: string, named: string): Promise<void> {
+export async function switchAlerts(
+  services: AlertConversationServices,
+  turn: MessageTurn,
+  onOff: string,
+  named: string,
+): Promise<void> {
   await remember(services, turn);
   const kind = parseAlertKind(named);
   if (!kind) {
@@ -109,14 +144,27 @@ export async function switchAlerts(services: AlertConversationServices, turn: Me
   const on = onOff.toLowerCase() === 'on';
   const alertsOff = on ? binding.alertsOff.filter((k) => k !== kind) : [...new Set([...binding.alertsOff, kind])];
   await services.store.putBinding({ ...binding, alertsOff });
-  await services.store.appendAudit({ at: services.now().toISOString(), who: userKey(turn.user), what: `alerts.${on ? 'on' : 'off'}`, schoolUrn: school.urn, detail: { conversation: turn.conversation.id, kind } });
+  await services.store.appendAudit({
+    at: services.now().toISOString(),
+    who: userKey(turn.user),
+    what: `alerts.${on ? 'on' : 'off'}`,
+    schoolUrn: school.urn,
+    detail: { conversation: turn.conversation.id, kind },
+  });
   await turn.reply(`${ALERT_KIND_LABELS[kind]}: ${on ? 'on' : 'off'} for this conversation.`);
 }
 
 /** `follow <URN>` / `follow all` / `unfollow ...` in a personal chat: an LA officer's subscriptions. */
-export async function followSchools(services: AlertConversationServices, turn: MessageTurn, verb: string, named: string): Promise<void> {
+export async function followSchools(
+  services: AlertConversationServices,
+  turn: MessageTurn,
+  verb: string,
+  named: string,
+): Promise<void> {
   if (turn.conversation.type !== 'personal') {
-    await turn.reply('Follow schools in a personal chat with me: LA notifications about pupils go to you, not to a channel.');
+    await turn.reply(
+      'Follow schools in a personal chat with me: LA notifications about pupils go to you, not to a channel.',
+    );
     return;
   }
   await remember(services, turn);
@@ -144,8 +192,18 @@ export async function followSchools(services: AlertConversationServices, turn: M
     const list = following === 'all' ? services.schools.map((s) => s.urn) : following;
     schools = stop ? list.filter((u) => u !== school.urn) : [...new Set([...list, school.urn])];
   }
-  await services.store.putSubscription({ userId: user, conversationId: turn.conversation.id, schools, updatedAt: services.now().toISOString() });
-  await services.store.appendAudit({ at: services.now().toISOString(), who: user, what: stop ? 'alerts.unfollow' : 'alerts.follow', detail: { schools: schools === 'all' ? 'all' : schools.join(' ') } });
+  await services.store.putSubscription({
+    userId: user,
+    conversationId: turn.conversation.id,
+    schools,
+    updatedAt: services.now().toISOString(),
+  });
+  await services.store.appendAudit({
+    at: services.now().toISOString(),
+    who: user,
+    what: stop ? 'alerts.unfollow' : 'alerts.follow',
+    detail: { schools: schools === 'all' ? 'all' : schools.join(' ') },
+  });
   await turn.reply(
     schools === 'all'
       ? 'You now follow every school: sickness returns, continuous absence and penalty-threshold alerts will come here.'

@@ -45,7 +45,11 @@ export class AlertScanner {
 
   async scan(request: ScanRequest = {}): Promise<ScanReport> {
     const report: ScanReport = { schools: [], skipped: [], queued: 0 };
-    const [bindings, subscriptions, conversations] = await Promise.all([this.store.listBindings(), this.store.listSubscriptions(), this.store.listConversations()]);
+    const [bindings, subscriptions, conversations] = await Promise.all([
+      this.store.listBindings(),
+      this.store.listSubscriptions(),
+      this.store.listConversations(),
+    ]);
     for (const school of this.schools) {
       if (request.schoolUrns && !request.schoolUrns.includes(school.urn)) continue;
       if (request.onlyIfSchoolDay && !school.register.calendar.dayIndex.has(request.onlyIfSchoolDay)) {
@@ -65,11 +69,26 @@ export class AlertScanner {
     return report;
   }
 
-  private async scanSchool(school: SchoolData, asOf: string, audiences: ReturnType<typeof audiencesForSchool>): Promise<SchoolScanReport> {
+  private async scanSchool(
+    school: SchoolData,
+    asOf: string,
+    audiences: ReturnType<typeof audiencesForSchool>,
+  ): Promise<SchoolScanReport> {
     const findings = evaluateFindings(school.register, { asOf, policy: school.policy });
     const keys = candidateKeys(school.urn, findings, audiences);
-    const [delivered, acknowledged] = await Promise.all([this.store.sentAlertKeys(keys.deliveryKeys), this.store.acknowledgedKeys(keys.alertKeys)]);
-    const planned = planAlerts({ school: { urn: school.urn, name: school.name, policy: school.policy }, asOf, findings, audiences, delivered, acknowledged, fits: alertCardFits });
+    const [delivered, acknowledged] = await Promise.all([
+      this.store.sentAlertKeys(keys.deliveryKeys),
+      this.store.acknowledgedKeys(keys.alertKeys),
+    ]);
+    const planned = planAlerts({
+      school: { urn: school.urn, name: school.name, policy: school.policy },
+      asOf,
+      findings,
+      audiences,
+      delivered,
+      acknowledged,
+      fits: alertCardFits,
+    });
     const result: SchoolScanReport = { urn: school.urn, asOf, findings: findings.length, queued: 0, duplicates: 0 };
     for (const alert of planned) {
       const { model } = alert;
@@ -104,11 +123,22 @@ export class AlertScanner {
           what: 'alert.raised',
           schoolUrn: model.schoolUrn,
           upn: row.upn,
-          detail: { conversation: model.conversationId, cardId: model.cardId, kind: model.kind, rules: [...new Set(row.steps.map((st) => st.rule))].join(' ') },
+          detail: {
+            conversation: model.conversationId,
+            cardId: model.cardId,
+            kind: model.kind,
+            rules: [...new Set(row.steps.map((st) => st.rule))].join(' '),
+          },
         });
       }
     }
-    if (result.queued > 0 || result.duplicates > 0) this.log('alerts.school-scanned', { school: school.urn, findings: result.findings, queued: result.queued, duplicates: result.duplicates });
+    if (result.queued > 0 || result.duplicates > 0)
+      this.log('alerts.school-scanned', {
+        school: school.urn,
+        findings: result.findings,
+        queued: result.queued,
+        duplicates: result.duplicates,
+      });
     return result;
   }
 }

@@ -27,7 +27,8 @@ const ACTIONS: Record<string, RowAction[]> = {
 };
 
 const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
-const date = (v: unknown): string => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatShortDate(v) : str(v));
+const date = (v: unknown): string =>
+  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatShortDate(v) : str(v);
 const codes = (byCode: unknown): string =>
   byCode && typeof byCode === 'object'
     ? Object.entries(byCode as Record<string, number>)
@@ -41,18 +42,39 @@ export function evidenceFacts(finding: Finding): { title: string; value: string 
   const facts: [string, string][] = [];
   switch (finding.rule) {
     case 'unexplained-absence':
-      facts.push(['Date', date(e.date)], ['Sessions', Array.isArray(e.sessions) ? (e.sessions as { session: string }[]).map((s) => s.session).join(' and ') : '']);
+      facts.push(
+        ['Date', date(e.date)],
+        [
+          'Sessions',
+          Array.isArray(e.sessions) ? (e.sessions as { session: string }[]).map((s) => s.session).join(' and ') : '',
+        ],
+      );
       break;
     case 'unexplained-3-days':
       facts.push(['School days unexplained', str(e.consecutiveSchoolDays)], ['From', date(e.from)], ['To', date(e.to)]);
       break;
     case 'n-code-overdue': {
       const sessions = (e.sessions as { date: string; session: string; daysSince: number }[]) ?? [];
-      facts.push(['Sessions still N', String(sessions.length)], ['Oldest', sessions[0] ? `${date(sessions[0].date)} ${sessions[0].session} (${sessions[0].daysSince} ${str(e.unit)} ago)` : ''], ['Limit', `${str(e.limit)} ${str(e.unit)}`]);
+      facts.push(
+        ['Sessions still N', String(sessions.length)],
+        [
+          'Oldest',
+          sessions[0]
+            ? `${date(sessions[0].date)} ${sessions[0].session} (${sessions[0].daysSince} ${str(e.unit)} ago)`
+            : '',
+        ],
+        ['Limit', `${str(e.limit)} ${str(e.unit)}`],
+      );
       break;
     }
     case 'sickness-return':
-      facts.push(['Illness days this year', str(e.illnessDays)], ['Threshold', str(e.threshold)], ['Reached on', date(e.reachedOn)], ['Longest spell', `${str(e.longestEpisodeDays)} days`], ['Counted', str(e.countedAs)]);
+      facts.push(
+        ['Illness days this year', str(e.illnessDays)],
+        ['Threshold', str(e.threshold)],
+        ['Reached on', date(e.reachedOn)],
+        ['Longest spell', `${str(e.longestEpisodeDays)} days`],
+        ['Counted', str(e.countedAs)],
+      );
       break;
     case 'continuous-unauthorised-10-days':
     case 'deletion-ground-20-days':
@@ -60,7 +82,11 @@ export function evidenceFacts(finding: Finding): { title: string; value: string 
       break;
     case 'penalty-threshold': {
       const w = e.window as { from?: string; to?: string; schoolWeeks?: number } | undefined;
-      facts.push(['Unauthorised sessions', `${str(e.count)} (threshold ${str(e.threshold)})`], ['By code', codes(e.byCode)], ['Window', w ? `${date(w.from)} to ${date(w.to)} (${str(w.schoolWeeks)} school weeks)` : '']);
+      facts.push(
+        ['Unauthorised sessions', `${str(e.count)} (threshold ${str(e.threshold)})`],
+        ['By code', codes(e.byCode)],
+        ['Window', w ? `${date(w.from)} to ${date(w.to)} (${str(w.schoolWeeks)} school weeks)` : ''],
+      );
       break;
     }
     default:
@@ -89,13 +115,21 @@ export function alertStepsFor(finding: Finding, policy: PolicyProfile, privacy: 
   const rule = policy.unexplainedAbsence;
   const extra: AlertStep =
     privacy === 'full'
-      ? { rule: finding.rule, title: `Tell ${policy.notify.unexplainedWithSocialWorker}`, reason: 'The pupil has a social worker.', evidence: [], nextStep: rule.socialWorkerStep, citation: citationText(rule.socialWorkerCitation) }
+      ? {
+          rule: finding.rule,
+          title: `Tell ${policy.notify.unexplainedWithSocialWorker}`,
+          reason: 'The pupil has a social worker.',
+          evidence: [],
+          nextStep: rule.socialWorkerStep,
+          citation: citationText(rule.socialWorkerCitation),
+        }
       : {
           rule: finding.rule,
           title: 'Extra safeguarding steps apply',
           reason: 'This pupil needs an extra safeguarding step today.',
           evidence: [],
-          nextStep: 'The designated safeguarding lead has the detail: ask them, or see the pupil in a personal chat with the bot if your role allows it',
+          nextStep:
+            'The designated safeguarding lead has the detail: ask them, or see the pupil in a personal chat with the bot if your role allows it',
           citation: '',
         };
   return [main, extra];
@@ -108,6 +142,13 @@ export function rowActionsFor(findings: readonly Finding[]): RowAction[] {
     for (const a of ACTIONS[f.rule] ?? ['escalate']) wanted.add(a);
     if (f.evidence.socialWorker === true) wanted.add('social-worker-told');
   }
-  const order: RowAction[] = ['reason-received', 'parents-called', 'home-visit-done', 'social-worker-told', 'la-notified', 'escalate'];
+  const order: RowAction[] = [
+    'reason-received',
+    'parents-called',
+    'home-visit-done',
+    'social-worker-told',
+    'la-notified',
+    'escalate',
+  ];
   return order.filter((a) => wanted.has(a));
 }

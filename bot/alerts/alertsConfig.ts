@@ -5,7 +5,10 @@ import { parseScanTimes, type ScanTime } from './scanTimes.ts';
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 const alertsEnvironment = z.object({
-  SCAN_TOKEN: z.preprocess(blankToUndefined, z.string().min(16, 'SCAN_TOKEN must be at least 16 characters (use a long random string)').optional()),
+  SCAN_TOKEN: z.preprocess(
+    blankToUndefined,
+    z.string().min(16, 'SCAN_TOKEN must be at least 16 characters (use a long random string)').optional(),
+  ),
   ALERT_SCAN_TIMES: z.preprocess(
     blankToUndefined,
     z
@@ -34,8 +37,17 @@ const alertsEnvironment = z.object({
         }
       }, 'ALERT_TIME_ZONE must be an IANA time zone such as Europe/London'),
   ),
-  ALERT_SCANS: z.preprocess(blankToUndefined, z.enum(['on', 'off'], { message: 'ALERT_SCANS must be on or off' }).default('on')),
-  INSTANCE_ID: z.preprocess(blankToUndefined, z.string().regex(/^[\w.:-]+$/, 'INSTANCE_ID may hold letters, digits, "_", ".", ":" and "-"').optional()),
+  ALERT_SCANS: z.preprocess(
+    blankToUndefined,
+    z.enum(['on', 'off'], { message: 'ALERT_SCANS must be on or off' }).default('on'),
+  ),
+  INSTANCE_ID: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[\w.:-]+$/, 'INSTANCE_ID may hold letters, digits, "_", ".", ":" and "-"')
+      .optional(),
+  ),
 });
 
 export interface AlertsConfig {
@@ -48,9 +60,16 @@ export interface AlertsConfig {
 }
 
 /** The alert settings from the environment, or every problem with them, each naming its variable. */
-export function readAlertsConfig(env: Record<string, string | undefined>): { config: AlertsConfig; problems: [] } | { config?: undefined; problems: string[] } {
+export function readAlertsConfig(
+  env: Record<string, string | undefined>,
+): { config: AlertsConfig; problems: [] } | { config?: undefined; problems: string[] } {
   const parsed = alertsEnvironment.safeParse(env);
-  if (!parsed.success) return { problems: parsed.error.issues.map((i) => (i.message.includes(String(i.path[0])) ? i.message : `${String(i.path[0])}: ${i.message}`)) };
+  if (!parsed.success)
+    return {
+      problems: parsed.error.issues.map((i) =>
+        i.message.includes(String(i.path[0])) ? i.message : `${String(i.path[0])}: ${i.message}`,
+      ),
+    };
   const e = parsed.data;
   return {
     config: {

@@ -4,7 +4,13 @@ import { type FeatureModule } from '../host/featureHost.ts';
 import { type Log } from '../log.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
 import { ALERT_ACTION_VERB, handleAlertAction } from './alertActions.ts';
-import { followSchools, listAlerts, onAlertsInstalled, onAlertsUninstalled, switchAlerts } from './alertConversations.ts';
+import {
+  followSchools,
+  listAlerts,
+  onAlertsInstalled,
+  onAlertsUninstalled,
+  switchAlerts,
+} from './alertConversations.ts';
 
 export interface AlertsServices {
   schools: readonly SchoolData[];
@@ -28,7 +34,9 @@ export function alertsFeature(services: AlertsServices): FeatureModule {
       host.onMessage(/^alerts\s*\??$/i, (turn) => listAlerts(s, turn));
       host.onMessage(/^alerts\s+(on|off)\s+(.+?)\s*$/i, (turn, match) => switchAlerts(s, turn, match[1], match[2]));
       // URNs and "all" only, so questions such as "follow up on Amy" still reach the question parser.
-      host.onMessage(/^(follow|unfollow)\s+(?:school\s+)?(all|\d{6,7})\s*$/i, (turn, match) => followSchools(s, turn, match[1], match[2]));
+      host.onMessage(/^(follow|unfollow)\s+(?:school\s+)?(all|\d{6,7})\s*$/i, (turn, match) =>
+        followSchools(s, turn, match[1], match[2]),
+      );
       host.onAction(ALERT_ACTION_VERB, (turn) => handleAlertAction(s, turn));
       host.onInstall((event) => onAlertsInstalled(s, event));
       host.onUninstall((event) => onAlertsUninstalled(s, event));

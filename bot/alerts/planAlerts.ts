@@ -1,4 +1,9 @@
-import { type ConversationBinding, type ConversationRecord, type PrivacyLevel, type Subscription } from '../../adapters/store/stateStore.ts';
+import {
+  type ConversationBinding,
+  type ConversationRecord,
+  type PrivacyLevel,
+  type Subscription,
+} from '../../adapters/store/stateStore.ts';
 import { formatShortDate } from '../../rules/dates/isoDate.ts';
 import { type Finding } from '../../rules/findings/finding.ts';
 import { type PolicyProfile } from '../../rules/policies/policyProfile.ts';
@@ -33,12 +38,25 @@ export function audiencesForSchool(
     const conversation = installed.get(b.conversationId);
     if (b.schoolUrn !== schoolUrn || !conversation) continue;
     const kinds = ALERT_KIND_NAMES.filter((k) => !b.alertsOff.includes(k));
-    if (kinds.length > 0) out.push({ conversationId: b.conversationId, tenantId: conversation.tenantId, privacy: b.privacy, audience: 'school', kinds });
+    if (kinds.length > 0)
+      out.push({
+        conversationId: b.conversationId,
+        tenantId: conversation.tenantId,
+        privacy: b.privacy,
+        audience: 'school',
+        kinds,
+      });
   }
   for (const s of subscriptions) {
     const conversation = installed.get(s.conversationId);
     if (!conversation || (s.schools !== 'all' && !s.schools.includes(schoolUrn))) continue;
-    out.push({ conversationId: s.conversationId, tenantId: conversation.tenantId, privacy: 'limited', audience: 'la', kinds: [...LA_FACING_KINDS] });
+    out.push({
+      conversationId: s.conversationId,
+      tenantId: conversation.tenantId,
+      privacy: 'limited',
+      audience: 'la',
+      kinds: [...LA_FACING_KINDS],
+    });
   }
   return out;
 }
@@ -69,14 +87,23 @@ export interface PlannedAlert {
 }
 
 /** Every alert key a plan for these findings could need, so the caller can look them up in one go. */
-export function candidateKeys(schoolUrn: string, findings: readonly Finding[], audiences: readonly AlertAudience[]): { alertKeys: string[]; deliveryKeys: string[] } {
+export function candidateKeys(
+  schoolUrn: string,
+  findings: readonly Finding[],
+  audiences: readonly AlertAudience[],
+): { alertKeys: string[]; deliveryKeys: string[] } {
   const alertKeys = findings.filter((f) => alertKindOf(f.rule)).map((f) => alertKey(schoolUrn, f));
   return { alertKeys, deliveryKeys: audiences.flatMap((a) => alertKeys.map((k) => deliveryKey(k, a.conversationId))) };
 }
 
 const YEAR_ORDER = (y: string) => (y === 'N1' ? -3 : y === 'N2' ? -2 : y === 'R' ? -1 : Number(y) || 99);
 
-function rowsFor(schoolUrn: string, findings: readonly Finding[], policy: PolicyProfile, privacy: PrivacyLevel): AlertRow[] {
+function rowsFor(
+  schoolUrn: string,
+  findings: readonly Finding[],
+  policy: PolicyProfile,
+  privacy: PrivacyLevel,
+): AlertRow[] {
   const byPupil = new Map<string, Finding[]>();
   for (const f of findings) byPupil.set(f.upn, [...(byPupil.get(f.upn) ?? []), f]);
   return [...byPupil.values()]
@@ -89,23 +116,47 @@ function rowsFor(schoolUrn: string, findings: readonly Finding[], policy: Policy
       actions: rowActionsFor(fs),
       done: [],
     }))
-    .sort((a, b) => YEAR_ORDER(a.yearGroup) - YEAR_ORDER(b.yearGroup) || a.pupilName.localeCompare(b.pupilName) || a.upn.localeCompare(b.upn));
+    .sort(
+      (a, b) =>
+        YEAR_ORDER(a.yearGroup) - YEAR_ORDER(b.yearGroup) ||
+        a.pupilName.localeCompare(b.pupilName) ||
+        a.upn.localeCompare(b.upn),
+    );
 }
 
-function titleOf(kind: AlertKind, audience: 'school' | 'la', schoolName: string, asOf: string): { title: string; intro: string } {
+function titleOf(
+  kind: AlertKind,
+  audience: 'school' | 'la',
+  schoolName: string,
+  asOf: string,
+): { title: string; intro: string } {
   const day = formatShortDate(asOf);
   switch (kind) {
     case 'unexplained':
-      return { title: `Unexplained absence at ${schoolName}, ${day}`, intro: 'Pupils with no reason yet for absence (N), day-3 follow-ups and N codes left too long. Act on each today.' };
+      return {
+        title: `Unexplained absence at ${schoolName}, ${day}`,
+        intro:
+          'Pupils with no reason yet for absence (N), day-3 follow-ups and N codes left too long. Act on each today.',
+      };
     case 'sickness-return':
       return {
         title: audience === 'la' ? `Sickness return owed by ${schoolName}` : `Sickness return due, ${schoolName}`,
-        intro: audience === 'la' ? 'The school is due to notify you: 15 school days of illness this year.' : 'Illness has reached 15 school days this year: the local authority needs a sickness return.',
+        intro:
+          audience === 'la'
+            ? 'The school is due to notify you: 15 school days of illness this year.'
+            : 'Illness has reached 15 school days this year: the local authority needs a sickness return.',
       };
     case 'continuous-absence':
-      return { title: `Continuous absence at ${schoolName}`, intro: 'Child-missing-education risk: make reasonable enquiries, jointly with the local authority.' };
+      return {
+        title: `Continuous absence at ${schoolName}`,
+        intro: 'Child-missing-education risk: make reasonable enquiries, jointly with the local authority.',
+      };
     case 'penalty-threshold':
-      return { title: `Penalty threshold reached at ${schoolName}`, intro: 'Support comes first. This is the point to consider the next step the policy names, not an automatic penalty.' };
+      return {
+        title: `Penalty threshold reached at ${schoolName}`,
+        intro:
+          'Support comes first. This is the point to consider the next step the policy names, not an automatic penalty.',
+      };
   }
 }
 
@@ -150,7 +201,10 @@ export function planAlerts(input: AlertPlanInput): PlannedAlert[] {
       };
       const fits = input.fits ?? (() => true);
       // "Part 10 of 10" is the longest part label a card will carry, so a group that fits with it fits.
-      const groups = kind === 'unexplained' ? chunkWhile(rows, rowsPerCard, (group) => fits(modelOf(group, { n: 10, of: 10 }))) : rows.map((r) => [r]);
+      const groups =
+        kind === 'unexplained'
+          ? chunkWhile(rows, rowsPerCard, (group) => fits(modelOf(group, { n: 10, of: 10 })))
+          : rows.map((r) => [r]);
       groups.forEach((group, i) => {
         const model = modelOf(group, groups.length > 1 ? { n: i + 1, of: groups.length } : undefined);
         const deliveryKeys = group.flatMap((r) => r.alertKeys.map((k) => deliveryKey(k, audience.conversationId)));
@@ -168,7 +222,7 @@ export function planAlerts(input: AlertPlanInput): PlannedAlert[] {
  */
 function chunkWhile<T>(items: readonly T[], max: number, fits: (group: T[]) => boolean): T[][] {
   const out: T[][] = [];
-  for (let start = 0; start < items.length; ) {
+  for (let start = 0; start < items.length;) {
     let size = Math.min(max, items.length - start);
     while (size > 1 && !fits(items.slice(start, start + size))) size--;
     out.push(items.slice(start, start + size));

@@ -22,20 +22,35 @@ export interface AlertToRaise {
  * its sweep within a minute). Returns how many conversations it was queued for.
  */
 export async function raiseAlert(store: StateStore, alert: AlertToRaise): Promise<number> {
-  const [bindings, subscriptions, conversations] = await Promise.all([store.listBindings(), store.listSubscriptions(), store.listConversations()]);
+  const [bindings, subscriptions, conversations] = await Promise.all([
+    store.listBindings(),
+    store.listSubscriptions(),
+    store.listConversations(),
+  ]);
   const installed = new Map(conversations.map((c) => [c.conversationId, c]));
   const targets = new Set<string>();
   if (alert.audience !== 'la') {
-    for (const b of bindings) if (b.schoolUrn === alert.schoolUrn && !b.alertsOff.includes(alert.kind) && installed.has(b.conversationId)) targets.add(b.conversationId);
+    for (const b of bindings)
+      if (b.schoolUrn === alert.schoolUrn && !b.alertsOff.includes(alert.kind) && installed.has(b.conversationId))
+        targets.add(b.conversationId);
   }
   if (alert.audience !== 'school') {
-    for (const s of subscriptions) if ((s.schools === 'all' || s.schools.includes(alert.schoolUrn)) && installed.has(s.conversationId)) targets.add(s.conversationId);
+    for (const s of subscriptions)
+      if ((s.schools === 'all' || s.schools.includes(alert.schoolUrn)) && installed.has(s.conversationId))
+        targets.add(s.conversationId);
   }
   let queued = 0;
   for (const conversationId of targets) {
     const key = deliveryKey(alert.key, conversationId);
     const outcome = await store.enqueue(
-      { id: `alert-${stableCardId([key])}`, conversationId, tenantId: installed.get(conversationId)?.tenantId, kind: `alert:${alert.kind}`, createdAt: alert.at, message: alert.message },
+      {
+        id: `alert-${stableCardId([key])}`,
+        conversationId,
+        tenantId: installed.get(conversationId)?.tenantId,
+        kind: `alert:${alert.kind}`,
+        createdAt: alert.at,
+        message: alert.message,
+      },
       [key],
     );
     if (outcome === 'enqueued') queued++;

@@ -20,9 +20,21 @@ export function parseScanTimes(text: string, setting = 'ALERT_SCAN_TIMES'): Scan
 
 /** The calendar date and clock time an instant shows in `timeZone`. */
 export function zonedParts(instant: number, timeZone: string): { date: string; hour: number; minute: number } {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(instant));
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(instant));
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
-  return { date: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')), minute: Number(get('minute')) };
+  return {
+    date: `${get('year')}-${get('month')}-${get('day')}`,
+    hour: Number(get('hour')),
+    minute: Number(get('minute')),
+  };
 }
 
 /** How far `timeZone` is ahead of UTC at `instant`, in ms (an hour in British Summer Time). */
@@ -46,7 +58,11 @@ export function zonedInstant(date: string, time: ScanTime, timeZone: string): nu
  * The next scan strictly after `instant`: the earliest configured time on the school clock, today or on a
  * following day. Whether that day is a school day is for the scan to decide per school (calendars differ).
  */
-export function nextScanAfter(instant: number, times: readonly ScanTime[], timeZone: string): { at: number; date: string } {
+export function nextScanAfter(
+  instant: number,
+  times: readonly ScanTime[],
+  timeZone: string,
+): { at: number; date: string } {
   if (times.length === 0) throw new Error('no scan times configured');
   const today = zonedParts(instant, timeZone).date;
   for (let offset = 0; offset < 3; offset++) {

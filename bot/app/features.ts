@@ -16,7 +16,13 @@ import { type BotServices } from './botServices.ts';
  * last whatever its place in this list.
  */
 export function botFeatures(services: BotServices): FeatureModule[] {
-  return [setupFeature(services), alertsFeature(services), meetingsFeature(services), queriesFeature({ ...services, parse: parseQuestion }), decisionsModule(services)];
+  return [
+    setupFeature(services),
+    alertsFeature(services),
+    meetingsFeature(services),
+    queriesFeature({ ...services, parse: parseQuestion }),
+    decisionsModule(services),
+  ];
 }
 
 /** What a runtime gets once the server is listening: somewhere to mount routes and a way to send. */
@@ -37,8 +43,22 @@ export interface BotRuntime {
  */
 export function startBotRuntimes(services: BotServices, host: RuntimeHost): BotRuntime[] {
   const alertsConfig = services.config.alerts;
-  const alerts = startAlertsRuntime({ config: alertsConfig, schools: services.schools, store: services.store, proactive: host.proactive, server: host.server, log: services.log });
+  const alerts = startAlertsRuntime({
+    config: alertsConfig,
+    schools: services.schools,
+    store: services.store,
+    proactive: host.proactive,
+    server: host.server,
+    log: services.log,
+  });
   // Overdue case actions and reviews, and case offers, are checked at the alert times and go out through the alerts sender.
-  const meetings = startOverdueCaseRuntime({ schools: services.schools, store: services.store, cache: services.cache, log: services.log, config: alertsConfig, deliver: alerts.deliver });
+  const meetings = startOverdueCaseRuntime({
+    schools: services.schools,
+    store: services.store,
+    cache: services.cache,
+    log: services.log,
+    config: alertsConfig,
+    deliver: alerts.deliver,
+  });
   return [alerts, meetings];
 }

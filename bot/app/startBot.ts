@@ -40,18 +40,45 @@ export interface RunningBot {
 export async function startBot(options: StartOptions): Promise<RunningBot> {
   const { config, store, log } = options;
   const dataPath = config.dataPath ?? DEMO_DATA_DIR;
-  if (!config.dataPath && !existsSync(dataPath)) throw new Error(`ATTENDANCE_DATA is not set and there is no demo data at ${dataPath}: set ATTENDANCE_DATA to a register bundle or a folder of them`);
+  if (!config.dataPath && !existsSync(dataPath))
+    throw new Error(
+      `ATTENDANCE_DATA is not set and there is no demo data at ${dataPath}: set ATTENDANCE_DATA to a register bundle or a folder of them`,
+    );
   const loadStarted = performance.now();
   const schools = loadSchools(dataPath, config.asOf);
-  log('schools.loaded', { schools: schools.length, pupils: schools.reduce((n, s) => n + s.register.pupils.length, 0), ms: Math.round(performance.now() - loadStarted), demo: !config.dataPath });
+  log('schools.loaded', {
+    schools: schools.length,
+    pupils: schools.reduce((n, s) => n + s.register.pupils.length, 0),
+    ms: Math.round(performance.now() - loadStarted),
+    demo: !config.dataPath,
+  });
   if (config.rolesFile) log('roles.loaded', { assignments: await loadRoleAssignments(config.rolesFile, store) });
-  const services: BotServices = { config, schools, cache: new FindingsCache(), store, access: new AccessControl(store, config.defaultRole), log };
+  const services: BotServices = {
+    config,
+    schools,
+    cache: new FindingsCache(),
+    store,
+    access: new AccessControl(store, config.defaultRole),
+    log,
+  };
   const registry = new FeatureRegistry();
   for (const feature of (options.features ?? botFeatures)(services)) registry.add(feature);
   const bot = createTeamsBot(config, registry, log);
-  const server = await createBotServer({ bot, port: config.port, log, health: () => ({ schools: schools.length, localMode: config.localMode }) });
-  const runtimes = (options.runtimes ?? startBotRuntimes)(services, { server: server.restify, proactive: registry.proactive });
-  mountReloadRoute(server.restify, { token: config.alerts.scanToken, reload: () => reloadSchools(schools, services.cache, dataPath, config.asOf, log), log });
+  const server = await createBotServer({
+    bot,
+    port: config.port,
+    log,
+    health: () => ({ schools: schools.length, localMode: config.localMode }),
+  });
+  const runtimes = (options.runtimes ?? startBotRuntimes)(services, {
+    server: server.restify,
+    proactive: registry.proactive,
+  });
+  mountReloadRoute(server.restify, {
+    token: config.alerts.scanToken,
+    reload: () => reloadSchools(schools, services.cache, dataPath, config.asOf, log),
+    log,
+  });
   // Work out each school's findings for its default as-of day now, after listening, so the first question
   // of the morning is answered from the cache rather than paying for the evaluation.
   const warming = setTimeout(() => {

@@ -16,10 +16,20 @@ export interface DecisionServices {
 }
 
 /** Who may open a walk-through about a pupil (which-code is open to everyone with a role). */
-export const PUPIL_WALK_ROLES: ReadonlySet<SchoolRole> = new Set(['attendance-lead', 'designated-safeguarding-lead', 'head', 'la-officer']);
+export const PUPIL_WALK_ROLES: ReadonlySet<SchoolRole> = new Set([
+  'attendance-lead',
+  'designated-safeguarding-lead',
+  'head',
+  'la-officer',
+]);
 /** Leave is granted only by someone the proprietor authorises: the head (reg 11). */
 export const LEAVE_DECISION_ROLES: ReadonlySet<SchoolRole> = new Set(['head']);
 /** Who may move a penalty case on: the school's head and attendance lead, and the LA officer who issues. */
 export const CASE_ROLES: ReadonlySet<SchoolRole> = new Set(['head', 'attendance-lead', 'la-officer']);
 /** Who may mark a sickness return sent. */
-export const RETURN_ROLES: ReadonlySet<SchoolRole> = new Set(['head', 'attendance-lead', 'designated-safeguarding-lead', 'la-officer']);
+export const RETURN_ROLES: ReadonlySet<SchoolRole> = new Set([
+  'head',
+  'attendance-lead',
+  'designated-safeguarding-lead',
+  'la-officer',
+]);

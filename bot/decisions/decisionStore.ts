@@ -31,7 +31,9 @@ export async function completedWalksFor(store: StateStore, schoolUrn: string, up
   const all = await store.listRecords<WalkState>(WALK_NAMESPACE);
   return all
     .map((r) => r.value)
-    .filter((w) => w.schoolUrn === schoolUrn && w.pupil?.upn === upn && (w.status === 'concluded' || w.status === 'decided'))
+    .filter(
+      (w) => w.schoolUrn === schoolUrn && w.pupil?.upn === upn && (w.status === 'concluded' || w.status === 'decided'),
+    )
     .sort((a, b) => (b.concludedAt ?? '').localeCompare(a.concludedAt ?? ''));
 }
 
@@ -40,7 +42,12 @@ export async function completedWalksFor(store: StateStore, schoolUrn: string, up
  * parent for this child (UPNs follow a child between schools, so any school's cases count), and the
  * notices to improve still running, and the sickness returns made for them at this school.
  */
-export async function recordedFacts(store: StateStore, schoolUrn: string, upn: string | undefined, exceptCase?: string): Promise<RecordedFacts> {
+export async function recordedFacts(
+  store: StateStore,
+  schoolUrn: string,
+  upn: string | undefined,
+  exceptCase?: string,
+): Promise<RecordedFacts> {
   if (!upn) return { previousNotices: [], noticesToImprove: [], sicknessReturns: [] };
   const cases = await store.listRecords<PenaltyCase>(CASE_NAMESPACE);
   const previousNotices = cases.flatMap(({ value: c }) => {
@@ -49,9 +56,14 @@ export async function recordedFacts(store: StateStore, schoolUrn: string, upn: s
   });
   const noticesToImprove = cases.flatMap(({ value: c }) => {
     const last = c.steps[c.steps.length - 1];
-    return c.upn === upn && c.id !== exceptCase && currentState(c) === 'nti-issued' && last.periodEnds ? [{ parentKey: c.parentKey, caseId: c.id, issuedOn: last.on, periodEnds: last.periodEnds }] : [];
+    return c.upn === upn && c.id !== exceptCase && currentState(c) === 'nti-issued' && last.periodEnds
+      ? [{ parentKey: c.parentKey, caseId: c.id, issuedOn: last.on, periodEnds: last.periodEnds }]
+      : [];
   });
   const returns = await store.listRecords<SicknessReturnRecord>(RETURN_NAMESPACE);
-  const sicknessReturns = returns.map((r) => r.value).filter((r) => r.schoolUrn === schoolUrn && r.upn === upn).map((r) => ({ returnFor: r.returnFor, sentOn: r.sentOn }));
+  const sicknessReturns = returns
+    .map((r) => r.value)
+    .filter((r) => r.schoolUrn === schoolUrn && r.upn === upn)
+    .map((r) => ({ returnFor: r.returnFor, sentOn: r.sentOn }));
   return { previousNotices, noticesToImprove, sicknessReturns };
 }

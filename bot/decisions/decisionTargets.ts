@@ -11,14 +11,29 @@ export type SchoolTarget = { ok: true; school: SchoolData; access: Access } | { 
  * The school a decision is made at: the conversation's bound school, else the only school loaded. Roles
  * and privacy are read afresh on every message and action.
  */
-export async function decisionSchool(services: DecisionServices, conversation: ConversationInfo, user: UserInfo, urn?: string): Promise<SchoolTarget> {
+export async function decisionSchool(
+  services: DecisionServices,
+  conversation: ConversationInfo,
+  user: UserInfo,
+  urn?: string,
+): Promise<SchoolTarget> {
   let school: SchoolData | undefined;
   if (urn) school = services.schools.find((s) => s.urn === urn);
   else {
     const binding = await services.store.getBinding(conversation.id);
-    school = binding ? services.schools.find((s) => s.urn === binding.schoolUrn) : services.schools.length === 1 ? services.schools[0] : undefined;
+    school = binding
+      ? services.schools.find((s) => s.urn === binding.schoolUrn)
+      : services.schools.length === 1
+        ? services.schools[0]
+        : undefined;
   }
-  if (!school) return { ok: false, reply: urn ? `I no longer hold the school with URN ${urn}.` : 'This conversation is not linked to a school yet: say "link school" and the URN first, then ask again.' };
+  if (!school)
+    return {
+      ok: false,
+      reply: urn
+        ? `I no longer hold the school with URN ${urn}.`
+        : 'This conversation is not linked to a school yet: say "link school" and the URN first, then ask again.',
+    };
   return { ok: true, school, access: await services.access.access(school.urn, user, conversation) };
 }
 
@@ -45,11 +60,18 @@ export function decisionPupil(school: SchoolData, typed: string): PupilTarget {
   if (wanted.length === 0) return { ok: false, reply: 'Which pupil? Give their name or UPN.' };
   const names = pupils.map((p) => words(pupilName(p)));
   let found = names.flatMap((n, i) => (n.join(' ') === wanted.join(' ') ? [i] : []));
-  if (found.length === 0) found = names.flatMap((n, i) => (wanted.every((w) => n.some((part) => part.startsWith(w))) ? [i] : []));
+  if (found.length === 0)
+    found = names.flatMap((n, i) => (wanted.every((w) => n.some((part) => part.startsWith(w))) ? [i] : []));
   if (found.length === 1) return { ok: true, index: found[0], pupil: pupils[found[0]] };
-  if (found.length === 0) return { ok: false, reply: `I can't find a pupil called "${typed.trim()}" at ${school.name}.` };
-  const listed = found.slice(0, 10).map((i) => `${pupilName(pupils[i])}, Year ${pupils[i].yearGroup} (UPN ${pupils[i].upn})`);
-  return { ok: false, reply: `"${typed.trim()}" matches ${found.length} pupils: ${listed.join('; ')}. Ask again with the UPN.` };
+  if (found.length === 0)
+    return { ok: false, reply: `I can't find a pupil called "${typed.trim()}" at ${school.name}.` };
+  const listed = found
+    .slice(0, 10)
+    .map((i) => `${pupilName(pupils[i])}, Year ${pupils[i].yearGroup} (UPN ${pupils[i].upn})`);
+  return {
+    ok: false,
+    reply: `"${typed.trim()}" matches ${found.length} pupils: ${listed.join('; ')}. Ask again with the UPN.`,
+  };
 }
 
 export function walkPupil(pupil: Pupil): WalkPupil {

@@ -3,7 +3,15 @@ import { decisionListCard } from '../../cards/decisions/decisionListCard.ts';
 import { formatShortDate } from '../../rules/dates/isoDate.ts';
 import { userKey } from '../access/access.ts';
 import { type FeatureHost, type FeatureModule, type MessageTurn } from '../host/featureHost.ts';
-import { backAction, cancelAction, caseAction, decideAction, nextAction, returnSentAction, startAction } from './decisionActions.ts';
+import {
+  backAction,
+  cancelAction,
+  caseAction,
+  decideAction,
+  nextAction,
+  returnSentAction,
+  startAction,
+} from './decisionActions.ts';
 import { completedWalksFor } from './decisionStore.ts';
 import { type DecisionServices } from './decisionServices.ts';
 import { decisionPupil, decisionSchool } from './decisionTargets.ts';
@@ -23,10 +31,18 @@ export const DECISION_ROUTES = {
 } as const;
 
 function decisionLine(state: WalkState): string {
-  const parts = [`Concluded by ${state.concludedByName ?? state.concludedBy} at ${state.concludedAt}`, `profile ${state.profile.id} ${state.profile.version}`];
+  const parts = [
+    `Concluded by ${state.concludedByName ?? state.concludedBy} at ${state.concludedAt}`,
+    `profile ${state.profile.id} ${state.profile.version}`,
+  ];
   if (state.decision) {
-    const choice = state.decision.choice === 'grant' ? `grant ${state.decision.sessions} sessions` : (CASE_STATE_TITLES[state.decision.choice as keyof typeof CASE_STATE_TITLES] ?? state.decision.choice);
-    parts.push(`recorded: ${choice} by ${state.decision.byName ?? state.decision.by} (${state.decision.byRole}) at ${state.decision.at}`);
+    const choice =
+      state.decision.choice === 'grant'
+        ? `grant ${state.decision.sessions} sessions`
+        : (CASE_STATE_TITLES[state.decision.choice as keyof typeof CASE_STATE_TITLES] ?? state.decision.choice);
+    parts.push(
+      `recorded: ${choice} by ${state.decision.byName ?? state.decision.by} (${state.decision.byRole}) at ${state.decision.at}`,
+    );
   } else parts.push('nothing recorded yet');
   return `${parts.join('; ')}.`;
 }
@@ -36,14 +52,25 @@ function decisionLine(state: WalkState): string {
  * code): message routes that open them, and the Action.Execute verbs their cards use. All state is in the
  * store, so any instance can answer any card and a restart loses nothing.
  */
-export function decisionsModule(deps: Omit<DecisionServices, 'now' | 'newId'> & Partial<Pick<DecisionServices, 'now' | 'newId'>>): FeatureModule {
+export function decisionsModule(
+  deps: Omit<DecisionServices, 'now' | 'newId'> & Partial<Pick<DecisionServices, 'now' | 'newId'>>,
+): FeatureModule {
   const services: DecisionServices = { ...deps, now: deps.now ?? (() => new Date()), newId: deps.newId ?? randomUUID };
-  async function startFromMessage(turn: MessageTurn, kind: WalkthroughKind, pupilText?: string, situation?: string): Promise<void> {
+  async function startFromMessage(
+    turn: MessageTurn,
+    kind: WalkthroughKind,
+    pupilText?: string,
+    situation?: string,
+  ): Promise<void> {
     let target = await decisionSchool(services, turn.conversation, turn.user);
     // The code table is national: "which code?" works in a conversation not linked to a school yet.
-    if (!target.ok && kind === 'code') target = await decisionSchool(services, turn.conversation, turn.user, services.schools[0].urn);
+    if (!target.ok && kind === 'code')
+      target = await decisionSchool(services, turn.conversation, turn.user, services.schools[0].urn);
     if (!target.ok) return void (await turn.reply(target.reply));
-    if (!target.access.canQuery && kind !== 'code') return void (await turn.reply(`You don't have a role at ${target.school.name}. Ask the head or attendance lead to add you.`));
+    if (!target.access.canQuery && kind !== 'code')
+      return void (await turn.reply(
+        `You don't have a role at ${target.school.name}. Ask the head or attendance lead to add you.`,
+      ));
     const definition = WALKTHROUGHS[kind];
     if (definition.needsPupil || pupilText) {
       const refusal = pupilWalkRefusal(target.access, target.school);
@@ -54,8 +81,18 @@ export function decisionsModule(deps: Omit<DecisionServices, 'now' | 'newId'> & 
       const found = decisionPupil(target.school, pupilText);
       if (!found.ok) return void (await turn.reply(found.reply));
       pupil = found.pupil;
-    } else if (definition.needsPupil && kind !== 'leave') return void (await turn.reply(`${definition.title}: which pupil? Ask "... for" and their name or UPN.`));
-    await turn.reply(await startWalkthrough(services, { kind, school: target.school, pupil, situation, conversation: turn.conversation, user: turn.user }));
+    } else if (definition.needsPupil && kind !== 'leave')
+      return void (await turn.reply(`${definition.title}: which pupil? Ask "... for" and their name or UPN.`));
+    await turn.reply(
+      await startWalkthrough(services, {
+        kind,
+        school: target.school,
+        pupil,
+        situation,
+        conversation: turn.conversation,
+        user: turn.user,
+      }),
+    );
   }
 
   async function listDecisions(turn: MessageTurn, pupilText: string): Promise<void> {
@@ -67,7 +104,14 @@ export function decisionsModule(deps: Omit<DecisionServices, 'now' | 'newId'> & 
     if (!found.ok) return void (await turn.reply(found.reply));
     const walks = await completedWalksFor(services.store, target.school.urn, found.pupil.upn);
     const at = services.now().toISOString();
-    await services.store.appendAudit({ at, who: userKey(turn.user), what: 'decision.listed', schoolUrn: target.school.urn, upn: found.pupil.upn, detail: { count: walks.length } });
+    await services.store.appendAudit({
+      at,
+      who: userKey(turn.user),
+      what: 'decision.listed',
+      schoolUrn: target.school.urn,
+      upn: found.pupil.upn,
+      detail: { count: walks.length },
+    });
     await turn.reply(
       decisionListCard({
         title: `Decisions for ${found.pupil.givenName} ${found.pupil.familyName}`,
@@ -75,7 +119,11 @@ export function decisionsModule(deps: Omit<DecisionServices, 'now' | 'newId'> & 
         count: walks.length,
         emptyText: 'No decision walk-throughs have been completed for this pupil.',
         // Newest first; a long history is cut to the 20 most recent to stay under Teams' card size.
-        rows: walks.slice(0, 20).map((w) => ({ heading: `${WALKTHROUGHS[w.kind].title} · ${formatShortDate((w.concludedAt ?? w.startedAt).slice(0, 10))}`, headline: w.conclusion?.headline ?? '', detail: decisionLine(w) })),
+        rows: walks.slice(0, 20).map((w) => ({
+          heading: `${WALKTHROUGHS[w.kind].title} · ${formatShortDate((w.concludedAt ?? w.startedAt).slice(0, 10))}`,
+          headline: w.conclusion?.headline ?? '',
+          detail: decisionLine(w),
+        })),
       }),
     );
   }

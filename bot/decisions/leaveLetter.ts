@@ -31,16 +31,38 @@ export function leaveLetter(input: LeaveLetterInput): { title: string; text: str
       '',
       `The headteacher has agreed leave for ${sessions} school session${sessions === 1 ? '' : 's'}${sessions < decision.sessionCount ? ` of the ${decision.sessionCount} requested` : ''}. These will be recorded as authorised leave (code ${decision.codeIfGranted}).`,
     );
-    if (sessions < decision.sessionCount) lines.push('Any further sessions missed will be recorded as unauthorised absence.');
+    if (sessions < decision.sessionCount)
+      lines.push('Any further sessions missed will be recorded as unauthorised absence.');
     const asked = policy.leave.noticeSchoolDays;
     if (asked !== undefined && decision.checks.some((c) => c.id === 'notice' && c.passed === false)) {
-      lines.push('', `Please note that our policy asks for requests at least ${asked} school days before the leave; this request gave ${decision.noticeSchoolDays}. We have agreed it because of the circumstances.`);
+      lines.push(
+        '',
+        `Please note that our policy asks for requests at least ${asked} school days before the leave; this request gave ${decision.noticeSchoolDays}. We have agreed it because of the circumstances.`,
+      );
     }
   } else {
-    lines.push(`Thank you for your request for leave of absence for ${input.pupilLabel} ${period}. I am sorry to tell you that it has not been agreed.`, '', 'The reasons are:', ...(failed.length > 0 ? failed : ['- The circumstances do not meet the test of being exceptional']));
-    lines.push('', `If ${input.pupilLabel} is absent on these dates, the absence will be recorded as unauthorised (code ${decision.ifTakenAnyway.code}). ${decision.ifTakenAnyway.penaltyRoute ? 'It may lead to a request to the local authority for a penalty notice.' : 'Unauthorised absence counts toward the point at which a penalty notice must be considered.'}`);
+    lines.push(
+      `Thank you for your request for leave of absence for ${input.pupilLabel} ${period}. I am sorry to tell you that it has not been agreed.`,
+      '',
+      'The reasons are:',
+      ...(failed.length > 0 ? failed : ['- The circumstances do not meet the test of being exceptional']),
+    );
+    lines.push(
+      '',
+      `If ${input.pupilLabel} is absent on these dates, the absence will be recorded as unauthorised (code ${decision.ifTakenAnyway.code}). ${decision.ifTakenAnyway.penaltyRoute ? 'It may lead to a request to the local authority for a penalty notice.' : 'Unauthorised absence counts toward the point at which a penalty notice must be considered.'}`,
+    );
   }
   // Parents get the policy's name; the card shows staff the exact passage it rests on.
-  lines.push('', `This decision follows the school’s attendance policy (${policy.name}) and the School Attendance (Pupil Registration) (England) Regulations 2024, which allow leave in term time only in exceptional circumstances.`, '', 'Yours sincerely,', '', `Headteacher, ${input.schoolName}`);
-  return { title: input.choice === 'grant' ? 'Letter to parents: leave agreed' : 'Letter to parents: leave refused', text: lines.join('\n') };
+  lines.push(
+    '',
+    `This decision follows the school’s attendance policy (${policy.name}) and the School Attendance (Pupil Registration) (England) Regulations 2024, which allow leave in term time only in exceptional circumstances.`,
+    '',
+    'Yours sincerely,',
+    '',
+    `Headteacher, ${input.schoolName}`,
+  );
+  return {
+    title: input.choice === 'grant' ? 'Letter to parents: leave agreed' : 'Letter to parents: leave refused',
+    text: lines.join('\n'),
+  };
 }

@@ -1,9 +1,22 @@
 import { formatShortDate } from '../../rules/dates/isoDate.ts';
-import { decideLeaveOfAbsence, leaveSessions, LEAVE_REASONS, type LeaveDecision, type LeaveReason, type LeaveRequest } from '../../rules/decisions/leaveOfAbsence.ts';
+import {
+  decideLeaveOfAbsence,
+  leaveSessions,
+  LEAVE_REASONS,
+  type LeaveDecision,
+  type LeaveReason,
+  type LeaveRequest,
+} from '../../rules/decisions/leaveOfAbsence.ts';
 import { type SchoolCalendar } from '../../rules/calendar/schoolCalendar.ts';
 import { citationText } from './citationText.ts';
 import { leaveLetter } from './leaveLetter.ts';
-import { linearNext, type Conclusion, type WalkAnswers, type WalkContext, type WalkthroughDefinition } from './walkthrough.ts';
+import {
+  linearNext,
+  type Conclusion,
+  type WalkAnswers,
+  type WalkContext,
+  type WalkthroughDefinition,
+} from './walkthrough.ts';
 
 const YES_NO = [
   { value: 'yes', title: 'Yes' },
@@ -30,7 +43,10 @@ export function leaveRequestFrom(answers: WalkAnswers, dateOfBirth?: string): Le
   const dates = answers.dates;
   return {
     dateOfBirth,
-    applicant: { relationship: String(answers.applicant.relationship), livesWithPupil: answers.applicant.livesWithPupil === 'yes' },
+    applicant: {
+      relationship: String(answers.applicant.relationship),
+      livesWithPupil: answers.applicant.livesWithPupil === 'yes',
+    },
     appliedOn: String(answers.applied.appliedOn),
     from: String(dates.from),
     to: String(dates.to),
@@ -52,36 +68,76 @@ export function sessionsByDay(sessions: readonly { date: string; session: 'AM' |
 
 function coveredFacts(answers: WalkAnswers, calendar: SchoolCalendar): string[] {
   if (!answers.dates) return [];
-  const sessions = leaveSessions(calendar, leaveRequestFrom({ ...answers, applicant: { relationship: '', livesWithPupil: 'yes' }, applied: { appliedOn: String(answers.dates.from) }, reason: { reason: 'other' }, circumstances: {} }));
+  const sessions = leaveSessions(
+    calendar,
+    leaveRequestFrom({
+      ...answers,
+      applicant: { relationship: '', livesWithPupil: 'yes' },
+      applied: { appliedOn: String(answers.dates.from) },
+      reason: { reason: 'other' },
+      circumstances: {},
+    }),
+  );
   if (sessions.length === 0) return ['These dates cover no school sessions: the school is closed on all of them.'];
   const days = new Set(sessions.map((s) => s.date)).size;
-  return [`The dates cover ${sessions.length} school session${sessions.length === 1 ? '' : 's'} on ${days} school day${days === 1 ? '' : 's'} (closures, weekends and holidays left out): ${sessionsByDay(sessions)}.`];
+  return [
+    `The dates cover ${sessions.length} school session${sessions.length === 1 ? '' : 's'} on ${days} school day${days === 1 ? '' : 's'} (closures, weekends and holidays left out): ${sessionsByDay(sessions)}.`,
+  ];
 }
 
 function leaveConclusion(decision: LeaveDecision, answers: WalkAnswers, context: WalkContext): Conclusion {
   const { school } = context;
   const policy = school.policy;
-  const verdict = (passed: boolean | null) => (passed === null ? 'judge' : passed ? 'yes' : 'no') as 'yes' | 'no' | 'judge';
+  const verdict = (passed: boolean | null) =>
+    (passed === null ? 'judge' : passed ? 'yes' : 'no') as 'yes' | 'no' | 'judge';
   const request = leaveRequestFrom(answers);
-  const granted = decision.outcome === 'grant-possible' ? Math.min(decision.sessionCount, decision.maxGrantableSessions ?? decision.sessionCount) : 0;
+  const granted =
+    decision.outcome === 'grant-possible'
+      ? Math.min(decision.sessionCount, decision.maxGrantableSessions ?? decision.sessionCount)
+      : 0;
   const headline =
     decision.outcome === 'grant-possible'
       ? `Grant possible as ${decision.codeIfGranted} for ${granted} session${granted === 1 ? '' : 's'}, at the head’s discretion.`
-      : decision.checks.some((c) => c.id === 'short' && c.passed === false) && decision.checks.filter((c) => c.passed === false && c.id !== 'notice').length === 1
+      : decision.checks.some((c) => c.id === 'short' && c.passed === false) &&
+          decision.checks.filter((c) => c.passed === false && c.id !== 'notice').length === 1
         ? `Refuse as asked: ${decision.sessionCount} sessions is over the policy’s cap; at most ${decision.maxGrantableSessions} could be granted as ${decision.codeIfGranted}.`
         : `Refuse: ${decision.summary.replace(/^Refuse: /, '')}`;
   return {
     outcome: decision.outcome,
     headline,
-    checks: decision.checks.map((c) => ({ question: c.question, verdict: verdict(c.passed), says: c.says, cites: citationText(c.citation) })),
+    checks: decision.checks.map((c) => ({
+      question: c.question,
+      verdict: verdict(c.passed),
+      says: c.says,
+      cites: citationText(c.citation),
+    })),
     sections: [
-      { title: 'Sessions requested', lines: [`${decision.sessionCount} sessions (${decision.schoolDays} school days), ${decision.noticeSchoolDays} school days’ notice: ${sessionsByDay(decision.sessions)}`] },
+      {
+        title: 'Sessions requested',
+        lines: [
+          `${decision.sessionCount} sessions (${decision.schoolDays} school days), ${decision.noticeSchoolDays} school days’ notice: ${sessionsByDay(decision.sessions)}`,
+        ],
+      },
       {
         title: 'If the leave is taken anyway',
-        lines: [decision.ifTakenAnyway.says, decision.ifTakenAnyway.penaltyRoute ? `Penalty route: ${decision.ifTakenAnyway.withoutWarning ? 'request a penalty notice without a warning first' : 'consider a penalty notice (no notice to improve needed for unauthorised leave)'} (${citationText(decision.ifTakenAnyway.citation)}).` : 'No penalty route on this absence alone.'],
+        lines: [
+          decision.ifTakenAnyway.says,
+          decision.ifTakenAnyway.penaltyRoute
+            ? `Penalty route: ${decision.ifTakenAnyway.withoutWarning ? 'request a penalty notice without a warning first' : 'consider a penalty notice (no notice to improve needed for unauthorised leave)'} (${citationText(decision.ifTakenAnyway.citation)}).`
+            : 'No penalty route on this absence alone.',
+        ],
       },
     ],
-    draft: leaveLetter({ choice: decision.outcome === 'grant-possible' ? 'grant' : 'refuse', sessions: granted, pupilLabel: context.pupil ? `${context.pupil.givenName} ${context.pupil.familyName}` : 'your child', schoolName: school.name, from: request.from, to: request.to, decision, policy }),
+    draft: leaveLetter({
+      choice: decision.outcome === 'grant-possible' ? 'grant' : 'refuse',
+      sessions: granted,
+      pupilLabel: context.pupil ? `${context.pupil.givenName} ${context.pupil.familyName}` : 'your child',
+      schoolName: school.name,
+      from: request.from,
+      to: request.to,
+      decision,
+      policy,
+    }),
     citations: [citationText(policy.leave.citation)],
     leaveSessions: { requested: decision.sessionCount, grantable: granted },
   };
@@ -89,7 +145,11 @@ function leaveConclusion(decision: LeaveDecision, answers: WalkAnswers, context:
 
 /** Works the leave decision out again from stored answers (for the letter after the head's choice). */
 export function leaveDecisionFor(answers: WalkAnswers, context: WalkContext): LeaveDecision {
-  return decideLeaveOfAbsence(leaveRequestFrom(answers, context.pupil?.dateOfBirth), context.school.register.calendar, context.school.policy);
+  return decideLeaveOfAbsence(
+    leaveRequestFrom(answers, context.pupil?.dateOfBirth),
+    context.school.register.calendar,
+    context.school.policy,
+  );
 }
 
 const ORDER = ['applicant', 'applied', 'dates', 'reason', 'circumstances'];
@@ -132,7 +192,11 @@ export const leaveWalkthrough: WalkthroughDefinition = {
       fields: [{ id: 'appliedOn', kind: 'date', label: 'Date applied' }],
       facts: (_answers, context) => {
         const leave = context.school.policy.leave;
-        return [leave.noticeSchoolDays ? `${context.school.policy.name} asks for ${leave.noticeSchoolDays} school days’ notice.` : `${context.school.policy.name} asks only that leave is requested in advance.`];
+        return [
+          leave.noticeSchoolDays
+            ? `${context.school.policy.name} asks for ${leave.noticeSchoolDays} school days’ notice.`
+            : `${context.school.policy.name} asks only that leave is requested in advance.`,
+        ];
       },
     },
     {
@@ -141,15 +205,40 @@ export const leaveWalkthrough: WalkthroughDefinition = {
       question: 'Which dates is the leave for?',
       fields: [
         { id: 'from', kind: 'date', label: 'First day' },
-        { id: 'fromSession', kind: 'choice', label: 'Starting', choices: [{ value: 'AM', title: 'In the morning' }, { value: 'PM', title: 'In the afternoon' }], optional: true },
+        {
+          id: 'fromSession',
+          kind: 'choice',
+          label: 'Starting',
+          choices: [
+            { value: 'AM', title: 'In the morning' },
+            { value: 'PM', title: 'In the afternoon' },
+          ],
+          optional: true,
+        },
         { id: 'to', kind: 'date', label: 'Last day' },
-        { id: 'toSession', kind: 'choice', label: 'Ending', choices: [{ value: 'PM', title: 'At the end of the day' }, { value: 'AM', title: 'At midday' }], optional: true },
+        {
+          id: 'toSession',
+          kind: 'choice',
+          label: 'Ending',
+          choices: [
+            { value: 'PM', title: 'At the end of the day' },
+            { value: 'AM', title: 'At midday' },
+          ],
+          optional: true,
+        },
       ],
       check: (answers, all, context) => {
         if (String(answers.to) < String(answers.from)) return 'The last day is before the first day.';
-        const covered = leaveSessions(context.school.register.calendar, { from: String(answers.from), to: String(answers.to), fromSession: answers.fromSession === 'PM' ? 'PM' : undefined, toSession: answers.toSession === 'AM' ? 'AM' : undefined });
-        if (covered.length === 0) return 'Those dates cover no school sessions (the school is closed on all of them), so no leave is needed.';
-        if (all.applied && String(all.applied.appliedOn) > String(answers.to)) return 'The request is dated after the leave ends.';
+        const covered = leaveSessions(context.school.register.calendar, {
+          from: String(answers.from),
+          to: String(answers.to),
+          fromSession: answers.fromSession === 'PM' ? 'PM' : undefined,
+          toSession: answers.toSession === 'AM' ? 'AM' : undefined,
+        });
+        if (covered.length === 0)
+          return 'Those dates cover no school sessions (the school is closed on all of them), so no leave is needed.';
+        if (all.applied && String(all.applied.appliedOn) > String(answers.to))
+          return 'The request is dated after the leave ends.';
         return undefined;
       },
     },
@@ -157,7 +246,14 @@ export const leaveWalkthrough: WalkthroughDefinition = {
       id: 'reason',
       title: 'The reason',
       question: 'What is the leave for?',
-      fields: [{ id: 'reason', kind: 'choice', label: 'Reason', choices: LEAVE_REASONS.map((r) => ({ value: r, title: REASON_TITLES[r] })) }],
+      fields: [
+        {
+          id: 'reason',
+          kind: 'choice',
+          label: 'Reason',
+          choices: LEAVE_REASONS.map((r) => ({ value: r, title: REASON_TITLES[r] })),
+        },
+      ],
       facts: (answers, context) => coveredFacts(answers, context.school.register.calendar),
     },
     {
@@ -165,7 +261,12 @@ export const leaveWalkthrough: WalkthroughDefinition = {
       title: 'Is it exceptional?',
       question: 'Exceptional means rare, significant, unavoidable and short. Answer what you know.',
       fields: [
-        { id: 'couldBeTakenInHolidays', kind: 'choice', label: 'Could it be taken in the 13 weeks of school holidays instead?', choices: YES_NO_UNSURE },
+        {
+          id: 'couldBeTakenInHolidays',
+          kind: 'choice',
+          label: 'Could it be taken in the 13 weeks of school holidays instead?',
+          choices: YES_NO_UNSURE,
+        },
         { id: 'recurring', kind: 'choice', label: 'Does it recur (every year or every term)?', choices: YES_NO_UNSURE },
         { id: 'evidence', kind: 'choice', label: 'Has evidence been provided?', choices: YES_NO },
       ],

@@ -50,7 +50,12 @@ export interface PenaltyCase {
 }
 
 export function normaliseParent(name: string): string {
-  return name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+  return name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 export function currentState(c: PenaltyCase): CaseState {
@@ -62,15 +67,26 @@ export function nextCaseStates(c: PenaltyCase): readonly CaseState[] {
 }
 
 /** Moves a case on, or says why it cannot: states follow each other in order and dates never go back. */
-export function advanceCase(c: PenaltyCase, step: CaseStep): { ok: true; case: PenaltyCase } | { ok: false; problem: string } {
+export function advanceCase(
+  c: PenaltyCase,
+  step: CaseStep,
+): { ok: true; case: PenaltyCase } | { ok: false; problem: string } {
   const from = currentState(c);
   if (!NEXT_STATES[from].includes(step.state)) {
     const allowed = NEXT_STATES[from].map((s) => CASE_STATE_TITLES[s].toLowerCase());
-    return { ok: false, problem: `The case is at “${CASE_STATE_TITLES[from]}”; ${allowed.length > 0 ? `next it can be: ${allowed.join(', ')}` : 'it is closed'}.` };
+    return {
+      ok: false,
+      problem: `The case is at “${CASE_STATE_TITLES[from]}”; ${allowed.length > 0 ? `next it can be: ${allowed.join(', ')}` : 'it is closed'}.`,
+    };
   }
   const last = c.steps[c.steps.length - 1];
-  if (step.on < last.on) return { ok: false, problem: `The date ${step.on} is before the case’s last step (${last.on}).` };
-  if (step.state === 'nti-issued' && (!step.periodEnds || step.periodEnds <= step.on)) return { ok: false, problem: 'A notice to improve needs the end of its improvement period, after the day it was issued.' };
+  if (step.on < last.on)
+    return { ok: false, problem: `The date ${step.on} is before the case’s last step (${last.on}).` };
+  if (step.state === 'nti-issued' && (!step.periodEnds || step.periodEnds <= step.on))
+    return {
+      ok: false,
+      problem: 'A notice to improve needs the end of its improvement period, after the day it was issued.',
+    };
   return { ok: true, case: { ...c, steps: [...c.steps, step] } };
 }
 

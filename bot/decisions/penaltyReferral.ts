@@ -42,12 +42,20 @@ export function penaltyReferral(input: ReferralInput): { title: string; text: st
       ? `Unauthorised absence: ${threshold.count} sessions (${describeCodes(threshold.byCode)}) within 10 school weeks, from ${first.date} ${first.session} to ${last.date} ${last.session}.`
       : 'The penalty threshold is not met.',
     `Support: ${input.support}.`,
-    input.noticeToImprove ? `Notice to improve issued on ${input.noticeToImprove.issuedOn}, improvement period to ${input.noticeToImprove.periodEnds}; ${input.noticeToImprove.unauthorisedSessionsSince} unauthorised sessions since.` : 'No notice to improve issued.',
+    input.noticeToImprove
+      ? `Notice to improve issued on ${input.noticeToImprove.issuedOn}, improvement period to ${input.noticeToImprove.periodEnds}; ${input.noticeToImprove.unauthorisedSessionsSince} unauthorised sessions since.`
+      : 'No notice to improve issued.',
     `Previous notices to this parent for this child counted in the last 3 years: ${decision.countedNotices.length}${decision.countedNotices.length > 0 ? ` (${decision.countedNotices.map((n) => `${n.issuedOn}, ${n.status}`).join('; ')})` : ''}.`,
     '',
     ask,
     '',
     'The register extract for the sessions above is attached.',
   ];
-  return { title: decision.outcome === 'issue-penalty-notice' ? 'Referral to the local authority: penalty notice request' : 'Referral to the local authority', text: lines.join('\n') };
+  return {
+    title:
+      decision.outcome === 'issue-penalty-notice'
+        ? 'Referral to the local authority: penalty notice request'
+        : 'Referral to the local authority',
+    text: lines.join('\n'),
+  };
 }

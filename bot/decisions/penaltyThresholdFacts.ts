@@ -24,10 +24,19 @@ export function penaltyThresholdFacts(school: SchoolData, pupilIndex: number): T
   const { register, policy } = school;
   const rule = policy.penaltyThreshold;
   const lastDay = lastSchoolDayOnOrBefore(register.calendar, school.asOf);
-  const result = lastDay < 0 ? null : rollingWindowCount(register, pupilIndex, lastDay, rule.schoolWeeks, rule.sessions, codeSetTable(rule.codes));
+  const result =
+    lastDay < 0
+      ? null
+      : rollingWindowCount(register, pupilIndex, lastDay, rule.schoolWeeks, rule.sessions, codeSetTable(rule.codes));
   if (!result) return { met: false, count: 0, sessions: [], byCode: {}, holidayOnly: false };
   const byCode = codeBreakdown(result.sessions);
-  return { met: true, count: result.count, sessions: result.sessions, byCode, holidayOnly: Object.keys(byCode).length === 1 && byCode.G !== undefined };
+  return {
+    met: true,
+    count: result.count,
+    sessions: result.sessions,
+    byCode,
+    holidayOnly: Object.keys(byCode).length === 1 && byCode.G !== undefined,
+  };
 }
 
 /**
@@ -36,5 +45,6 @@ export function penaltyThresholdFacts(school: SchoolData, pupilIndex: number): T
  */
 export function unauthorisedSessionsSince(school: SchoolData, pupilIndex: number, issuedOn: string): number {
   const { start, end } = sessionRange(school.register.calendar, addDays(issuedOn, 1), school.asOf);
-  return markedSessions(school.register, pupilIndex, start, end, codeSetTable(school.policy.penaltyThreshold.codes)).length;
+  return markedSessions(school.register, pupilIndex, start, end, codeSetTable(school.policy.penaltyThreshold.codes))
+    .length;
 }

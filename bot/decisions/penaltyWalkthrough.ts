@@ -1,11 +1,22 @@
 import { isCompulsorySchoolAge } from '../../rules/dates/compulsorySchoolAge.ts';
-import { decidePenaltyNotice, type PenaltyNoticeDecision, type PenaltyNoticeInput } from '../../rules/decisions/penaltyNotice.ts';
+import {
+  decidePenaltyNotice,
+  type PenaltyNoticeDecision,
+  type PenaltyNoticeInput,
+} from '../../rules/decisions/penaltyNotice.ts';
 import { describeCodes } from '../../rules/findings/sessionEvidence.ts';
 import { citationText } from './citationText.ts';
 import { normaliseParent } from './penaltyCase.ts';
 import { penaltyReferral } from './penaltyReferral.ts';
 import { penaltyThresholdFacts, unauthorisedSessionsSince, type ThresholdFacts } from './penaltyThresholdFacts.ts';
-import { linearNext, type Conclusion, type StepAnswers, type WalkAnswers, type WalkContext, type WalkthroughDefinition } from './walkthrough.ts';
+import {
+  linearNext,
+  type Conclusion,
+  type StepAnswers,
+  type WalkAnswers,
+  type WalkContext,
+  type WalkthroughDefinition,
+} from './walkthrough.ts';
 
 const SUPPORT_TITLES: Record<PenaltyNoticeInput['support'], string> = {
   'not-offered-yet': 'Not offered yet',
@@ -40,7 +51,15 @@ export function penaltyWorking(answers: WalkAnswers, context: WalkContext): Pena
   const support = answers.support.support as PenaltyNoticeInput['support'];
   const nti =
     answers.nti?.ntiIssued === 'yes'
-      ? { issuedOn: String(answers.nti.ntiIssuedOn), periodEnds: String(answers.nti.ntiPeriodEnds), unauthorisedSessionsSince: unauthorisedSessionsSince(school, context.pupilIndex, String(answers.nti.ntiIssuedOn)) }
+      ? {
+          issuedOn: String(answers.nti.ntiIssuedOn),
+          periodEnds: String(answers.nti.ntiPeriodEnds),
+          unauthorisedSessionsSince: unauthorisedSessionsSince(
+            school,
+            context.pupilIndex,
+            String(answers.nti.ntiIssuedOn),
+          ),
+        }
       : undefined;
   const decision = decidePenaltyNotice(
     {
@@ -54,7 +73,13 @@ export function penaltyWorking(answers: WalkAnswers, context: WalkContext): Pena
     },
     school.policy,
   );
-  return { threshold, decision, parentKey, noticeToImprove: nti, compulsorySchoolAge: isCompulsorySchoolAge(pupil.dateOfBirth, school.asOf) };
+  return {
+    threshold,
+    decision,
+    parentKey,
+    noticeToImprove: nti,
+    compulsorySchoolAge: isCompulsorySchoolAge(pupil.dateOfBirth, school.asOf),
+  };
 }
 
 const HEADLINES: Record<PenaltyNoticeDecision['outcome'], (d: PenaltyNoticeDecision) => string> = {
@@ -64,7 +89,9 @@ const HEADLINES: Record<PenaltyNoticeDecision['outcome'], (d: PenaltyNoticeDecis
   'notice-to-improve-first': (d) => `Issue a notice to improve first (improvement period ${d.improvementPeriod}).`,
   'improvement-period-running': () => 'Not yet: the improvement period is still running.',
   'issue-penalty-notice': (d) =>
-    d.noticeNumber === 1 ? `A penalty notice can be requested: £${d.amount?.full}, or £${d.amount?.reduced} if paid within ${d.amount?.reducedWithinDays} days.` : `A second penalty notice can be requested: £${d.amount?.full} flat, no reduced rate.`,
+    d.noticeNumber === 1
+      ? `A penalty notice can be requested: £${d.amount?.full}, or £${d.amount?.reduced} if paid within ${d.amount?.reducedWithinDays} days.`
+      : `A second penalty notice can be requested: £${d.amount?.full} flat, no reduced rate.`,
   'no-further-notice': () => 'No further notice: consider prosecution or other measures.',
 };
 
@@ -77,24 +104,42 @@ function penaltyConclusion(answers: WalkAnswers, context: WalkContext): Conclusi
     outcome: decision.outcome,
     headline: HEADLINES[decision.outcome](decision),
     checks: [
-      { question: 'Is the pupil of compulsory school age?', verdict: yes(working.compulsorySchoolAge), says: working.compulsorySchoolAge ? 'Yes' : 'No: penalty notices apply only to pupils of compulsory school age', cites: citationText(policy.penaltyNotice.citation) },
+      {
+        question: 'Is the pupil of compulsory school age?',
+        verdict: yes(working.compulsorySchoolAge),
+        says: working.compulsorySchoolAge ? 'Yes' : 'No: penalty notices apply only to pupils of compulsory school age',
+        cites: citationText(policy.penaltyNotice.citation),
+      },
       {
         question: `Has the pupil reached ${policy.penaltyThreshold.sessions} unauthorised sessions in ${policy.penaltyThreshold.schoolWeeks} school weeks?`,
         verdict: yes(threshold.met),
-        says: threshold.met ? `${threshold.count} sessions (${describeCodes(threshold.byCode)})${threshold.holidayOnly ? ': holiday only, so support is not appropriate' : ''}` : 'Not at the school’s as-of date',
+        says: threshold.met
+          ? `${threshold.count} sessions (${describeCodes(threshold.byCode)})${threshold.holidayOnly ? ': holiday only, so support is not appropriate' : ''}`
+          : 'Not at the school’s as-of date',
         cites: citationText(policy.penaltyThreshold.citation),
       },
-      { question: 'Support offered and engaged with?', verdict: 'judge', says: SUPPORT_TITLES[answers.support.support as PenaltyNoticeInput['support']], cites: citationText(policy.noticeToImprove.citation) },
+      {
+        question: 'Support offered and engaged with?',
+        verdict: 'judge',
+        says: SUPPORT_TITLES[answers.support.support as PenaltyNoticeInput['support']],
+        cites: citationText(policy.noticeToImprove.citation),
+      },
       {
         question: `Under the limit of ${policy.penaltyNotice.maxNoticesInPeriod} notices to this parent for this child in ${policy.penaltyNotice.periodYears} years (from the record)?`,
         verdict: decision.countedNotices.length >= policy.penaltyNotice.maxNoticesInPeriod ? 'no' : 'yes',
-        says: decision.countedNotices.length === 0 ? 'None on record' : `${decision.countedNotices.length}: ${decision.countedNotices.map((n) => `issued ${n.issuedOn} (${n.status})`).join('; ')}`,
+        says:
+          decision.countedNotices.length === 0
+            ? 'None on record'
+            : `${decision.countedNotices.length}: ${decision.countedNotices.map((n) => `issued ${n.issuedOn} (${n.status})`).join('; ')}`,
         cites: citationText(policy.penaltyNotice.citation),
       },
     ],
     sections: [
       { title: 'Why', lines: [...decision.reasons, `Next: ${decision.nextStep}`] },
-      { title: `Notice to improve: improvement period ${decision.improvementPeriod}; it must contain`, lines: decision.mustInclude.map((m) => `- ${m}`) },
+      {
+        title: `Notice to improve: improvement period ${decision.improvementPeriod}; it must contain`,
+        lines: decision.mustInclude.map((m) => `- ${m}`),
+      },
     ],
     draft: context.pupil
       ? penaltyReferral({
@@ -121,7 +166,11 @@ export const penaltyWalkthrough: WalkthroughDefinition = {
   needsPupil: true,
   first: 'parent',
   // A notice to improve only comes into it where support was offered and has not worked.
-  next: linearNext(['parent', 'support', 'nti'], (step, answers) => step === 'nti' && !['engaged-not-working', 'not-engaged'].includes(String(answers.support?.support))),
+  next: linearNext(
+    ['parent', 'support', 'nti'],
+    (step, answers) =>
+      step === 'nti' && !['engaged-not-working', 'not-engaged'].includes(String(answers.support?.support)),
+  ),
   steps: [
     {
       id: 'parent',
@@ -136,7 +185,9 @@ export const penaltyWalkthrough: WalkthroughDefinition = {
         const t = penaltyThresholdFacts(context.school, context.pupilIndex);
         const csa = isCompulsorySchoolAge(context.pupil.dateOfBirth, context.school.asOf);
         return [
-          t.met ? `${t.count} unauthorised sessions (${describeCodes(t.byCode)}) in the last ${context.school.policy.penaltyThreshold.schoolWeeks} school weeks to ${context.school.asOf}.` : `Below the threshold of ${context.school.policy.penaltyThreshold.sessions} unauthorised sessions at ${context.school.asOf}.`,
+          t.met
+            ? `${t.count} unauthorised sessions (${describeCodes(t.byCode)}) in the last ${context.school.policy.penaltyThreshold.schoolWeeks} school weeks to ${context.school.asOf}.`
+            : `Below the threshold of ${context.school.policy.penaltyThreshold.sessions} unauthorised sessions at ${context.school.asOf}.`,
           csa ? 'Of compulsory school age.' : 'Not of compulsory school age: no penalty notice can be issued.',
         ];
       },
@@ -145,33 +196,57 @@ export const penaltyWalkthrough: WalkthroughDefinition = {
       id: 'support',
       title: 'Support',
       question: 'Was support offered, and has the family engaged with it?',
-      fields: [{ id: 'support', kind: 'choice', label: 'Support', choices: Object.entries(SUPPORT_TITLES).map(([value, title]) => ({ value, title })) }],
+      fields: [
+        {
+          id: 'support',
+          kind: 'choice',
+          label: 'Support',
+          choices: Object.entries(SUPPORT_TITLES).map(([value, title]) => ({ value, title })),
+        },
+      ],
     },
     {
       id: 'nti',
       title: 'Notice to improve',
       question: 'Has this parent already had a notice to improve for this absence?',
       fields: [
-        { id: 'ntiIssued', kind: 'choice', label: 'Notice to improve issued', choices: [{ value: 'yes', title: 'Yes' }, { value: 'no', title: 'No' }] },
+        {
+          id: 'ntiIssued',
+          kind: 'choice',
+          label: 'Notice to improve issued',
+          choices: [
+            { value: 'yes', title: 'Yes' },
+            { value: 'no', title: 'No' },
+          ],
+        },
         { id: 'ntiIssuedOn', kind: 'date', label: 'Issued on', optional: true },
         { id: 'ntiPeriodEnds', kind: 'date', label: 'Improvement period ends', optional: true },
       ],
       defaults: (answers, context): StepAnswers => {
-        const recorded = context.recorded.noticesToImprove.find((n) => n.parentKey === normaliseParent(String(answers.parent?.parentName ?? '')));
+        const recorded = context.recorded.noticesToImprove.find(
+          (n) => n.parentKey === normaliseParent(String(answers.parent?.parentName ?? '')),
+        );
         return recorded ? { ntiIssued: 'yes', ntiIssuedOn: recorded.issuedOn, ntiPeriodEnds: recorded.periodEnds } : {};
       },
       facts: (answers, context) => {
         const p = context.school.policy.noticeToImprove.period;
-        const recorded = context.recorded.noticesToImprove.find((n) => n.parentKey === normaliseParent(String(answers.parent?.parentName ?? '')));
+        const recorded = context.recorded.noticesToImprove.find(
+          (n) => n.parentKey === normaliseParent(String(answers.parent?.parentName ?? '')),
+        );
         return [
           `${context.school.policy.name}: improvement period of ${p.min === p.max ? p.min : `${p.min}-${p.max}`} ${p.unit === 'weeks' ? 'weeks' : 'school days'}.`,
-          recorded ? `On record: a notice to improve to this parent issued ${recorded.issuedOn}, improvement period to ${recorded.periodEnds}. Unauthorised sessions since then are counted from the register.` : 'No notice to improve to this parent is on record; unauthorised sessions since one are counted from the register.',
+          recorded
+            ? `On record: a notice to improve to this parent issued ${recorded.issuedOn}, improvement period to ${recorded.periodEnds}. Unauthorised sessions since then are counted from the register.`
+            : 'No notice to improve to this parent is on record; unauthorised sessions since one are counted from the register.',
         ];
       },
       check: (answers) => {
         if (answers.ntiIssued !== 'yes') return undefined;
-        if (answers.ntiIssuedOn === undefined || answers.ntiPeriodEnds === undefined) return 'Give the day the notice to improve was issued and the day its improvement period ends.';
-        return String(answers.ntiPeriodEnds) > String(answers.ntiIssuedOn) ? undefined : 'The improvement period must end after the notice was issued.';
+        if (answers.ntiIssuedOn === undefined || answers.ntiPeriodEnds === undefined)
+          return 'Give the day the notice to improve was issued and the day its improvement period ends.';
+        return String(answers.ntiPeriodEnds) > String(answers.ntiIssuedOn)
+          ? undefined
+          : 'The improvement period must end after the notice was issued.';
       },
     },
   ],

@@ -3,12 +3,21 @@ import { decideSicknessReturn, type SicknessReturnDecision } from '../../rules/d
 import { createEvaluationContext } from '../../rules/findings/evaluationContext.ts';
 import { illnessTally, type IllnessTally } from '../../rules/findings/sicknessReturn.ts';
 import { citationText } from './citationText.ts';
-import { linearNext, type Conclusion, type WalkAnswers, type WalkContext, type WalkthroughDefinition } from './walkthrough.ts';
+import {
+  linearNext,
+  type Conclusion,
+  type WalkAnswers,
+  type WalkContext,
+  type WalkthroughDefinition,
+} from './walkthrough.ts';
 
 function tallyFor(context: WalkContext): IllnessTally {
   if (context.pupilIndex === undefined) throw new Error('the sickness-return walk-through needs a pupil');
   // Only the context (school year bounds, as-of day) is needed, not the school's findings: cheap enough for a 5-second invoke.
-  const evaluation = createEvaluationContext(context.school.register, { asOf: context.school.asOf, policy: context.school.policy });
+  const evaluation = createEvaluationContext(context.school.register, {
+    asOf: context.school.asOf,
+    policy: context.school.policy,
+  });
   return illnessTally(evaluation, context.pupilIndex);
 }
 
@@ -21,7 +30,8 @@ export function sicknessDecision(answers: WalkAnswers, context: WalkContext): Si
       tally: tallyFor(context),
       returnsMade: context.recorded.sicknessReturns,
       groundsToBelieve: answers.grounds.groundsToBelieve === 'yes',
-      expectedReturn: answers.expected?.expectedReturn === undefined ? undefined : String(answers.expected.expectedReturn),
+      expectedReturn:
+        answers.expected?.expectedReturn === undefined ? undefined : String(answers.expected.expectedReturn),
     },
     context.school.policy,
   );
@@ -47,9 +57,17 @@ function sicknessConclusion(answers: WalkAnswers, context: WalkContext): Conclus
         says: `${d.illnessDays} days (${rule.sessionCounts === 'half-day' ? 'each I session is half a day' : 'any day with an I session is a whole day'}); longest spell ${d.longestEpisodeDays} days over ${d.episodes} spell${d.episodes === 1 ? '' : 's'}`,
         cites: citationText(rule.citation),
       },
-      { question: 'Reasonable grounds to believe the pupil will miss that many?', verdict: answers.grounds.groundsToBelieve === 'yes' ? 'yes' : 'no', says: answers.grounds.groundsToBelieve === 'yes' ? 'Yes, staff judge so' : 'Not on what is known', cites: citationText(rule.citation) },
       {
-        question: rule.once === 'per-school-year' ? 'No return made yet this school year?' : 'No return made yet for this illness?',
+        question: 'Reasonable grounds to believe the pupil will miss that many?',
+        verdict: answers.grounds.groundsToBelieve === 'yes' ? 'yes' : 'no',
+        says: answers.grounds.groundsToBelieve === 'yes' ? 'Yes, staff judge so' : 'Not on what is known',
+        cites: citationText(rule.citation),
+      },
+      {
+        question:
+          rule.once === 'per-school-year'
+            ? 'No return made yet this school year?'
+            : 'No return made yet for this illness?',
         verdict: d.previousReturn ? 'no' : 'yes',
         says: d.previousReturn ? `Made on ${d.previousReturn.sentOn}` : 'None on record',
         cites: citationText(rule.citation),
@@ -57,7 +75,9 @@ function sicknessConclusion(answers: WalkAnswers, context: WalkContext): Conclus
     ],
     sections: [
       { title: 'Why', lines: [...d.reasons, `Next: ${d.nextStep}`] },
-      ...(d.outcome === 'return-due' ? [{ title: 'What the local authority needs', lines: d.notification.map((n) => `- ${n}`) }] : []),
+      ...(d.outcome === 'return-due'
+        ? [{ title: 'What the local authority needs', lines: d.notification.map((n) => `- ${n}`) }]
+        : []),
     ],
     citations: [citationText(d.citation)],
   };
@@ -75,16 +95,30 @@ export const sicknessWalkthrough: WalkthroughDefinition = {
       id: 'grounds',
       title: 'The illness so far',
       question: `Are there reasonable grounds to believe the pupil will miss this many school days in all because of illness?`,
-      fields: [{ id: 'groundsToBelieve', kind: 'choice', label: 'Reasonable grounds', choices: [{ value: 'yes', title: 'Yes' }, { value: 'no', title: 'No' }] }],
+      fields: [
+        {
+          id: 'groundsToBelieve',
+          kind: 'choice',
+          label: 'Reasonable grounds',
+          choices: [
+            { value: 'yes', title: 'Yes' },
+            { value: 'no', title: 'No' },
+          ],
+        },
+      ],
       facts: (_answers, context) => {
         const tally = tallyFor(context);
         const rule = context.school.policy.sicknessReturn;
-        const spells = tally.episodes.map((e) => `${formatShortDate(e.start)} to ${formatShortDate(e.end)} (${e.days} days)`).join('; ');
+        const spells = tally.episodes
+          .map((e) => `${formatShortDate(e.start)} to ${formatShortDate(e.end)} (${e.days} days)`)
+          .join('; ');
         const previous = context.recorded.sicknessReturns;
         return [
           `Illness (I) on ${tally.days} school days this school year to ${context.school.asOf}; a return is needed at ${rule.days}${tally.reachedOn ? `, reached on ${formatShortDate(tally.reachedOn)}` : ''}.`,
           tally.episodes.length > 0 ? `Spells: ${spells}.` : 'No illness recorded this school year.',
-          previous.length > 0 ? `Returns on record: ${previous.map((r) => `sent ${r.sentOn} for ${r.returnFor}`).join('; ')}.` : 'No sickness return on record for this pupil.',
+          previous.length > 0
+            ? `Returns on record: ${previous.map((r) => `sent ${r.sentOn} for ${r.returnFor}`).join('; ')}.`
+            : 'No sickness return on record for this pupil.',
         ];
       },
     },

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { isIsoDate } from '../../rules/dates/isoDate.ts';
 import { type StepAnswers, type StepField } from './walkthrough.ts';
 
-const blank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+const blank = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 function fieldSchema(field: StepField): z.ZodType<string | number> {
   switch (field.kind) {
@@ -14,9 +15,17 @@ function fieldSchema(field: StepField): z.ZodType<string | number> {
       return z.string().trim().refine(isIsoDate, `${field.label}: a date (YYYY-MM-DD)`);
     case 'number':
       // Teams sends Input.Number values as strings or numbers depending on the client.
-      return z.coerce.number({ message: `${field.label}: a number` }).int(`${field.label}: a whole number`).min(field.min, `${field.label}: at least ${field.min}`).max(field.max, `${field.label}: at most ${field.max}`);
+      return z.coerce
+        .number({ message: `${field.label}: a number` })
+        .int(`${field.label}: a whole number`)
+        .min(field.min, `${field.label}: at least ${field.min}`)
+        .max(field.max, `${field.label}: at most ${field.max}`);
     case 'text':
-      return z.string().trim().min(1, `${field.label}: write something`).max(field.maxLength, `${field.label}: at most ${field.maxLength} characters`);
+      return z
+        .string()
+        .trim()
+        .min(1, `${field.label}: write something`)
+        .max(field.maxLength, `${field.label}: at most ${field.maxLength} characters`);
   }
 }
 
@@ -24,7 +33,10 @@ function fieldSchema(field: StepField): z.ZodType<string | number> {
  * Checks a step's answers as they arrive from a client (any client can post any JSON to an invoke): every
  * required field present and well formed, optional ones either blank or well formed, nothing else kept.
  */
-export function parseStepAnswers(fields: readonly StepField[], data: Record<string, unknown>): { ok: true; answers: StepAnswers } | { ok: false; problems: string[] } {
+export function parseStepAnswers(
+  fields: readonly StepField[],
+  data: Record<string, unknown>,
+): { ok: true; answers: StepAnswers } | { ok: false; problems: string[] } {
   const answers: StepAnswers = {};
   const problems: string[] = [];
   for (const field of fields) {

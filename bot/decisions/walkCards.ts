@@ -3,7 +3,14 @@ import { noticeCard } from '../../cards/decisions/noticeCard.ts';
 import { stepCard, type StepFieldView } from '../../cards/decisions/stepCard.ts';
 import { type BotMessage } from '../host/featureHost.ts';
 import { CASE_STATE_TITLES, currentState, nextCaseStates, type PenaltyCase } from './penaltyCase.ts';
-import { CONCLUSION_STEP, stepOf, type StepField, type WalkContext, type WalkState, type WalkthroughDefinition } from './walkthrough.ts';
+import {
+  CONCLUSION_STEP,
+  stepOf,
+  type StepField,
+  type WalkContext,
+  type WalkState,
+  type WalkthroughDefinition,
+} from './walkthrough.ts';
 
 // Whether each test is met, not the answer to its question: "Could it be taken in the holidays?" is met by "no".
 const VERDICT_MARK = { yes: 'Met:', no: 'Not met:', judge: 'To judge:' } as const;
@@ -24,7 +31,10 @@ function fieldView(field: StepField, previous: unknown): StepFieldView {
 
 function subtitle(definition: WalkthroughDefinition, state: WalkState, context: WalkContext): string {
   const who = state.pupil ? `${state.pupil.label} · ` : '';
-  const policy = definition.kind === 'code' ? '2024 register codes' : `${context.school.name}, ${context.school.policy.name} (${state.profile.version}), as of ${state.asOf}`;
+  const policy =
+    definition.kind === 'code'
+      ? '2024 register codes'
+      : `${context.school.name}, ${context.school.policy.name} (${state.profile.version}), as of ${state.asOf}`;
   return `${who}${policy}`;
 }
 
@@ -43,7 +53,12 @@ function statusLine(state: WalkState): string {
   return `${concluded} Recorded: ${what}, by ${d.byName ?? d.by} (${d.byRole}) at ${d.at}.`;
 }
 
-function conclusionView(definition: WalkthroughDefinition, state: WalkState, context: WalkContext, extras: CardExtras): ConclusionCardData {
+function conclusionView(
+  definition: WalkthroughDefinition,
+  state: WalkState,
+  context: WalkContext,
+  extras: CardExtras,
+): ConclusionCardData {
   const c = state.conclusion!;
   const decided = state.status === 'decided';
   const penaltyCase = extras.penaltyCase ?? null;
@@ -55,13 +70,22 @@ function conclusionView(definition: WalkthroughDefinition, state: WalkState, con
     subtitle: subtitle(definition, state, context),
     problems: extras.problems ?? [],
     headline: c.headline,
-    checks: c.checks.map((k) => ({ verdict: VERDICT_MARK[k.verdict], question: k.question, says: k.says, cites: k.cites })),
+    checks: c.checks.map((k) => ({
+      verdict: VERDICT_MARK[k.verdict],
+      question: k.question,
+      says: k.says,
+      cites: k.cites,
+    })),
     sections: c.sections,
     hasDraft: draft !== undefined,
     draftTitle: draft?.title ?? '',
     draftText: draft?.text ?? '',
     citations: c.citations,
-    statusLine: statusLine(state) + (penaltyCase ? ` Case: ${penaltyCase.steps.map((s) => `${CASE_STATE_TITLES[s.state]} ${s.on}${s.periodEnds ? ` (period to ${s.periodEnds})` : ''}`).join(' → ')}.` : ''),
+    statusLine:
+      statusLine(state) +
+      (penaltyCase
+        ? ` Case: ${penaltyCase.steps.map((s) => `${CASE_STATE_TITLES[s.state]} ${s.on}${s.periodEnds ? ` (period to ${s.periodEnds})` : ''}`).join(' → ')}.`
+        : ''),
     showDecide: state.kind === 'leave' && !decided,
     decideDefault: c.outcome === 'grant-possible' ? 'grant' : 'refuse',
     decideSessions: c.leaveSessions?.grantable ?? 0,
@@ -80,9 +104,19 @@ function conclusionView(definition: WalkthroughDefinition, state: WalkState, con
 }
 
 /** The card for where a walk-through is now: its current step, its conclusion, or a cancelled note. */
-export function walkCard(definition: WalkthroughDefinition, state: WalkState, context: WalkContext, extras: CardExtras = {}): BotMessage {
-  if (state.status === 'cancelled') return noticeCard({ title: `${definition.title}: cancelled`, text: 'Nothing was decided. Start again with a new question when you need to.' });
-  if (state.step === CONCLUSION_STEP && state.conclusion) return conclusionCard(conclusionView(definition, state, context, extras));
+export function walkCard(
+  definition: WalkthroughDefinition,
+  state: WalkState,
+  context: WalkContext,
+  extras: CardExtras = {},
+): BotMessage {
+  if (state.status === 'cancelled')
+    return noticeCard({
+      title: `${definition.title}: cancelled`,
+      text: 'Nothing was decided. Start again with a new question when you need to.',
+    });
+  if (state.step === CONCLUSION_STEP && state.conclusion)
+    return conclusionCard(conclusionView(definition, state, context, extras));
   const step = stepOf(definition, state.step);
   const previous = state.answers[step.id] ?? step.defaults?.(state.answers, context) ?? {};
   return stepCard({

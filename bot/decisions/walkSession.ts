@@ -32,14 +32,20 @@ export function asResult(message: BotMessage): ActionResult {
 
 /** Why someone may not open or press a walk-through about a pupil here; undefined when they may. */
 export function pupilWalkRefusal(access: Access, school: SchoolData): string | undefined {
-  if (!access.role || !PUPIL_WALK_ROLES.has(access.role)) return `Decision walk-throughs about pupils are for the head, attendance and safeguarding leads and LA officers at ${school.name}.`;
+  if (!access.role || !PUPIL_WALK_ROLES.has(access.role))
+    return `Decision walk-throughs about pupils are for the head, attendance and safeguarding leads and LA officers at ${school.name}.`;
   // Leave reasons, illness and family circumstances are detail a limited conversation must not show.
-  if (access.privacy !== 'full') return 'Decision walk-throughs hold family and medical detail: start them in a personal chat with me, or in the school’s safeguarding channel.';
+  if (access.privacy !== 'full')
+    return 'Decision walk-throughs hold family and medical detail: start them in a personal chat with me, or in the school’s safeguarding channel.';
   return undefined;
 }
 
 /** The context a step or conclusion reads: the school, the pupil's register row and the record's facts. */
-export async function walkContext(services: DecisionServices, school: SchoolData, state: Pick<WalkState, 'id' | 'pupil'>): Promise<WalkContext> {
+export async function walkContext(
+  services: DecisionServices,
+  school: SchoolData,
+  state: Pick<WalkState, 'id' | 'pupil'>,
+): Promise<WalkContext> {
   const index = state.pupil ? school.register.pupils.findIndex((p) => p.upn === state.pupil!.upn) : -1;
   return {
     school,
@@ -50,9 +56,14 @@ export async function walkContext(services: DecisionServices, school: SchoolData
 }
 
 /** Loads the walk-through a card belongs to and checks the presser may act on it, on every press. */
-export async function openWalk(services: DecisionServices, turn: ActionTurn, walkId: string): Promise<{ ok: true; walk: OpenWalk } | { ok: false; result: ActionResult }> {
+export async function openWalk(
+  services: DecisionServices,
+  turn: ActionTurn,
+  walkId: string,
+): Promise<{ ok: true; walk: OpenWalk } | { ok: false; result: ActionResult }> {
   const record = await loadWalk(services.store, walkId);
-  if (!record) return { ok: false, result: { message: 'I have no record of this walk-through any more: start it again.' } };
+  if (!record)
+    return { ok: false, result: { message: 'I have no record of this walk-through any more: start it again.' } };
   const target = await decisionSchool(services, turn.conversation, turn.user, record.value.schoolUrn);
   if (!target.ok) return { ok: false, result: { message: target.reply } };
   const definition = WALKTHROUGHS[record.value.kind];
@@ -60,15 +71,32 @@ export async function openWalk(services: DecisionServices, turn: ActionTurn, wal
     const refusal = pupilWalkRefusal(target.access, target.school);
     if (refusal) return { ok: false, result: { message: refusal } };
   }
-  return { ok: true, walk: { record, definition, school: target.school, access: target.access, context: await walkContext(services, target.school, record.value) } };
+  return {
+    ok: true,
+    walk: {
+      record,
+      definition,
+      school: target.school,
+      access: target.access,
+      context: await walkContext(services, target.school, record.value),
+    },
+  };
 }
 
-export async function penaltyCaseOf(services: DecisionServices, walkId: string): Promise<VersionedRecord<PenaltyCase> | null> {
+export async function penaltyCaseOf(
+  services: DecisionServices,
+  walkId: string,
+): Promise<VersionedRecord<PenaltyCase> | null> {
   return services.store.getRecord<PenaltyCase>(CASE_NAMESPACE, walkId);
 }
 
 /** The card for a walk-through as it stands, with its penalty case when it opened one. */
-export async function currentCard(services: DecisionServices, walk: Pick<OpenWalk, 'definition' | 'context'>, state: WalkState, problems?: string[]): Promise<ActionResult> {
+export async function currentCard(
+  services: DecisionServices,
+  walk: Pick<OpenWalk, 'definition' | 'context'>,
+  state: WalkState,
+  problems?: string[],
+): Promise<ActionResult> {
   const penaltyCase = state.kind === 'penalty' ? ((await penaltyCaseOf(services, state.id))?.value ?? null) : null;
   return asResult(walkCard(walk.definition, state, walk.context, { problems, penaltyCase }));
 }
@@ -78,7 +106,11 @@ export async function currentCard(services: DecisionServices, walk: Pick<OpenWal
  * press wins and this one gets the card as it now stands, so two people pressing at once cannot leave a
  * state neither of them saw.
  */
-export async function saveWalk(services: DecisionServices, walk: OpenWalk, next: WalkState): Promise<{ ok: true; state: WalkState } | { ok: false; result: ActionResult }> {
+export async function saveWalk(
+  services: DecisionServices,
+  walk: OpenWalk,
+  next: WalkState,
+): Promise<{ ok: true; state: WalkState } | { ok: false; result: ActionResult }> {
   try {
     const saved = await services.store.putRecord(WALK_NAMESPACE, next.id, next, walk.record.version);
     return { ok: true, state: saved.value };
@@ -86,6 +118,11 @@ export async function saveWalk(services: DecisionServices, walk: OpenWalk, next:
     if (!(err instanceof VersionConflictError)) throw err;
     const latest = await loadWalk(services.store, next.id);
     if (!latest) return { ok: false, result: { message: 'This walk-through was removed while you answered.' } };
-    return { ok: false, result: await currentCard(services, walk, latest.value, ['Someone else answered this card at the same moment; this is where the walk-through is now.']) };
+    return {
+      ok: false,
+      result: await currentCard(services, walk, latest.value, [
+        'Someone else answered this card at the same moment; this is where the walk-through is now.',
+      ]),
+    };
   }
 }

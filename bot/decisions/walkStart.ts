@@ -47,12 +47,31 @@ export async function startWalkthrough(services: DecisionServices, request: Star
   const context = await walkContext(services, request.school, state);
   if (state.step === CONCLUSION_STEP) {
     // The question named the situation: open on its code, with Back leading up the tree.
-    state = { ...state, status: 'concluded', conclusion: definition.conclude(state.answers, context), concludedBy: by.who, concludedByName: by.name, concludedAt: by.at };
+    state = {
+      ...state,
+      status: 'concluded',
+      conclusion: definition.conclude(state.answers, context),
+      concludedBy: by.who,
+      concludedByName: by.name,
+      concludedAt: by.at,
+    };
   }
   await services.store.putRecord(WALK_NAMESPACE, state.id, state, null);
   if (state.pupil) {
-    await services.store.appendAudit({ at: by.at, who: by.who, what: 'decision.started', schoolUrn: state.schoolUrn, upn: state.pupil.upn, detail: { walkId: state.id, kind: state.kind } });
+    await services.store.appendAudit({
+      at: by.at,
+      who: by.who,
+      what: 'decision.started',
+      schoolUrn: state.schoolUrn,
+      upn: state.pupil.upn,
+      detail: { walkId: state.id, kind: state.kind },
+    });
   }
-  services.log('decisions.started', { walk: state.id, kind: state.kind, school: state.schoolUrn, conversation: request.conversation.id });
+  services.log('decisions.started', {
+    walk: state.id,
+    kind: state.kind,
+    school: state.schoolUrn,
+    conversation: request.conversation.id,
+  });
   return walkCard(definition, state, context);
 }

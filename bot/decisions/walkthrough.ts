@@ -7,7 +7,13 @@ export type WalkthroughKind = (typeof WALKTHROUGH_KINDS)[number];
 
 /** One input on a step's card. Choices are the only values accepted; dates are YYYY-MM-DD. */
 export type StepField =
-  | { id: string; kind: 'choice'; label: string; choices: readonly { value: string; title: string }[]; optional?: boolean }
+  | {
+      id: string;
+      kind: 'choice';
+      label: string;
+      choices: readonly { value: string; title: string }[];
+      optional?: boolean;
+    }
   | { id: string; kind: 'date'; label: string; optional?: boolean }
   | { id: string; kind: 'number'; label: string; min: number; max: number; optional?: boolean }
   | { id: string; kind: 'text'; label: string; maxLength: number; optional?: boolean };
@@ -112,7 +118,16 @@ export interface WalkState {
   concludedBy?: string;
   concludedByName?: string;
   concludedAt?: string;
-  decision?: { choice: string; sessions?: number; note?: string; draft?: { title: string; text: string }; by: string; byName?: string; byRole: string; at: string };
+  decision?: {
+    choice: string;
+    sessions?: number;
+    note?: string;
+    draft?: { title: string; text: string };
+    by: string;
+    byName?: string;
+    byRole: string;
+    at: string;
+  };
   cancelledBy?: string;
 }
 
@@ -125,7 +140,10 @@ export function stepOf(definition: WalkthroughDefinition, id: string): StepDefin
 }
 
 /** The usual order: each step in turn, skipping any the definition leaves out. */
-export function linearNext(order: readonly string[], skip: (stepId: string, answers: WalkAnswers) => boolean = () => false) {
+export function linearNext(
+  order: readonly string[],
+  skip: (stepId: string, answers: WalkAnswers) => boolean = () => false,
+) {
   return (stepId: string, answers: WalkAnswers): string | null => {
     for (let i = order.indexOf(stepId) + 1; i < order.length; i++) if (!skip(order[i], answers)) return order[i];
     return null;

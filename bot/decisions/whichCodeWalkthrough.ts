@@ -36,7 +36,11 @@ function codeConclusion(answers: WalkAnswers): Conclusion {
 export function whichCodePrefill(code: string): { answers: WalkAnswers; history: string[]; step: string } | undefined {
   const path = pathToCode(code);
   if (!path) return undefined;
-  return { answers: Object.fromEntries(path.map((p) => [p.question, { answer: p.value }])), history: path.map((p) => p.question), step: CONCLUSION_STEP };
+  return {
+    answers: Object.fromEntries(path.map((p) => [p.question, { answer: p.value }])),
+    history: path.map((p) => p.question),
+    step: CONCLUSION_STEP,
+  };
 }
 
 /** Which code?: the code tree as one question a card, ending on the code with its guidance sentence. */
@@ -49,6 +53,18 @@ export const whichCodeWalkthrough: WalkthroughDefinition = {
     const option = chosen(stepId, answers);
     return option && 'question' in option.next ? option.next.question : null;
   },
-  steps: CODE_TREE.map((q) => ({ id: q.id, title: 'Which code?', question: q.question, fields: [{ id: 'answer', kind: 'choice' as const, label: q.question, choices: q.options.map((o) => ({ value: o.value, title: o.label })) }] })),
+  steps: CODE_TREE.map((q) => ({
+    id: q.id,
+    title: 'Which code?',
+    question: q.question,
+    fields: [
+      {
+        id: 'answer',
+        kind: 'choice' as const,
+        label: q.question,
+        choices: q.options.map((o) => ({ value: o.value, title: o.label })),
+      },
+    ],
+  })),
   conclude: codeConclusion,
 };

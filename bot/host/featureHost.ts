@@ -96,7 +96,8 @@ export interface ActionTurn {
  * refusals: "only the attendance lead can ..."). Teams waits about 5 seconds for this: do slow work
  * afterwards and send the outcome proactively.
  */
-export type ActionResult = { card: AdaptiveCardJson; text?: string; audience?: 'everyone' | 'invoker' } | { message: string };
+export type ActionResult =
+  { card: AdaptiveCardJson; text?: string; audience?: 'everyone' | 'invoker' } | { message: string };
 
 export type ActionHandler = (turn: ActionTurn) => Promise<ActionResult>;
 

@@ -66,13 +66,19 @@ export class FeatureRegistry {
     return {
       onMessage: (pattern, handler) => {
         if (!pattern.source.startsWith('^') || !pattern.source.endsWith('$')) {
-          throw new Error(`${feature}: message route ${pattern} must be anchored with ^ and $ so it cannot steal other features' messages`);
+          throw new Error(
+            `${feature}: message route ${pattern} must be anchored with ^ and $ so it cannot steal other features' messages`,
+          );
         }
-        if (pattern.global || pattern.sticky) throw new Error(`${feature}: message route ${pattern} must not be global or sticky (lastIndex would carry between turns)`);
+        if (pattern.global || pattern.sticky)
+          throw new Error(
+            `${feature}: message route ${pattern} must not be global or sticky (lastIndex would carry between turns)`,
+          );
         this.routes.push({ feature, pattern, handler });
       },
       onUnmatchedMessage: (handler) => {
-        if (this.unmatched) throw new Error(`${feature}: the catch-all message handler is already set by ${this.unmatched.feature}`);
+        if (this.unmatched)
+          throw new Error(`${feature}: the catch-all message handler is already set by ${this.unmatched.feature}`);
         this.unmatched = { feature, handler };
       },
       onAction: (verb, handler) => {

@@ -17,13 +17,24 @@ const ROWS_ON_CARD = 25;
 const OFFERS_ON_CARD = 30;
 
 /** Builds the agenda for a school from the register, its cases and the last meeting's minutes. */
-export function prepareAgenda(services: MeetingsServices, school: SchoolData, cases: readonly PupilCase[], last: MeetingRecord | null): MeetingAgenda {
+export function prepareAgenda(
+  services: MeetingsServices,
+  school: SchoolData,
+  cases: readonly PupilCase[],
+  last: MeetingRecord | null,
+): MeetingAgenda {
   const now = services.cache.evaluation(school, school.asOf).context;
   let from = last?.agenda.asOf ?? addDays(school.asOf, -DEFAULT_MOVEMENT_DAYS);
   if (from <= now.period.from) from = addDays(now.period.from, 1);
   const before = createEvaluationContext(school.register, { asOf: addDays(from, -1), policy: school.policy });
-  const since = createEvaluationContext(school.register, { asOf: school.asOf, policy: school.policy, periodStart: from });
-  const laSchools = school.localAuthority ? services.schools.filter((s) => s.localAuthority === school.localAuthority) : null;
+  const since = createEvaluationContext(school.register, {
+    asOf: school.asOf,
+    policy: school.policy,
+    periodStart: from,
+  });
+  const laSchools = school.localAuthority
+    ? services.schools.filter((s) => s.localAuthority === school.localAuthority)
+    : null;
   return buildMeetingAgenda({
     schoolName: school.name,
     now,
@@ -32,13 +43,25 @@ export function prepareAgenda(services: MeetingsServices, school: SchoolData, ca
     national: services.national,
     cases,
     today: todayOf(services),
-    lastMeeting: last ? { id: last.id, heldOn: last.heldOn ?? last.agenda.asOf, pupils: last.agenda.pupils.map((p) => ({ upn: p.upn, level: p.level })) } : undefined,
+    lastMeeting: last
+      ? {
+          id: last.id,
+          heldOn: last.heldOn ?? last.agenda.asOf,
+          pupils: last.agenda.pupils.map((p) => ({ upn: p.upn, level: p.level })),
+        }
+      : undefined,
   });
 }
 
 const LEVEL_LABEL: Record<AbsenceLevel, string> = { severe: 'Severe', persistent: 'Persistent', 'at-risk': 'At risk' };
 
-function section(heading: string, empty: string, lines: AgendaSection['lines'], shown = ROWS_ON_CARD, moreHint = ''): AgendaSection {
+function section(
+  heading: string,
+  empty: string,
+  lines: AgendaSection['lines'],
+  shown = ROWS_ON_CARD,
+  moreHint = '',
+): AgendaSection {
   const more = lines.length > shown ? `and ${lines.length - shown} more${moreHint}` : '';
   return { heading, empty, lines: lines.slice(0, shown), more };
 }
@@ -46,7 +69,9 @@ function section(heading: string, empty: string, lines: AgendaSection['lines'], 
 /** Below this many pupils a cohort's rates could point to a child (one looked-after pupil), so none are shown. */
 const SMALLEST_COHORT_SHOWN = 5;
 
-function figures(f: { absencePercent: number | null; persistentAbsencePercent: number | null; pupils?: number } | null): string {
+function figures(
+  f: { absencePercent: number | null; persistentAbsencePercent: number | null; pupils?: number } | null,
+): string {
   if (!f) return 'n/a';
   if (f.pupils === 0) return 'no pupils';
   if (f.pupils !== undefined && f.pupils < SMALLEST_COHORT_SHOWN) return `fewer than ${SMALLEST_COHORT_SHOWN} pupils`;
@@ -63,7 +88,10 @@ export function agendaCardView(meetingId: string, agenda: MeetingAgenda, school:
   const last = agenda.lastMeeting;
   const carried = agenda.carriedForward.map((a) => {
     const late = !a.done && a.due < agenda.today;
-    return { text: `${a.pupilName}: ${a.what} (${ACTION_PARTY_LABELS[a.party]}, ${a.owner}), due ${formatShortDate(a.due)}: ${a.done ? 'done' : late ? 'OVERDUE' : 'open'}`, color: a.done ? 'Good' : late ? 'Attention' : 'Default' } as const;
+    return {
+      text: `${a.pupilName}: ${a.what} (${ACTION_PARTY_LABELS[a.party]}, ${a.owner}), due ${formatShortDate(a.due)}: ${a.done ? 'done' : late ? 'OVERDUE' : 'open'}`,
+      color: a.done ? 'Good' : late ? 'Attention' : 'Default',
+    } as const;
   });
   const pupils = agenda.pupils.map((p) => ({
     text: `${p.isNew ? 'NEW · ' : ''}${LEVEL_LABEL[p.level]} · ${formatPercent(p.absencePercent)} absence · ${p.pupilName} (${yearLabel(p.yearGroup)})${p.hasCase ? ' · case open' : ''}`,
@@ -72,37 +100,89 @@ export function agendaCardView(meetingId: string, agenda: MeetingAgenda, school:
   const due = agenda.casesDue.map((c) => {
     const parts = c.actionsDue.map((a) => `${a.what} (${a.owner}) due ${formatShortDate(a.due)}`);
     if (c.reviewDue) parts.push(`review due ${formatShortDate(c.reviewDue)}`);
-    return { text: `${c.pupilName} (${yearLabel(c.yearGroup)}), ${c.stage}: ${parts.join('; ')}`, color: 'Attention' } as const;
+    return {
+      text: `${c.pupilName} (${yearLabel(c.yearGroup)}), ${c.stage}: ${parts.join('; ')}`,
+      color: 'Attention',
+    } as const;
   });
-  const movers = agenda.movers.map((m) => ({ text: `${m.pupilName} (${yearLabel(m.yearGroup)}): ${formatPercent(m.before)} before, ${formatPercent(m.since)} since (${m.change > 0 ? '+' : ''}${m.change.toFixed(1)} points)`, color: m.change < 0 ? 'Attention' : 'Good' }) as const);
-  const targets = agenda.targets.map((t) => ({
-    text: `${t.measure}: ${formatPercent(t.actual)} against ${t.target}% (${school.policy.targets?.year ?? 'target'}): ${t.met === null ? 'no pupils' : t.met ? 'met' : 'not met'}`,
-    color: t.met === false ? 'Attention' : 'Default',
-  }) as const);
-  const partTime = agenda.partTime.map((p) => ({
-    text: `${p.pupilName} (${yearLabel(p.yearGroup)}): ${p.c2Sessions} C2 sessions since ${formatShortDate(agenda.movementFrom)}, last ${formatShortDate(p.lastC2)}; ${p.reviewDate ? `review was due ${formatShortDate(p.reviewDate)}` : 'no review date recorded'}`,
-    color: 'Attention',
-  }) as const);
+  const movers = agenda.movers.map(
+    (m) =>
+      ({
+        text: `${m.pupilName} (${yearLabel(m.yearGroup)}): ${formatPercent(m.before)} before, ${formatPercent(m.since)} since (${m.change > 0 ? '+' : ''}${m.change.toFixed(1)} points)`,
+        color: m.change < 0 ? 'Attention' : 'Good',
+      }) as const,
+  );
+  const targets = agenda.targets.map(
+    (t) =>
+      ({
+        text: `${t.measure}: ${formatPercent(t.actual)} against ${t.target}% (${school.policy.targets?.year ?? 'target'}): ${t.met === null ? 'no pupils' : t.met ? 'met' : 'not met'}`,
+        color: t.met === false ? 'Attention' : 'Default',
+      }) as const,
+  );
+  const partTime = agenda.partTime.map(
+    (p) =>
+      ({
+        text: `${p.pupilName} (${yearLabel(p.yearGroup)}): ${p.c2Sessions} C2 sessions since ${formatShortDate(agenda.movementFrom)}, last ${formatShortDate(p.lastC2)}; ${p.reviewDate ? `review was due ${formatShortDate(p.reviewDate)}` : 'no review date recorded'}`,
+        color: 'Attention',
+      }) as const,
+  );
   const sections = [
-    section(last ? `Agreed at the last meeting (${formatShortDate(last.heldOn)})` : 'Agreed at the last meeting', last ? 'Nothing was agreed at the last meeting.' : 'No earlier meeting is recorded for this school.', carried, cap),
-    section('Severe, persistent and at-risk absence (new since the last meeting first)', 'No pupil is severely, persistently or at risk of persistent absence.', pupils, cap, ': ask "who is persistently absent?" or "who is at risk?" for the full lists'),
+    section(
+      last ? `Agreed at the last meeting (${formatShortDate(last.heldOn)})` : 'Agreed at the last meeting',
+      last ? 'Nothing was agreed at the last meeting.' : 'No earlier meeting is recorded for this school.',
+      carried,
+      cap,
+    ),
+    section(
+      'Severe, persistent and at-risk absence (new since the last meeting first)',
+      'No pupil is severely, persistently or at risk of persistent absence.',
+      pupils,
+      cap,
+      ': ask "who is persistently absent?" or "who is at risk?" for the full lists',
+    ),
     section('Cases with actions or reviews due', 'No case has an action or review due.', due, cap),
-    section(`Biggest changes in attendance since ${formatShortDate(agenda.movementFrom)}`, 'No pupil’s attendance moved by 2 points or more.', movers, cap),
-    section(`Targets${school.policy.targets ? ` (${school.policy.name})` : ''}`, `${school.policy.name} sets no targets.`, targets, cap),
-    section('Part-time timetables (C2) due a review (000 paras 18-22)', 'No part-time timetable is past its review date.', partTime, cap),
+    section(
+      `Biggest changes in attendance since ${formatShortDate(agenda.movementFrom)}`,
+      'No pupil’s attendance moved by 2 points or more.',
+      movers,
+      cap,
+    ),
+    section(
+      `Targets${school.policy.targets ? ` (${school.policy.name})` : ''}`,
+      `${school.policy.name} sets no targets.`,
+      targets,
+      cap,
+    ),
+    section(
+      'Part-time timetables (C2) due a review (000 paras 18-22)',
+      'No part-time timetable is past its review date.',
+      partTime,
+      cap,
+    ),
   ];
-  const national = agenda.cohorts.some((c) => c.national) ? 'National: DfE published figures for the group where there are any.' : '';
+  const national = agenda.cohorts.some((c) => c.national)
+    ? 'National: DfE published figures for the group where there are any.'
+    : '';
   return {
     meetingId,
     title: `Termly targeting support meeting: ${school.name}`,
     subtitle: `Agenda from the register to ${formatShortDate(agenda.asOf)} (${school.policy.name})${last ? `, following the meeting of ${formatShortDate(last.heldOn)}` : ''}.`,
     sections,
     laHeading: school.localAuthority ? `${school.localAuthority} (loaded schools)` : 'LA',
-    cohorts: agenda.cohorts.map((c) => ({ cohort: c.cohort, school: figures(c.school), la: figures(c.localAuthority), national: figures(c.national) })),
-    cohortNote: `Absence is sessions missed over possible; PA is the share of pupils persistently absent. ${national}`.trim(),
+    cohorts: agenda.cohorts.map((c) => ({
+      cohort: c.cohort,
+      school: figures(c.school),
+      la: figures(c.localAuthority),
+      national: figures(c.national),
+    })),
+    cohortNote:
+      `Absence is sessions missed over possible; PA is the share of pupils persistently absent. ${national}`.trim(),
     offers: agenda.pupils
       .filter((p) => !p.hasCase && p.level !== 'at-risk')
       .slice(0, OFFERS_ON_CARD)
-      .map((p) => ({ title: `${p.pupilName} (${yearLabel(p.yearGroup)}), ${LEVEL_LABEL[p.level].toLowerCase()}`, value: p.upn })),
+      .map((p) => ({
+        title: `${p.pupilName} (${yearLabel(p.yearGroup)}), ${LEVEL_LABEL[p.level].toLowerCase()}`,
+        value: p.upn,
+      })),
   };
 }

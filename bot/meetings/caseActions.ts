@@ -27,24 +27,77 @@ const freeText = (max: number) =>
 const isoDate = z.string().refine(isIsoDate, 'a date written YYYY-MM-DD');
 const caseKey = z.string().regex(/^\d{6,7}\|[A-Z0-9]{13}$/, 'a case key (URN|UPN)');
 
-const addActionData = z.object({ caseKey, actionWhat: freeText(200), actionParty: z.enum(ACTION_PARTIES), actionOwner: z.string().max(80).optional().transform((s) => s?.replace(/\$\{/g, '$ {')), actionDue: isoDate });
-const actionDoneData = z.object({ caseKey, actionId: z.string().regex(/^a\d+$/), view: z.enum(['case', 'mine']).default('case') });
-const barrierData = z.object({ caseKey, barrierText: freeText(300), barrierSensitive: z.enum(['true', 'false']).default('false') });
+const addActionData = z.object({
+  caseKey,
+  actionWhat: freeText(200),
+  actionParty: z.enum(ACTION_PARTIES),
+  actionOwner: z
+    .string()
+    .max(80)
+    .optional()
+    .transform((s) => s?.replace(/\$\{/g, '$ {')),
+  actionDue: isoDate,
+});
+const actionDoneData = z.object({
+  caseKey,
+  actionId: z.string().regex(/^a\d+$/),
+  view: z.enum(['case', 'mine']).default('case'),
+});
+const barrierData = z.object({
+  caseKey,
+  barrierText: freeText(300),
+  barrierSensitive: z.enum(['true', 'false']).default('false'),
+});
 const stageData = z.object({ caseKey, stageId: z.string().min(1).max(80) });
-const reviewData = z.object({ caseKey, reviewDate: isoDate, leadName: z.string().max(80).optional().transform((s) => s?.replace(/\$\{/g, '$ {')) });
+const reviewData = z.object({
+  caseKey,
+  reviewDate: isoDate,
+  leadName: z
+    .string()
+    .max(80)
+    .optional()
+    .transform((s) => s?.replace(/\$\{/g, '$ {')),
+});
 const jointData = z.object({ caseKey });
 
 /** How each verb turns its card data into case changes, and whether only a chair role may do it. */
 const VERBS = {
-  'meetings.addAction': { schema: addActionData, chairOnly: false, changes: (d: z.infer<typeof addActionData>): CaseChange[] => [{ kind: 'add-action', what: d.actionWhat, party: d.actionParty, owner: d.actionOwner, due: d.actionDue }] },
-  'meetings.actionDone': { schema: actionDoneData, chairOnly: false, changes: (d: z.infer<typeof actionDoneData>): CaseChange[] => [{ kind: 'action-done', actionId: d.actionId }] },
-  'meetings.recordBarrier': { schema: barrierData, chairOnly: false, changes: (d: z.infer<typeof barrierData>): CaseChange[] => [{ kind: 'barrier', text: d.barrierText, sensitive: d.barrierSensitive === 'true' }] },
-  'meetings.moveStage': { schema: stageData, chairOnly: true, changes: (d: z.infer<typeof stageData>): CaseChange[] => [{ kind: 'stage', stageId: d.stageId }] },
-  'meetings.jointApproach': { schema: jointData, chairOnly: true, changes: (): CaseChange[] => [{ kind: 'joint-approach' }] },
+  'meetings.addAction': {
+    schema: addActionData,
+    chairOnly: false,
+    changes: (d: z.infer<typeof addActionData>): CaseChange[] => [
+      { kind: 'add-action', what: d.actionWhat, party: d.actionParty, owner: d.actionOwner, due: d.actionDue },
+    ],
+  },
+  'meetings.actionDone': {
+    schema: actionDoneData,
+    chairOnly: false,
+    changes: (d: z.infer<typeof actionDoneData>): CaseChange[] => [{ kind: 'action-done', actionId: d.actionId }],
+  },
+  'meetings.recordBarrier': {
+    schema: barrierData,
+    chairOnly: false,
+    changes: (d: z.infer<typeof barrierData>): CaseChange[] => [
+      { kind: 'barrier', text: d.barrierText, sensitive: d.barrierSensitive === 'true' },
+    ],
+  },
+  'meetings.moveStage': {
+    schema: stageData,
+    chairOnly: true,
+    changes: (d: z.infer<typeof stageData>): CaseChange[] => [{ kind: 'stage', stageId: d.stageId }],
+  },
+  'meetings.jointApproach': {
+    schema: jointData,
+    chairOnly: true,
+    changes: (): CaseChange[] => [{ kind: 'joint-approach' }],
+  },
   'meetings.setReview': {
     schema: reviewData,
     chairOnly: false,
-    changes: (d: z.infer<typeof reviewData>): CaseChange[] => [...(d.leadName?.trim() ? [{ kind: 'lead', name: d.leadName } as const] : []), { kind: 'next-review', date: d.reviewDate }],
+    changes: (d: z.infer<typeof reviewData>): CaseChange[] => [
+      ...(d.leadName?.trim() ? [{ kind: 'lead', name: d.leadName } as const] : []),
+      { kind: 'next-review', date: d.reviewDate },
+    ],
   },
 } as const;
 
@@ -61,31 +114,55 @@ export async function handleCaseAction(services: MeetingsServices, turn: ActionT
   const spec = VERBS[turn.verb as CaseVerb];
   if (!spec) return { message: 'That button is not one I know.' };
   const parsed = (spec.schema as z.ZodType).safeParse(turn.data);
-  if (!parsed.success) return { message: `I couldn't read that: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'data'} ${i.message}`).join('; ')}.` };
+  if (!parsed.success)
+    return {
+      message: `I couldn't read that: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'data'} ${i.message}`).join('; ')}.`,
+    };
   const data = parsed.data as { caseKey: string; view?: 'case' | 'mine' };
   const [urn, upn] = data.caseKey.split('|');
   const school = services.schools.find((s) => s.urn === urn);
   if (!school) return { message: 'That case belongs to a school I no longer hold.' };
   const scope = await scopeFor(services, school, turn.conversation, turn.user);
   if (!scope.ok) return { message: scope.reply };
-  if (spec.chairOnly && !CHAIR_ROLES.has(scope.role)) return { message: 'Only the attendance lead, DSL, head or an LA officer can change the stage or agree the joint approach.' };
+  if (spec.chairOnly && !CHAIR_ROLES.has(scope.role))
+    return {
+      message: 'Only the attendance lead, DSL, head or an LA officer can change the stage or agree the joint approach.',
+    };
   const meeting = await currentMeeting(services.store, turn.conversation.id);
-  const inMeeting = meeting?.state === 'running' && meeting.schoolUrn === urn && meeting.presented.includes(upn) ? meeting : null;
+  const inMeeting =
+    meeting?.state === 'running' && meeting.schoolUrn === urn && meeting.presented.includes(upn) ? meeting : null;
   const by = actorOf(turn.user);
   const at = services.now().toISOString();
   let c: PupilCase | null = null;
   try {
     for (const change of (spec.changes as (d: unknown) => CaseChange[])(parsed.data)) {
-      c = await changeCase(services.store, urn, upn, change, { policy: school.policy, today: todayOf(services), at, by, ...(inMeeting ? { meetingId: inMeeting.id } : {}) });
+      c = await changeCase(services.store, urn, upn, change, {
+        policy: school.policy,
+        today: todayOf(services),
+        at,
+        by,
+        ...(inMeeting ? { meetingId: inMeeting.id } : {}),
+      });
     }
   } catch (err) {
     if (err instanceof CaseChangeError || err instanceof CaseMissingError) return { message: err.message };
     throw err;
   }
-  await services.store.appendAudit({ at, who: userKey(turn.user), what: `case.${turn.verb.slice('meetings.'.length)}`, schoolUrn: urn, upn, detail: { conversation: turn.conversation.id, ...(inMeeting ? { meeting: inMeeting.id } : {}) } });
+  await services.store.appendAudit({
+    at,
+    who: userKey(turn.user),
+    what: `case.${turn.verb.slice('meetings.'.length)}`,
+    schoolUrn: urn,
+    upn,
+    detail: { conversation: turn.conversation.id, ...(inMeeting ? { meeting: inMeeting.id } : {}) },
+  });
   services.log('meetings.case-changed', { school: urn, verb: turn.verb, meeting: inMeeting?.id });
   let latestMeeting = meeting;
-  if (inMeeting) latestMeeting = await changeMeeting(services.store, inMeeting.id, (m) => ({ ...m, attendees: withAttendee(m.attendees, by) }));
+  if (inMeeting)
+    latestMeeting = await changeMeeting(services.store, inMeeting.id, (m) => ({
+      ...m,
+      attendees: withAttendee(m.attendees, by),
+    }));
   // One update per meeting showing the case (normally none or one): well inside Teams' 5 seconds.
   if (services.proactive) await redrawMeetingCards(services, services.proactive, school, c!, turn.cardActivityId);
   if (data.view === 'mine') {
@@ -118,7 +195,14 @@ export async function handleCaseRefresh(services: MeetingsServices, turn: Action
   const c = await getCase(services.store, urn, upn);
   if (!c) return { message: 'There is no case for this pupil any more.' };
   const privacy = hasFullViewRole(scope.role) ? 'full' : scope.privacy;
-  await services.store.appendAudit({ at: services.now().toISOString(), who: userKey(turn.user), what: 'view.case', schoolUrn: urn, upn, detail: { conversation: turn.conversation.id, privacy, refresh: true } });
+  await services.store.appendAudit({
+    at: services.now().toISOString(),
+    who: userKey(turn.user),
+    what: 'view.case',
+    schoolUrn: urn,
+    upn,
+    detail: { conversation: turn.conversation.id, privacy, refresh: true },
+  });
   const message = caseMessage(services, school, c, privacy, await currentMeeting(services.store, turn.conversation.id));
   return { card: message.card!, text: message.text, audience: 'invoker' };
 }

@@ -15,10 +15,21 @@ export async function switchCaseAlerts(services: MeetingsServices, turn: Message
   if (!bound) return void (await turn.reply(LINK_SCHOOL_FIRST));
   const { binding, school } = bound;
   const access = await services.access.access(school.urn, turn.user, turn.conversation);
-  if (!access.role) return void (await turn.reply(`Only staff with a role at ${school.name} can change what this conversation hears.`));
+  if (!access.role)
+    return void (await turn.reply(`Only staff with a role at ${school.name} can change what this conversation hears.`));
   const on = onOff.toLowerCase() === 'on';
-  const alertsOff = on ? binding.alertsOff.filter((k) => k !== CASE_ALERTS) : [...new Set([...binding.alertsOff, CASE_ALERTS])];
+  const alertsOff = on
+    ? binding.alertsOff.filter((k) => k !== CASE_ALERTS)
+    : [...new Set([...binding.alertsOff, CASE_ALERTS])];
   await services.store.putBinding({ ...binding, alertsOff });
-  await services.store.appendAudit({ at: services.now().toISOString(), who: userKey(turn.user), what: `alerts.${on ? 'on' : 'off'}`, schoolUrn: school.urn, detail: { conversation: turn.conversation.id, kind: CASE_ALERTS } });
-  await turn.reply(`Case alerts (overdue actions and reviews, cases to open) are ${on ? 'on' : 'off'} for this conversation.`);
+  await services.store.appendAudit({
+    at: services.now().toISOString(),
+    who: userKey(turn.user),
+    what: `alerts.${on ? 'on' : 'off'}`,
+    schoolUrn: school.urn,
+    detail: { conversation: turn.conversation.id, kind: CASE_ALERTS },
+  });
+  await turn.reply(
+    `Case alerts (overdue actions and reviews, cases to open) are ${on ? 'on' : 'off'} for this conversation.`,
+  );
 }

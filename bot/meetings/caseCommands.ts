@@ -21,8 +21,12 @@ function pupilByName(school: SchoolData, typed: string): { p: number } | { reply
   const found = findPupils(school.register.pupils, typed);
   if (found.length === 1) return { p: found[0] };
   if (found.length === 0) return { reply: `I can't find a pupil called "${typed}" at ${school.name}.` };
-  const names = found.slice(0, 8).map((p) => `${pupilName(school.register.pupils[p])} (${yearLabel(school.register.pupils[p].yearGroup)})`);
-  return { reply: `Several pupils match "${typed}": ${names.join(', ')}${found.length > 8 ? ', ...' : ''}. Say the full name.` };
+  const names = found
+    .slice(0, 8)
+    .map((p) => `${pupilName(school.register.pupils[p])} (${yearLabel(school.register.pupils[p].yearGroup)})`);
+  return {
+    reply: `Several pupils match "${typed}": ${names.join(', ')}${found.length > 8 ? ', ...' : ''}. Say the full name.`,
+  };
 }
 
 /** `case <pupil>`: the case card, or an offer to open one when the pupil has none. */
@@ -33,9 +37,28 @@ export async function showCase(services: MeetingsServices, turn: MessageTurn, ty
   if ('reply' in found) return void (await turn.reply(found.reply));
   const pupil = scope.school.register.pupils[found.p];
   const c = await getCase(services.store, scope.school.urn, pupil.upn);
-  if (!c) return void (await turn.reply(`${pupilName(pupil)} has no case at ${scope.school.name}. Say "open a case for ${pupilName(pupil)}" to open one.`));
-  await services.store.appendAudit({ at: services.now().toISOString(), who: userKey(turn.user), what: 'view.case', schoolUrn: scope.school.urn, upn: pupil.upn, detail: { conversation: turn.conversation.id } });
-  await turn.reply(await caseMessageFor(services, scope.school, c, scope.privacy, await currentMeeting(services.store, turn.conversation.id), turn.conversation));
+  if (!c)
+    return void (await turn.reply(
+      `${pupilName(pupil)} has no case at ${scope.school.name}. Say "open a case for ${pupilName(pupil)}" to open one.`,
+    ));
+  await services.store.appendAudit({
+    at: services.now().toISOString(),
+    who: userKey(turn.user),
+    what: 'view.case',
+    schoolUrn: scope.school.urn,
+    upn: pupil.upn,
+    detail: { conversation: turn.conversation.id },
+  });
+  await turn.reply(
+    await caseMessageFor(
+      services,
+      scope.school,
+      c,
+      scope.privacy,
+      await currentMeeting(services.store, turn.conversation.id),
+      turn.conversation,
+    ),
+  );
 }
 
 /** `open a case for <pupil>`: opened by staff, at the first stage of the school's staged process. */
@@ -46,7 +69,10 @@ export async function openCaseCommand(services: MeetingsServices, turn: MessageT
   if ('reply' in found) return void (await turn.reply(found.reply));
   const pupil = scope.school.register.pupils[found.p];
   const stages = scope.school.policy.stages;
-  if (stages.length === 0) return void (await turn.reply(`${scope.school.policy.name} describes no staged process, so I can't place a case on it.`));
+  if (stages.length === 0)
+    return void (await turn.reply(
+      `${scope.school.policy.name} describes no staged process, so I can't place a case on it.`,
+    ));
   const meeting = await currentMeeting(services.store, turn.conversation.id);
   const at = services.now().toISOString();
   const { case: c, opened } = await openCaseOnce(services.store, {
@@ -62,11 +88,21 @@ export async function openCaseCommand(services: MeetingsServices, turn: MessageT
     ...(meeting?.state === 'running' ? { meetingId: meeting.id } : {}),
   });
   if (opened) {
-    await services.store.appendAudit({ at, who: userKey(turn.user), what: 'case.opened', schoolUrn: scope.school.urn, upn: pupil.upn, detail: { case: caseId(scope.school.urn, pupil.upn) } });
+    await services.store.appendAudit({
+      at,
+      who: userKey(turn.user),
+      what: 'case.opened',
+      schoolUrn: scope.school.urn,
+      upn: pupil.upn,
+      detail: { case: caseId(scope.school.urn, pupil.upn) },
+    });
     services.log('meetings.case-opened', { school: scope.school.urn, because: c.openedBecause });
   }
   const message = await caseMessageFor(services, scope.school, c, scope.privacy, meeting, turn.conversation);
-  await turn.reply({ ...message, text: `${opened ? 'Case opened' : 'There is already a case'} for ${c.pupilName}.\n${message.text}` });
+  await turn.reply({
+    ...message,
+    text: `${opened ? 'Case opened' : 'There is already a case'} for ${c.pupilName}.\n${message.text}`,
+  });
 }
 
 /** A person's open actions across every school's cases they have a role at. */

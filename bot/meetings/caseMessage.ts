@@ -22,8 +22,21 @@ export function meetingLabelFor(meeting: MeetingRecord | null, upn: string): str
 }
 
 /** A case as a message (card plus the same as text), drawn at one privacy level. */
-export function caseMessage(services: MeetingsServices, school: SchoolData, c: PupilCase, privacy: PrivacyLevel, meeting: MeetingRecord | null): BotMessage {
-  const view = caseCardView({ school, cache: services.cache, c, privacy, today: todayOf(services), meetingLabel: meetingLabelFor(meeting, c.upn) });
+export function caseMessage(
+  services: MeetingsServices,
+  school: SchoolData,
+  c: PupilCase,
+  privacy: PrivacyLevel,
+  meeting: MeetingRecord | null,
+): BotMessage {
+  const view = caseCardView({
+    school,
+    cache: services.cache,
+    c,
+    privacy,
+    today: todayOf(services),
+    meetingLabel: meetingLabelFor(meeting, c.upn),
+  });
   return { text: caseCardText(view), card: renderCaseCard(view) };
 }
 
@@ -32,9 +45,19 @@ export function caseMessage(services: MeetingsServices, school: SchoolData, c: P
  * whose role allows the full view, so their clients fetch their own card with sensitive barriers shown
  * (DESIGN.md, "Children's data"); everyone else sees the limited one.
  */
-export async function caseMessageFor(services: MeetingsServices & { store: StateStore }, school: SchoolData, c: PupilCase, privacy: PrivacyLevel, meeting: MeetingRecord | null, conversation: ConversationInfo): Promise<BotMessage> {
+export async function caseMessageFor(
+  services: MeetingsServices & { store: StateStore },
+  school: SchoolData,
+  c: PupilCase,
+  privacy: PrivacyLevel,
+  meeting: MeetingRecord | null,
+  conversation: ConversationInfo,
+): Promise<BotMessage> {
   const message = caseMessage(services, school, c, privacy, meeting);
   if (privacy === 'full' || conversation.type === 'personal' || !message.card) return message;
   const userIds = await fullViewUserIds(services.store, school.urn);
-  return { ...message, card: withRefresh(message.card, CASE_REFRESH_VERB, { caseKey: caseId(c.schoolUrn, c.upn) }, userIds) };
+  return {
+    ...message,
+    card: withRefresh(message.card, CASE_REFRESH_VERB, { caseKey: caseId(c.schoolUrn, c.upn) }, userIds),
+  };
 }

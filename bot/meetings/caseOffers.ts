@@ -28,12 +28,21 @@ export interface CaseOfferReport {
  * absent pupil is offered one. Each school's conversations hear of each pupil once per level (the delivery
  * keys are recorded with the message), so a pupil who moves from persistent to severe is heard of again.
  */
-export async function queueCaseOffers(store: StateStore, schools: readonly SchoolData[], cache: FindingsCache, today: string, now: Date, log: Log): Promise<CaseOfferReport> {
+export async function queueCaseOffers(
+  store: StateStore,
+  schools: readonly SchoolData[],
+  cache: FindingsCache,
+  today: string,
+  now: Date,
+  log: Log,
+): Promise<CaseOfferReport> {
   const report: CaseOfferReport = { offered: 0, opened: 0, queued: 0 };
   const [bindings, conversations] = await Promise.all([store.listBindings(), store.listConversations()]);
   const installed = new Map(conversations.map((c) => [c.conversationId, c]));
   for (const school of schools) {
-    const audiences = bindings.filter((b) => b.schoolUrn === school.urn && installed.has(b.conversationId) && !b.alertsOff.includes(CASE_ALERTS));
+    const audiences = bindings.filter(
+      (b) => b.schoolUrn === school.urn && installed.has(b.conversationId) && !b.alertsOff.includes(CASE_ALERTS),
+    );
     if (audiences.length === 0) continue;
     const ctx = cache.evaluation(school, school.asOf).context;
     const withCase = new Set((await listCases(store, school.urn)).map((c) => c.upn));
@@ -47,17 +56,37 @@ export async function queueCaseOffers(store: StateStore, schools: readonly Schoo
       if (level === 'severe' && !withCase.has(pupil.upn)) {
         const stage = school.policy.stages[0];
         if (stage) {
-          const result = await openCaseOnce(store, { schoolUrn: school.urn, upn: pupil.upn, pupilName: name, yearGroup: pupil.yearGroup, because: 'severe-absence', stageId: stage.id, today, at: now.toISOString(), by: SYSTEM_ACTOR });
+          const result = await openCaseOnce(store, {
+            schoolUrn: school.urn,
+            upn: pupil.upn,
+            pupilName: name,
+            yearGroup: pupil.yearGroup,
+            because: 'severe-absence',
+            stageId: stage.id,
+            today,
+            at: now.toISOString(),
+            by: SYSTEM_ACTOR,
+          });
           if (result.opened) {
             report.opened++;
             withCase.add(pupil.upn);
-            await store.appendAudit({ at: now.toISOString(), who: SYSTEM_ACTOR.id, what: 'case.opened', schoolUrn: school.urn, upn: pupil.upn, detail: { case: caseId(school.urn, pupil.upn), because: 'severe-absence' } });
+            await store.appendAudit({
+              at: now.toISOString(),
+              who: SYSTEM_ACTOR.id,
+              what: 'case.opened',
+              schoolUrn: school.urn,
+              upn: pupil.upn,
+              detail: { case: caseId(school.urn, pupil.upn), because: 'severe-absence' },
+            });
           }
         }
       } else if (withCase.has(pupil.upn)) continue;
       found.push({
         key: `case-offer|${school.urn}|${pupil.upn}|${level}`,
-        line: level === 'severe' ? `${name} (${yearLabel(pupil.yearGroup)}): severely absent; case opened, agree a joint approach with the LA` : `${name} (${yearLabel(pupil.yearGroup)}): persistently absent; say "open a case for ${name}"`,
+        line:
+          level === 'severe'
+            ? `${name} (${yearLabel(pupil.yearGroup)}): severely absent; case opened, agree a joint approach with the LA`
+            : `${name} (${yearLabel(pupil.yearGroup)}): persistently absent; say "open a case for ${name}"`,
       });
     }
     report.offered += found.length;
@@ -68,10 +97,32 @@ export async function queueCaseOffers(store: StateStore, schools: readonly Schoo
       const fresh = found.filter((_, i) => !already.has(keys[i]));
       if (fresh.length === 0) continue;
       const freshKeys = fresh.map((f) => deliveryKey(f.key, conversation.conversationId));
-      const more = fresh.length > NAMES_LISTED ? [`and ${fresh.length - NAMES_LISTED} more: say "prepare the termly meeting" to see them all, with a button to open their cases.`] : [];
-      const text = [`Newly persistently or severely absent at ${school.name}, with no case before:`, ...fresh.slice(0, NAMES_LISTED).map((f) => `- ${f.line}`), ...more].join('\n');
+      const more =
+        fresh.length > NAMES_LISTED
+          ? [
+              `and ${fresh.length - NAMES_LISTED} more: say "prepare the termly meeting" to see them all, with a button to open their cases.`,
+            ]
+          : [];
+      const text = [
+        `Newly persistently or severely absent at ${school.name}, with no case before:`,
+        ...fresh.slice(0, NAMES_LISTED).map((f) => `- ${f.line}`),
+        ...more,
+      ].join('\n');
       const id = `case-offer-${createHash('sha256').update(freshKeys.sort().join('\n')).digest('hex').slice(0, 20)}`;
-      if ((await store.enqueue({ id, conversationId: conversation.conversationId, tenantId: conversation.tenantId, kind: CASE_OFFER_KIND, createdAt: now.toISOString(), message: { text } }, freshKeys)) === 'enqueued') report.queued++;
+      if (
+        (await store.enqueue(
+          {
+            id,
+            conversationId: conversation.conversationId,
+            tenantId: conversation.tenantId,
+            kind: CASE_OFFER_KIND,
+            createdAt: now.toISOString(),
+            message: { text },
+          },
+          freshKeys,
+        )) === 'enqueued'
+      )
+        report.queued++;
     }
   }
   log('meetings.case-offers', { offered: report.offered, opened: report.opened, queued: report.queued });

@@ -18,7 +18,13 @@ export async function listCases(store: StateStore, schoolUrn?: string): Promise<
  * Applies a change with optimistic concurrency: when two people press buttons on the same case at once,
  * the second write finds a newer version, re-reads it and re-applies its change, so both land.
  */
-export async function changeCase(store: StateStore, schoolUrn: string, upn: string, change: CaseChange, context: CaseChangeContext): Promise<PupilCase> {
+export async function changeCase(
+  store: StateStore,
+  schoolUrn: string,
+  upn: string,
+  change: CaseChange,
+  context: CaseChangeContext,
+): Promise<PupilCase> {
   const record = await updateRecord<PupilCase>(store, CASE_NAMESPACE, caseId(schoolUrn, upn), (current) => {
     if (!current) throw new CaseMissingError();
     return applyCaseChange(current, change, context);
@@ -30,7 +36,10 @@ export async function changeCase(store: StateStore, schoolUrn: string, upn: stri
  * Opens a case unless the pupil has one; returns the case and whether it was opened now. An existing case
  * is left untouched (no write), and when two people open the same case at once the second gets the first's.
  */
-export async function openCaseOnce(store: StateStore, input: OpenCaseInput): Promise<{ case: PupilCase; opened: boolean }> {
+export async function openCaseOnce(
+  store: StateStore,
+  input: OpenCaseInput,
+): Promise<{ case: PupilCase; opened: boolean }> {
   const id = caseId(input.schoolUrn, input.upn);
   const existing = await store.getRecord<PupilCase>(CASE_NAMESPACE, id);
   if (existing) return { case: existing.value, opened: false };

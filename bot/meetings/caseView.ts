@@ -33,10 +33,26 @@ const BARRIERS_SHOWN = 10;
 function measureRows(now: PupilMeasures, then: PupilMeasures | null): CaseCardView['measures'] {
   const at = (m: PupilMeasures | null, f: (m: PupilMeasures) => string) => (m ? f(m) : '-');
   return [
-    { label: 'Attendance', now: formatPercent(now.attendancePercent), atReview: at(then, (m) => formatPercent(m.attendancePercent)) },
-    { label: 'Absence', now: formatPercent(now.absencePercent), atReview: at(then, (m) => formatPercent(m.absencePercent)) },
-    { label: 'Unauthorised', now: formatPercent(now.unauthorisedPercent), atReview: at(then, (m) => formatPercent(m.unauthorisedPercent)) },
-    { label: 'Sessions missed', now: `${now.absence} of ${now.possible}`, atReview: at(then, (m) => `${m.absence} of ${m.possible}`) },
+    {
+      label: 'Attendance',
+      now: formatPercent(now.attendancePercent),
+      atReview: at(then, (m) => formatPercent(m.attendancePercent)),
+    },
+    {
+      label: 'Absence',
+      now: formatPercent(now.absencePercent),
+      atReview: at(then, (m) => formatPercent(m.absencePercent)),
+    },
+    {
+      label: 'Unauthorised',
+      now: formatPercent(now.unauthorisedPercent),
+      atReview: at(then, (m) => formatPercent(m.unauthorisedPercent)),
+    },
+    {
+      label: 'Sessions missed',
+      now: `${now.absence} of ${now.possible}`,
+      atReview: at(then, (m) => `${m.absence} of ${m.possible}`),
+    },
   ];
 }
 
@@ -60,25 +76,39 @@ export function caseCardView(input: CaseViewInput): CaseCardView {
   const reviewedOn = c.reviewedOn.at(-1);
   // A review after the register's last day reads the register as it stands: the trend is then flat.
   const reviewAsOf = reviewedOn && reviewedOn < school.asOf ? reviewedOn : undefined;
-  const then = reviewAsOf ? pupilMeasures(createEvaluationContext(school.register, { asOf: reviewAsOf, policy: school.policy }), p) : null;
+  const then = reviewAsOf
+    ? pupilMeasures(createEvaluationContext(school.register, { asOf: reviewAsOf, policy: school.policy }), p)
+    : null;
   const pupilFindings = findings.filter((f) => f.upn === c.upn);
   const overdue = overdueActions(c, today);
   const warnings: string[] = [];
   if (overdue.length > 0) warnings.push(`${overdue.length} action${overdue.length === 1 ? '' : 's'} overdue.`);
   if (reviewOverdue(c, today)) warnings.push(`The review due ${formatShortDate(c.nextReview!)} has not been held.`);
-  if (now.severelyAbsent && !c.jointWithLa) warnings.push('Severely absent: agree a joint approach with the local authority (000 para 35).');
+  if (now.severelyAbsent && !c.jointWithLa)
+    warnings.push('Severely absent: agree a joint approach with the local authority (000 para 35).');
   const stage = school.policy.stages.find((s) => s.id === c.stageId);
-  if (stage?.reviewEveryWeeks && !c.nextReview) warnings.push(`${stage.name} is reviewed every ${stage.reviewEveryWeeks[0]}-${stage.reviewEveryWeeks[1]} weeks: set the next review.`);
+  if (stage?.reviewEveryWeeks && !c.nextReview)
+    warnings.push(
+      `${stage.name} is reviewed every ${stage.reviewEveryWeeks[0]}-${stage.reviewEveryWeeks[1]} weeks: set the next review.`,
+    );
   const sensitive = c.barriers.filter((b) => b.sensitive).length;
-  const barriers = c.barriers.filter((b) => privacy === 'full' || !b.sensitive).slice(-BARRIERS_SHOWN).map((b) => ({ line: `${b.text} (${b.recordedBy.name}, ${formatShortDate(b.recordedOn)})` }));
-  if (privacy === 'limited' && sensitive > 0) barriers.push({ line: `${sensitive} more with restricted detail: see the case in a personal chat or the safeguarding channel.` });
+  const barriers = c.barriers
+    .filter((b) => privacy === 'full' || !b.sensitive)
+    .slice(-BARRIERS_SHOWN)
+    .map((b) => ({ line: `${b.text} (${b.recordedBy.name}, ${formatShortDate(b.recordedOn)})` }));
+  if (privacy === 'limited' && sensitive > 0)
+    barriers.push({
+      line: `${sensitive} more with restricted detail: see the case in a personal chat or the safeguarding channel.`,
+    });
   return {
     caseKey: caseId(c.schoolUrn, c.upn),
     title: `${c.pupilName} (${yearLabel(c.yearGroup)})`,
     schoolName: school.name,
     stageId: c.stageId,
     stageLabel: stageName(school.policy, c.stageId),
-    stageNote: stage ? `${stage.name}: ${stage.actions.join('; ')}. ${stage.citation.source}, ${stage.citation.where}.` : '',
+    stageNote: stage
+      ? `${stage.name}: ${stage.actions.join('; ')}. ${stage.citation.source}, ${stage.citation.where}.`
+      : '',
     leadLabel: c.leadPractitioner ?? 'not named',
     leadValue: c.leadPractitioner ?? '',
     jointLabel: c.jointWithLa ? 'agreed' : 'not yet',
@@ -90,14 +120,32 @@ export function caseCardView(input: CaseViewInput): CaseCardView {
     reviewHeading: reviewedOn ? `At review ${formatShortDate(reviewedOn)}` : 'At review',
     measures: measureRows(now, then),
     trend: trendText(now, then, reviewAsOf),
-    findings: pupilFindings.map((f) => ({ title: RULE_TITLES[f.rule], reason: viewFinding(f, school.policy, privacy).reason })),
+    findings: pupilFindings.map((f) => ({
+      title: RULE_TITLES[f.rule],
+      reason: viewFinding(f, school.policy, privacy).reason,
+    })),
     barriers,
-    actions: [...c.actions.filter((a) => !a.done).slice(0, OPEN_ACTIONS_SHOWN), ...c.actions.filter((a) => a.done).slice(-DONE_ACTIONS_SHOWN)].map((a) => {
+    actions: [
+      ...c.actions.filter((a) => !a.done).slice(0, OPEN_ACTIONS_SHOWN),
+      ...c.actions.filter((a) => a.done).slice(-DONE_ACTIONS_SHOWN),
+    ].map((a) => {
       const late = !a.done && a.due < today;
-      const state = a.done ? `done ${formatShortDate(a.done.on)}` : late ? `OVERDUE, was due ${formatShortDate(a.due)}` : `due ${formatShortDate(a.due)}`;
-      return { id: a.id, line: `${a.what} - ${ACTION_PARTY_LABELS[a.party]}, ${a.owner}, ${state}`, open: !a.done, overdue: late };
+      const state = a.done
+        ? `done ${formatShortDate(a.done.on)}`
+        : late
+          ? `OVERDUE, was due ${formatShortDate(a.due)}`
+          : `due ${formatShortDate(a.due)}`;
+      return {
+        id: a.id,
+        line: `${a.what} - ${ACTION_PARTY_LABELS[a.party]}, ${a.owner}, ${state}`,
+        open: !a.done,
+        overdue: late,
+      };
     }),
-    history: c.history.slice(-HISTORY_SHOWN).reverse().map((e) => ({ line: `${e.at.slice(0, 10)} ${e.by.name}: ${e.summary}` })),
+    history: c.history
+      .slice(-HISTORY_SHOWN)
+      .reverse()
+      .map((e) => ({ line: `${e.at.slice(0, 10)} ${e.by.name}: ${e.summary}` })),
     stages: school.policy.stages.map((s) => ({ title: s.name, value: s.id })),
     parties: ACTION_PARTIES.map((value) => ({ title: ACTION_PARTY_LABELS[value], value })),
     today,

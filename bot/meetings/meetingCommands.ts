@@ -34,10 +34,27 @@ async function openSevereCases(services: MeetingsServices, turn: MessageTurn, sc
   for (let p = 0; p < school.register.pupils.length; p++) {
     if (!pupilMeasures(ctx, p).severelyAbsent) continue;
     const pupil = school.register.pupils[p];
-    const result = await openCaseOnce(services.store, { schoolUrn: school.urn, upn: pupil.upn, pupilName: pupilName(pupil), yearGroup: pupil.yearGroup, because: 'severe-absence', stageId: stage.id, today: todayOf(services), at, by: actorOf(turn.user) });
+    const result = await openCaseOnce(services.store, {
+      schoolUrn: school.urn,
+      upn: pupil.upn,
+      pupilName: pupilName(pupil),
+      yearGroup: pupil.yearGroup,
+      because: 'severe-absence',
+      stageId: stage.id,
+      today: todayOf(services),
+      at,
+      by: actorOf(turn.user),
+    });
     if (result.opened) {
       opened++;
-      await services.store.appendAudit({ at, who: userKey(turn.user), what: 'case.opened', schoolUrn: school.urn, upn: pupil.upn, detail: { case: caseId(school.urn, pupil.upn), because: 'severe-absence' } });
+      await services.store.appendAudit({
+        at,
+        who: userKey(turn.user),
+        what: 'case.opened',
+        schoolUrn: school.urn,
+        upn: pupil.upn,
+        detail: { case: caseId(school.urn, pupil.upn), because: 'severe-absence' },
+      });
     }
   }
   return opened;
@@ -50,7 +67,8 @@ export async function prepareMeeting(services: MeetingsServices, turn: MessageTu
   const { school } = scope;
   if (!CHAIR_ROLES.has(scope.role)) return void (await turn.reply(chairOnly(school)));
   const existing = await currentMeeting(services.store, turn.conversation.id);
-  if (existing?.state === 'running') return void (await turn.reply('A meeting is running here. Say "end the meeting" before preparing the next one.'));
+  if (existing?.state === 'running')
+    return void (await turn.reply('A meeting is running here. Say "end the meeting" before preparing the next one.'));
   await turn.typing();
   const severeOpened = await openSevereCases(services, turn, school);
   const last = await lastEndedMeeting(services.store, school.urn);
@@ -70,11 +88,29 @@ export async function prepareMeeting(services: MeetingsServices, turn: MessageTu
     attendees: [],
   };
   await saveNewMeeting(services.store, meeting);
-  await services.store.appendAudit({ at: meeting.preparedAt, who: by.id, what: 'meeting.prepared', schoolUrn: school.urn, detail: { meeting: meeting.id, pupils: agenda.pupils.length, casesOpened: severeOpened } });
-  services.log('meetings.prepared', { school: school.urn, meeting: meeting.id, pupils: agenda.pupils.length, casesDue: agenda.casesDue.length, severeOpened });
+  await services.store.appendAudit({
+    at: meeting.preparedAt,
+    who: by.id,
+    what: 'meeting.prepared',
+    schoolUrn: school.urn,
+    detail: { meeting: meeting.id, pupils: agenda.pupils.length, casesOpened: severeOpened },
+  });
+  services.log('meetings.prepared', {
+    school: school.urn,
+    meeting: meeting.id,
+    pupils: agenda.pupils.length,
+    casesDue: agenda.casesDue.length,
+    severeOpened,
+  });
   const view = agendaCardView(meeting.id, agenda, school);
-  const opened = severeOpened > 0 ? `\nOpened ${severeOpened} case${severeOpened === 1 ? '' : 's'} for severely absent pupils (each needs a joint approach with the LA).` : '';
-  await turn.reply({ text: `${agendaText(view)}${opened}\nSay "start the meeting" when everyone is here.`, card: renderAgendaCard(view) });
+  const opened =
+    severeOpened > 0
+      ? `\nOpened ${severeOpened} case${severeOpened === 1 ? '' : 's'} for severely absent pupils (each needs a joint approach with the LA).`
+      : '';
+  await turn.reply({
+    text: `${agendaText(view)}${opened}\nSay "start the meeting" when everyone is here.`,
+    card: renderAgendaCard(view),
+  });
 }
 
 /**
@@ -88,7 +124,13 @@ function caseOrder(meeting: MeetingRecord, caseUpns: readonly string[]): string[
   return [...new Set([...first, ...due, ...[...caseUpns].sort()])];
 }
 
-async function postNextCase(services: MeetingsServices, turn: MessageTurn, school: SchoolData, meeting: MeetingRecord, privacy: 'limited' | 'full'): Promise<MeetingRecord> {
+async function postNextCase(
+  services: MeetingsServices,
+  turn: MessageTurn,
+  school: SchoolData,
+  meeting: MeetingRecord,
+  privacy: 'limited' | 'full',
+): Promise<MeetingRecord> {
   // The next case is chosen inside the versioned update: two people saying "next case" at once get the
   // next two cases, not the same one twice.
   let upn: string | undefined;
@@ -98,20 +140,46 @@ async function postNextCase(services: MeetingsServices, turn: MessageTurn, schoo
   });
   const c = upn ? await getCase(services.store, school.urn, upn) : null;
   if (!upn || !c) {
-    await turn.reply(`That was the last case (${updated.presented.length} discussed). Say "end the meeting" to post the minutes.`);
+    await turn.reply(
+      `That was the last case (${updated.presented.length} discussed). Say "end the meeting" to post the minutes.`,
+    );
     return updated;
   }
   const sent = await turn.reply(await caseMessageFor(services, school, c, privacy, updated, turn.conversation));
-  await services.store.appendAudit({ at: services.now().toISOString(), who: userKey(turn.user), what: 'view.case', schoolUrn: school.urn, upn, detail: { meeting: meeting.id } });
+  await services.store.appendAudit({
+    at: services.now().toISOString(),
+    who: userKey(turn.user),
+    what: 'view.case',
+    schoolUrn: school.urn,
+    upn,
+    detail: { meeting: meeting.id },
+  });
   const key = upn;
-  return sent.id ? changeMeeting(services.store, meeting.id, (m) => ({ ...m, cardActivities: { ...m.cardActivities, [key]: sent.id! } })) : updated;
+  return sent.id
+    ? changeMeeting(services.store, meeting.id, (m) => ({
+        ...m,
+        cardActivities: { ...m.cardActivities, [key]: sent.id! },
+      }))
+    : updated;
 }
 
-type RunningScope = { reply: string } | { meeting: MeetingRecord; school: SchoolData; scope: { privacy: 'limited' | 'full'; role: SchoolRole } };
+type RunningScope =
+  | { reply: string }
+  | { meeting: MeetingRecord; school: SchoolData; scope: { privacy: 'limited' | 'full'; role: SchoolRole } };
 
-async function runningScope(services: MeetingsServices, turn: MessageTurn, wanted: MeetingRecord['state']): Promise<RunningScope> {
+async function runningScope(
+  services: MeetingsServices,
+  turn: MessageTurn,
+  wanted: MeetingRecord['state'],
+): Promise<RunningScope> {
   const meeting = await currentMeeting(services.store, turn.conversation.id);
-  if (!meeting || meeting.state !== wanted) return { reply: wanted === 'prepared' ? 'No meeting is prepared here. Say "prepare the termly meeting" first.' : 'No meeting is running here. Say "start the meeting" first.' };
+  if (!meeting || meeting.state !== wanted)
+    return {
+      reply:
+        wanted === 'prepared'
+          ? 'No meeting is prepared here. Say "prepare the termly meeting" first.'
+          : 'No meeting is running here. Say "start the meeting" first.',
+    };
   const school = services.schools.find((s) => s.urn === meeting.schoolUrn);
   if (!school) return { reply: 'This meeting is for a school I no longer hold.' };
   const scope = await scopeFor(services, school, turn.conversation, turn.user);
@@ -133,13 +201,25 @@ export async function startMeeting(services: MeetingsServices, turn: MessageTurn
     state: 'running',
     startedAt: started,
     heldOn: started.slice(0, 10),
-    caseOrder: caseOrder(m, cases.map((c) => c.upn)),
+    caseOrder: caseOrder(
+      m,
+      cases.map((c) => c.upn),
+    ),
     attendees: withAttendee(m.attendees, by),
   }));
-  await services.store.appendAudit({ at: started, who: by.id, what: 'meeting.started', schoolUrn: school.urn, detail: { meeting: meeting.id, cases: meeting.caseOrder.length } });
+  await services.store.appendAudit({
+    at: started,
+    who: by.id,
+    what: 'meeting.started',
+    schoolUrn: school.urn,
+    detail: { meeting: meeting.id, cases: meeting.caseOrder.length },
+  });
   services.log('meetings.started', { school: school.urn, meeting: meeting.id, cases: meeting.caseOrder.length });
   const view = agendaCardView(meeting.id, meeting.agenda, school);
-  await turn.reply({ text: `The meeting has started: ${meeting.caseOrder.length} cases to review. Say "here" to be recorded as attending, "next case" to move on.\n${agendaText(view)}`, card: renderAgendaCard(view) });
+  await turn.reply({
+    text: `The meeting has started: ${meeting.caseOrder.length} cases to review. Say "here" to be recorded as attending, "next case" to move on.\n${agendaText(view)}`,
+    card: renderAgendaCard(view),
+  });
   await postNextCase(services, turn, school, meeting, scope.privacy);
 }
 
@@ -155,8 +235,17 @@ export async function markPresent(services: MeetingsServices, turn: MessageTurn)
   const found = await runningScope(services, turn, 'running');
   if ('reply' in found) return void (await turn.reply(found.reply));
   const by = actorOf(turn.user);
-  const meeting = await changeMeeting(services.store, found.meeting.id, (m) => ({ ...m, attendees: withAttendee(m.attendees, by) }));
-  await services.store.appendAudit({ at: services.now().toISOString(), who: by.id, what: 'meeting.attended', schoolUrn: meeting.schoolUrn, detail: { meeting: meeting.id } });
+  const meeting = await changeMeeting(services.store, found.meeting.id, (m) => ({
+    ...m,
+    attendees: withAttendee(m.attendees, by),
+  }));
+  await services.store.appendAudit({
+    at: services.now().toISOString(),
+    who: by.id,
+    what: 'meeting.attended',
+    schoolUrn: meeting.schoolUrn,
+    detail: { meeting: meeting.id },
+  });
   await turn.reply(`Noted: ${by.name} is at the meeting (${meeting.attendees.length} attending).`);
 }
 
@@ -171,10 +260,34 @@ export async function endMeeting(services: MeetingsServices, turn: MessageTurn):
   const by = actorOf(turn.user);
   const meeting = await changeMeeting(services.store, found.meeting.id, (m) => {
     const attendees = withAttendee(m.attendees, by);
-    const minutes = buildMeetingMinutes({ meetingId: m.id, schoolUrn: m.schoolUrn, heldOn: m.heldOn ?? ended.slice(0, 10), attendees, discussed: m.presented, cases, policy: school.policy });
+    const minutes = buildMeetingMinutes({
+      meetingId: m.id,
+      schoolUrn: m.schoolUrn,
+      heldOn: m.heldOn ?? ended.slice(0, 10),
+      attendees,
+      discussed: m.presented,
+      cases,
+      policy: school.policy,
+    });
     return { ...m, state: 'ended', endedAt: ended, attendees, minutes };
   });
-  await services.store.appendAudit({ at: ended, who: by.id, what: 'meeting.ended', schoolUrn: school.urn, detail: { meeting: meeting.id, cases: meeting.minutes!.cases.length, actions: meeting.minutes!.actionsByOwner.reduce((n, o) => n + o.actions.length, 0) } });
-  services.log('meetings.ended', { school: school.urn, meeting: meeting.id, cases: meeting.minutes!.cases.length, attendees: meeting.attendees.length });
-  for (const view of minutesCardViews(meeting, school)) await turn.reply({ text: minutesText(view), card: renderMinutesCard(view) });
+  await services.store.appendAudit({
+    at: ended,
+    who: by.id,
+    what: 'meeting.ended',
+    schoolUrn: school.urn,
+    detail: {
+      meeting: meeting.id,
+      cases: meeting.minutes!.cases.length,
+      actions: meeting.minutes!.actionsByOwner.reduce((n, o) => n + o.actions.length, 0),
+    },
+  });
+  services.log('meetings.ended', {
+    school: school.urn,
+    meeting: meeting.id,
+    cases: meeting.minutes!.cases.length,
+    attendees: meeting.attendees.length,
+  });
+  for (const view of minutesCardViews(meeting, school))
+    await turn.reply({ text: minutesText(view), card: renderMinutesCard(view) });
 }

@@ -48,7 +48,11 @@ export async function saveNewMeeting(store: StateStore, meeting: MeetingRecord):
 }
 
 /** Read-modify-write of a meeting, retried on conflict (several people act during one meeting). */
-export async function changeMeeting(store: StateStore, id: string, change: (m: MeetingRecord) => MeetingRecord): Promise<MeetingRecord> {
+export async function changeMeeting(
+  store: StateStore,
+  id: string,
+  change: (m: MeetingRecord) => MeetingRecord,
+): Promise<MeetingRecord> {
   const record = await updateRecord<MeetingRecord>(store, MEETING_NAMESPACE, id, (current) => {
     if (!current) throw new Error(`meeting ${id} is not in the store`);
     return change(current);
@@ -58,12 +62,20 @@ export async function changeMeeting(store: StateStore, id: string, change: (m: M
 
 /** The school's most recent ended meeting: the next agenda starts from its minutes. */
 export async function lastEndedMeeting(store: StateStore, schoolUrn: string): Promise<MeetingRecord | null> {
-  const ended = (await store.listRecords<MeetingRecord>(MEETING_NAMESPACE)).map((r) => r.value).filter((m) => m.schoolUrn === schoolUrn && m.state === 'ended' && m.endedAt);
+  const ended = (await store.listRecords<MeetingRecord>(MEETING_NAMESPACE))
+    .map((r) => r.value)
+    .filter((m) => m.schoolUrn === schoolUrn && m.state === 'ended' && m.endedAt);
   ended.sort((a, b) => (a.endedAt! < b.endedAt! ? 1 : -1));
   return ended[0] ?? null;
 }
 
 /** Running meetings of a school that have put this pupil's case card up, in any conversation. */
-export async function runningMeetingsShowing(store: StateStore, schoolUrn: string, upn: string): Promise<MeetingRecord[]> {
-  return (await store.listRecords<MeetingRecord>(MEETING_NAMESPACE)).map((r) => r.value).filter((m) => m.schoolUrn === schoolUrn && m.state === 'running' && m.cardActivities[upn] !== undefined);
+export async function runningMeetingsShowing(
+  store: StateStore,
+  schoolUrn: string,
+  upn: string,
+): Promise<MeetingRecord[]> {
+  return (await store.listRecords<MeetingRecord>(MEETING_NAMESPACE))
+    .map((r) => r.value)
+    .filter((m) => m.schoolUrn === schoolUrn && m.state === 'running' && m.cardActivities[upn] !== undefined);
 }

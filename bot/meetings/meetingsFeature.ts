@@ -43,28 +43,44 @@ export const publishedNationalFigures: NationalFigures = (filter) => {
  * for X" can never be read as "case X".
  */
 export function meetingsFeature(services: MeetingsFeatureServices): FeatureModule {
-  const s: MeetingsServices = { ...services, now: services.now ?? (() => new Date()), national: publishedNationalFigures };
+  const s: MeetingsServices = {
+    ...services,
+    now: services.now ?? (() => new Date()),
+    national: publishedNationalFigures,
+  };
   return {
     name: 'meetings',
     register(rawHost) {
       // Everyone who speaks to the feature is remembered (Entra id -> Teams id), so case cards in a limited
       // channel can name the staff entitled to their own fuller view.
-      const remembering = (handler: MessageHandler): MessageHandler => async (turn, match) => {
-        await rememberTeamsUser(s.store, turn.user);
-        await handler(turn, match);
+      const remembering =
+        (handler: MessageHandler): MessageHandler =>
+        async (turn, match) => {
+          await rememberTeamsUser(s.store, turn.user);
+          await handler(turn, match);
+        };
+      const host = {
+        ...rawHost,
+        onMessage: (pattern: RegExp, handler: MessageHandler) => rawHost.onMessage(pattern, remembering(handler)),
       };
-      const host = { ...rawHost, onMessage: (pattern: RegExp, handler: MessageHandler) => rawHost.onMessage(pattern, remembering(handler)) };
       s.proactive = rawHost.proactive;
-      host.onMessage(/^prepare\s+(?:the\s+|a\s+)?(?:termly\s+)?(?:targeting\s+support\s+)?meeting(?:\s+(?:for|at|with)\s+(.+?))?\s*[.!?]?$/i, (turn, m) => prepareMeeting(s, turn, m[1]));
+      host.onMessage(
+        /^prepare\s+(?:the\s+|a\s+)?(?:termly\s+)?(?:targeting\s+support\s+)?meeting(?:\s+(?:for|at|with)\s+(.+?))?\s*[.!?]?$/i,
+        (turn, m) => prepareMeeting(s, turn, m[1]),
+      );
       host.onMessage(/^start\s+(?:the\s+)?(?:termly\s+)?meeting\s*[.!?]?$/i, (turn) => startMeeting(s, turn));
       host.onMessage(/^next\s+case\s*[.!?]?$/i, (turn) => nextCase(s, turn));
       host.onMessage(/^(?:i'?m\s+here|here|present)\s*[.!]?$/i, (turn) => markPresent(s, turn));
       host.onMessage(/^end\s+(?:the\s+)?(?:termly\s+)?meeting\s*[.!?]?$/i, (turn) => endMeeting(s, turn));
       // Before "case <pupil>", which would otherwise read "case alerts off" as a pupil's name.
       host.onMessage(/^case\s+alerts\s+(on|off)\s*[.!]?$/i, (turn, m) => switchCaseAlerts(s, turn, m[1]));
-      host.onMessage(/^open\s+(?:a\s+)?case\s+(?:for\s+)?(.+?)\s*[.!?]?$/i, (turn, m) => openCaseCommand(s, turn, m[1]));
+      host.onMessage(/^open\s+(?:a\s+)?case\s+(?:for\s+)?(.+?)\s*[.!?]?$/i, (turn, m) =>
+        openCaseCommand(s, turn, m[1]),
+      );
       host.onMessage(/^case\s+(?:for\s+)?(.+?)\s*[.!?]?$/i, (turn, m) => showCase(s, turn, m[1]));
-      host.onMessage(/^(?:(?:my\s+)?(?:open\s+)?actions\s+for\s+me|my\s+actions)\s*[.!?]?$/i, (turn) => myActions(s, turn));
+      host.onMessage(/^(?:(?:my\s+)?(?:open\s+)?actions\s+for\s+me|my\s+actions)\s*[.!?]?$/i, (turn) =>
+        myActions(s, turn),
+      );
       registerCaseActions(host, s);
       host.onAction(OPEN_CASES_VERB, (turn) => handleOpenCases(s, turn));
     },

@@ -21,7 +21,12 @@ export interface MeetingsServices {
 }
 
 /** English schools keep London time: an action due "today" is today there, whatever the server's zone. */
-const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+const LONDON_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** Today's date in London from the services' clock, as YYYY-MM-DD. */
 export function todayOf(services: Pick<MeetingsServices, 'now'>): string {

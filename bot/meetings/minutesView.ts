@@ -11,7 +11,8 @@ const OUTCOMES_SHOWN = 10;
 /** An owner's actions go on a card in groups of this many, so one busy owner cannot overfill a card. */
 const ACTIONS_PER_BLOCK = 25;
 
-type Block = { kind: 'case'; item: MinutesCardView['cases'][number] } | { kind: 'owner'; item: MinutesCardView['owners'][number] };
+type Block =
+  { kind: 'case'; item: MinutesCardView['cases'][number] } | { kind: 'owner'; item: MinutesCardView['owners'][number] };
 
 function fits(view: MinutesCardView): boolean {
   try {
@@ -37,13 +38,27 @@ export function minutesCardViews(meeting: MeetingRecord, school: SchoolData): Mi
         pupil: `${c.pupilName} (${yearLabel(c.yearGroup)})`,
         stage: c.stage,
         reviewText: c.nextReview ? `; next review ${formatShortDate(c.nextReview)}` : '',
-        outcome: (c.outcome.length === 0 ? ['Discussed; no change recorded'] : c.outcome.length > OUTCOMES_SHOWN ? [...c.outcome.slice(0, OUTCOMES_SHOWN), `and ${c.outcome.length - OUTCOMES_SHOWN} more changes: see the case`] : c.outcome).map((line) => ({ line })),
+        outcome: (c.outcome.length === 0
+          ? ['Discussed; no change recorded']
+          : c.outcome.length > OUTCOMES_SHOWN
+            ? [
+                ...c.outcome.slice(0, OUTCOMES_SHOWN),
+                `and ${c.outcome.length - OUTCOMES_SHOWN} more changes: see the case`,
+              ]
+            : c.outcome
+        ).map((line) => ({ line })),
       },
     })),
     ...minutes.actionsByOwner.flatMap((o) => {
-      const lines = o.actions.map((a) => ({ line: `${a.pupilName}: ${a.what} (${ACTION_PARTY_LABELS[a.party]}), by ${formatShortDate(a.due)}` }));
+      const lines = o.actions.map((a) => ({
+        line: `${a.pupilName}: ${a.what} (${ACTION_PARTY_LABELS[a.party]}), by ${formatShortDate(a.due)}`,
+      }));
       const groups: Block[] = [];
-      for (let i = 0; i < lines.length; i += ACTIONS_PER_BLOCK) groups.push({ kind: 'owner', item: { owner: i === 0 ? o.owner : `${o.owner} (continued)`, actions: lines.slice(i, i + ACTIONS_PER_BLOCK) } });
+      for (let i = 0; i < lines.length; i += ACTIONS_PER_BLOCK)
+        groups.push({
+          kind: 'owner',
+          item: { owner: i === 0 ? o.owner : `${o.owner} (continued)`, actions: lines.slice(i, i + ACTIONS_PER_BLOCK) },
+        });
       return groups;
     }),
   ];
@@ -54,10 +69,13 @@ export function minutesCardViews(meeting: MeetingRecord, school: SchoolData): Mi
     cases: [],
     owners: [],
     showActions: false,
-    footer: 'Stored with the school’s cases: the next agenda starts from these actions. Say "actions for me" to see yours.',
+    footer:
+      'Stored with the school’s cases: the next agenda starts from these actions. Say "actions for me" to see yours.',
   });
   const withBlock = (view: MinutesCardView, block: Block): MinutesCardView =>
-    block.kind === 'case' ? { ...view, cases: [...view.cases, block.item] } : { ...view, owners: [...view.owners, block.item], showActions: true };
+    block.kind === 'case'
+      ? { ...view, cases: [...view.cases, block.item] }
+      : { ...view, owners: [...view.owners, block.item], showActions: true };
   const parts: MinutesCardView[] = [];
   let current = empty();
   let used = 0;
@@ -75,5 +93,7 @@ export function minutesCardViews(meeting: MeetingRecord, school: SchoolData): Mi
   }
   if (minutes.actionsByOwner.length === 0) current = { ...current, showActions: true };
   parts.push(current);
-  return parts.length === 1 ? parts : parts.map((p, i) => ({ ...p, title: `${title} (part ${i + 1} of ${parts.length})` }));
+  return parts.length === 1
+    ? parts
+    : parts.map((p, i) => ({ ...p, title: `${title} (part ${i + 1} of ${parts.length})` }));
 }

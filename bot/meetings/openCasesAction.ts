@@ -19,7 +19,12 @@ const openCasesData = z.object({
   openUpns: z
     .string()
     .max(2000)
-    .transform((s) => s.split(',').map((u) => u.trim()).filter((u) => u !== ''))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((u) => u.trim())
+        .filter((u) => u !== ''),
+    )
     .pipe(z.array(z.string().regex(/^[A-Z0-9]{13}$/)).min(1, 'choose at least one pupil')),
 });
 
@@ -29,7 +34,8 @@ const openCasesData = z.object({
  */
 export async function handleOpenCases(services: MeetingsServices, turn: ActionTurn): Promise<ActionResult> {
   const parsed = openCasesData.safeParse(turn.data);
-  if (!parsed.success) return { message: `I couldn't read that: ${parsed.error.issues.map((i) => i.message).join('; ')}.` };
+  if (!parsed.success)
+    return { message: `I couldn't read that: ${parsed.error.issues.map((i) => i.message).join('; ')}.` };
   const meeting = await getMeeting(services.store, parsed.data.meetingId);
   const school = meeting && services.schools.find((s) => s.urn === meeting.schoolUrn);
   if (!meeting || !school) return { message: 'That agenda is not in the store any more.' };
@@ -57,7 +63,14 @@ export async function handleOpenCases(services: MeetingsServices, turn: ActionTu
     });
     if (!result.opened) continue;
     opened++;
-    await services.store.appendAudit({ at, who: userKey(turn.user), what: 'case.opened', schoolUrn: school.urn, upn, detail: { case: caseId(school.urn, upn), meeting: meeting.id } });
+    await services.store.appendAudit({
+      at,
+      who: userKey(turn.user),
+      what: 'case.opened',
+      schoolUrn: school.urn,
+      upn,
+      detail: { case: caseId(school.urn, upn), meeting: meeting.id },
+    });
   }
   services.log('meetings.cases-opened', { school: school.urn, meeting: meeting.id, opened });
   const caseUpns = new Set((await listCases(services.store, school.urn)).map((c) => c.upn));
@@ -65,8 +78,14 @@ export async function handleOpenCases(services: MeetingsServices, turn: ActionTu
   const updated = await changeMeeting(services.store, meeting.id, (m) => ({
     ...m,
     agenda: { ...m.agenda, pupils: m.agenda.pupils.map((p) => ({ ...p, hasCase: caseUpns.has(p.upn) })) },
-    caseOrder: m.state === 'running' ? [...m.caseOrder, ...parsed.data.openUpns.filter((u) => caseUpns.has(u) && !m.caseOrder.includes(u))] : m.caseOrder,
+    caseOrder:
+      m.state === 'running'
+        ? [...m.caseOrder, ...parsed.data.openUpns.filter((u) => caseUpns.has(u) && !m.caseOrder.includes(u))]
+        : m.caseOrder,
   }));
   const view = agendaCardView(updated.id, updated.agenda, school);
-  return { card: renderAgendaCard(view), text: `${opened} case${opened === 1 ? '' : 's'} opened.\n${agendaText(view)}` };
+  return {
+    card: renderAgendaCard(view),
+    text: `${opened} case${opened === 1 ? '' : 's'} opened.\n${agendaText(view)}`,
+  };
 }

@@ -19,8 +19,15 @@ export interface OverdueScanReport {
 }
 
 function messageFor(school: SchoolData, items: readonly { item: OverdueItem; c: PupilCase }[]): string {
-  const lines = items.map(({ item, c }) => `- ${c.pupilName}: ${item.kind === 'review' ? `case review was due ${formatShortDate(item.due)}` : `${item.summary.replace(/ was due \S+$/, '')} was due ${formatShortDate(item.due)}`}`);
-  return [`Overdue on ${school.name}'s attendance cases:`, ...lines, 'Say "case" and the pupil\'s name to update it, or "actions for me" for yours.'].join('\n');
+  const lines = items.map(
+    ({ item, c }) =>
+      `- ${c.pupilName}: ${item.kind === 'review' ? `case review was due ${formatShortDate(item.due)}` : `${item.summary.replace(/ was due \S+$/, '')} was due ${formatShortDate(item.due)}`}`,
+  );
+  return [
+    `Overdue on ${school.name}'s attendance cases:`,
+    ...lines,
+    'Say "case" and the pupil\'s name to update it, or "actions for me" for yours.',
+  ].join('\n');
 }
 
 /**
@@ -30,9 +37,19 @@ function messageFor(school: SchoolData, items: readonly { item: OverdueItem; c: 
  * recorded atomically with the message, so an item is raised once per conversation however often this
  * runs, on however many instances; the paced sender delivers it. `today` is a calendar date (London).
  */
-export async function queueOverdueCaseAlerts(store: StateStore, schools: readonly SchoolData[], today: string, now: Date, log: Log): Promise<OverdueScanReport> {
+export async function queueOverdueCaseAlerts(
+  store: StateStore,
+  schools: readonly SchoolData[],
+  today: string,
+  now: Date,
+  log: Log,
+): Promise<OverdueScanReport> {
   const report: OverdueScanReport = { schools: 0, overdue: 0, queued: 0 };
-  const [bindings, subscriptions, conversations] = await Promise.all([store.listBindings(), store.listSubscriptions(), store.listConversations()]);
+  const [bindings, subscriptions, conversations] = await Promise.all([
+    store.listBindings(),
+    store.listSubscriptions(),
+    store.listConversations(),
+  ]);
   const installed = new Map(conversations.map((c) => [c.conversationId, c]));
   for (const school of schools) {
     const cases = await listCases(store, school.urn);
@@ -43,8 +60,12 @@ export async function queueOverdueCaseAlerts(store: StateStore, schools: readonl
     // The school's conversations hear everything; LA officers following the school, in their personal
     // chat, hear the actions that were the local authority's to do.
     const audiences = [
-      ...bindings.filter((b) => b.schoolUrn === school.urn && !b.alertsOff.includes(CASE_ALERTS)).map((b) => ({ conversationId: b.conversationId, items })),
-      ...subscriptions.filter((sub) => sub.schools === 'all' || sub.schools.includes(school.urn)).map((sub) => ({ conversationId: sub.conversationId, items: items.filter(({ item }) => item.party === 'la') })),
+      ...bindings
+        .filter((b) => b.schoolUrn === school.urn && !b.alertsOff.includes(CASE_ALERTS))
+        .map((b) => ({ conversationId: b.conversationId, items })),
+      ...subscriptions
+        .filter((sub) => sub.schools === 'all' || sub.schools.includes(school.urn))
+        .map((sub) => ({ conversationId: sub.conversationId, items: items.filter(({ item }) => item.party === 'la') })),
     ];
     for (const audience of audiences) {
       const conversation = installed.get(audience.conversationId);
@@ -56,7 +77,14 @@ export async function queueOverdueCaseAlerts(store: StateStore, schools: readonl
       const freshKeys = fresh.map(({ item }) => deliveryKey(item.key, conversation.conversationId));
       const id = `case-overdue-${createHash('sha256').update(freshKeys.sort().join('\n')).digest('hex').slice(0, 20)}`;
       const outcome = await store.enqueue(
-        { id, conversationId: conversation.conversationId, tenantId: conversation.tenantId, kind: CASE_OVERDUE_KIND, createdAt: now.toISOString(), message: { text: messageFor(school, fresh) } },
+        {
+          id,
+          conversationId: conversation.conversationId,
+          tenantId: conversation.tenantId,
+          kind: CASE_OVERDUE_KIND,
+          createdAt: now.toISOString(),
+          message: { text: messageFor(school, fresh) },
+        },
         freshKeys,
       );
       if (outcome === 'enqueued') report.queued++;

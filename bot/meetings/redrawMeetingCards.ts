@@ -11,7 +11,13 @@ import { type MeetingsServices } from './meetingsServices.ts';
  * latest state. The pressed card itself is replaced by the action's answer, so it is skipped. A failed
  * update is logged (by ids) and never fails the action: the next change redraws it again.
  */
-export async function redrawMeetingCards(services: MeetingsServices, proactive: ProactiveSender, school: SchoolData, c: PupilCase, pressedActivityId: string | undefined): Promise<number> {
+export async function redrawMeetingCards(
+  services: MeetingsServices,
+  proactive: ProactiveSender,
+  school: SchoolData,
+  c: PupilCase,
+  pressedActivityId: string | undefined,
+): Promise<number> {
   let redrawn = 0;
   for (const meeting of await runningMeetingsShowing(services.store, school.urn, c.upn)) {
     const activityId = meeting.cardActivities[c.upn];
@@ -20,7 +26,10 @@ export async function redrawMeetingCards(services: MeetingsServices, proactive: 
     if (!conversation) continue;
     const binding = await services.store.getBinding(meeting.conversationId);
     const privacy = binding?.schoolUrn === school.urn && binding.privacy === 'full' ? 'full' : 'limited';
-    const message = await caseMessageFor(services, school, c, privacy, meeting, { id: meeting.conversationId, type: conversation.scope });
+    const message = await caseMessageFor(services, school, c, privacy, meeting, {
+      id: meeting.conversationId,
+      type: conversation.scope,
+    });
     try {
       await proactive.update(conversation.reference as ConversationRef, activityId, message);
       redrawn++;

@@ -61,10 +61,26 @@ export async function answerCohort(services: QueryServices, request: CohortReque
     suppressed,
     suppressedText: `Only ${totals.pupils === 1 ? '1 pupil matches' : `${totals.pupils} pupils match`}, so figures are not shown: fewer than ${MIN_FLAGGED_COHORT} could identify a child.`,
     rows: [
-      { measure: 'Overall absence', cohort: formatPercent(absencePercent(totals.absence, totals.possible)), national: nat(national.overallAbsencePercent) },
-      { measure: 'Authorised absence', cohort: formatPercent(absencePercent(totals.authorised, totals.possible)), national: 'not compared' },
-      { measure: 'Unauthorised absence', cohort: formatPercent(absencePercent(totals.unauthorised, totals.possible)), national: 'not compared' },
-      { measure: 'Persistently absent (10%+)', cohort: share(totals.pa), national: nat(national.persistentAbsencePercent) },
+      {
+        measure: 'Overall absence',
+        cohort: formatPercent(absencePercent(totals.absence, totals.possible)),
+        national: nat(national.overallAbsencePercent),
+      },
+      {
+        measure: 'Authorised absence',
+        cohort: formatPercent(absencePercent(totals.authorised, totals.possible)),
+        national: 'not compared',
+      },
+      {
+        measure: 'Unauthorised absence',
+        cohort: formatPercent(absencePercent(totals.unauthorised, totals.possible)),
+        national: 'not compared',
+      },
+      {
+        measure: 'Persistently absent (10%+)',
+        cohort: share(totals.pa),
+        national: nat(national.persistentAbsencePercent),
+      },
       { measure: 'Severely absent (50%+)', cohort: share(totals.sa), national: nat(national.severeAbsencePercent) },
     ],
     notes: `National figures are for ${national.group} over the autumn term 2024/25; the cohort's cover the period above, and absence rises through the school year, so compare the gap, not the decimals; n/a means DfE publishes no figure for this group. Persistent and severe absence are shares of the ${totals.counted} pupils counted.`,

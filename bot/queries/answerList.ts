@@ -112,7 +112,8 @@ export async function answerList(services: QueryServices, request: ListRequest):
   const rows = { length: matches.length, slice: (from: number, to: number) => matches.slice(from, to).map(toRow) };
   const start = rows.length === 0 ? 0 : Math.min(Math.max(0, request.start), rows.length - 1);
   const first = schools[0].school;
-  const asOfLabel = token.label ?? (asOfDates.size === 1 ? formatLongDate([...asOfDates][0]) : "each school's latest register day");
+  const asOfLabel =
+    token.label ?? (asOfDates.size === 1 ? formatLongDate([...asOfDates][0]) : "each school's latest register day");
   await services.store.appendAudit({
     at: new Date().toISOString(),
     who: userKey(request.user),

@@ -31,19 +31,29 @@ export interface PupilRequest {
 }
 
 /** "How is Amy Smith doing?": the pupil's card, or a card of choices when the name fits several pupils. */
-export async function answerPupilByName(services: QueryServices, request: PupilRequest, typedName: string): Promise<BotMessage> {
-  const matches = request.schools.flatMap((scoped) => findPupils(scoped.school.register.pupils, typedName).map((p) => ({ scoped, p })));
+export async function answerPupilByName(
+  services: QueryServices,
+  request: PupilRequest,
+  typedName: string,
+): Promise<BotMessage> {
+  const matches = request.schools.flatMap((scoped) =>
+    findPupils(scoped.school.register.pupils, typedName).map((p) => ({ scoped, p })),
+  );
   if (matches.length === 0) {
     const where = request.schools.length === 1 ? request.schools[0].school.name : 'the schools you can see';
     return { text: `I can't find a pupil called "${typedName}" at ${where}. Try the name as it is on the register.` };
   }
   if (matches.length === 1) return answerPupil(services, request, matches[0].scoped, matches[0].p);
-  if (matches.length > MAX_CHOICES) return { text: `${matches.length} pupils match "${typedName}": give more of the name (given and family name).` };
+  if (matches.length > MAX_CHOICES)
+    return { text: `${matches.length} pupils match "${typedName}": give more of the name (given and family name).` };
   const choices = matches.map(({ scoped, p }) => {
     const pupil = scoped.school.register.pupils[p];
     const group = pupil.regGroup ? `, ${pupil.regGroup}` : '';
     const school = request.schools.length > 1 ? ` · ${scoped.school.name}` : '';
-    return { title: `${pupilName(pupil)}, ${yearLabel(pupil.yearGroup)}${group}${school}`, value: `${scoped.school.urn}|${pupil.upn}` };
+    return {
+      title: `${pupilName(pupil)}, ${yearLabel(pupil.yearGroup)}${group}${school}`,
+      value: `${scoped.school.urn}|${pupil.upn}`,
+    };
   });
   return choicesCard({
     title: 'Which pupil did you mean?',
@@ -55,7 +65,12 @@ export async function answerPupilByName(services: QueryServices, request: PupilR
 }
 
 /** The pupil card for pupil index `p`, at the scoped school's privacy level; every view is audited. */
-export async function answerPupil(services: QueryServices, request: PupilRequest, scoped: ScopedSchool, p: number): Promise<BotMessage> {
+export async function answerPupil(
+  services: QueryServices,
+  request: PupilRequest,
+  scoped: ScopedSchool,
+  p: number,
+): Promise<BotMessage> {
   const { school, access } = scoped;
   const pupil = school.register.pupils[p];
   const asOf = request.token.asOf ?? school.asOf;
@@ -73,7 +88,12 @@ export async function answerPupil(services: QueryServices, request: PupilRequest
     upn: pupil.upn,
     detail: { privacy: access.privacy, conversation: request.conversation.id, findings: own.length },
   });
-  services.log('pupil.view', { school: school.urn, conversation: request.conversation.id, privacy: access.privacy, findings: own.length });
+  services.log('pupil.view', {
+    school: school.urn,
+    conversation: request.conversation.id,
+    privacy: access.privacy,
+    findings: own.length,
+  });
   const message = pupilCard({
     name: pupilName(pupil),
     subtitle: [yearLabel(pupil.yearGroup), pupil.regGroup, `UPN ${pupil.upn}`].filter(Boolean).join(' · '),
@@ -83,20 +103,40 @@ export async function answerPupil(services: QueryServices, request: PupilRequest
     privacyLabel: privacyLabel(access.privacy, request.conversation, request.forViewerOnly),
     periodLabel: `${formatLongDate(m.from)} to ${formatLongDate(m.to)}`,
     measures: [
-      { label: 'Attendance', value: `${formatPercent(m.attendancePercent)} (${m.attended} of ${m.possible} possible sessions)` },
-      { label: 'Absence', value: `${formatPercent(m.absencePercent)} (${m.absence} sessions: ${m.authorised} authorised, ${m.unauthorised} unauthorised)` },
+      {
+        label: 'Attendance',
+        value: `${formatPercent(m.attendancePercent)} (${m.attended} of ${m.possible} possible sessions)`,
+      },
+      {
+        label: 'Absence',
+        value: `${formatPercent(m.absencePercent)} (${m.absence} sessions: ${m.authorised} authorised, ${m.unauthorised} unauthorised)`,
+      },
       { label: 'Broken weeks', value: `${m.brokenWeeks.broken} of ${m.brokenWeeks.weeks} school weeks` },
     ],
     context: full ? contextFacts(school, p) : [],
     hasContext: full,
     findingsTitle: own.length === 0 ? 'No findings: nothing needs action on this date' : `Findings (${own.length})`,
-    findings: views.map(({ finding, view }) => ({ title: RULE_TITLES[finding.rule], reason: view.reason, nextStep: view.nextStep, citation: view.citation })),
-    limitedNote: full ? '' : views.some((v) => v.view.safeguarding) ? 'Extra safeguarding steps apply: ask for this card in a personal chat with the bot or in the safeguarding channel.' : 'Context (SEN, free school meals, social care) is not shown in this conversation.',
+    findings: views.map(({ finding, view }) => ({
+      title: RULE_TITLES[finding.rule],
+      reason: view.reason,
+      nextStep: view.nextStep,
+      citation: view.citation,
+    })),
+    limitedNote: full
+      ? ''
+      : views.some((v) => v.view.safeguarding)
+        ? 'Extra safeguarding steps apply: ask for this card in a personal chat with the bot or in the safeguarding channel.'
+        : 'Context (SEN, free school meals, social care) is not shown in this conversation.',
     weekCount: marks.weeks.length,
     weeks: marks.weeks,
     marksKey: marks.key,
   });
-  return refreshForAuthorisedViewers(services, message, { ...request, schools: [scoped] }, { query: encodeQueryToken(request.token), pupil: `${school.urn}|${pupil.upn}` });
+  return refreshForAuthorisedViewers(
+    services,
+    message,
+    { ...request, schools: [scoped] },
+    { query: encodeQueryToken(request.token), pupil: `${school.urn}|${pupil.upn}` },
+  );
 }
 
 function recentMarksFor(school: SchoolData, p: number, asOfDay: number) {
@@ -107,7 +147,17 @@ function contextFacts(school: SchoolData, p: number) {
   const pupil = school.register.pupils[p];
   const said = (v: boolean | undefined) => (v === undefined ? 'not recorded' : v ? 'yes' : 'no');
   return [
-    { label: 'SEN', value: pupil.sen === undefined ? 'not recorded' : pupil.sen === 'none' ? 'none' : pupil.sen === 'ehcp' ? 'EHC plan' : 'SEN support' },
+    {
+      label: 'SEN',
+      value:
+        pupil.sen === undefined
+          ? 'not recorded'
+          : pupil.sen === 'none'
+            ? 'none'
+            : pupil.sen === 'ehcp'
+              ? 'EHC plan'
+              : 'SEN support',
+    },
     { label: 'Free school meals', value: said(pupil.fsm) },
     { label: 'Social worker', value: said(pupil.socialWorker) },
     { label: 'Looked after', value: said(pupil.lookedAfter) },

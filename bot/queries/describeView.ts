@@ -11,9 +11,16 @@ export function yearLabel(yearGroup: string): string {
 
 /** What the card says about who may see it, so nobody wonders why a detail is missing. */
 export function privacyLabel(privacy: PrivacyLevel, conversation: ConversationInfo, onlyForViewer = false): string {
-  const where = conversation.type === 'personal' ? 'personal chat' : conversation.type === 'channel' ? 'team channel' : 'group chat';
-  if (privacy === 'full' && onlyForViewer) return 'full detail, shown only to you (others here see names and findings only)';
-  if (privacy === 'full') return conversation.type === 'personal' ? 'full detail (your personal chat)' : 'full detail (safeguarding channel)';
+  const where =
+    conversation.type === 'personal'
+      ? 'personal chat'
+      : conversation.type === 'channel'
+        ? 'team channel'
+        : 'group chat';
+  if (privacy === 'full' && onlyForViewer)
+    return 'full detail, shown only to you (others here see names and findings only)';
+  if (privacy === 'full')
+    return conversation.type === 'personal' ? 'full detail (your personal chat)' : 'full detail (safeguarding channel)';
   return `limited: names and findings only (${where})`;
 }
 
@@ -34,8 +41,10 @@ export function filtersLabel(filter: CohortFilter): string {
   if (filter.yearGroup !== undefined) parts.push(yearLabel(filter.yearGroup));
   if (filter.regGroup !== undefined) parts.push(`registration group ${filter.regGroup}`);
   if (filter.fsm !== undefined) parts.push(filter.fsm ? 'free school meals' : 'not free school meals');
-  if (filter.sen !== undefined) parts.push(filter.sen === 'any' ? 'SEN support or EHC plan' : filter.sen === 'ehcp' ? 'EHC plan' : 'SEN support');
-  if (filter.socialWorker !== undefined) parts.push(filter.socialWorker ? 'with a social worker' : 'without a social worker');
+  if (filter.sen !== undefined)
+    parts.push(filter.sen === 'any' ? 'SEN support or EHC plan' : filter.sen === 'ehcp' ? 'EHC plan' : 'SEN support');
+  if (filter.socialWorker !== undefined)
+    parts.push(filter.socialWorker ? 'with a social worker' : 'without a social worker');
   if (filter.lookedAfter !== undefined) parts.push(filter.lookedAfter ? 'looked after' : 'not looked after');
   if (filter.youngCarer !== undefined) parts.push(filter.youngCarer ? 'young carers' : 'not young carers');
   return parts.join(', ');

@@ -21,7 +21,12 @@ export function citationText(citation: { source: string; where: string }): strin
  * safeguarding steps apply.
  */
 export function viewFinding(finding: Finding, policy: PolicyProfile, privacy: PrivacyLevel): FindingView {
-  const full = { reason: finding.reason, nextStep: finding.nextStep, citation: citationText(finding.citation), safeguarding: false };
+  const full = {
+    reason: finding.reason,
+    nextStep: finding.nextStep,
+    citation: citationText(finding.citation),
+    safeguarding: false,
+  };
   if (privacy === 'full' || finding.evidence.socialWorker !== true) return full;
   const rule = policy.unexplainedAbsence;
   const nextStep = finding.nextStep.replace(`. ${rule.socialWorkerStep}`, '').replace(rule.socialWorkerStep, '').trim();

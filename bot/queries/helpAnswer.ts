@@ -22,8 +22,21 @@ const ASK_FOR: Record<QuestionKind, string> = {
 };
 
 const SECTIONS: { heading: string; kinds: QuestionKind[] }[] = [
-  { heading: 'Lists of pupils', kinds: ['penalty-threshold', 'persistent-absence', 'severe-absence', 'at-risk', 'lateness', 'broken-weeks'] },
-  { heading: 'Today and follow-ups', kinds: ['unexplained-today', 'unexplained-3-days', 'n-overdue', 'sickness-returns', 'continuous-absence', 'deletion-ground'] },
+  {
+    heading: 'Lists of pupils',
+    kinds: ['penalty-threshold', 'persistent-absence', 'severe-absence', 'at-risk', 'lateness', 'broken-weeks'],
+  },
+  {
+    heading: 'Today and follow-ups',
+    kinds: [
+      'unexplained-today',
+      'unexplained-3-days',
+      'n-overdue',
+      'sickness-returns',
+      'continuous-absence',
+      'deletion-ground',
+    ],
+  },
   { heading: 'A pupil or a cohort', kinds: ['pupil-summary', 'cohort-summary'] },
 ];
 
@@ -32,25 +45,50 @@ export function helpAnswer(notUnderstood?: { text: string; suggestions: readonly
   const suggestions = (notUnderstood?.suggestions ?? []).filter((k) => k !== 'help').map((k) => `"${ASK_FOR[k]}"`);
   return helpCard({
     title: notUnderstood ? "Sorry, I didn't understand that" : 'What I can answer',
-    intro: notUnderstood ? `I couldn't match "${notUnderstood.text.slice(0, 120)}" to a question I know. Here is what I can answer.` : 'Ask in your own words; these are examples.',
+    intro: notUnderstood
+      ? `I couldn't match "${notUnderstood.text.slice(0, 120)}" to a question I know. Here is what I can answer.`
+      : 'Ask in your own words; these are examples.',
     suggestionsText: suggestions.length > 0 ? `Did you mean ${suggestions.join(' or ')}?` : '',
     sections: [
       ...SECTIONS.map((s) => ({ heading: s.heading, examples: s.kinds.map((k) => ASK_FOR[k]) })),
       {
         heading: 'Narrowing and dates',
-        examples: ['... in Year 9, in 9B, FSM, SEN, looked after (personal chat or safeguarding channel only)', '... as of last Friday, this half term, since September', '... at Oakfield (a school by name or URN)'],
+        examples: [
+          '... in Year 9, in 9B, FSM, SEN, looked after (personal chat or safeguarding channel only)',
+          '... as of last Friday, this half term, since September',
+          '... at Oakfield (a school by name or URN)',
+        ],
       },
       {
         heading: 'Decisions (personal chat or the safeguarding channel)',
-        examples: ['check a leave request for Amy Smith', 'can we issue a penalty for Amy Smith?', 'sickness return for Amy Smith', 'what code for a hospital appointment?', 'decisions for Amy Smith'],
+        examples: [
+          'check a leave request for Amy Smith',
+          'can we issue a penalty for Amy Smith?',
+          'sickness return for Amy Smith',
+          'what code for a hospital appointment?',
+          'decisions for Amy Smith',
+        ],
       },
       {
         heading: 'Cases and the termly meeting',
-        examples: ['prepare the termly meeting', 'start the meeting / next case / end the meeting', 'case Amy Smith', 'open a case for Amy Smith', 'actions for me'],
+        examples: [
+          'prepare the termly meeting',
+          'start the meeting / next case / end the meeting',
+          'case Amy Smith',
+          'open a case for Amy Smith',
+          'actions for me',
+        ],
       },
-      { heading: 'Alerts', examples: ['alerts', 'alerts off sickness', 'follow 123456 / follow all (LA officers, personal chat)'] },
-      { heading: 'Setting up a conversation', examples: ['link school 123456', 'which school', 'privacy full (the safeguarding channel) / privacy limited'] },
+      {
+        heading: 'Alerts',
+        examples: ['alerts', 'alerts off sickness', 'follow 123456 / follow all (LA officers, personal chat)'],
+      },
+      {
+        heading: 'Setting up a conversation',
+        examples: ['link school 123456', 'which school', 'privacy full (the safeguarding channel) / privacy limited'],
+      },
     ],
-    footer: 'In a channel, @mention me first. In channels and group chats I show names and findings only; context such as social care or SEN appears in personal chats with staff whose role allows it, and in the safeguarding channel.',
+    footer:
+      'In a channel, @mention me first. In channels and group chats I show names and findings only; context such as social care or SEN appears in personal chats with staff whose role allows it, and in the safeguarding channel.',
   });
 }

@@ -32,19 +32,22 @@ export const LISTED_RULES: Partial<Record<QuestionKind, ListedRule>> = {
     title: 'Penalty threshold reached',
     countText: (n) => `${pupils(n)} reached the threshold for considering a penalty notice.`,
     emptyText: 'No pupil has reached the threshold for considering a penalty notice.',
-    figure: (f) => `${plural(num(f.evidence.count), 'unauthorised session')} in ${plural(num((f.evidence.window as { schoolWeeks?: number })?.schoolWeeks), 'school week')}`,
+    figure: (f) =>
+      `${plural(num(f.evidence.count), 'unauthorised session')} in ${plural(num((f.evidence.window as { schoolWeeks?: number })?.schoolWeeks), 'school week')}`,
   },
   'persistent-absence': {
     rule: 'persistent-absence',
     title: 'Persistently absent',
-    countText: (n) => `${n === 1 ? '1 pupil is' : `${n} pupils are`} persistently absent (10% or more of possible sessions).`,
+    countText: (n) =>
+      `${n === 1 ? '1 pupil is' : `${n} pupils are`} persistently absent (10% or more of possible sessions).`,
     emptyText: 'No pupil is persistently absent.',
     figure: absenceFigure,
   },
   'severe-absence': {
     rule: 'severe-absence',
     title: 'Severely absent',
-    countText: (n) => `${n === 1 ? '1 pupil is' : `${n} pupils are`} severely absent (50% or more of possible sessions).`,
+    countText: (n) =>
+      `${n === 1 ? '1 pupil is' : `${n} pupils are`} severely absent (50% or more of possible sessions).`,
     emptyText: 'No pupil is severely absent.',
     figure: absenceFigure,
   },
@@ -60,7 +63,8 @@ export const LISTED_RULES: Partial<Record<QuestionKind, ListedRule>> = {
     title: 'Sickness returns due',
     countText: (n) => `${pupils(n)} been ill long enough that the local authority must be told.`,
     emptyText: 'No sickness return is due.',
-    figure: (f) => `${plural(num(f.evidence.illnessDays), 'school day')} of illness${f.evidence.consecutive ? ' (consecutive)' : ' (cumulative)'}`,
+    figure: (f) =>
+      `${plural(num(f.evidence.illnessDays), 'school day')} of illness${f.evidence.consecutive ? ' (consecutive)' : ' (cumulative)'}`,
   },
   'unexplained-today': {
     rule: 'unexplained-absence',
@@ -81,7 +85,8 @@ export const LISTED_RULES: Partial<Record<QuestionKind, ListedRule>> = {
     title: 'N codes overdue',
     countText: (n) => `${pupils(n)} N marks left longer than the register allows.`,
     emptyText: 'No N mark is overdue.',
-    figure: (f) => `${plural(arr(f.evidence.sessions).length, 'N mark')} older than ${num(f.evidence.limit)} ${String(f.evidence.unit ?? 'school days').replace('-', ' ')}`,
+    figure: (f) =>
+      `${plural(arr(f.evidence.sessions).length, 'N mark')} older than ${num(f.evidence.limit)} ${String(f.evidence.unit ?? 'school days').replace('-', ' ')}`,
   },
   'continuous-absence': {
     rule: 'continuous-unauthorised-10-days',
@@ -93,7 +98,8 @@ export const LISTED_RULES: Partial<Record<QuestionKind, ListedRule>> = {
   'deletion-ground': {
     rule: 'deletion-ground-20-days',
     title: 'Deletion ground (20 school days)',
-    countText: (n) => `${pupils(n)} 20 school days or more of continuous unauthorised absence: reasonable enquiries needed.`,
+    countText: (n) =>
+      `${pupils(n)} 20 school days or more of continuous unauthorised absence: reasonable enquiries needed.`,
     emptyText: 'No pupil has 20 consecutive school days of unauthorised absence.',
     figure: runFigure,
   },
@@ -102,14 +108,16 @@ export const LISTED_RULES: Partial<Record<QuestionKind, ListedRule>> = {
     title: 'Persistent lateness',
     countText: (n) => `${pupils(n)} reached the lateness threshold.`,
     emptyText: 'No pupil has reached the lateness threshold.',
-    figure: (f) => `${plural(num(f.evidence.count), 'late session')} in ${plural(num((f.evidence.window as { schoolWeeks?: number })?.schoolWeeks), 'school week')}`,
+    figure: (f) =>
+      `${plural(num(f.evidence.count), 'late session')} in ${plural(num((f.evidence.window as { schoolWeeks?: number })?.schoolWeeks), 'school week')}`,
   },
   'broken-weeks': {
     rule: 'broken-weeks',
     title: 'Broken weeks',
     countText: (n) => `${pupils(n)} absence spread across many weeks.`,
     emptyText: 'No pupil has a concerning share of broken weeks.',
-    figure: (f) => `${num(f.evidence.brokenWeeks)} of ${plural(num(f.evidence.schoolWeeks), 'school week')} broken by absence`,
+    figure: (f) =>
+      `${num(f.evidence.brokenWeeks)} of ${plural(num(f.evidence.schoolWeeks), 'school week')} broken by absence`,
   },
 };
 

@@ -22,7 +22,14 @@ export interface NationalComparison {
   source: NationalSource;
 }
 
-const ALL_PUPILS: NationalComparison = { group: 'all pupils', overallAbsencePercent: 6.38, persistentAbsencePercent: 17.79, severeAbsencePercent: 2.04, illnessPercent: 3.31, source: 'census' };
+const ALL_PUPILS: NationalComparison = {
+  group: 'all pupils',
+  overallAbsencePercent: 6.38,
+  persistentAbsencePercent: 17.79,
+  severeAbsencePercent: 2.04,
+  illnessPercent: 3.31,
+  source: 'census',
+};
 
 function isPrimaryYear(year: string): boolean {
   return year === 'R' || /^[1-6]$/.test(year);
@@ -37,11 +44,37 @@ function isSecondaryYear(year: string): boolean {
  * published by characteristic), phase figures from the census; anything else is compared with all pupils.
  */
 export function nationalComparison(filter: CohortFilter): NationalComparison {
-  if (filter.fsm === true) return { group: 'pupils eligible for free school meals', overallAbsencePercent: 10.0, persistentAbsencePercent: 31.7, source: 'daily' };
-  if (filter.fsm === false) return { group: 'pupils not eligible for free school meals', overallAbsencePercent: 5.2, persistentAbsencePercent: 14.4, source: 'daily' };
-  if (filter.sen === 'ehcp') return { group: 'pupils with an EHC plan', overallAbsencePercent: 13.1, persistentAbsencePercent: 35.1, source: 'daily' };
-  if (filter.sen === 'support') return { group: 'pupils on SEN support', overallAbsencePercent: 10.1, persistentAbsencePercent: 29.0, source: 'daily' };
-  if (filter.yearGroup !== undefined && isPrimaryYear(filter.yearGroup)) return { group: 'primary schools', overallAbsencePercent: 5.07, source: 'census' };
-  if (filter.yearGroup !== undefined && isSecondaryYear(filter.yearGroup)) return { group: 'secondary schools', overallAbsencePercent: 7.66, source: 'census' };
+  if (filter.fsm === true)
+    return {
+      group: 'pupils eligible for free school meals',
+      overallAbsencePercent: 10.0,
+      persistentAbsencePercent: 31.7,
+      source: 'daily',
+    };
+  if (filter.fsm === false)
+    return {
+      group: 'pupils not eligible for free school meals',
+      overallAbsencePercent: 5.2,
+      persistentAbsencePercent: 14.4,
+      source: 'daily',
+    };
+  if (filter.sen === 'ehcp')
+    return {
+      group: 'pupils with an EHC plan',
+      overallAbsencePercent: 13.1,
+      persistentAbsencePercent: 35.1,
+      source: 'daily',
+    };
+  if (filter.sen === 'support')
+    return {
+      group: 'pupils on SEN support',
+      overallAbsencePercent: 10.1,
+      persistentAbsencePercent: 29.0,
+      source: 'daily',
+    };
+  if (filter.yearGroup !== undefined && isPrimaryYear(filter.yearGroup))
+    return { group: 'primary schools', overallAbsencePercent: 5.07, source: 'census' };
+  if (filter.yearGroup !== undefined && isSecondaryYear(filter.yearGroup))
+    return { group: 'secondary schools', overallAbsencePercent: 7.66, source: 'census' };
   return ALL_PUPILS;
 }

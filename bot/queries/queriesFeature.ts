@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { lastSchoolDayOnOrBefore } from '../../rules/calendar/calendarLookup.ts';
 import { formatLongDate } from '../../rules/dates/isoDate.ts';
-import { type ActionResult, type ActionTurn, type BotMessage, type FeatureModule, type MessageTurn } from '../host/featureHost.ts';
+import {
+  type ActionResult,
+  type ActionTurn,
+  type BotMessage,
+  type FeatureModule,
+  type MessageTurn,
+} from '../host/featureHost.ts';
 import { type ParsedQuestion } from '../questions/question.ts';
 import { answerCohort } from './answerCohort.ts';
 import { answerList } from './answerList.ts';
@@ -20,7 +26,11 @@ export const PUPIL_VERB = 'queries.pupil';
 const pageData = z.object({ query: z.string(), start: z.coerce.number().int().min(0).max(100_000) });
 const pupilKey = z.string().regex(/^\d{6,7}\|[A-Z0-9]{13}$/);
 const pupilData = z.object({ query: z.string(), upn: pupilKey });
-const refreshData = z.object({ query: z.string(), start: z.coerce.number().int().min(0).max(100_000).optional(), pupil: pupilKey.optional() });
+const refreshData = z.object({
+  query: z.string(),
+  start: z.coerce.number().int().min(0).max(100_000).optional(),
+  pupil: pupilKey.optional(),
+});
 
 /**
  * Answers staff questions: it is the catch-all for messages, so any text no other feature claims is parsed
@@ -36,7 +46,11 @@ export function queriesFeature(services: QueryServices): FeatureModule {
         await rememberTeamsUser(services.store, turn.user);
         const { message, kind } = await answerMessage(services, turn);
         await turn.reply(message);
-        services.log('query.answered', { kind, conversation: turn.conversation.id, ms: Math.round(performance.now() - started) });
+        services.log('query.answered', {
+          kind,
+          conversation: turn.conversation.id,
+          ms: Math.round(performance.now() - started),
+        });
       });
       host.onAction(PAGE_VERB, (turn) => pageAction(services, turn));
       host.onAction(PUPIL_VERB, (turn) => pupilAction(services, turn));
@@ -48,39 +62,73 @@ export function queriesFeature(services: QueryServices): FeatureModule {
 /** The day questions are asked on before a school is settled: the bound school's, else the latest any school has. */
 async function parseContextFor(services: QueryServices, turn: MessageTurn) {
   const binding = await services.store.getBinding(turn.conversation.id);
-  const bound = services.schools.find((s) => s.urn === binding?.schoolUrn) ?? (services.schools.length === 1 ? services.schools[0] : undefined);
-  const today = bound?.asOf ?? services.schools.map((s) => s.asOf).sort().at(-1)!;
-  return { today, terms: bound?.register.calendar.terms, schoolNames: services.schools.map((s) => ({ urn: s.urn, name: s.name })) };
+  const bound =
+    services.schools.find((s) => s.urn === binding?.schoolUrn) ??
+    (services.schools.length === 1 ? services.schools[0] : undefined);
+  const today =
+    bound?.asOf ??
+    services.schools
+      .map((s) => s.asOf)
+      .sort()
+      .at(-1)!;
+  return {
+    today,
+    terms: bound?.register.calendar.terms,
+    schoolNames: services.schools.map((s) => ({ urn: s.urn, name: s.name })),
+  };
 }
 
-async function answerMessage(services: QueryServices, turn: MessageTurn): Promise<{ message: BotMessage | string; kind: string }> {
+async function answerMessage(
+  services: QueryServices,
+  turn: MessageTurn,
+): Promise<{ message: BotMessage | string; kind: string }> {
   if (turn.text.trim() === '') return { message: helpAnswer(), kind: 'help' };
   const parsed = services.parse(turn.text, await parseContextFor(services, turn));
-  if (!parsed.understood) return { message: helpAnswer({ text: parsed.text, suggestions: parsed.suggestions }), kind: 'not-understood' };
+  if (!parsed.understood)
+    return { message: helpAnswer({ text: parsed.text, suggestions: parsed.suggestions }), kind: 'not-understood' };
   const question = parsed.question;
   if (question.kind === 'help') return { message: helpAnswer(), kind: 'help' };
   const scope = await resolveSchoolScope(services, turn.conversation, turn.user, question.filters.school);
   if (!scope.ok) return { message: scope.reply, kind: question.kind };
   const token = tokenFor(question, scope.acrossSchools ? '*' : scope.schools[0].school.urn);
   const asOf = token.asOf;
-  if (asOf !== undefined && scope.schools.every(({ school }) => lastSchoolDayOnOrBefore(school.register.calendar, asOf) < 0)) {
+  if (
+    asOf !== undefined &&
+    scope.schools.every(({ school }) => lastSchoolDayOnOrBefore(school.register.calendar, asOf) < 0)
+  ) {
     const first = scope.schools[0].school.register.calendar.dayDate[0];
-    return { message: `The register I hold starts on ${formatLongDate(first)}, so I can't answer as of ${formatLongDate(asOf)}.`, kind: question.kind };
+    return {
+      message: `The register I hold starts on ${formatLongDate(first)}, so I can't answer as of ${formatLongDate(asOf)}.`,
+      kind: question.kind,
+    };
   }
   const request = { token, schools: scope.schools, conversation: turn.conversation, user: turn.user };
   if (question.kind === 'pupil-summary') {
-    if (!question.pupilName) return { message: 'Which pupil? Ask, for example, "how is Amy Smith doing?"', kind: question.kind };
+    if (!question.pupilName)
+      return { message: 'Which pupil? Ask, for example, "how is Amy Smith doing?"', kind: question.kind };
     return { message: await answerPupilByName(services, request, question.pupilName), kind: question.kind };
   }
-  if (question.kind === 'cohort-summary') return { message: await answerCohort(services, request), kind: question.kind };
+  if (question.kind === 'cohort-summary')
+    return { message: await answerCohort(services, request), kind: question.kind };
   const rule = LISTED_RULES[question.kind];
   if (!rule) return { message: helpAnswer(), kind: question.kind };
-  return { message: await answerList(services, { ...request, rule, start: 0, acrossSchools: scope.acrossSchools }), kind: question.kind };
+  return {
+    message: await answerList(services, { ...request, rule, start: 0, acrossSchools: scope.acrossSchools }),
+    kind: question.kind,
+  };
 }
 
 function tokenFor(question: ParsedQuestion, urn: string): QueryToken {
   const { school: _school, ...filters } = question.filters;
-  return { v: 1, kind: question.kind, urn, filters, asOf: question.dates?.asOf, from: question.dates?.from, label: question.dates?.label };
+  return {
+    v: 1,
+    kind: question.kind,
+    urn,
+    filters,
+    asOf: question.dates?.asOf,
+    from: question.dates?.from,
+    label: question.dates?.label,
+  };
 }
 
 /** Runs the token's question again for the person who pressed the button, with their own access. */
@@ -89,7 +137,8 @@ async function scopeForToken(services: QueryServices, turn: ActionTurn, token: Q
 }
 
 function asCard(message: BotMessage | string): ActionResult {
-  if (typeof message === 'string' || !message.card) return { message: typeof message === 'string' ? message : message.text };
+  if (typeof message === 'string' || !message.card)
+    return { message: typeof message === 'string' ? message : message.text };
   return { card: message.card, text: message.text };
 }
 
@@ -97,10 +146,19 @@ async function pageAction(services: QueryServices, turn: ActionTurn): Promise<Ac
   const data = pageData.safeParse(turn.data);
   const token = data.success ? decodeQueryToken(data.data.query) : null;
   const rule = token ? LISTED_RULES[token.kind as keyof typeof LISTED_RULES] : undefined;
-  if (!data.success || !token || !rule) return { message: 'That button is from an older version of this card: ask the question again.' };
+  if (!data.success || !token || !rule)
+    return { message: 'That button is from an older version of this card: ask the question again.' };
   const scope = await scopeForToken(services, turn, token);
   if (!scope.ok) return { message: scope.reply };
-  const answer = await answerList(services, { rule, token, start: data.data.start, schools: scope.schools, acrossSchools: scope.acrossSchools, conversation: turn.conversation, user: turn.user });
+  const answer = await answerList(services, {
+    rule,
+    token,
+    start: data.data.start,
+    schools: scope.schools,
+    acrossSchools: scope.acrossSchools,
+    conversation: turn.conversation,
+    user: turn.user,
+  });
   return asCard(answer);
 }
 
@@ -114,7 +172,14 @@ async function pupilAction(services: QueryServices, turn: ActionTurn): Promise<A
   const scoped = scope.schools[0];
   const p = scoped.school.register.pupils.findIndex((pupil) => pupil.upn === upn);
   if (p < 0) return { message: 'That pupil is no longer on the register I hold.' };
-  return asCard(await answerPupil(services, { token, schools: scope.schools, conversation: turn.conversation, user: turn.user }, scoped, p));
+  return asCard(
+    await answerPupil(
+      services,
+      { token, schools: scope.schools, conversation: turn.conversation, user: turn.user },
+      scoped,
+      p,
+    ),
+  );
 }
 
 /**
@@ -125,7 +190,9 @@ async function refreshAction(services: QueryServices, turn: ActionTurn): Promise
   const data = refreshData.safeParse(turn.data);
   const token = data.success ? decodeQueryToken(data.data.query) : null;
   if (!data.success || !token) return { message: 'This card can no longer be refreshed: ask the question again.' };
-  const [urn, upn] = data.data.pupil ? data.data.pupil.split('|') : [token.urn === '*' ? undefined : token.urn, undefined];
+  const [urn, upn] = data.data.pupil
+    ? data.data.pupil.split('|')
+    : [token.urn === '*' ? undefined : token.urn, undefined];
   const scope = await resolveSchoolScope(services, turn.conversation, turn.user, urn);
   if (!scope.ok) return { message: scope.reply };
   const schools = viewerOwnScope(scope.schools);
@@ -138,7 +205,12 @@ async function refreshAction(services: QueryServices, turn: ActionTurn): Promise
   } else {
     const rule = LISTED_RULES[token.kind as keyof typeof LISTED_RULES];
     if (!rule) return { message: 'This card can no longer be refreshed: ask the question again.' };
-    answer = await answerList(services, { ...common, rule, start: data.data.start ?? 0, acrossSchools: scope.acrossSchools });
+    answer = await answerList(services, {
+      ...common,
+      rule,
+      start: data.data.start ?? 0,
+      acrossSchools: scope.acrossSchools,
+    });
   }
   return answer.card ? { card: answer.card, text: answer.text, audience: 'invoker' } : { message: answer.text };
 }

@@ -21,8 +21,14 @@ const queryTokenSchema = z.object({
     })
     .default({}),
   /** Absent: each school's own as-of day. */
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   label: z.string().max(200).optional(),
 });
 

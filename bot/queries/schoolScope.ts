@@ -12,7 +12,10 @@ export interface ScopedSchool {
 export type SchoolScope = { ok: true; schools: ScopedSchool[]; acrossSchools: boolean } | { ok: false; reply: string };
 
 function normalise(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** A school by URN or by (part of) its name; several matches count as none, so nobody gets the wrong school. */
@@ -36,20 +39,36 @@ export function schoolList(schools: readonly SchoolData[]): string {
  * installed), else, in a personal chat, every school for an LA officer assigned to all schools. Then keeps
  * only the schools where the asker has a role: roles are checked on every question, not at binding time.
  */
-export async function resolveSchoolScope(services: QueryServices, conversation: ConversationInfo, user: UserInfo, named?: string): Promise<SchoolScope> {
+export async function resolveSchoolScope(
+  services: QueryServices,
+  conversation: ConversationInfo,
+  user: UserInfo,
+  named?: string,
+): Promise<SchoolScope> {
   const { schools, store } = services;
   let chosen: SchoolData[];
   let acrossSchools = false;
   if (named) {
     const found = findSchool(schools, named);
-    if (!found) return { ok: false, reply: `I don't know a school called "${named}". The schools I hold are: ${schoolList(schools)}.` };
+    if (!found)
+      return {
+        ok: false,
+        reply: `I don't know a school called "${named}". The schools I hold are: ${schoolList(schools)}.`,
+      };
     chosen = [found];
   } else {
     const binding = await store.getBinding(conversation.id);
     const bound = binding && schools.find((s) => s.urn === binding.schoolUrn);
     if (bound) chosen = [bound];
     else if (schools.length === 1) {
-      await store.putBinding({ conversationId: conversation.id, schoolUrn: schools[0].urn, privacy: 'limited', alertsOff: [], boundAt: new Date().toISOString(), boundBy: 'system:single-school' });
+      await store.putBinding({
+        conversationId: conversation.id,
+        schoolUrn: schools[0].urn,
+        privacy: 'limited',
+        alertsOff: [],
+        boundAt: new Date().toISOString(),
+        boundBy: 'system:single-school',
+      });
       services.log('binding.auto', { conversation: conversation.id, school: schools[0].urn });
       chosen = [schools[0]];
     } else if (conversation.type === 'personal' && (await services.access.isCrossSchoolOfficer(user))) {
@@ -69,7 +88,10 @@ export async function resolveSchoolScope(services: QueryServices, conversation: 
   }
   if (scoped.length === 0) {
     const names = chosen.length === 1 ? chosen[0].name : 'any of these schools';
-    return { ok: false, reply: `You don't have a role at ${names}, so I can't answer about its pupils. Ask the head or attendance lead to add you.` };
+    return {
+      ok: false,
+      reply: `You don't have a role at ${names}, so I can't answer about its pupils. Ask the head or attendance lead to add you.`,
+    };
   }
   return { ok: true, schools: scoped, acrossSchools };
 }
@@ -79,5 +101,7 @@ export async function resolveSchoolScope(services: QueryServices, conversation: 
  * Only for answers that go to that person alone (a card refresh), never to a whole conversation.
  */
 export function viewerOwnScope(schools: readonly ScopedSchool[]): ScopedSchool[] {
-  return schools.map((s) => (hasFullViewRole(s.access.role) ? { ...s, access: { ...s.access, privacy: 'full' as const } } : s));
+  return schools.map((s) =>
+    hasFullViewRole(s.access.role) ? { ...s, access: { ...s.access, privacy: 'full' as const } } : s,
+  );
 }

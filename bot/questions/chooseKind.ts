@@ -4,8 +4,20 @@ import { type QuestionKind } from './question.ts';
 
 /** On equal scores the narrower question wins: "unexplained for 10 days" is about the 10 days. */
 const TIE_ORDER: readonly QuestionKind[] = [
-  'deletion-ground', 'continuous-absence', 'unexplained-3-days', 'n-overdue', 'unexplained-today', 'sickness-returns',
-  'severe-absence', 'at-risk', 'persistent-absence', 'penalty-threshold', 'lateness', 'broken-weeks', 'cohort-summary', 'help',
+  'deletion-ground',
+  'continuous-absence',
+  'unexplained-3-days',
+  'n-overdue',
+  'unexplained-today',
+  'sickness-returns',
+  'severe-absence',
+  'at-risk',
+  'persistent-absence',
+  'penalty-threshold',
+  'lateness',
+  'broken-weeks',
+  'cohort-summary',
+  'help',
 ];
 
 export interface KindChoice {
@@ -43,6 +55,7 @@ export function chooseKind(matches: readonly PhraseMatch<KindMeaning>[]): KindCh
   if (atRisk.length > 0 && (best === undefined || best === 'persistent-absence')) {
     return { kind: 'at-risk', compareWithNational, matched: [...atRisk, ...(best ? phrasesOf(best) : [])] };
   }
-  if (best === undefined) return compareWithNational ? { kind: 'cohort-summary', compareWithNational, matched: national } : undefined;
+  if (best === undefined)
+    return compareWithNational ? { kind: 'cohort-summary', compareWithNational, matched: national } : undefined;
   return { kind: best, compareWithNational, matched: [...phrasesOf(best), ...(compareWithNational ? national : [])] };
 }

@@ -17,17 +17,66 @@ interface DatePhrase {
 }
 
 const MONTHS: Readonly<Record<string, number>> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11,
-  nov: 11, december: 12, dec: 12,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)';
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const MONTH =
+  '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)';
 /** "since" and "from" start a period; every other lead-in ("as of", "on", "by") names the as-of day. */
 const LEAD_IN = '(?:(since|from|as of|as at|on|by|until|till|up to|up until|for)\\s+)?';
 const WEEKDAYS: Readonly<Record<string, number>> = {
-  monday: 1, mon: 1, tuesday: 2, tues: 2, tue: 2, wednesday: 3, weds: 3, wed: 3, thursday: 4, thurs: 4, thur: 4,
-  thu: 4, friday: 5, fri: 5, saturday: 6, sunday: 7,
+  monday: 1,
+  mon: 1,
+  tuesday: 2,
+  tues: 2,
+  tue: 2,
+  wednesday: 3,
+  weds: 3,
+  wed: 3,
+  thursday: 4,
+  thurs: 4,
+  thur: 4,
+  thu: 4,
+  friday: 5,
+  fri: 5,
+  saturday: 6,
+  sunday: 7,
 };
 
 const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -83,7 +132,11 @@ function currentPeriod(name: string, period: SchoolPeriod | undefined): DatePart
 
 function previousPeriod(name: string, period: SchoolPeriod | undefined): DatePart | undefined {
   if (!period) return undefined;
-  return { from: period.start, asOf: period.end, label: `${name} (${dayMonthYear(period.start)} to ${dayMonthYear(period.end)}${approximation(period)})` };
+  return {
+    from: period.start,
+    asOf: period.end,
+    label: `${name} (${dayMonthYear(period.start)} to ${dayMonthYear(period.end)}${approximation(period)})`,
+  };
 }
 
 /** The latest `weekday` on or before today, or strictly before it after "last". */
@@ -120,11 +173,17 @@ const DATE_PHRASES: readonly DatePhrase[] = [
   },
   {
     // UK order: day first. Dots and dashes only with a year, so "3.5" and "9-10" are not dates.
-    pattern: new RegExp(`\\b${LEAD_IN}(?:the\\s+)?(\\d{1,2})(?:/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?|[.-](\\d{1,2})[.-](\\d{4}))\\b`, 'gi'),
+    pattern: new RegExp(
+      `\\b${LEAD_IN}(?:the\\s+)?(\\d{1,2})(?:/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?|[.-](\\d{1,2})[.-](\\d{4}))\\b`,
+      'gi',
+    ),
     read: (m, c) => onOrSince(m[1], dayMonth(Number(m[2]), Number(m[3] ?? m[5]), m[4] ?? m[6], c.today)),
   },
   {
-    pattern: new RegExp(`\\b${LEAD_IN}(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH}\\.?(?:\\s+(\\d{4}))?\\b`, 'gi'),
+    pattern: new RegExp(
+      `\\b${LEAD_IN}(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH}\\.?(?:\\s+(\\d{4}))?\\b`,
+      'gi',
+    ),
     read: (m, c) => onOrSince(m[1], dayMonth(Number(m[2]), MONTHS[m[3].toLowerCase()], m[4], c.today)),
   },
   {
@@ -136,7 +195,8 @@ const DATE_PHRASES: readonly DatePhrase[] = [
     read: (m, c) => onOrSince('since', dayMonth(1, MONTHS[m[1].toLowerCase()], undefined, c.today)),
   },
   {
-    pattern: /\b(?:this\s+|so\s+far\s+this\s+|since\s+(?:the\s+)?(?:(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?)?(?:last\s+)?|from\s+(?:the\s+)?(?:(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?)?)half[\s-]?term\b|\bhalf[\s-]?term\s+to\s+date\b/gi,
+    pattern:
+      /\b(?:this\s+|so\s+far\s+this\s+|since\s+(?:the\s+)?(?:(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?)?(?:last\s+)?|from\s+(?:the\s+)?(?:(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?)?)half[\s-]?term\b|\bhalf[\s-]?term\s+to\s+date\b/gi,
     read: (_m, c) => currentPeriod('this half term', halfTermAt(c.today, c.terms)),
   },
   {
@@ -144,7 +204,8 @@ const DATE_PHRASES: readonly DatePhrase[] = [
     read: (_m, c) => previousPeriod('last half term', halfTermAt(c.today, c.terms, 1)),
   },
   {
-    pattern: /\b(?:this\s+|so\s+far\s+this\s+|since\s+(?:the\s+)?(?:(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?)?|from\s+(?:the\s+)?(?:(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?)?)term\b|\bterm\s+to\s+date\b/gi,
+    pattern:
+      /\b(?:this\s+|so\s+far\s+this\s+|since\s+(?:the\s+)?(?:(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?)?|from\s+(?:the\s+)?(?:(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?)?)term\b|\bterm\s+to\s+date\b/gi,
     read: (_m, c) => currentPeriod('this term', termAt(c.today, c.terms)),
   },
   {
@@ -152,7 +213,8 @@ const DATE_PHRASES: readonly DatePhrase[] = [
     read: (_m, c) => previousPeriod('last term', termAt(c.today, c.terms, 1)),
   },
   {
-    pattern: /\b(?:(?:so\s+far\s+)?this\s+(?:school\s+|academic\s+)?year|(?:the\s+)?year\s+to\s+date|ytd|since\s+(?:the\s+)?(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?(?:school\s+|academic\s+)?year)\b/gi,
+    pattern:
+      /\b(?:(?:so\s+far\s+)?this\s+(?:school\s+|academic\s+)?year|(?:the\s+)?year\s+to\s+date|ytd|since\s+(?:the\s+)?(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?(?:school\s+|academic\s+)?year)\b/gi,
     read: (_m, c) => {
       const from = schoolYearStart(c.today);
       return { from, label: `this school year (since ${dayMonthYear(from)})` };
@@ -172,7 +234,8 @@ const DATE_PHRASES: readonly DatePhrase[] = [
     pattern: /\b(last|previous|this)\s+week\b/gi,
     read: (m, c) => {
       const monday = mondayOf(c.today);
-      if (m[1].toLowerCase() === 'this') return { from: monday, label: `this week (since ${weekdayDayMonthYear(monday)})` };
+      if (m[1].toLowerCase() === 'this')
+        return { from: monday, label: `this week (since ${weekdayDayMonthYear(monday)})` };
       const from = addDays(monday, -7);
       const asOf = addDays(monday, -3);
       return { from, asOf, label: `last week (${weekdayDayMonthYear(from)} to ${weekdayDayMonthYear(asOf)})` };

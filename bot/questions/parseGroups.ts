@@ -2,8 +2,19 @@ import { type ParseContext, type QuestionFilters } from './question.ts';
 import { type TextSpan } from './spans.ts';
 
 const NUMBER_WORDS: Readonly<Record<string, string>> = {
-  one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
-  eleven: '11', twelve: '12', thirteen: '13',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+  thirteen: '13',
 };
 
 /**
@@ -17,11 +28,33 @@ const YEAR_GROUP = new RegExp(
 const RECEPTION = /\breception\b/gi;
 const NURSERY_GROUP = /\b(n[12])\b/gi;
 /** A registration group such as "9B", "10X", "7JS", alone or after "form", "tutor group" and the like. */
-const REG_GROUP = /\b(?:(?:form|tutor group|tutor|reg group|registration group|class)\s+)?((?:1[0-4]|[1-9])[a-z]{1,3})\b/gi;
+const REG_GROUP =
+  /\b(?:(?:form|tutor group|tutor|reg group|registration group|class)\s+)?((?:1[0-4]|[1-9])[a-z]{1,3})\b/gi;
 /** "class 3", "form 4" in a primary where the group is a number: only after the word that names it. */
 const NAMED_GROUP = /\b(?:form|tutor group|reg group|registration group|class)\s+(\d{1,2}[a-z]{0,3})\b/gi;
 /** Letters after a number that make an ordinal, a time, a unit or a plural, never a registration group. */
-const NOT_A_GROUP = new Set(['st', 'nd', 'rd', 'th', 'am', 'pm', 's', 'd', 'h', 'm', 'k', 'hr', 'hrs', 'min', 'wk', 'wks', 'yr', 'yrs', 'pc', 'day']);
+const NOT_A_GROUP = new Set([
+  'st',
+  'nd',
+  'rd',
+  'th',
+  'am',
+  'pm',
+  's',
+  'd',
+  'h',
+  'm',
+  'k',
+  'hr',
+  'hrs',
+  'min',
+  'wk',
+  'wks',
+  'yr',
+  'yrs',
+  'pc',
+  'day',
+]);
 /** A school URN: six digits, after "URN" or a preposition, or one the bot already knows. */
 const URN = /\b(?:(urn|at|for|in|school)\s*:?\s*)?(\d{6})\b/gi;
 

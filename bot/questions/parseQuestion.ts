@@ -15,7 +15,11 @@ import { suggestKinds } from './suggestKinds.ts';
 
 type Meaning = KindMeaning | FilterMeaning | SchoolMeaning;
 
-const KNOWN_WORDS: ReadonlySet<string> = new Set([...COMMON_WORDS, ...vocabularyWords(KIND_PHRASES), ...vocabularyWords(FILTER_PHRASES)]);
+const KNOWN_WORDS: ReadonlySet<string> = new Set([
+  ...COMMON_WORDS,
+  ...vocabularyWords(KIND_PHRASES),
+  ...vocabularyWords(FILTER_PHRASES),
+]);
 
 function isKindMatch(m: PhraseMatch<Meaning>): m is PhraseMatch<KindMeaning> {
   const v = m.phrase.value;
@@ -27,7 +31,10 @@ function spanOf(m: PhraseMatch<unknown>): { start: number; end: number } {
 }
 
 /** Filters from the phrases, the first mention of each winning, onto those read from codes and numbers. */
-function filtersFrom(matches: readonly PhraseMatch<Meaning>[], fromGroups: QuestionFilters): { filters: QuestionFilters; ignored: string[] } {
+function filtersFrom(
+  matches: readonly PhraseMatch<Meaning>[],
+  fromGroups: QuestionFilters,
+): { filters: QuestionFilters; ignored: string[] } {
   const filters: QuestionFilters = { ...fromGroups };
   const ignored: string[] = [];
   for (const { phrase } of matches) {

@@ -43,7 +43,13 @@ function phraseWords(phrase: Phrase<unknown>): string[] {
   return phrase.text.split(' ').filter((w) => w !== '' && !FILLER_WORDS.has(w));
 }
 
-function matchesAt<T>(tokens: readonly QuestionToken[], at: number, phrase: Phrase<T>, words: readonly string[], knownWords: ReadonlySet<string>): boolean {
+function matchesAt<T>(
+  tokens: readonly QuestionToken[],
+  at: number,
+  phrase: Phrase<T>,
+  words: readonly string[],
+  knownWords: ReadonlySet<string>,
+): boolean {
   if (at + words.length > tokens.length) return false;
   if (phrase.capitals && tokens[at].raw !== tokens[at].raw.toUpperCase()) return false;
   return words.every((w, k) => wordMatches(tokens[at + k].word, w, knownWords));
@@ -54,7 +60,11 @@ function matchesAt<T>(tokens: readonly QuestionToken[], at: number, phrase: Phra
  * heaviest, then the first listed) and moving past it, so "at risk of persistent absence" is one match
  * and "persistently late" never also counts as "persistently".
  */
-export function matchPhrases<T>(tokens: readonly QuestionToken[], phrases: readonly Phrase<T>[], knownWords: ReadonlySet<string>): PhraseMatch<T>[] {
+export function matchPhrases<T>(
+  tokens: readonly QuestionToken[],
+  phrases: readonly Phrase<T>[],
+  knownWords: ReadonlySet<string>,
+): PhraseMatch<T>[] {
   const prepared = phrases.map((phrase) => ({ phrase, words: phraseWords(phrase) })).filter((p) => p.words.length > 0);
   const matches: PhraseMatch<T>[] = [];
   let at = 0;
@@ -65,7 +75,8 @@ export function matchPhrases<T>(tokens: readonly QuestionToken[], phrases: reado
       if (
         !best ||
         candidate.words.length > best.words.length ||
-        (candidate.words.length === best.words.length && weightOf(candidate.phrase, candidate.words) > weightOf(best.phrase, best.words))
+        (candidate.words.length === best.words.length &&
+          weightOf(candidate.phrase, candidate.words) > weightOf(best.phrase, best.words))
       ) {
         best = candidate;
       }
@@ -74,7 +85,11 @@ export function matchPhrases<T>(tokens: readonly QuestionToken[], phrases: reado
       at++;
       continue;
     }
-    matches.push({ phrase: best.phrase, tokens: tokens.slice(at, at + best.words.length), weight: weightOf(best.phrase, best.words) });
+    matches.push({
+      phrase: best.phrase,
+      tokens: tokens.slice(at, at + best.words.length),
+      weight: weightOf(best.phrase, best.words),
+    });
     at += best.words.length;
   }
   return matches;

@@ -68,8 +68,7 @@ export interface ParsedQuestion {
 }
 
 export type ParseResult =
-  | { understood: true; question: ParsedQuestion }
-  | { understood: false; text: string; suggestions: QuestionKind[] };
+  { understood: true; question: ParsedQuestion } | { understood: false; text: string; suggestions: QuestionKind[] };
 
 export interface ParseContext {
   /** The bot's as-of day (a school day), for relative dates. */

@@ -79,7 +79,11 @@ function halfTermsFromTerms(terms: readonly Term[]): SchoolPeriod[] {
       periods.push({ start, end: addDays(restart, -1), approximate: 'no half-term break in the term dates' });
       start = restart;
     }
-    periods.push(breaks.length > 0 ? { start, end: term.end, approximate: 'no half-term break in the term dates' } : { start, end: term.end });
+    periods.push(
+      breaks.length > 0
+        ? { start, end: term.end, approximate: 'no half-term break in the term dates' }
+        : { start, end: term.end },
+    );
   }
   return periods;
 }
@@ -124,7 +128,8 @@ export function halfTermAt(today: IsoDate, terms: readonly Term[] | undefined, b
 export function termAt(today: IsoDate, terms: readonly Term[] | undefined, back = 0): SchoolPeriod | undefined {
   const given = terms && terms.length > 0;
   const periods = halfTerms(today, terms);
-  const nameOf = (p: SchoolPeriod): string | undefined => terms?.find((t) => t.start <= p.start && p.start <= t.end)?.name;
+  const nameOf = (p: SchoolPeriod): string | undefined =>
+    terms?.find((t) => t.start <= p.start && p.start <= t.end)?.name;
   // A term starts where its first half-term starts, which the term dates give even when a break inside
   // the term was guessed: only without term dates is a whole term approximate.
   const joined: SchoolPeriod[] = [];
@@ -133,7 +138,12 @@ export function termAt(today: IsoDate, terms: readonly Term[] | undefined, back 
     const periodKey = `${academicYearOf(period.start)} ${seasonOf(period, nameOf(period))}`;
     const last = joined[joined.length - 1];
     if (last && periodKey === key) last.end = period.end;
-    else joined.push(given ? { start: period.start, end: period.end } : { start: period.start, end: period.end, approximate: 'no term dates' });
+    else
+      joined.push(
+        given
+          ? { start: period.start, end: period.end }
+          : { start: period.start, end: period.end, approximate: 'no term dates' },
+      );
     key = periodKey;
   }
   const index = currentIndex(joined, today) - back;

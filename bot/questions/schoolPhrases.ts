@@ -3,9 +3,39 @@ import { type ParseContext } from './question.ts';
 
 /** Words most school names share, which say nothing about which school is meant. */
 const GENERIC_SCHOOL_WORDS: ReadonlySet<string> = new Set([
-  'school', 'primary', 'secondary', 'academy', 'infant', 'infants', 'junior', 'juniors', 'nursery', 'high',
-  'college', 'community', 'church', 'england', 'c', 'of', 'e', 'ce', 'cofe', 'rc', 'catholic', 'the', 'and',
-  'trust', 'federation', 'free', 'upper', 'lower', 'middle', 'first', 'voluntary', 'aided', 'controlled',
+  'school',
+  'primary',
+  'secondary',
+  'academy',
+  'infant',
+  'infants',
+  'junior',
+  'juniors',
+  'nursery',
+  'high',
+  'college',
+  'community',
+  'church',
+  'england',
+  'c',
+  'of',
+  'e',
+  'ce',
+  'cofe',
+  'rc',
+  'catholic',
+  'the',
+  'and',
+  'trust',
+  'federation',
+  'free',
+  'upper',
+  'lower',
+  'middle',
+  'first',
+  'voluntary',
+  'aided',
+  'controlled',
 ]);
 
 export interface SchoolMeaning {
@@ -13,7 +43,11 @@ export interface SchoolMeaning {
 }
 
 function words(name: string): string[] {
-  return name.toLowerCase().replace(/['\u2019]/g, '').split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  return name
+    .toLowerCase()
+    .replace(/['\u2019]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
 }
 
 /**

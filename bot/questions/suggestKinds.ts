@@ -23,13 +23,18 @@ export function suggestKinds(tokens: readonly QuestionToken[], namedGroup: boole
       if (word.length < 4) continue;
       const allowed = word.length >= 9 ? 3 : word.length >= 6 ? 2 : 1;
       const near = typed.some(
-        (t) => t[0] === word[0] && ((t.length >= 4 && (word.startsWith(t) || t.startsWith(word))) || editDistance(t, word, allowed) <= allowed),
+        (t) =>
+          t[0] === word[0] &&
+          ((t.length >= 4 && (word.startsWith(t) || t.startsWith(word))) || editDistance(t, word, allowed) <= allowed),
       );
       if (near) votes.set(phrase.value.kind, (votes.get(phrase.value.kind) ?? 0) + 1);
     }
   }
   const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]).map(([kind]) => kind);
-  const suggestions = namedGroup ? ['cohort-summary' as const, ...ranked.filter((k) => k !== 'cohort-summary')] : ranked;
-  for (const kind of FIRST_QUESTIONS) if (suggestions.length < MOST_SUGGESTIONS && !suggestions.includes(kind)) suggestions.push(kind);
+  const suggestions = namedGroup
+    ? ['cohort-summary' as const, ...ranked.filter((k) => k !== 'cohort-summary')]
+    : ranked;
+  for (const kind of FIRST_QUESTIONS)
+    if (suggestions.length < MOST_SUGGESTIONS && !suggestions.includes(kind)) suggestions.push(kind);
   return suggestions.slice(0, MOST_SUGGESTIONS);
 }

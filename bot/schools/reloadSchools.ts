@@ -20,7 +20,13 @@ export interface ReloadReport {
  * bot goes on answering from the registers it had. Questions asked meanwhile are answered between one
  * bundle and the next, from the old registers until all the new ones are read.
  */
-export async function reloadSchools(schools: SchoolData[], cache: FindingsCache, dataPath: string, fixedAsOf: string | undefined, log: Log): Promise<ReloadReport> {
+export async function reloadSchools(
+  schools: SchoolData[],
+  cache: FindingsCache,
+  dataPath: string,
+  fixedAsOf: string | undefined,
+  log: Log,
+): Promise<ReloadReport> {
   const started = performance.now();
   const fresh = await loadSchoolsGradually(dataPath, fixedAsOf);
   const before = new Set(schools.map((s) => s.urn));
@@ -42,6 +48,12 @@ export async function reloadSchools(schools: SchoolData[], cache: FindingsCache,
     removed: [...before].filter((urn) => !after.has(urn)),
     ms: Math.round(performance.now() - started),
   };
-  log('schools.reloaded', { schools: report.schools, pupils: report.pupils, added: report.added.length, removed: report.removed.length, ms: report.ms });
+  log('schools.reloaded', {
+    schools: report.schools,
+    pupils: report.pupils,
+    added: report.added.length,
+    removed: report.removed.length,
+    ms: report.ms,
+  });
   return report;
 }

@@ -23,7 +23,9 @@ export interface SchoolData {
 /** Bundle folders: `path` itself when it holds pupils.csv, else every folder below it holding one. */
 export function findBundleDirs(path: string): string[] {
   if (!existsSync(path) || !statSync(path).isDirectory()) {
-    throw new Error(`ATTENDANCE_DATA=${path} is not a folder: point it at a register bundle (pupils.csv, marks.csv, calendar.json, school.json) or a folder of them`);
+    throw new Error(
+      `ATTENDANCE_DATA=${path} is not a folder: point it at a register bundle (pupils.csv, marks.csv, calendar.json, school.json) or a folder of them`,
+    );
   }
   if (existsSync(join(path, 'pupils.csv'))) return [path];
   const found: string[] = [];
@@ -36,7 +38,10 @@ export function findBundleDirs(path: string): string[] {
     }
   };
   walk(path, 0);
-  if (found.length === 0) throw new Error(`ATTENDANCE_DATA=${path} holds no register bundle: no folder below it has pupils.csv and school.json`);
+  if (found.length === 0)
+    throw new Error(
+      `ATTENDANCE_DATA=${path} holds no register bundle: no folder below it has pupils.csv and school.json`,
+    );
   return found;
 }
 
@@ -62,7 +67,10 @@ function checkUrns(schools: SchoolData[]): SchoolData[] {
   const seen = new Map<string, string>();
   for (const s of schools) {
     const other = seen.get(s.urn);
-    if (other) throw new Error(`two bundles claim URN ${s.urn}: ${other} and ${s.dir}; each school needs its own URN in school.json`);
+    if (other)
+      throw new Error(
+        `two bundles claim URN ${s.urn}: ${other} and ${s.dir}; each school needs its own URN in school.json`,
+      );
     seen.set(s.urn, s.dir);
   }
   return schools;
@@ -82,6 +90,7 @@ function loadSchool(dir: string, fixedAsOf?: string): SchoolData {
   const lastMarked = lastMarkedSchoolDay(register);
   if (lastMarked < 0) throw new Error(`${where} has no marks to answer questions from`);
   const asOf = fixedAsOf ?? calendar.dayDate[lastMarked];
-  if (lastSchoolDayOnOrBefore(calendar, asOf) < 0) throw new Error(`ATTENDANCE_AS_OF=${asOf} is before ${where}'s first school day (${calendar.dayDate[0]})`);
+  if (lastSchoolDayOnOrBefore(calendar, asOf) < 0)
+    throw new Error(`ATTENDANCE_AS_OF=${asOf} is before ${where}'s first school day (${calendar.dayDate[0]})`);
   return { urn: school.urn, name: school.name, localAuthority: school.localAuthority, register, policy, asOf, dir };
 }

@@ -26,7 +26,12 @@ export async function createBotServer(options: BotServerOptions): Promise<BotSer
     const started = performance.now();
     await options.bot.adapter.process(req, res, (context) => options.bot.run(context));
     const body = req.body as { type?: string; conversation?: { id?: string } } | undefined;
-    options.log('activity.processed', { type: body?.type, conversation: body?.conversation?.id, status: res.statusCode, ms: Math.round(performance.now() - started) });
+    options.log('activity.processed', {
+      type: body?.type,
+      conversation: body?.conversation?.id,
+      status: res.statusCode,
+      ms: Math.round(performance.now() - started),
+    });
   });
   server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok', ...options.health() });

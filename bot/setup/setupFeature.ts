@@ -24,13 +24,26 @@ export function setupFeature(services: SetupServices): FeatureModule {
     name: 'setup',
     register(host) {
       // Remember who people are on Teams so cards can offer them their own fuller view (refresh.userIds).
-      const met = <T extends unknown[]>(handle: (turn: MessageTurn, ...rest: T) => Promise<void>) => async (turn: MessageTurn, ...rest: T) => {
-        await rememberTeamsUser(services.store, turn.user);
-        await handle(turn, ...rest);
-      };
-      host.onMessage(/^link(?: to)?(?: this (?:channel|chat) to)? school\s+(.+?)\s*$/i, met((turn, match: RegExpMatchArray) => linkSchool(services, turn, match[1])));
-      host.onMessage(/^(?:which|what) school(?: is this)?\s*\??$/i, met((turn) => whichSchool(services, turn)));
-      host.onMessage(/^privacy\s+(full|limited)\s*$/i, met((turn, match: RegExpMatchArray) => setPrivacy(services, turn, match[1].toLowerCase() as 'full' | 'limited')));
+      const met =
+        <T extends unknown[]>(handle: (turn: MessageTurn, ...rest: T) => Promise<void>) =>
+        async (turn: MessageTurn, ...rest: T) => {
+          await rememberTeamsUser(services.store, turn.user);
+          await handle(turn, ...rest);
+        };
+      host.onMessage(
+        /^link(?: to)?(?: this (?:channel|chat) to)? school\s+(.+?)\s*$/i,
+        met((turn, match: RegExpMatchArray) => linkSchool(services, turn, match[1])),
+      );
+      host.onMessage(
+        /^(?:which|what) school(?: is this)?\s*\??$/i,
+        met((turn) => whichSchool(services, turn)),
+      );
+      host.onMessage(
+        /^privacy\s+(full|limited)\s*$/i,
+        met((turn, match: RegExpMatchArray) =>
+          setPrivacy(services, turn, match[1].toLowerCase() as 'full' | 'limited'),
+        ),
+      );
     },
   };
 }
@@ -38,12 +51,16 @@ export function setupFeature(services: SetupServices): FeatureModule {
 async function linkSchool(services: SetupServices, turn: MessageTurn, named: string): Promise<void> {
   const school = findSchool(services.schools, named);
   if (!school) {
-    await turn.reply(`I don't hold a school with URN or name "${named}". The schools I hold are: ${schoolList(services.schools)}.`);
+    await turn.reply(
+      `I don't hold a school with URN or name "${named}". The schools I hold are: ${schoolList(services.schools)}.`,
+    );
     return;
   }
   const access = await services.access.access(school.urn, turn.user, turn.conversation);
   if (!access.canLink) {
-    await turn.reply(`Only the head, attendance lead, designated safeguarding lead or an LA officer at ${school.name} can link a conversation to it.`);
+    await turn.reply(
+      `Only the head, attendance lead, designated safeguarding lead or an LA officer at ${school.name} can link a conversation to it.`,
+    );
     return;
   }
   const existing = await services.store.getBinding(turn.conversation.id);
@@ -57,19 +74,30 @@ async function linkSchool(services: SetupServices, turn: MessageTurn, named: str
     boundAt: new Date().toISOString(),
     boundBy: userKey(turn.user),
   });
-  await services.store.appendAudit({ at: new Date().toISOString(), who: userKey(turn.user), what: 'conversation.link', schoolUrn: school.urn, detail: { conversation: turn.conversation.id } });
+  await services.store.appendAudit({
+    at: new Date().toISOString(),
+    who: userKey(turn.user),
+    what: 'conversation.link',
+    schoolUrn: school.urn,
+    detail: { conversation: turn.conversation.id },
+  });
   services.log('binding.set', { conversation: turn.conversation.id, school: school.urn });
-  await turn.reply(`This conversation now answers for ${school.name} (URN ${school.urn}), under the ${school.policy.name} policy profile.`);
+  await turn.reply(
+    `This conversation now answers for ${school.name} (URN ${school.urn}), under the ${school.policy.name} policy profile.`,
+  );
 }
 
 async function whichSchool(services: SetupServices, turn: MessageTurn): Promise<void> {
   const binding = await services.store.getBinding(turn.conversation.id);
   const school = binding && services.schools.find((s) => s.urn === binding.schoolUrn);
   if (!school) {
-    await turn.reply(`This conversation is not linked to a school. Say "link school" and a URN. The schools I hold are: ${schoolList(services.schools)}.`);
+    await turn.reply(
+      `This conversation is not linked to a school. Say "link school" and a URN. The schools I hold are: ${schoolList(services.schools)}.`,
+    );
     return;
   }
-  const privacy = binding.privacy === 'full' ? 'the safeguarding channel: full detail' : 'limited: names and findings only';
+  const privacy =
+    binding.privacy === 'full' ? 'the safeguarding channel: full detail' : 'limited: names and findings only';
   await turn.reply(`This conversation answers for ${school.name} (URN ${school.urn}); privacy is ${privacy}.`);
 }
 
@@ -86,11 +114,19 @@ async function setPrivacy(services: SetupServices, turn: MessageTurn, privacy: '
   const { binding, school } = bound;
   const access = await services.access.access(school.urn, turn.user, turn.conversation);
   if (!access.canSetPrivacy) {
-    await turn.reply(`Only the head or the designated safeguarding lead at ${school.name} can change what this conversation may see.`);
+    await turn.reply(
+      `Only the head or the designated safeguarding lead at ${school.name} can change what this conversation may see.`,
+    );
     return;
   }
   await services.store.putBinding({ ...binding, privacy });
-  await services.store.appendAudit({ at: new Date().toISOString(), who: userKey(turn.user), what: `conversation.privacy.${privacy}`, schoolUrn: school.urn, detail: { conversation: turn.conversation.id } });
+  await services.store.appendAudit({
+    at: new Date().toISOString(),
+    who: userKey(turn.user),
+    what: `conversation.privacy.${privacy}`,
+    schoolUrn: school.urn,
+    detail: { conversation: turn.conversation.id },
+  });
   services.log('binding.privacy', { conversation: turn.conversation.id, school: school.urn, privacy });
   await turn.reply(
     privacy === 'full'

@@ -1,6 +1,19 @@
-import { ActivityTypes, CardFactory, MessageFactory, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import {
+  ActivityTypes,
+  CardFactory,
+  MessageFactory,
+  TurnContext,
+  type Activity,
+  type ConversationReference,
+} from 'botbuilder';
 import { stripMentions } from '../questions/stripMentions.ts';
-import { type BotMessage, type ConversationInfo, type ConversationRef, type ConversationType, type UserInfo } from '../host/featureHost.ts';
+import {
+  type BotMessage,
+  type ConversationInfo,
+  type ConversationRef,
+  type ConversationType,
+  type UserInfo,
+} from '../host/featureHost.ts';
 
 /** Teams' notification preview is short; a longer summary is cut by the client anyway. */
 const SUMMARY_CHARS = 200;
@@ -18,9 +31,20 @@ export function conversationInfo(activity: Partial<Activity>): ConversationInfo 
   const c = activity.conversation;
   const declared = c?.conversationType;
   // The emulator and some test clients leave conversationType out; isGroup still tells a group from a 1:1.
-  const type: ConversationType = declared === 'channel' || declared === 'groupChat' || declared === 'personal' ? declared : c?.isGroup ? 'groupChat' : 'personal';
+  const type: ConversationType =
+    declared === 'channel' || declared === 'groupChat' || declared === 'personal'
+      ? declared
+      : c?.isGroup
+        ? 'groupChat'
+        : 'personal';
   const channelData = (activity.channelData ?? {}) as { tenant?: { id?: string }; team?: { id?: string } };
-  return { id: c?.id ?? '', type, tenantId: c?.tenantId ?? channelData.tenant?.id, teamId: channelData.team?.id, name: c?.name };
+  return {
+    id: c?.id ?? '',
+    type,
+    tenantId: c?.tenantId ?? channelData.tenant?.id,
+    teamId: channelData.team?.id,
+    name: c?.name,
+  };
 }
 
 export function userInfo(activity: Partial<Activity>): UserInfo {
@@ -33,7 +57,13 @@ export function conversationRef(activity: Partial<Activity>): ConversationRef {
   return {
     serviceUrl: r.serviceUrl ?? '',
     channelId: r.channelId ?? 'msteams',
-    conversation: { id: r.conversation?.id ?? '', conversationType: r.conversation?.conversationType, tenantId: r.conversation?.tenantId, isGroup: r.conversation?.isGroup, name: r.conversation?.name },
+    conversation: {
+      id: r.conversation?.id ?? '',
+      conversationType: r.conversation?.conversationType,
+      tenantId: r.conversation?.tenantId,
+      isGroup: r.conversation?.isGroup,
+      name: r.conversation?.name,
+    },
     bot: { id: r.bot?.id ?? '', name: r.bot?.name },
     user: r.user ? { id: r.user.id, name: r.user.name, aadObjectId: r.user.aadObjectId } : undefined,
     locale: r.locale,
@@ -45,7 +75,13 @@ export function toConversationReference(ref: ConversationRef): Partial<Conversat
   return {
     serviceUrl: ref.serviceUrl,
     channelId: ref.channelId,
-    conversation: { id: ref.conversation.id, conversationType: ref.conversation.conversationType ?? '', tenantId: ref.conversation.tenantId, isGroup: ref.conversation.isGroup ?? false, name: ref.conversation.name ?? '' },
+    conversation: {
+      id: ref.conversation.id,
+      conversationType: ref.conversation.conversationType ?? '',
+      tenantId: ref.conversation.tenantId,
+      isGroup: ref.conversation.isGroup ?? false,
+      name: ref.conversation.name ?? '',
+    },
     bot: { id: ref.bot.id, name: ref.bot.name ?? '' },
     user: ref.user ? { id: ref.user.id, name: ref.user.name ?? '', aadObjectId: ref.user.aadObjectId } : undefined,
     locale: ref.locale,

@@ -1,10 +1,24 @@
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, MemoryStorage, type TurnContext } from 'botbuilder';
 import { type BotConfig } from '../config.ts';
-import { ProactiveSendError, type ActionTurn, type BotMessage, type InstallEvent, type MessageTurn, type ProactiveSender } from '../host/featureHost.ts';
+import {
+  ProactiveSendError,
+  type ActionTurn,
+  type BotMessage,
+  type InstallEvent,
+  type MessageTurn,
+  type ProactiveSender,
+} from '../host/featureHost.ts';
 import { type FeatureRegistry } from '../host/featureRegistry.ts';
 import { type Log } from '../log.ts';
-import { conversationInfo, conversationRef, messageText, toActivity, toConversationReference, userInfo } from './teamsActivity.ts';
+import {
+  conversationInfo,
+  conversationRef,
+  messageText,
+  toActivity,
+  toConversationReference,
+  userInfo,
+} from './teamsActivity.ts';
 
 /**
  * The one module that knows botbuilder and teams-ai. It builds the adapter (teams-ai's TeamsAdapter: a
@@ -25,12 +39,23 @@ export function createTeamsBot(config: BotConfig, registry: FeatureRegistry, log
   const adapter = new TeamsAdapter(
     config.localMode
       ? {}
-      : { MicrosoftAppId: config.appId, MicrosoftAppPassword: config.appPassword, MicrosoftAppTenantId: config.tenantId, MicrosoftAppType: config.appType },
+      : {
+          MicrosoftAppId: config.appId,
+          MicrosoftAppPassword: config.appPassword,
+          MicrosoftAppTenantId: config.tenantId,
+          MicrosoftAppType: config.appType,
+        },
   );
   adapter.onTurnError = async (context, error) => {
     // Ids only: the message text may hold a pupil's name.
-    log('turn.error', { conversation: context.activity.conversation?.id, activity: context.activity.id, type: context.activity.type, error: (error as Error).message });
-    if (context.activity.type === ActivityTypes.Message) await context.sendActivity('Sorry, something went wrong answering that. It has been logged; please try again.');
+    log('turn.error', {
+      conversation: context.activity.conversation?.id,
+      activity: context.activity.id,
+      type: context.activity.type,
+      error: (error as Error).message,
+    });
+    if (context.activity.type === ActivityTypes.Message)
+      await context.sendActivity('Sorry, something went wrong answering that. It has been logged; please try again.');
   };
   const app = createTeamsApplication(registry, { adapter, botAppId: config.appId });
   registry.bindProactiveSender(proactiveSender(adapter, config.appId));
@@ -41,7 +66,10 @@ export function createTeamsBot(config: BotConfig, registry: FeatureRegistry, log
  * The teams-ai Application with every registered route installed. Without an adapter (botbuilder's
  * TestAdapter scripts drive `app.run` directly) it still answers turns; only proactive sends need one.
  */
-export function createTeamsApplication(registry: FeatureRegistry, options: { adapter?: TeamsAdapter; botAppId?: string } = {}): Application<TurnState> {
+export function createTeamsApplication(
+  registry: FeatureRegistry,
+  options: { adapter?: TeamsAdapter; botAppId?: string } = {},
+): Application<TurnState> {
   // teams-ai needs storage for its turn state; the product keeps its own state in the StateStore, so
   // nothing here needs to survive a restart or be shared between instances.
   const app = new Application<TurnState>({
@@ -83,7 +111,8 @@ function installRoutes(app: Application<TurnState>, registry: FeatureRegistry): 
   // tests the stripped text, the same text the handler is given.
   for (const route of registry.routes) {
     app.message(
-      async (context) => context.activity.type === ActivityTypes.Message && route.pattern.test(messageText(context.activity)),
+      async (context) =>
+        context.activity.type === ActivityTypes.Message && route.pattern.test(messageText(context.activity)),
       async (context) => {
         const turn = messageTurn(context);
         await route.handler(turn, turn.text.match(route.pattern)!);
@@ -97,7 +126,12 @@ function installRoutes(app: Application<TurnState>, registry: FeatureRegistry): 
     app.addRoute(
       async (context) => {
         const a = context.activity;
-        return a.type === ActivityTypes.Invoke && a.name === 'adaptiveCard/action' && a.value?.action?.type === 'Action.Execute' && a.value?.action?.verb === verb;
+        return (
+          a.type === ActivityTypes.Invoke &&
+          a.name === 'adaptiveCard/action' &&
+          a.value?.action?.type === 'Action.Execute' &&
+          a.value?.action?.verb === verb
+        );
       },
       async (context) => {
         const activity = context.activity;
@@ -113,32 +147,50 @@ function installRoutes(app: Application<TurnState>, registry: FeatureRegistry): 
         };
         const result = await handler(turn);
         if ('message' in result) {
-          await sendInvokeResponse(context, { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.message });
+          await sendInvokeResponse(context, {
+            statusCode: 200,
+            type: 'application/vnd.microsoft.activity.message',
+            value: result.message,
+          });
           return;
         }
         if ((result.audience ?? 'everyone') === 'everyone' && activity.replyToId) {
-          await context.updateActivity({ ...toActivity({ text: result.text ?? '', card: result.card }), id: activity.replyToId });
+          await context.updateActivity({
+            ...toActivity({ text: result.text ?? '', card: result.card }),
+            id: activity.replyToId,
+          });
         }
-        await sendInvokeResponse(context, { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card });
+        await sendInvokeResponse(context, {
+          statusCode: 200,
+          type: 'application/vnd.microsoft.card.adaptive',
+          value: result.card,
+        });
       },
       true,
     );
   }
   app.activity('installationUpdate', async (context) => {
     const removing = String(context.activity.action ?? '').startsWith('remove');
-    for (const handler of removing ? registry.uninstallHandlers : registry.installHandlers) await handler(installEvent(context, removing ? 'uninstalled' : 'installed'));
+    for (const handler of removing ? registry.uninstallHandlers : registry.installHandlers)
+      await handler(installEvent(context, removing ? 'uninstalled' : 'installed'));
   });
   // The catch-all goes last: it must only see messages no route above claimed.
   const unmatched = registry.unmatched;
   if (unmatched) app.activity(ActivityTypes.Message, async (context) => unmatched.handler(messageTurn(context)));
 }
 
-async function sendInvokeResponse(context: TurnContext, body: { statusCode: number; type: string; value: unknown }): Promise<void> {
+async function sendInvokeResponse(
+  context: TurnContext,
+  body: { statusCode: number; type: string; value: unknown },
+): Promise<void> {
   await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
 }
 
 function proactiveSender(adapter: TeamsAdapter, appId: string): ProactiveSender {
-  const withConversation = async (reference: Parameters<ProactiveSender['send']>[0], logic: (context: TurnContext) => Promise<void>) => {
+  const withConversation = async (
+    reference: Parameters<ProactiveSender['send']>[0],
+    logic: (context: TurnContext) => Promise<void>,
+  ) => {
     // botbuilder hands an error thrown inside the logic to adapter.onTurnError instead of rejecting, so a
     // refused send (403, 429) would look like success: catch it in the logic and rethrow it to the caller.
     let failure: unknown;
@@ -173,8 +225,17 @@ function proactiveSender(adapter: TeamsAdapter, appId: string): ProactiveSender 
 
 /** botbuilder's RestError carries the HTTP status and headers; keep what pacing and dropping need. */
 function asSendError(err: unknown): ProactiveSendError {
-  const e = err as { statusCode?: number; status?: number; message?: string; response?: { headers?: { get?(name: string): string | undefined } } };
+  const e = err as {
+    statusCode?: number;
+    status?: number;
+    message?: string;
+    response?: { headers?: { get?(name: string): string | undefined } };
+  };
   const status = e.statusCode ?? e.status ?? 0;
   const retryAfter = Number(e.response?.headers?.get?.('retry-after'));
-  return new ProactiveSendError(`Teams refused the send (${status || 'no status'}): ${e.message ?? String(err)}`, status, Number.isFinite(retryAfter) ? retryAfter : undefined);
+  return new ProactiveSendError(
+    `Teams refused the send (${status || 'no status'}): ${e.message ?? String(err)}`,
+    status,
+    Number.isFinite(retryAfter) ? retryAfter : undefined,
+  );
 }

@@ -31,7 +31,14 @@ interface AlertCardData {
     upn: string;
     pupilName: string;
     yearLabel: string;
-    steps: { title: string; reason: string; evidence: { title: string; value: string }[]; nextStep: string; citation: string; rule: string }[];
+    steps: {
+      title: string;
+      reason: string;
+      evidence: { title: string; value: string }[];
+      nextStep: string;
+      citation: string;
+      rule: string;
+    }[];
     doneLines: { line: string }[];
     canRecordReason: boolean;
     reasonInputId: string;
@@ -56,7 +63,8 @@ const DONE_VERBS: Record<DoneNote['action'], string> = {
 };
 
 function doneLine(note: DoneNote, privacy: AlertCardModel['privacy']): string {
-  const what = note.action === 'social-worker-told' ? rowActionLabel('social-worker-told', privacy) : DONE_VERBS[note.action];
+  const what =
+    note.action === 'social-worker-told' ? rowActionLabel('social-worker-told', privacy) : DONE_VERBS[note.action];
   const code = note.code ? ` (recorded as ${note.code})` : '';
   return `${what}${code}: ${note.by}, ${note.at.slice(0, 16).replace('T', ' ')} UTC`;
 }
@@ -64,7 +72,10 @@ function doneLine(note: DoneNote, privacy: AlertCardModel['privacy']): string {
 /** Plain text of an alert for clients that show no cards, and for the notification. */
 export function alertCardText(model: AlertCardModel): string {
   const part = model.part ? ` (part ${model.part.n} of ${model.part.of})` : '';
-  const rows = model.rows.map((r) => `- ${r.pupilName} (Year ${r.yearGroup}): ${r.steps.map((s) => `${s.title}. Next: ${s.nextStep}`).join(' ')}${r.done.length ? ` [${r.done.map((d) => doneLine(d, model.privacy)).join('; ')}]` : ''}`);
+  const rows = model.rows.map(
+    (r) =>
+      `- ${r.pupilName} (Year ${r.yearGroup}): ${r.steps.map((s) => `${s.title}. Next: ${s.nextStep}`).join(' ')}${r.done.length ? ` [${r.done.map((d) => doneLine(d, model.privacy)).join('; ')}]` : ''}`,
+  );
   return [`${model.title}${part}`, model.intro, ...rows].join('\n');
 }
 
@@ -86,11 +97,20 @@ export function renderAlertCard(model: AlertCardModel): AdaptiveCardJson {
       upn: r.upn,
       pupilName: r.pupilName,
       yearLabel: `Year ${r.yearGroup}`,
-      steps: r.steps.map((s) => ({ title: s.title, reason: s.reason, evidence: s.evidence, nextStep: s.nextStep, citation: s.citation, rule: s.rule })),
+      steps: r.steps.map((s) => ({
+        title: s.title,
+        reason: s.reason,
+        evidence: s.evidence,
+        nextStep: s.nextStep,
+        citation: s.citation,
+        rule: s.rule,
+      })),
       doneLines: r.done.map((d) => ({ line: doneLine(d, model.privacy) })),
       canRecordReason: r.actions.includes('reason-received'),
       reasonInputId: reasonInputId(r.upn),
-      buttons: r.actions.filter((a) => a !== 'reason-received').map((act) => ({ cardId: model.cardId, upn: r.upn, act, title: rowActionLabel(act, model.privacy) })),
+      buttons: r.actions
+        .filter((a) => a !== 'reason-received')
+        .map((act) => ({ cardId: model.cardId, upn: r.upn, act, title: rowActionLabel(act, model.privacy) })),
     })),
   });
 }

@@ -33,7 +33,9 @@ export interface ConclusionCardData {
   step: string;
 }
 
-const template = cardTemplate<ConclusionCardData & { fallbackText: string }>(new URL('./conclusionCard.json', import.meta.url));
+const template = cardTemplate<ConclusionCardData & { fallbackText: string }>(
+  new URL('./conclusionCard.json', import.meta.url),
+);
 
 export function conclusionCardText(data: ConclusionCardData): string {
   return [

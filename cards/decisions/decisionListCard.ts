@@ -10,10 +10,15 @@ export interface DecisionListCardData {
   rows: { heading: string; headline: string; detail: string }[];
 }
 
-const template = cardTemplate<DecisionListCardData & { fallbackText: string }>(new URL('./decisionListCard.json', import.meta.url));
+const template = cardTemplate<DecisionListCardData & { fallbackText: string }>(
+  new URL('./decisionListCard.json', import.meta.url),
+);
 
 export function decisionListCardText(data: DecisionListCardData): string {
-  return [`${data.title} (${data.subtitle})`, ...(data.count === 0 ? [data.emptyText] : data.rows.map((r) => `- ${r.heading}: ${r.headline} ${r.detail}`))].join('\n');
+  return [
+    `${data.title} (${data.subtitle})`,
+    ...(data.count === 0 ? [data.emptyText] : data.rows.map((r) => `- ${r.heading}: ${r.headline} ${r.detail}`)),
+  ].join('\n');
 }
 
 /** "decisions for <pupil>": every completed walk-through on record for the pupil. */

@@ -32,8 +32,17 @@ export interface StepCardData {
 const template = cardTemplate<StepCardData & { fallbackText: string }>(new URL('./stepCard.json', import.meta.url));
 
 export function stepCardText(data: StepCardData): string {
-  const fields = data.fields.map((f) => (f.kind === 'choice' ? `- ${f.label}: ${f.choices.map((c) => c.title).join(' / ')}` : `- ${f.label}`));
-  return [`${data.title} (${data.subtitle})`, ...data.problems, ...data.facts, data.question, ...fields, 'Answer on the card: this step needs a client that shows Adaptive Cards.'].join('\n');
+  const fields = data.fields.map((f) =>
+    f.kind === 'choice' ? `- ${f.label}: ${f.choices.map((c) => c.title).join(' / ')}` : `- ${f.label}`,
+  );
+  return [
+    `${data.title} (${data.subtitle})`,
+    ...data.problems,
+    ...data.facts,
+    data.question,
+    ...fields,
+    'Answer on the card: this step needs a client that shows Adaptive Cards.',
+  ].join('\n');
 }
 
 /** One step of a decision walk-through: what is known so far, the question, its inputs, Next/Back/Cancel. */

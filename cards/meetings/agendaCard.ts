@@ -34,7 +34,11 @@ export function agendaText(view: AgendaCardView): string {
     lines.push(...s.lines.map((l) => `- ${l.text}`));
     if (s.more) lines.push(s.more);
   }
-  lines.push('', `Cohorts (school / ${view.laHeading} / national):`, ...view.cohorts.map((c) => `- ${c.cohort}: ${c.school} / ${c.la} / ${c.national}`));
+  lines.push(
+    '',
+    `Cohorts (school / ${view.laHeading} / national):`,
+    ...view.cohorts.map((c) => `- ${c.cohort}: ${c.school} / ${c.la} / ${c.national}`),
+  );
   return lines.join('\n');
 }
 

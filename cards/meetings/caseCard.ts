@@ -59,6 +59,12 @@ export function renderCaseCard(view: CaseCardView): AdaptiveCardJson {
   return template.fill({
     ...view,
     fallbackText: caseCardText(view).slice(0, 1000),
-    actions: view.actions.map((a) => ({ id: a.id, line: a.line, open: a.open, color: a.overdue ? 'Attention' : a.open ? 'Default' : 'Good', caseKey: view.caseKey })),
+    actions: view.actions.map((a) => ({
+      id: a.id,
+      line: a.line,
+      open: a.open,
+      color: a.overdue ? 'Attention' : a.open ? 'Default' : 'Good',
+      caseKey: view.caseKey,
+    })),
   });
 }

@@ -12,7 +12,9 @@ export interface MinutesCardView {
   footer: string;
 }
 
-const template = cardTemplate<MinutesCardView & { fallbackText: string }>(new URL('./minutesCard.json', import.meta.url));
+const template = cardTemplate<MinutesCardView & { fallbackText: string }>(
+  new URL('./minutesCard.json', import.meta.url),
+);
 
 /** The minutes as plain text (kept whole in the text of the message). */
 export function minutesText(view: MinutesCardView): string {

@@ -17,7 +17,13 @@ interface MyActionsCardData {
 const template = cardTemplate<MyActionsCardData>(new URL('./myActionsCard.json', import.meta.url));
 
 export function myActionsText(view: MyActionsCardView): string {
-  return [view.title, ...(view.actions.length === 0 ? ['You have no open actions.'] : view.actions.map((a) => `- ${a.line}`)), view.more].filter((l) => l !== '').join('\n');
+  return [
+    view.title,
+    ...(view.actions.length === 0 ? ['You have no open actions.'] : view.actions.map((a) => `- ${a.line}`)),
+    view.more,
+  ]
+    .filter((l) => l !== '')
+    .join('\n');
 }
 
 /** A person's open actions across cases, each with a Done button. */
@@ -26,6 +32,11 @@ export function renderMyActionsCard(view: MyActionsCardView): AdaptiveCardJson {
     fallbackText: myActionsText(view).slice(0, 1000),
     title: view.title,
     more: view.more,
-    actions: view.actions.map((a) => ({ caseKey: a.caseKey, actionId: a.actionId, line: a.line, color: a.overdue ? 'Attention' : 'Default' })),
+    actions: view.actions.map((a) => ({
+      caseKey: a.caseKey,
+      actionId: a.actionId,
+      line: a.line,
+      color: a.overdue ? 'Attention' : 'Default',
+    })),
   });
 }

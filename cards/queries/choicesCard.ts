@@ -17,10 +17,16 @@ export interface ChoicesCardData {
   queryToken: string;
 }
 
-const template = cardTemplate<ChoicesCardData & { fallbackText: string }>(new URL('./choicesCard.json', import.meta.url));
+const template = cardTemplate<ChoicesCardData & { fallbackText: string }>(
+  new URL('./choicesCard.json', import.meta.url),
+);
 
 export function choicesCardText(data: ChoicesCardData): string {
-  return [`${data.title} ${data.intro}`, ...data.choices.map((c) => `- ${c.title}`), 'Ask again with the full name to choose.'].join('\n');
+  return [
+    `${data.title} ${data.intro}`,
+    ...data.choices.map((c) => `- ${c.title}`),
+    'Ask again with the full name to choose.',
+  ].join('\n');
 }
 
 /** "Which pupil did you mean?" when a name matches several pupils. */

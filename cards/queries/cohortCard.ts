@@ -27,7 +27,12 @@ const template = cardTemplate<CohortCardData & { fallbackText: string }>(new URL
 export function cohortCardText(data: CohortCardData): string {
   const head = `${data.title}: ${data.cohortLabel} at ${data.school}, ${data.periodLabel}.`;
   if (data.suppressed) return `${head} ${data.suppressedText}`;
-  return [head, ...data.rows.map((r) => `- ${r.measure}: ${r.cohort} (national ${r.national})`), data.notes, data.sources].join('\n');
+  return [
+    head,
+    ...data.rows.map((r) => `- ${r.measure}: ${r.cohort} (national ${r.national})`),
+    data.notes,
+    data.sources,
+  ].join('\n');
 }
 
 /** A cohort's or school's measures beside national figures, each with its source. */

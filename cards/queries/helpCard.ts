@@ -18,7 +18,13 @@ export interface HelpCardData {
 const template = cardTemplate<HelpCardData & { fallbackText: string }>(new URL('./helpCard.json', import.meta.url));
 
 export function helpCardText(data: HelpCardData): string {
-  return [data.title, data.intro, data.suggestionsText, ...data.sections.map((s) => `${s.heading}: ${s.examples.map((e) => `"${e}"`).join(', ')}`), data.footer]
+  return [
+    data.title,
+    data.intro,
+    data.suggestionsText,
+    ...data.sections.map((s) => `${s.heading}: ${s.examples.map((e) => `"${e}"`).join(', ')}`),
+    data.footer,
+  ]
     .filter((l) => l !== '')
     .join('\n');
 }

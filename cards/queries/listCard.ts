@@ -40,7 +40,10 @@ const template = cardTemplate<ListCardData & { fallbackText: string }>(new URL('
 export function listCardText(data: ListCardData): string {
   const head = `${data.title}: ${data.countText} ${data.school}, ${data.asOfLabel}, policy ${data.policyName}.`;
   if (data.rows.length === 0) return `${head} ${data.emptyText}`;
-  const lines = data.rows.map((r) => `- ${r.name} (${r.year}): ${r.figure}${r.safeguarding ? ' (extra safeguarding steps apply)' : ''}${r.safeguardingStep ? `. Safeguarding: ${r.safeguardingStep}` : ''}`);
+  const lines = data.rows.map(
+    (r) =>
+      `- ${r.name} (${r.year}): ${r.figure}${r.safeguarding ? ' (extra safeguarding steps apply)' : ''}${r.safeguardingStep ? `. Safeguarding: ${r.safeguardingStep}` : ''}`,
+  );
   return [head, ...lines, data.pageText].filter((l) => l !== '').join('\n');
 }
 

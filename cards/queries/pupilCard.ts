@@ -41,7 +41,9 @@ export function pupilCardText(data: PupilCardData): string {
   return [
     `${data.name} (${data.subtitle}), ${data.school}, ${data.asOfLabel}.`,
     data.measures.map((m) => `${m.label}: ${m.value}`).join('; '),
-    ...(data.findings.length === 0 ? ['No findings.'] : data.findings.map((f) => `- ${f.title}: ${f.reason} Next step: ${f.nextStep} (${f.citation})`)),
+    ...(data.findings.length === 0
+      ? ['No findings.']
+      : data.findings.map((f) => `- ${f.title}: ${f.reason} Next step: ${f.nextStep} (${f.citation})`)),
     data.limitedNote,
   ]
     .filter((l) => l !== '')

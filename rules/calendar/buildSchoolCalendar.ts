@@ -33,7 +33,9 @@ export function buildSchoolCalendar(dates: TermDates, source = 'term dates'): Sc
       const holiday = holidays.get(date);
       if (holiday && !openAnyway.has(date)) {
         closures.push({ date, reason: `Bank holiday: ${holiday}` });
-        notes.push(`${date} (${holiday}) falls in ${term.name} and is treated as closed; list it in openDays if the school opened.`);
+        notes.push(
+          `${date} (${holiday}) falls in ${term.name} and is treated as closed; list it in openDays if the school opened.`,
+        );
         continue;
       }
       for (const session of ['AM', 'PM'] as SessionHalf[]) {

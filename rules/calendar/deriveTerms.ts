@@ -20,7 +20,8 @@ export function deriveTerms(calendar: SchoolCalendar): Term[] {
   const terms: Term[] = [];
   let runStartWeek = 0;
   for (let w = 1; w <= calendar.weekCount; w++) {
-    const contiguous = w < calendar.weekCount && toDayNumber(calendar.weekMonday[w]) - toDayNumber(calendar.weekMonday[w - 1]) === 7;
+    const contiguous =
+      w < calendar.weekCount && toDayNumber(calendar.weekMonday[w]) - toDayNumber(calendar.weekMonday[w - 1]) === 7;
     if (contiguous) continue;
     const start = calendar.dayDate[calendar.weekFirstDay[runStartWeek]];
     const end = calendar.dayDate[calendar.weekFirstDay[w] - 1];

@@ -41,9 +41,22 @@ export function stageName(policy: PolicyProfile, stageId: string): string {
  * out of the history rather than recorded twice.
  */
 export function applyCaseChange(current: PupilCase, change: CaseChange, context: CaseChangeContext): PupilCase {
-  const next: PupilCase = { ...current, actions: [...current.actions], barriers: [...current.barriers], reviewedOn: [...current.reviewedOn], history: [...current.history] };
+  const next: PupilCase = {
+    ...current,
+    actions: [...current.actions],
+    barriers: [...current.barriers],
+    reviewedOn: [...current.reviewedOn],
+    history: [...current.history],
+  };
   const event = (kind: CaseEvent['kind'], summary: string, actionId?: string) =>
-    next.history.push({ at: context.at, by: context.by, kind, summary, ...(context.meetingId ? { meetingId: context.meetingId } : {}), ...(actionId ? { actionId } : {}) });
+    next.history.push({
+      at: context.at,
+      by: context.by,
+      kind,
+      summary,
+      ...(context.meetingId ? { meetingId: context.meetingId } : {}),
+      ...(actionId ? { actionId } : {}),
+    });
   switch (change.kind) {
     case 'add-action': {
       const what = change.what.trim();
@@ -83,10 +96,14 @@ export function applyCaseChange(current: PupilCase, change: CaseChange, context:
       return next;
     }
     case 'stage': {
-      if (!context.policy.stages.some((s) => s.id === change.stageId)) throw new CaseChangeError(`${context.policy.name} has no stage "${change.stageId}".`);
+      if (!context.policy.stages.some((s) => s.id === change.stageId))
+        throw new CaseChangeError(`${context.policy.name} has no stage "${change.stageId}".`);
       if (change.stageId === current.stageId) return current;
       next.stageId = change.stageId;
-      event('stage', `Moved to ${stageName(context.policy, change.stageId)} (from ${stageName(context.policy, current.stageId)})`);
+      event(
+        'stage',
+        `Moved to ${stageName(context.policy, change.stageId)} (from ${stageName(context.policy, current.stageId)})`,
+      );
       return next;
     }
     case 'next-review': {

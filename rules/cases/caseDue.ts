@@ -37,12 +37,22 @@ export function overdueItems(c: PupilCase, today: IsoDate): OverdueItem[] {
     due: a.due,
     party: a.party,
   }));
-  if (reviewOverdue(c, today)) items.push({ key: `case-review|${c.schoolUrn}|${c.upn}|${c.nextReview}`, kind: 'review', upn: c.upn, summary: `Case review was due ${c.nextReview}`, due: c.nextReview! });
+  if (reviewOverdue(c, today))
+    items.push({
+      key: `case-review|${c.schoolUrn}|${c.upn}|${c.nextReview}`,
+      kind: 'review',
+      upn: c.upn,
+      summary: `Case review was due ${c.nextReview}`,
+      due: c.nextReview!,
+    });
   return items;
 }
 
 /** Open actions owned by a person, across cases: by user id, or by the name they were agreed under. */
-export function actionsOwnedBy(cases: readonly PupilCase[], person: { id: string; name?: string }): { c: PupilCase; action: AgreedAction }[] {
+export function actionsOwnedBy(
+  cases: readonly PupilCase[],
+  person: { id: string; name?: string },
+): { c: PupilCase; action: AgreedAction }[] {
   const name = person.name?.trim().toLowerCase();
   const out: { c: PupilCase; action: AgreedAction }[] = [];
   for (const c of cases) {
@@ -51,5 +61,7 @@ export function actionsOwnedBy(cases: readonly PupilCase[], person: { id: string
       if (action.ownerId === person.id || (name && action.owner.trim().toLowerCase() === name)) out.push({ c, action });
     }
   }
-  return out.sort((a, b) => (a.action.due < b.action.due ? -1 : a.action.due > b.action.due ? 1 : a.c.pupilName.localeCompare(b.c.pupilName)));
+  return out.sort((a, b) =>
+    a.action.due < b.action.due ? -1 : a.action.due > b.action.due ? 1 : a.c.pupilName.localeCompare(b.c.pupilName),
+  );
 }

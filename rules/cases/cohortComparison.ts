@@ -20,7 +20,9 @@ export interface CohortFigures {
 }
 
 /** Published national figures for a cohort, when there are any (the caller knows the source). */
-export type NationalFigures = (filter: CohortFilter) => { absencePercent: number; persistentAbsencePercent?: number } | null;
+export type NationalFigures = (
+  filter: CohortFilter,
+) => { absencePercent: number; persistentAbsencePercent?: number } | null;
 
 export interface CohortComparisonRow {
   cohort: string;
@@ -45,7 +47,11 @@ function combined(contexts: readonly EvaluationContext[], filter: CohortFilter):
     counted += m.pupilsCounted;
     persistent += m.persistentlyAbsent;
   }
-  return { pupils, absencePercent: absencePercent(absence, possible), persistentAbsencePercent: counted > 0 ? (100 * persistent) / counted : null };
+  return {
+    pupils,
+    absencePercent: absencePercent(absence, possible),
+    persistentAbsencePercent: counted > 0 ? (100 * persistent) / counted : null,
+  };
 }
 
 /**
@@ -53,14 +59,20 @@ function combined(contexts: readonly EvaluationContext[], filter: CohortFilter):
  * termly meeting sets them side by side. Figures are aggregates: they name no pupil, so they may be shown
  * in a limited channel; a cohort of nobody shows its pupil count of 0 and no rates.
  */
-export function cohortComparison(school: EvaluationContext, localAuthority: readonly EvaluationContext[] | null, national: NationalFigures): CohortComparisonRow[] {
+export function cohortComparison(
+  school: EvaluationContext,
+  localAuthority: readonly EvaluationContext[] | null,
+  national: NationalFigures,
+): CohortComparisonRow[] {
   return MEETING_COHORTS.map(({ label, filter }) => {
     const n = national(filter);
     return {
       cohort: label,
       school: combined([school], filter),
       localAuthority: localAuthority && localAuthority.length > 0 ? combined(localAuthority, filter) : null,
-      national: n ? { absencePercent: n.absencePercent, persistentAbsencePercent: n.persistentAbsencePercent ?? null } : null,
+      national: n
+        ? { absencePercent: n.absencePercent, persistentAbsencePercent: n.persistentAbsencePercent ?? null }
+        : null,
     };
   });
 }

@@ -113,7 +113,10 @@ const LEVEL_ORDER: Record<AbsenceLevel, number> = { severe: 0, persistent: 1, 'a
 /** A move smaller than this (percentage points) is noise, not worth a meeting's time. */
 const MIN_MOVE_POINTS = 2;
 
-function byYearThenName(a: { yearGroup: string; pupilName: string }, b: { yearGroup: string; pupilName: string }): number {
+function byYearThenName(
+  a: { yearGroup: string; pupilName: string },
+  b: { yearGroup: string; pupilName: string },
+): number {
   return a.yearGroup.localeCompare(b.yearGroup, 'en', { numeric: true }) || a.pupilName.localeCompare(b.pupilName);
 }
 
@@ -135,17 +138,45 @@ export function buildMeetingAgenda(input: AgendaInput): MeetingAgenda {
   const movers: AgendaMover[] = [];
   register.pupils.forEach((pupil, p) => {
     const m = pupilMeasures(now, p);
-    const level: AbsenceLevel | null = m.severelyAbsent ? 'severe' : m.persistentlyAbsent ? 'persistent' : m.atRiskOfPersistentAbsence ? 'at-risk' : null;
+    const level: AbsenceLevel | null = m.severelyAbsent
+      ? 'severe'
+      : m.persistentlyAbsent
+        ? 'persistent'
+        : m.atRiskOfPersistentAbsence
+          ? 'at-risk'
+          : null;
     const name = pupilName(pupil);
     if (level && m.absencePercent !== null) {
       const before = previousLevel.get(pupil.upn);
-      pupils.push({ upn: pupil.upn, pupilName: name, yearGroup: pupil.yearGroup, level, absencePercent: m.absencePercent, isNew: before === undefined || LEVEL_ORDER[before] > LEVEL_ORDER[level], hasCase: caseByUpn.has(pupil.upn) });
+      pupils.push({
+        upn: pupil.upn,
+        pupilName: name,
+        yearGroup: pupil.yearGroup,
+        level,
+        absencePercent: m.absencePercent,
+        isNew: before === undefined || LEVEL_ORDER[before] > LEVEL_ORDER[level],
+        hasCase: caseByUpn.has(pupil.upn),
+      });
     }
     const before = pupilMeasures(input.movement.before, p).attendancePercent;
     const since = pupilMeasures(input.movement.since, p).attendancePercent;
-    if (before !== null && since !== null && Math.abs(since - before) >= MIN_MOVE_POINTS) movers.push({ upn: pupil.upn, pupilName: name, yearGroup: pupil.yearGroup, before, since, change: since - before });
+    if (before !== null && since !== null && Math.abs(since - before) >= MIN_MOVE_POINTS)
+      movers.push({
+        upn: pupil.upn,
+        pupilName: name,
+        yearGroup: pupil.yearGroup,
+        before,
+        since,
+        change: since - before,
+      });
   });
-  pupils.sort((a, b) => Number(b.isNew) - Number(a.isNew) || LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || b.absencePercent - a.absencePercent || byYearThenName(a, b));
+  pupils.sort(
+    (a, b) =>
+      Number(b.isNew) - Number(a.isNew) ||
+      LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
+      b.absencePercent - a.absencePercent ||
+      byYearThenName(a, b),
+  );
   movers.sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || byYearThenName(a, b));
 
   const casesDue: AgendaCaseDue[] = cases
@@ -164,10 +195,24 @@ export function buildMeetingAgenda(input: AgendaInput): MeetingAgenda {
   if (input.lastMeeting) {
     for (const c of cases) {
       for (const a of c.actions) {
-        if (a.meetingId === input.lastMeeting.id) carriedForward.push({ upn: c.upn, pupilName: c.pupilName, actionId: a.id, what: a.what, party: a.party, owner: a.owner, due: a.due, done: a.done !== undefined });
+        if (a.meetingId === input.lastMeeting.id)
+          carriedForward.push({
+            upn: c.upn,
+            pupilName: c.pupilName,
+            actionId: a.id,
+            what: a.what,
+            party: a.party,
+            owner: a.owner,
+            due: a.due,
+            done: a.done !== undefined,
+          });
       }
     }
-    carriedForward.sort((a, b) => Number(a.done) - Number(b.done) || (a.due < b.due ? -1 : a.due > b.due ? 1 : a.pupilName.localeCompare(b.pupilName)));
+    carriedForward.sort(
+      (a, b) =>
+        Number(a.done) - Number(b.done) ||
+        (a.due < b.due ? -1 : a.due > b.due ? 1 : a.pupilName.localeCompare(b.pupilName)),
+    );
   }
 
   return {
@@ -191,7 +236,12 @@ export function buildMeetingAgenda(input: AgendaInput): MeetingAgenda {
  * Pupils on a part-time timetable (C2 since `from`) whose review date has passed or was never set: 000
  * para 19 asks for regular review dates and the shortest time necessary. A pupil's review is their case's.
  */
-function partTimeTimetables(ctx: EvaluationContext, from: IsoDate, caseByUpn: ReadonlyMap<string, PupilCase>, today: IsoDate): AgendaPartTime[] {
+function partTimeTimetables(
+  ctx: EvaluationContext,
+  from: IsoDate,
+  caseByUpn: ReadonlyMap<string, PupilCase>,
+  today: IsoDate,
+): AgendaPartTime[] {
   const c2 = findRegisterCode('C2');
   if (!c2) return [];
   const { register, asOf } = ctx;
@@ -210,7 +260,14 @@ function partTimeTimetables(ctx: EvaluationContext, from: IsoDate, caseByUpn: Re
     if (sessions === 0) return;
     const c = caseByUpn.get(pupil.upn);
     if (c?.nextReview && c.nextReview >= today) return;
-    out.push({ upn: pupil.upn, pupilName: pupilName(pupil), yearGroup: pupil.yearGroup, c2Sessions: sessions, lastC2: calendar.sessionDate[last], ...(c?.nextReview ? { reviewDate: c.nextReview } : {}) });
+    out.push({
+      upn: pupil.upn,
+      pupilName: pupilName(pupil),
+      yearGroup: pupil.yearGroup,
+      c2Sessions: sessions,
+      lastC2: calendar.sessionDate[last],
+      ...(c?.nextReview ? { reviewDate: c.nextReview } : {}),
+    });
   });
   return out.sort(byYearThenName);
 }

@@ -78,7 +78,12 @@ export function buildMeetingMinutes(input: MinutesInput): MeetingMinutes {
     cases,
     actionsByOwner: [...byOwner.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([owner, actions]) => ({ owner, actions: actions.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.pupilName.localeCompare(b.pupilName))) })),
+      .map(([owner, actions]) => ({
+        owner,
+        actions: actions.sort((a, b) =>
+          a.due < b.due ? -1 : a.due > b.due ? 1 : a.pupilName.localeCompare(b.pupilName),
+        ),
+      })),
   };
 }
 

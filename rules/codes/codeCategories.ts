@@ -11,7 +11,9 @@ function table(test: (category: CodeCategory, code: string) => boolean): Uint8Ar
 }
 
 /** Counts toward possible sessions (attendance or absence). */
-export const IS_POSSIBLE = table((c) => c === 'present' || c === 'approved-activity' || c === 'authorised' || c === 'unauthorised');
+export const IS_POSSIBLE = table(
+  (c) => c === 'present' || c === 'approved-activity' || c === 'authorised' || c === 'unauthorised',
+);
 /** Counts as attendance: present (/ \ L) or an approved educational activity (K V P W B, and J before 2024). */
 export const IS_ATTENDANCE = table((c) => c === 'present' || c === 'approved-activity');
 export const IS_PRESENT = table((c) => c === 'present');

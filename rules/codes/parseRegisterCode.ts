@@ -28,7 +28,10 @@ export function parseRegisterCode(raw: string, date: IsoDate): CodeParse {
         problem: `code ${code.code} was withdrawn on ${CODES_2024_FROM}; a session on ${date} needs ${SUCCESSORS[code.code] ?? 'a 2024 code'}`,
       };
     }
-    return { ok: false, problem: `code ${code.code} only exists from ${CODES_2024_FROM}; a session on ${date} predates it` };
+    return {
+      ok: false,
+      problem: `code ${code.code} only exists from ${CODES_2024_FROM}; a session on ${date} predates it`,
+    };
   }
   return { ok: true, code };
 }

@@ -9,13 +9,7 @@ import { type IsoDate } from '../dates/isoDate.ts';
  * - `no-mark` is a session with no entry at all (not on roll yet, or a gap the school must fill).
  */
 export type CodeCategory =
-  | 'present'
-  | 'approved-activity'
-  | 'authorised'
-  | 'unauthorised'
-  | 'not-possible'
-  | 'not-collected'
-  | 'no-mark';
+  'present' | 'approved-activity' | 'authorised' | 'unauthorised' | 'not-possible' | 'not-collected' | 'no-mark';
 
 /** The regulations a code belongs to: the 2024 Regs (from 19 August 2024) or the 2006 Regs before them. */
 export type CodeRegime = '2024' | '2006';
@@ -48,31 +42,127 @@ const ROWS: readonly CodeRow[] = [
   ['/', 'present', BOTH, 'Present', 'Present (AM)'],
   ['\\', 'present', BOTH, 'Present', 'Present (PM)'],
   ['L', 'present', BOTH, 'Present', 'Late arrival before the register closed'],
-  ['K', 'approved-activity', NEW_2024, 'Attending a place other than the school', 'Attending education provision arranged by the local authority'],
+  [
+    'K',
+    'approved-activity',
+    NEW_2024,
+    'Attending a place other than the school',
+    'Attending education provision arranged by the local authority',
+  ],
   ['V', 'approved-activity', BOTH, 'Attending a place other than the school', 'Attending an educational visit or trip'],
-  ['P', 'approved-activity', BOTH, 'Attending a place other than the school', 'Participating in an approved sporting activity'],
+  [
+    'P',
+    'approved-activity',
+    BOTH,
+    'Attending a place other than the school',
+    'Participating in an approved sporting activity',
+  ],
   ['W', 'approved-activity', BOTH, 'Attending a place other than the school', 'Attending work experience'],
-  ['B', 'approved-activity', BOTH, 'Attending a place other than the school', 'Attending any other approved educational activity'],
-  ['D', 'not-possible', BOTH, 'Attending a place other than the school', 'Dual registered: attending a session at another setting'],
-  ['C1', 'authorised', NEW_2024, 'Absent: leave of absence', 'Leave of absence for a regulated performance or regulated employment abroad'],
+  [
+    'B',
+    'approved-activity',
+    BOTH,
+    'Attending a place other than the school',
+    'Attending any other approved educational activity',
+  ],
+  [
+    'D',
+    'not-possible',
+    BOTH,
+    'Attending a place other than the school',
+    'Dual registered: attending a session at another setting',
+  ],
+  [
+    'C1',
+    'authorised',
+    NEW_2024,
+    'Absent: leave of absence',
+    'Leave of absence for a regulated performance or regulated employment abroad',
+  ],
   ['M', 'authorised', BOTH, 'Absent: leave of absence', 'Leave of absence for a medical or dental appointment'],
-  ['J1', 'authorised', NEW_2024, 'Absent: leave of absence', 'Leave of absence for an interview for employment or admission to another educational institution'],
+  [
+    'J1',
+    'authorised',
+    NEW_2024,
+    'Absent: leave of absence',
+    'Leave of absence for an interview for employment or admission to another educational institution',
+  ],
   ['S', 'authorised', BOTH, 'Absent: leave of absence', 'Leave of absence to study for a public examination'],
   ['X', 'not-possible', BOTH, 'Absent: leave of absence', 'Non-compulsory school age pupil not required to attend'],
   ['C2', 'authorised', NEW_2024, 'Absent: leave of absence', 'Leave of absence on a temporary part-time timetable'],
   ['C', 'authorised', BOTH, 'Absent: leave of absence', 'Leave of absence for exceptional circumstances'],
-  ['T', 'authorised', BOTH, 'Absent: other authorised reasons', 'Parent travelling for occupational purposes (mobile child)'],
+  [
+    'T',
+    'authorised',
+    BOTH,
+    'Absent: other authorised reasons',
+    'Parent travelling for occupational purposes (mobile child)',
+  ],
   ['R', 'authorised', BOTH, 'Absent: other authorised reasons', 'Religious observance'],
   ['I', 'authorised', BOTH, 'Absent: other authorised reasons', 'Illness (not a medical or dental appointment)'],
-  ['E', 'authorised', BOTH, 'Absent: other authorised reasons', 'Suspended or permanently excluded, no alternative provision made'],
-  ['Q', 'not-possible', NEW_2024, 'Absent: unable to attend because of an unavoidable cause', 'Unable to attend: lack of access arrangements by the local authority'],
-  ['Y1', 'not-possible', NEW_2024, 'Absent: unable to attend because of an unavoidable cause', 'Unable to attend: transport normally provided not available'],
-  ['Y2', 'not-possible', NEW_2024, 'Absent: unable to attend because of an unavoidable cause', 'Unable to attend: widespread disruption to travel'],
-  ['Y3', 'not-possible', NEW_2024, 'Absent: unable to attend because of an unavoidable cause', 'Unable to attend: part of the school premises closed'],
-  ['Y4', 'not-possible', NEW_2024, 'Absent: unable to attend because of an unavoidable cause', 'Unable to attend: whole school site unexpectedly closed'],
-  ['Y5', 'not-possible', NEW_2024, 'Absent: unable to attend because of an unavoidable cause', 'Unable to attend: criminal justice detention'],
-  ['Y6', 'not-possible', NEW_2024, 'Absent: unable to attend because of an unavoidable cause', 'Unable to attend in accordance with public health guidance or law'],
-  ['Y7', 'not-possible', NEW_2024, 'Absent: unable to attend because of an unavoidable cause', 'Unable to attend: any other unavoidable cause'],
+  [
+    'E',
+    'authorised',
+    BOTH,
+    'Absent: other authorised reasons',
+    'Suspended or permanently excluded, no alternative provision made',
+  ],
+  [
+    'Q',
+    'not-possible',
+    NEW_2024,
+    'Absent: unable to attend because of an unavoidable cause',
+    'Unable to attend: lack of access arrangements by the local authority',
+  ],
+  [
+    'Y1',
+    'not-possible',
+    NEW_2024,
+    'Absent: unable to attend because of an unavoidable cause',
+    'Unable to attend: transport normally provided not available',
+  ],
+  [
+    'Y2',
+    'not-possible',
+    NEW_2024,
+    'Absent: unable to attend because of an unavoidable cause',
+    'Unable to attend: widespread disruption to travel',
+  ],
+  [
+    'Y3',
+    'not-possible',
+    NEW_2024,
+    'Absent: unable to attend because of an unavoidable cause',
+    'Unable to attend: part of the school premises closed',
+  ],
+  [
+    'Y4',
+    'not-possible',
+    NEW_2024,
+    'Absent: unable to attend because of an unavoidable cause',
+    'Unable to attend: whole school site unexpectedly closed',
+  ],
+  [
+    'Y5',
+    'not-possible',
+    NEW_2024,
+    'Absent: unable to attend because of an unavoidable cause',
+    'Unable to attend: criminal justice detention',
+  ],
+  [
+    'Y6',
+    'not-possible',
+    NEW_2024,
+    'Absent: unable to attend because of an unavoidable cause',
+    'Unable to attend in accordance with public health guidance or law',
+  ],
+  [
+    'Y7',
+    'not-possible',
+    NEW_2024,
+    'Absent: unable to attend because of an unavoidable cause',
+    'Unable to attend: any other unavoidable cause',
+  ],
   ['G', 'unauthorised', BOTH, 'Absent: unauthorised', 'Holiday not granted by the school'],
   ['N', 'unauthorised', BOTH, 'Absent: unauthorised', 'Reason for absence not yet established'],
   ['O', 'unauthorised', BOTH, 'Absent: unauthorised', 'Absent in other or unknown circumstances'],
@@ -82,8 +172,20 @@ const ROWS: readonly CodeRow[] = [
   // Withdrawn on 19 August 2024; read with the treatment they had under the 2006 Regs.
   ['H', 'authorised', OLD_ONLY, 'Withdrawn before 2024', 'Authorised family holiday (withdrawn 2024)'],
   ['F', 'authorised', OLD_ONLY, 'Withdrawn before 2024', 'Agreed extended family holiday (withdrawn 2013)'],
-  ['J', 'approved-activity', OLD_ONLY, 'Withdrawn before 2024', 'Interview (an approved educational activity until 2024; now J1, authorised absence)'],
-  ['Y', 'not-possible', OLD_ONLY, 'Withdrawn before 2024', 'Unable to attend due to exceptional circumstances (split into Y1-Y7 in 2024)'],
+  [
+    'J',
+    'approved-activity',
+    OLD_ONLY,
+    'Withdrawn before 2024',
+    'Interview (an approved educational activity until 2024; now J1, authorised absence)',
+  ],
+  [
+    'Y',
+    'not-possible',
+    OLD_ONLY,
+    'Withdrawn before 2024',
+    'Unable to attend due to exceptional circumstances (split into Y1-Y7 in 2024)',
+  ],
 ];
 
 export const REGISTER_CODES: readonly RegisterCode[] = ROWS.map(([code, category, regimes, group, meaning], id) => ({

@@ -43,7 +43,9 @@ function firstMonday(year: number, month: number): IsoDate {
 }
 
 function lastMonday(year: number, month: number): IsoDate {
-  const lastDay = fromDayNumber(toDayNumber(`${month === 12 ? year + 1 : year}-${String((month % 12) + 1).padStart(2, '0')}-01`) - 1);
+  const lastDay = fromDayNumber(
+    toDayNumber(`${month === 12 ? year + 1 : year}-${String((month % 12) + 1).padStart(2, '0')}-01`) - 1,
+  );
   return addDays(lastDay, -((isoWeekday(lastDay) + 6) % 7));
 }
 

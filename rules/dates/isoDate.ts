@@ -65,8 +65,20 @@ export function eachDate(start: IsoDate, end: IsoDate): IsoDate[] {
 // toLocaleDateString builds a new Intl formatter on every call (about 50 µs), which made a local
 // authority's findings take seconds. The formatters are built once, and each date's text is kept: the
 // text of a date never changes, and a register spans a few hundred distinct dates.
-const LONG_FORMAT = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const SHORT_FORMAT = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const LONG_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const SHORT_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 const longText = new Map<IsoDate, string>();
 const shortText = new Map<IsoDate, string>();
 

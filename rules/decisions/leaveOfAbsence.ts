@@ -67,10 +67,19 @@ const SPECIFIC_CODES: Partial<Record<LeaveReason, LeaveDecision['codeIfGranted']
   interview: 'J1',
   'study-for-exam': 'S',
 };
-const EXCEPTIONAL_KINDS: readonly LeaveReason[] = ['bereavement', 'serious-illness-of-relative', 'once-in-a-lifetime-event', 'religious-observance', 'armed-forces-leave'];
+const EXCEPTIONAL_KINDS: readonly LeaveReason[] = [
+  'bereavement',
+  'serious-illness-of-relative',
+  'once-in-a-lifetime-event',
+  'religious-observance',
+  'armed-forces-leave',
+];
 
 /** The school sessions a leave request covers: closures, weekends and holidays cost nothing. */
-export function leaveSessions(calendar: SchoolCalendar, request: Pick<LeaveRequest, 'from' | 'to' | 'fromSession' | 'toSession'>) {
+export function leaveSessions(
+  calendar: SchoolCalendar,
+  request: Pick<LeaveRequest, 'from' | 'to' | 'fromSession' | 'toSession'>,
+) {
   const { start, end } = sessionRange(calendar, request.from, request.to);
   const out: { date: IsoDate; session: 'AM' | 'PM' }[] = [];
   for (let s = start; s < end; s++) {
@@ -89,7 +98,11 @@ export function leaveSessions(calendar: SchoolCalendar, request: Pick<LeaveReque
  * short), and the profile's caps. Says what can be granted, the code if taken anyway and whether the
  * penalty route opens. The head decides; this sets out the grounds.
  */
-export function decideLeaveOfAbsence(request: LeaveRequest, calendar: SchoolCalendar, policy: PolicyProfile): LeaveDecision {
+export function decideLeaveOfAbsence(
+  request: LeaveRequest,
+  calendar: SchoolCalendar,
+  policy: PolicyProfile,
+): LeaveDecision {
   const sessions = leaveSessions(calendar, request);
   const schoolDays = new Set(sessions.map((s) => s.date)).size;
   const firstDay = sessions.length > 0 ? calendar.dayIndex.get(sessions[0].date)! : -1;
@@ -106,7 +119,9 @@ export function decideLeaveOfAbsence(request: LeaveRequest, calendar: SchoolCale
     id: 'applicant',
     question: 'Did a parent the pupil normally lives with apply?',
     passed: request.applicant.livesWithPupil,
-    says: request.applicant.livesWithPupil ? `${request.applicant.relationship} lives with the pupil` : `${request.applicant.relationship} does not live with the pupil: leave can only be requested by a parent the pupil normally lives with`,
+    says: request.applicant.livesWithPupil
+      ? `${request.applicant.relationship} lives with the pupil`
+      : `${request.applicant.relationship} does not live with the pupil: leave can only be requested by a parent the pupil normally lives with`,
     citation: { source: regs, where: 'reg 11: leave requested in advance by a parent the pupil normally lives with' },
   });
   const inAdvance = request.appliedOn < request.from;
@@ -114,7 +129,9 @@ export function decideLeaveOfAbsence(request: LeaveRequest, calendar: SchoolCale
     id: 'in-advance',
     question: 'Was it applied for before the leave starts?',
     passed: inAdvance,
-    says: inAdvance ? `Applied on ${request.appliedOn}, before the leave starts on ${request.from}` : 'Leave cannot be granted after it has started or been taken',
+    says: inAdvance
+      ? `Applied on ${request.appliedOn}, before the leave starts on ${request.from}`
+      : 'Leave cannot be granted after it has started or been taken',
     citation: { source: regs, where: 'reg 11: leave is granted in advance' },
   });
   // 001 asks for notice only for leave of a whole day or longer; shorter leave needs only to be in advance.
@@ -124,7 +141,9 @@ export function decideLeaveOfAbsence(request: LeaveRequest, calendar: SchoolCale
       id: 'notice',
       question: `Was it applied for at least ${leave.noticeSchoolDays} school days ahead?`,
       passed: enough,
-      says: enough ? `${noticeSchoolDays} school days’ notice` : `Only ${noticeSchoolDays} school days’ notice (the policy asks for ${leave.noticeSchoolDays}); a shortfall to note, not a bar where the circumstances could not be foreseen`,
+      says: enough
+        ? `${noticeSchoolDays} school days’ notice`
+        : `Only ${noticeSchoolDays} school days’ notice (the policy asks for ${leave.noticeSchoolDays}); a shortfall to note, not a bar where the circumstances could not be foreseen`,
       citation: leave.citation,
     });
   }
@@ -133,7 +152,13 @@ export function decideLeaveOfAbsence(request: LeaveRequest, calendar: SchoolCale
   checks.push({
     id: 'exceptional-rare-significant',
     question: 'Is the reason exceptional: rare and significant?',
-    passed: isHoliday ? false : specific || EXCEPTIONAL_KINDS.includes(request.reason) ? request.recurring !== true : request.recurring === undefined ? null : !request.recurring,
+    passed: isHoliday
+      ? false
+      : specific || EXCEPTIONAL_KINDS.includes(request.reason)
+        ? request.recurring !== true
+        : request.recurring === undefined
+          ? null
+          : !request.recurring,
     says: isHoliday
       ? `A holiday is not an exceptional circumstance${leave.refuseHolidays ? ' and the policy never agrees term-time holidays' : ''}`
       : request.recurring
@@ -143,7 +168,10 @@ export function decideLeaveOfAbsence(request: LeaveRequest, calendar: SchoolCale
           : EXCEPTIONAL_KINDS.includes(request.reason)
             ? 'A rare, significant event of the kind leave exists for'
             : 'Staff must judge whether this is rare and significant',
-    citation: { source: wtisa, where: 'Leave of absence: exceptional circumstances are rare, significant, unavoidable and short' },
+    citation: {
+      source: wtisa,
+      where: 'Leave of absence: exceptional circumstances are rare, significant, unavoidable and short',
+    },
   });
   checks.push({
     id: 'unavoidable',
@@ -157,7 +185,10 @@ export function decideLeaveOfAbsence(request: LeaveRequest, calendar: SchoolCale
         : request.couldBeTakenInHolidays
           ? 'It could be taken in the school holidays, so it is not unavoidable'
           : 'It cannot be moved to the school holidays',
-    citation: { source: wtisa, where: 'Leave of absence: whether the leave could reasonably be taken outside term time' },
+    citation: {
+      source: wtisa,
+      where: 'Leave of absence: whether the leave could reasonably be taken outside term time',
+    },
   });
   const cap = leave.refuseFromSessions;
   const shortLimit = cap ?? 11;
@@ -170,7 +201,9 @@ export function decideLeaveOfAbsence(request: LeaveRequest, calendar: SchoolCale
         ? `${sessions.length} sessions, under the cap of ${cap}`
         : `${sessions.length} sessions: the policy never grants ${cap} sessions or more, so at most ${cap - 1} could be granted`
       : `${sessions.length} sessions (${schoolDays} school days)${sessions.length >= shortLimit ? ': long for leave; grant only what the circumstance needs' : ''}`,
-    citation: cap ? leave.citation : { source: wtisa, where: 'Leave of absence: the school decides how long; only what the circumstance needs' },
+    citation: cap
+      ? leave.citation
+      : { source: wtisa, where: 'Leave of absence: the school decides how long; only what the circumstance needs' },
   });
   checks.push({
     id: 'evidence',
@@ -184,7 +217,8 @@ export function decideLeaveOfAbsence(request: LeaveRequest, calendar: SchoolCale
   const outcome: LeaveDecision['outcome'] = blocking.length === 0 ? 'grant-possible' : 'refuse';
   const csa = request.dateOfBirth ? isCompulsorySchoolAge(request.dateOfBirth, request.from) : true;
   const threshold = policy.penaltyThreshold;
-  const withoutWarning = leave.penaltyWithoutWarningFromDays !== undefined && schoolDays >= leave.penaltyWithoutWarningFromDays;
+  const withoutWarning =
+    leave.penaltyWithoutWarningFromDays !== undefined && schoolDays >= leave.penaltyWithoutWarningFromDays;
   const penaltyRoute = csa && (sessions.length >= threshold.sessions || withoutWarning);
   const ifTakenAnyway: LeaveDecision['ifTakenAnyway'] = {
     code: 'G',

@@ -57,31 +57,77 @@ function yearsBefore(date: IsoDate, years: number): IsoDate {
 export function decidePenaltyNotice(input: PenaltyNoticeInput, policy: PolicyProfile): PenaltyNoticeDecision {
   const rules = policy.penaltyNotice;
   const nti = policy.noticeToImprove;
-  const periodText = nti.period.unit === 'weeks' ? `${nti.period.min === nti.period.max ? nti.period.min : `${nti.period.min}-${nti.period.max}`} weeks` : `${nti.period.min === nti.period.max ? nti.period.min : `${nti.period.min}-${nti.period.max}`} school days`;
+  const periodText =
+    nti.period.unit === 'weeks'
+      ? `${nti.period.min === nti.period.max ? nti.period.min : `${nti.period.min}-${nti.period.max}`} weeks`
+      : `${nti.period.min === nti.period.max ? nti.period.min : `${nti.period.min}-${nti.period.max}`} school days`;
   const since = yearsBefore(input.on, rules.periodYears);
-  const counted = input.previousNotices.filter((n) => n.status !== 'withdrawn' && n.issuedOn >= rules.countsNoticesFrom && n.issuedOn > since && n.issuedOn <= input.on);
-  const base = { countedNotices: counted, improvementPeriod: periodText, mustInclude: nti.mustInclude, citations: [rules.citation, policy.penaltyThreshold.citation] };
+  const counted = input.previousNotices.filter(
+    (n) =>
+      n.status !== 'withdrawn' && n.issuedOn >= rules.countsNoticesFrom && n.issuedOn > since && n.issuedOn <= input.on,
+  );
+  const base = {
+    countedNotices: counted,
+    improvementPeriod: periodText,
+    mustInclude: nti.mustInclude,
+    citations: [rules.citation, policy.penaltyThreshold.citation],
+  };
   const reasons: string[] = [];
   if (!input.thresholdMet) {
-    return { ...base, outcome: 'threshold-not-met', reasons: [`The pupil has not reached ${policy.penaltyThreshold.sessions} unauthorised sessions in ${policy.penaltyThreshold.schoolWeeks} school weeks`], nextStep: 'Keep supporting and monitoring; no penalty notice can be considered yet' };
+    return {
+      ...base,
+      outcome: 'threshold-not-met',
+      reasons: [
+        `The pupil has not reached ${policy.penaltyThreshold.sessions} unauthorised sessions in ${policy.penaltyThreshold.schoolWeeks} school weeks`,
+      ],
+      nextStep: 'Keep supporting and monitoring; no penalty notice can be considered yet',
+    };
   }
   if (input.dateOfBirth && !isCompulsorySchoolAge(input.dateOfBirth, input.on)) {
-    return { ...base, outcome: 'not-compulsory-school-age', reasons: ['Penalty notices apply only to pupils of compulsory school age'], nextStep: 'No penalty notice: work with the family on support instead' };
+    return {
+      ...base,
+      outcome: 'not-compulsory-school-age',
+      reasons: ['Penalty notices apply only to pupils of compulsory school age'],
+      nextStep: 'No penalty notice: work with the family on support instead',
+    };
   }
   if (counted.length >= rules.maxNoticesInPeriod) {
     return {
       ...base,
       outcome: 'no-further-notice',
-      reasons: [`${counted.length} notices to this parent for this child in the last ${rules.periodYears} years (withdrawn notices not counted): no further notice can be issued`],
-      nextStep: 'No further penalty notice: consider prosecution (s444), an education supervision order or other measures with the local authority',
+      reasons: [
+        `${counted.length} notices to this parent for this child in the last ${rules.periodYears} years (withdrawn notices not counted): no further notice can be issued`,
+      ],
+      nextStep:
+        'No further penalty notice: consider prosecution (s444), an education supervision order or other measures with the local authority',
     };
   }
   const noticeNumber = counted.length + 1;
-  const amount = noticeNumber === 1 ? { full: rules.firstAmount, payWithinDays: rules.payWithinDays, reduced: rules.firstReducedAmount, reducedWithinDays: rules.reducedWithinDays } : { full: rules.secondAmount, payWithinDays: rules.payWithinDays };
+  const amount =
+    noticeNumber === 1
+      ? {
+          full: rules.firstAmount,
+          payWithinDays: rules.payWithinDays,
+          reduced: rules.firstReducedAmount,
+          reducedWithinDays: rules.reducedWithinDays,
+        }
+      : { full: rules.secondAmount, payWithinDays: rules.payWithinDays };
   const supportNotAppropriate = input.holidayOnly || input.support === 'not-appropriate';
   if (!supportNotAppropriate) {
     if (input.support === 'not-offered-yet' || input.support === 'engaged-and-working') {
-      return { ...base, outcome: 'offer-support-first', noticeNumber, amount, reasons: [input.support === 'engaged-and-working' ? 'Support is being engaged with and working' : 'Support has not been offered yet'], nextStep: 'Offer (or keep up) support first: a penalty notice is for when support has not worked or been engaged with' };
+      return {
+        ...base,
+        outcome: 'offer-support-first',
+        noticeNumber,
+        amount,
+        reasons: [
+          input.support === 'engaged-and-working'
+            ? 'Support is being engaged with and working'
+            : 'Support has not been offered yet',
+        ],
+        nextStep:
+          'Offer (or keep up) support first: a penalty notice is for when support has not worked or been engaged with',
+      };
     }
     if (!input.noticeToImprove) {
       return {
@@ -89,22 +135,48 @@ export function decidePenaltyNotice(input: PenaltyNoticeInput, policy: PolicyPro
         outcome: 'notice-to-improve-first',
         noticeNumber,
         amount,
-        reasons: ['Support was offered but not engaged with or not working: a notice to improve gives the parent a last chance first'],
+        reasons: [
+          'Support was offered but not engaged with or not working: a notice to improve gives the parent a last chance first',
+        ],
         nextStep: `Issue a notice to improve with an improvement period of ${periodText}${nti.unauthorisedSessionsAllowed === 0 ? ' with no unauthorised absence allowed' : ''}`,
       };
     }
-    if (input.on < input.noticeToImprove.periodEnds && !(nti.unauthorisedSessionsAllowed !== undefined && input.noticeToImprove.unauthorisedSessionsSince > nti.unauthorisedSessionsAllowed)) {
-      return { ...base, outcome: 'improvement-period-running', noticeNumber, amount, reasons: [`The improvement period runs to ${input.noticeToImprove.periodEnds}`], nextStep: 'Wait for the end of the improvement period, then judge whether attendance has improved enough' };
+    if (
+      input.on < input.noticeToImprove.periodEnds &&
+      !(
+        nti.unauthorisedSessionsAllowed !== undefined &&
+        input.noticeToImprove.unauthorisedSessionsSince > nti.unauthorisedSessionsAllowed
+      )
+    ) {
+      return {
+        ...base,
+        outcome: 'improvement-period-running',
+        noticeNumber,
+        amount,
+        reasons: [`The improvement period runs to ${input.noticeToImprove.periodEnds}`],
+        nextStep: 'Wait for the end of the improvement period, then judge whether attendance has improved enough',
+      };
     }
   }
-  reasons.push(supportNotAppropriate ? 'Support is not appropriate (e.g. an unauthorised term-time holiday): no notice to improve needed' : 'The notice to improve did not bring sufficient improvement');
-  reasons.push(noticeNumber === 1 ? 'First notice to this parent for this child in 3 years' : 'Second notice to this parent for this child in 3 years: the reduced rate is not available');
+  reasons.push(
+    supportNotAppropriate
+      ? 'Support is not appropriate (e.g. an unauthorised term-time holiday): no notice to improve needed'
+      : 'The notice to improve did not bring sufficient improvement',
+  );
+  reasons.push(
+    noticeNumber === 1
+      ? 'First notice to this parent for this child in 3 years'
+      : 'Second notice to this parent for this child in 3 years: the reduced rate is not available',
+  );
   return {
     ...base,
     outcome: 'issue-penalty-notice',
     noticeNumber,
     amount,
     reasons,
-    nextStep: noticeNumber === 1 ? `A penalty notice can be requested: £${amount.full} within ${amount.payWithinDays} days, or £${rules.firstReducedAmount} if paid within ${rules.reducedWithinDays} days` : `A penalty notice can be requested: £${amount.full} within ${amount.payWithinDays} days (no reduced rate for a second notice)`,
+    nextStep:
+      noticeNumber === 1
+        ? `A penalty notice can be requested: £${amount.full} within ${amount.payWithinDays} days, or £${rules.firstReducedAmount} if paid within ${rules.reducedWithinDays} days`
+        : `A penalty notice can be requested: £${amount.full} within ${amount.payWithinDays} days (no reduced rate for a second notice)`,
   };
 }

@@ -76,7 +76,12 @@ export function decideSicknessReturn(input: SicknessReturnInput, policy: PolicyP
     ],
   };
   if (input.dateOfBirth && !isCompulsorySchoolAge(input.dateOfBirth, input.asOf)) {
-    return { ...base, outcome: 'not-compulsory-school-age', reasons: ['Sickness returns name pupils of compulsory school age only'], nextStep: 'No return: keep supporting the pupil’s health needs in school' };
+    return {
+      ...base,
+      outcome: 'not-compulsory-school-age',
+      reasons: ['Sickness returns name pupils of compulsory school age only'],
+      nextStep: 'No return: keep supporting the pupil’s health needs in school',
+    };
   }
   const previous = input.returnsMade.find((r) => r.returnFor === returnFor);
   if (previous) {
@@ -94,12 +99,21 @@ export function decideSicknessReturn(input: SicknessReturnInput, policy: PolicyP
   }
   const reached = tally.days >= rule.days;
   if (!reached && !input.groundsToBelieve) {
-    return { ...base, outcome: 'not-due', reasons: [`${tally.days} illness days so far, under ${rule.days}, and no reason to expect ${rule.days}`], nextStep: 'No return yet: look again if the illness goes on' };
+    return {
+      ...base,
+      outcome: 'not-due',
+      reasons: [`${tally.days} illness days so far, under ${rule.days}, and no reason to expect ${rule.days}`],
+      nextStep: 'No return yet: look again if the illness goes on',
+    };
   }
   return {
     ...base,
     outcome: 'return-due',
-    reasons: [reached ? `${tally.days} illness days this school year reach ${rule.days}` : `${tally.days} illness days so far, and staff have reasonable grounds to believe the pupil will miss ${rule.days}`],
+    reasons: [
+      reached
+        ? `${tally.days} illness days this school year reach ${rule.days}`
+        : `${tally.days} illness days so far, and staff have reasonable grounds to believe the pupil will miss ${rule.days}`,
+    ],
     nextStep: rule.nextStep,
   };
 }

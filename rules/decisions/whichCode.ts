@@ -37,9 +37,17 @@ export const CODE_TREE: readonly CodeTreeQuestion[] = [
       { value: 'leave', label: 'Absent with leave the school granted', next: { question: 'leave' } },
       { value: 'ill', label: 'Absent: ill', next: { code: 'I' } },
       { value: 'appointment', label: 'Absent: at a medical or dental appointment', next: { code: 'M' } },
-      { value: 'other-authorised', label: 'Absent for another reason the school accepts', next: { question: 'other-authorised' } },
+      {
+        value: 'other-authorised',
+        label: 'Absent for another reason the school accepts',
+        next: { question: 'other-authorised' },
+      },
       { value: 'unable', label: 'Could not attend through no fault of the family', next: { question: 'unable' } },
-      { value: 'unauthorised', label: 'Absent without the school’s agreement, or reason unknown', next: { question: 'unauthorised' } },
+      {
+        value: 'unauthorised',
+        label: 'Absent without the school’s agreement, or reason unknown',
+        next: { question: 'unauthorised' },
+      },
       { value: 'not-required', label: 'Not of compulsory school age and not required to attend', next: { code: 'X' } },
     ],
   },
@@ -79,7 +87,11 @@ export const CODE_TREE: readonly CodeTreeQuestion[] = [
     id: 'other-authorised',
     question: 'Which reason?',
     options: [
-      { value: 'religious', label: 'A day set apart for religious observance by the family’s religious body', next: { code: 'R' } },
+      {
+        value: 'religious',
+        label: 'A day set apart for religious observance by the family’s religious body',
+        next: { code: 'R' },
+      },
       { value: 'travelling', label: 'Travelling with a parent who moves for work (mobile child)', next: { code: 'T' } },
       { value: 'suspended', label: 'Suspended or excluded, no alternative provision yet', next: { code: 'E' } },
     ],
@@ -89,7 +101,11 @@ export const CODE_TREE: readonly CodeTreeQuestion[] = [
     question: 'What stopped the pupil attending?',
     options: [
       { value: 'access', label: 'The local authority has not made access arrangements', next: { code: 'Q' } },
-      { value: 'transport', label: 'Transport the school or authority normally provides did not come', next: { code: 'Y1' } },
+      {
+        value: 'transport',
+        label: 'Transport the school or authority normally provides did not come',
+        next: { code: 'Y1' },
+      },
       { value: 'travel', label: 'Widespread disruption to travel', next: { code: 'Y2' } },
       { value: 'part-closed', label: 'Part of the school premises was closed', next: { code: 'Y3' } },
       { value: 'site-closed', label: 'The whole school site closed unexpectedly', next: { code: 'Y4' } },
@@ -104,46 +120,150 @@ export const CODE_TREE: readonly CodeTreeQuestion[] = [
     options: [
       { value: 'holiday', label: 'A holiday the school did not agree', next: { code: 'G' } },
       { value: 'unknown-yet', label: 'Nothing yet: the reason is still being found out', next: { code: 'N' } },
-      { value: 'not-accepted', label: 'A reason the school does not accept, or none will be given', next: { code: 'O' } },
+      {
+        value: 'not-accepted',
+        label: 'A reason the school does not accept, or none will be given',
+        next: { code: 'O' },
+      },
     ],
   },
 ];
 
 const GUIDANCE: Record<string, { guidance: string; citation: Citation }> = {
-  '/': { guidance: 'Present for the whole session (\\ in the afternoon).', citation: wtisa('Attendance codes: present') },
-  L: { guidance: 'Counts as present; record the minutes late so patterns of lateness can be followed up.', citation: wtisa('Attendance codes: L') },
-  U: { guidance: 'Counts as unauthorised absence and toward the penalty notice threshold, even though the pupil is in school.', citation: wtisa('Attendance codes: U') },
-  K: { guidance: 'Counts as attendance; the school should check the pupil actually attends the provision.', citation: wtisa('Attendance codes: K') },
-  V: { guidance: 'Only for a visit or trip the school organises or approves and supervises.', citation: wtisa('Attendance codes: V') },
-  P: { guidance: 'Only for a sporting activity the school has approved and that is supervised.', citation: wtisa('Attendance codes: P') },
-  W: { guidance: 'For work experience in the final two years of compulsory education.', citation: wtisa('Attendance codes: W') },
-  D: { guidance: 'Not a possible session here: the other school records the attendance.', citation: wtisa('Attendance codes: D') },
-  B: { guidance: 'Only for an approved, supervised educational activity away from the school.', citation: wtisa('Attendance codes: B') },
-  C1: { guidance: 'Only with a licence from the local authority for the performance or employment.', citation: wtisa('Attendance codes: C1') },
-  J1: { guidance: 'Only for the interview itself, requested in advance by a parent; travel time at the school’s discretion.', citation: wtisa('Attendance codes: J1') },
-  S: { guidance: 'Only for study leave the school has agreed in advance for a public examination.', citation: wtisa('Attendance codes: S') },
-  C2: { guidance: 'Only while a part-time timetable agreed with the parent is in place; review it regularly.', citation: wtisa('Attendance codes: C2') },
-  C: { guidance: 'Leave granted in advance by the head for exceptional circumstances (rare, significant, unavoidable, short). Use the leave walk-through to check a request.', citation: wtisa('Leave of absence: exceptional circumstances') },
-  I: {
-    guidance: 'Authorise illness on the parent’s word in most cases: medical evidence should not routinely be needed, and is asked for only where there is real doubt or a pattern.',
-    citation: { source: SEED_SOURCES.nottingham, where: '“There is no need to routinely ask for medical evidence to support authorising school absence”' },
+  '/': {
+    guidance: 'Present for the whole session (\\ in the afternoon).',
+    citation: wtisa('Attendance codes: present'),
   },
-  M: { guidance: 'For the appointment itself; the pupil should attend for the rest of the day where they can, and parents should book outside school hours where possible.', citation: wtisa('Attendance codes: M') },
-  R: { guidance: 'Only for days set apart by the family’s religious body; more days need a leave request (code C).', citation: wtisa('Attendance codes: R') },
-  T: { guidance: 'For a Traveller or occupational family travelling for work; consider dual registration.', citation: wtisa('Attendance codes: T') },
-  E: { guidance: 'For the first five days of a suspension or exclusion while no alternative provision is arranged.', citation: wtisa('Attendance codes: E') },
-  X: { guidance: 'Not a possible session: only for pupils below compulsory school age not required to attend.', citation: wtisa('Attendance codes: X') },
-  Q: { guidance: 'Not a possible session: the authority’s duty to arrange access has not been met.', citation: wtisa('Attendance codes: Q') },
-  Y1: { guidance: 'Not a possible session: only when transport normally provided by the school or authority was not available.', citation: wtisa('Attendance codes: Y1') },
-  Y2: { guidance: 'Not a possible session: for widespread disruption, not one family’s difficulty.', citation: wtisa('Attendance codes: Y2') },
-  Y3: { guidance: 'Not a possible session: part of the premises closed and the pupil could not be accommodated.', citation: wtisa('Attendance codes: Y3') },
-  Y4: { guidance: 'Not a possible session: the whole site closed unexpectedly.', citation: wtisa('Attendance codes: Y4') },
-  Y5: { guidance: 'Not a possible session: the pupil is held in criminal justice detention.', citation: wtisa('Attendance codes: Y5') },
-  Y6: { guidance: 'Not a possible session: public health guidance or law prevented attendance.', citation: wtisa('Attendance codes: Y6') },
-  Y7: { guidance: 'Not a possible session: another unavoidable cause; record what it was.', citation: wtisa('Attendance codes: Y7') },
-  G: { guidance: 'Unauthorised, and counts toward the penalty notice threshold; support is not appropriate for a holiday, so no notice to improve is needed first.', citation: wtisa('Attendance codes: G') },
-  N: { guidance: 'A holding code: find out the reason and replace it within 5 school days.', citation: wtisa('Attendance codes: N') },
-  O: { guidance: 'Unauthorised, and counts toward the penalty notice threshold.', citation: wtisa('Attendance codes: O') },
+  L: {
+    guidance: 'Counts as present; record the minutes late so patterns of lateness can be followed up.',
+    citation: wtisa('Attendance codes: L'),
+  },
+  U: {
+    guidance:
+      'Counts as unauthorised absence and toward the penalty notice threshold, even though the pupil is in school.',
+    citation: wtisa('Attendance codes: U'),
+  },
+  K: {
+    guidance: 'Counts as attendance; the school should check the pupil actually attends the provision.',
+    citation: wtisa('Attendance codes: K'),
+  },
+  V: {
+    guidance: 'Only for a visit or trip the school organises or approves and supervises.',
+    citation: wtisa('Attendance codes: V'),
+  },
+  P: {
+    guidance: 'Only for a sporting activity the school has approved and that is supervised.',
+    citation: wtisa('Attendance codes: P'),
+  },
+  W: {
+    guidance: 'For work experience in the final two years of compulsory education.',
+    citation: wtisa('Attendance codes: W'),
+  },
+  D: {
+    guidance: 'Not a possible session here: the other school records the attendance.',
+    citation: wtisa('Attendance codes: D'),
+  },
+  B: {
+    guidance: 'Only for an approved, supervised educational activity away from the school.',
+    citation: wtisa('Attendance codes: B'),
+  },
+  C1: {
+    guidance: 'Only with a licence from the local authority for the performance or employment.',
+    citation: wtisa('Attendance codes: C1'),
+  },
+  J1: {
+    guidance:
+      'Only for the interview itself, requested in advance by a parent; travel time at the school’s discretion.',
+    citation: wtisa('Attendance codes: J1'),
+  },
+  S: {
+    guidance: 'Only for study leave the school has agreed in advance for a public examination.',
+    citation: wtisa('Attendance codes: S'),
+  },
+  C2: {
+    guidance: 'Only while a part-time timetable agreed with the parent is in place; review it regularly.',
+    citation: wtisa('Attendance codes: C2'),
+  },
+  C: {
+    guidance:
+      'Leave granted in advance by the head for exceptional circumstances (rare, significant, unavoidable, short). Use the leave walk-through to check a request.',
+    citation: wtisa('Leave of absence: exceptional circumstances'),
+  },
+  I: {
+    guidance:
+      'Authorise illness on the parent’s word in most cases: medical evidence should not routinely be needed, and is asked for only where there is real doubt or a pattern.',
+    citation: {
+      source: SEED_SOURCES.nottingham,
+      where: '“There is no need to routinely ask for medical evidence to support authorising school absence”',
+    },
+  },
+  M: {
+    guidance:
+      'For the appointment itself; the pupil should attend for the rest of the day where they can, and parents should book outside school hours where possible.',
+    citation: wtisa('Attendance codes: M'),
+  },
+  R: {
+    guidance: 'Only for days set apart by the family’s religious body; more days need a leave request (code C).',
+    citation: wtisa('Attendance codes: R'),
+  },
+  T: {
+    guidance: 'For a Traveller or occupational family travelling for work; consider dual registration.',
+    citation: wtisa('Attendance codes: T'),
+  },
+  E: {
+    guidance: 'For the first five days of a suspension or exclusion while no alternative provision is arranged.',
+    citation: wtisa('Attendance codes: E'),
+  },
+  X: {
+    guidance: 'Not a possible session: only for pupils below compulsory school age not required to attend.',
+    citation: wtisa('Attendance codes: X'),
+  },
+  Q: {
+    guidance: 'Not a possible session: the authority’s duty to arrange access has not been met.',
+    citation: wtisa('Attendance codes: Q'),
+  },
+  Y1: {
+    guidance:
+      'Not a possible session: only when transport normally provided by the school or authority was not available.',
+    citation: wtisa('Attendance codes: Y1'),
+  },
+  Y2: {
+    guidance: 'Not a possible session: for widespread disruption, not one family’s difficulty.',
+    citation: wtisa('Attendance codes: Y2'),
+  },
+  Y3: {
+    guidance: 'Not a possible session: part of the premises closed and the pupil could not be accommodated.',
+    citation: wtisa('Attendance codes: Y3'),
+  },
+  Y4: {
+    guidance: 'Not a possible session: the whole site closed unexpectedly.',
+    citation: wtisa('Attendance codes: Y4'),
+  },
+  Y5: {
+    guidance: 'Not a possible session: the pupil is held in criminal justice detention.',
+    citation: wtisa('Attendance codes: Y5'),
+  },
+  Y6: {
+    guidance: 'Not a possible session: public health guidance or law prevented attendance.',
+    citation: wtisa('Attendance codes: Y6'),
+  },
+  Y7: {
+    guidance: 'Not a possible session: another unavoidable cause; record what it was.',
+    citation: wtisa('Attendance codes: Y7'),
+  },
+  G: {
+    guidance:
+      'Unauthorised, and counts toward the penalty notice threshold; support is not appropriate for a holiday, so no notice to improve is needed first.',
+    citation: wtisa('Attendance codes: G'),
+  },
+  N: {
+    guidance: 'A holding code: find out the reason and replace it within 5 school days.',
+    citation: wtisa('Attendance codes: N'),
+  },
+  O: {
+    guidance: 'Unauthorised, and counts toward the penalty notice threshold.',
+    citation: wtisa('Attendance codes: O'),
+  },
 };
 
 export function codeTreeQuestion(id: string): CodeTreeQuestion | undefined {
@@ -168,7 +288,10 @@ export function codesInTree(): string[] {
  * question that names the situation ("a hospital appointment") can open on its answer with Back intact.
  */
 export function pathToCode(code: string): { question: string; value: string }[] | undefined {
-  const walk = (questionId: string, path: { question: string; value: string }[]): { question: string; value: string }[] | undefined => {
+  const walk = (
+    questionId: string,
+    path: { question: string; value: string }[],
+  ): { question: string; value: string }[] | undefined => {
     const q = codeTreeQuestion(questionId);
     if (!q) return undefined;
     for (const o of q.options) {

@@ -103,7 +103,11 @@ export function unexplainedDays(screen: PupilScreen, p: number): number {
 }
 
 /** School days back from the as-of day while `qualifies` holds of the day's marks (`from` to `to`). */
-function daysBack(screen: PupilScreen, p: number, qualifies: (marks: Uint8Array, from: number, to: number) => boolean): number {
+function daysBack(
+  screen: PupilScreen,
+  p: number,
+  qualifies: (marks: Uint8Array, from: number, to: number) => boolean,
+): number {
   const { ctx, index } = screen.query;
   const { marks, calendar } = index.register;
   const { dayFirstSession } = calendar;

@@ -34,7 +34,10 @@ export function findingBuilder(query: RegisterQuery): FindingBuilder {
   return (rule, p, value, outOf) => {
     const finding = build(rule, p, value, outOf);
     // The table holds only findings the rules make, so a null here means the two have drifted apart.
-    if (!finding) throw new Error(`the engine listed ${rule} for pupil ${ctx.register.pupils[p].upn} but the rule does not find it`);
+    if (!finding)
+      throw new Error(
+        `the engine listed ${rule} for pupil ${ctx.register.pupils[p].upn} but the rule does not find it`,
+      );
     return finding;
   };
 

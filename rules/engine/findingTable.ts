@@ -80,7 +80,8 @@ export class FindingTable {
   }
 
   #check(row: number): void {
-    if (!(Number.isInteger(row) && row >= 0 && row < this.size)) throw new RangeError(`row ${row} is outside this table of ${this.size} findings`);
+    if (!(Number.isInteger(row) && row >= 0 && row < this.size))
+      throw new RangeError(`row ${row} is outside this table of ${this.size} findings`);
   }
 
   /** Findings of rows `from` to `to` (exclusive), built now; all of them by default. */
@@ -187,5 +188,11 @@ export function tabulateFindings(screen: PupilScreen): FindingTable {
     size += length;
   }
   ruleStart[RULE_COUNT] = size;
-  return new FindingTable(screen.query, ruleStart, pupil.subarray(0, size), value.subarray(0, size), outOf.subarray(0, size));
+  return new FindingTable(
+    screen.query,
+    ruleStart,
+    pupil.subarray(0, size),
+    value.subarray(0, size),
+    outOf.subarray(0, size),
+  );
 }

@@ -24,7 +24,14 @@ export interface FlaggedMeasures extends AbsenceFigures {
  * marks in the period: a few dozen entries rather than the period's bytes. `tally` is scratch space of one
  * slot per code id; `wantMondays` lists the weeks with an absence (for the broken-weeks finding).
  */
-export function flaggedMeasures(q: RegisterQuery, p: number, possible: number, absence: number, tally: Uint16Array, wantMondays: boolean): FlaggedMeasures {
+export function flaggedMeasures(
+  q: RegisterQuery,
+  p: number,
+  possible: number,
+  absence: number,
+  tally: Uint16Array,
+  wantMondays: boolean,
+): FlaggedMeasures {
   const { ctx, index } = q;
   const { absenceMarks, sessionWeek, register } = index;
   const { period } = ctx;

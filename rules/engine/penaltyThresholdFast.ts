@@ -25,13 +25,18 @@ export interface PenaltyWindow {
 export function penaltyWindow(q: RegisterQuery): PenaltyWindow | null {
   const { ctx, policy } = q;
   const rule = policy.penaltyThreshold;
-  const absenceOnly = rule.codes.every((code) => ['authorised', 'unauthorised'].includes(REGISTER_CODES.find((c) => c.code === code)?.category ?? ''));
+  const absenceOnly = rule.codes.every((code) =>
+    ['authorised', 'unauthorised'].includes(REGISTER_CODES.find((c) => c.code === code)?.category ?? ''),
+  );
   if (!absenceOnly || ctx.asOfDay < 0) return null;
   const { calendar } = ctx.register;
   const window = schoolWeekWindow(calendar, ctx.asOfDay, rule.schoolWeeks);
   const { period } = policy.noticeToImprove;
   const unit = period.unit === 'weeks' ? 'weeks' : 'school days';
-  const improvement = period.min === period.max ? `improvement period ${period.min} ${unit}` : `improvement period ${period.min}-${period.max} ${unit}`;
+  const improvement =
+    period.min === period.max
+      ? `improvement period ${period.min} ${unit}`
+      : `improvement period ${period.min}-${period.max} ${unit}`;
   return {
     window,
     from: calendar.dayDate[window.firstDay],
@@ -42,7 +47,8 @@ export function penaltyWindow(q: RegisterQuery): PenaltyWindow | null {
   };
 }
 
-const HOLIDAY_STEP = 'Unauthorised holiday: support is not appropriate, so a penalty notice can be considered without a notice to improve';
+const HOLIDAY_STEP =
+  'Unauthorised holiday: support is not appropriate, so a penalty notice can be considered without a notice to improve';
 
 /** What a penalty-threshold finding is built from: the query and the window every pupil shares. */
 export interface PenaltySource {
@@ -54,7 +60,13 @@ export interface PenaltySource {
  * The pupil's counted sessions up to the end of the as-of day into `scratch` (and their codes into
  * `scratchCodes`), in session order; returns how many.
  */
-function countedSessions(q: RegisterQuery, p: number, shared: PenaltyWindow, scratch: Int32Array, scratchCodes: Uint8Array): number {
+function countedSessions(
+  q: RegisterQuery,
+  p: number,
+  shared: PenaltyWindow,
+  scratch: Int32Array,
+  scratchCodes: Uint8Array,
+): number {
   const { absenceMarks } = q.index;
   const { window, table } = shared;
   let counted = 0;
@@ -74,7 +86,13 @@ function countedSessions(q: RegisterQuery, p: number, shared: PenaltyWindow, scr
  * penaltyThresholdFinding words it, from the pupil's absence marks. `scratch` and `scratchCodes` hold the pupil's counted sessions and their
  * codes (one slot per session of the register), so a page of findings shares them.
  */
-export function penaltyThresholdFast(source: PenaltySource, p: number, count: number, scratch: Int32Array, scratchCodes: Uint8Array): Finding {
+export function penaltyThresholdFast(
+  source: PenaltySource,
+  p: number,
+  count: number,
+  scratch: Int32Array,
+  scratchCodes: Uint8Array,
+): Finding {
   const { query, shared } = source;
   const { ctx, index } = query;
   const { calendar } = index.register;
@@ -91,7 +109,8 @@ export function penaltyThresholdFast(source: PenaltySource, p: number, count: nu
     });
   }
   // The day the threshold was first met in the present unbroken spell: the finding's episode.
-  const metOn = calendar.dayDate[firstDayOfSpell(query, window.lastDay, rule.schoolWeeks, rule.sessions, scratch, counted)];
+  const metOn =
+    calendar.dayDate[firstDayOfSpell(query, window.lastDay, rule.schoolWeeks, rule.sessions, scratch, counted)];
   const breakdown = codeBreakdown(sessions);
   const holidayOnly = Object.keys(breakdown).length === 1 && breakdown.G !== undefined;
   return pupilFinding(ctx, p, 'penalty-threshold', {
@@ -135,13 +154,22 @@ function lowerBound(sessions: Int32Array, length: number, s: number): number {
  * as rollingWindowCount works it out: step back a day at a time while the window ending the day before
  * still holds enough counted sessions.
  */
-function firstDayOfSpell(q: RegisterQuery, lastDay: number, weeks: number, threshold: number, sessions: Int32Array, length: number): number {
+function firstDayOfSpell(
+  q: RegisterQuery,
+  lastDay: number,
+  weeks: number,
+  threshold: number,
+  sessions: Int32Array,
+  length: number,
+): number {
   const { calendar } = q.index.register;
   let day = lastDay;
   while (day > 0) {
     const previous = day - 1;
     const firstDay = calendar.weekFirstDay[Math.max(0, calendar.dayWeek[previous] - weeks + 1)];
-    const inWindow = lowerBound(sessions, length, calendar.dayFirstSession[previous + 1]) - lowerBound(sessions, length, calendar.dayFirstSession[firstDay]);
+    const inWindow =
+      lowerBound(sessions, length, calendar.dayFirstSession[previous + 1]) -
+      lowerBound(sessions, length, calendar.dayFirstSession[firstDay]);
     if (inWindow < threshold) break;
     day = previous;
   }

@@ -55,7 +55,8 @@ const ALWAYS_TO = 1e9;
 export function indexRegister(register: Register, codeSets: readonly (readonly string[])[]): RegisterIndex {
   const { calendar, pupils } = register;
   const weekFirstSession = new Int32Array(calendar.weekCount + 1);
-  for (let w = 0; w <= calendar.weekCount; w++) weekFirstSession[w] = calendar.dayFirstSession[calendar.weekFirstDay[w]];
+  for (let w = 0; w <= calendar.weekCount; w++)
+    weekFirstSession[w] = calendar.dayFirstSession[calendar.weekFirstDay[w]];
   const sessionWeek = new Int32Array(calendar.sessionCount + 1);
   for (let s = 0; s < calendar.sessionCount; s++) sessionWeek[s] = calendar.dayWeek[calendar.sessionDay[s]];
   sessionWeek[calendar.sessionCount] = calendar.weekCount;

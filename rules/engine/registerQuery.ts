@@ -59,7 +59,9 @@ export function createRegisterQuery(index: RegisterIndex, options: RegisterQuery
     penaltyFirstWeek: firstWeek(policy.penaltyThreshold.schoolWeeks),
     latenessFirstWeek: firstWeek(policy.lateness.schoolWeeks),
     overdueNEnd: overdueNEnd(ctx),
-    penaltyCounts: allAbsenceCodes(policy.penaltyThreshold.codes) ? null : codeSetCounts(index, policy.penaltyThreshold.codes),
+    penaltyCounts: allAbsenceCodes(policy.penaltyThreshold.codes)
+      ? null
+      : codeSetCounts(index, policy.penaltyThreshold.codes),
     latenessCounts: codeSetCounts(index, policy.lateness.codes),
     // Half-day counting: days = I sessions / 2. Whole-day counting: days <= I sessions.
     periodText: `from ${formatShortDate(ctx.period.from)} to ${formatShortDate(ctx.period.to)}`,

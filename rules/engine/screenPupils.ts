@@ -79,7 +79,16 @@ export function screenPupils(q: RegisterQuery, wanted: number = ALL_RULES, into?
   const screen: PupilScreen = { ...arrays, query: q };
 
   // Everything the loop reads or writes is a local: imported bindings and object fields cost a load each time.
-  const { rules: rulesOut, possible: possibleOut, absence: absenceOut, penaltyCount: penaltyOut, latenessCount: latenessOut, illnessSessions: illnessOut, brokenWeeks: brokenOut, schoolWeeks: weeksOut } = arrays;
+  const {
+    rules: rulesOut,
+    possible: possibleOut,
+    absence: absenceOut,
+    penaltyCount: penaltyOut,
+    latenessCount: latenessOut,
+    illnessSessions: illnessOut,
+    brokenWeeks: brokenOut,
+    schoolWeeks: weeksOut,
+  } = arrays;
   const isPossible = IS_POSSIBLE;
   const isAbsence = IS_ABSENCE;
   const nCode = N_CODE;
@@ -89,7 +98,14 @@ export function screenPupils(q: RegisterQuery, wanted: number = ALL_RULES, into?
   const illnessTable = ILLNESS;
   const brokenPrefix = index.brokenWeeks;
   const { penaltyCounts, latenessCounts } = q;
-  const { absence: absenceRule, brokenWeeks: brokenRule, penaltyThreshold, lateness, continuousAbsence, deletionGround } = policy;
+  const {
+    absence: absenceRule,
+    brokenWeeks: brokenRule,
+    penaltyThreshold,
+    lateness,
+    continuousAbsence,
+    deletionGround,
+  } = policy;
   const penaltyTable = codeSetTable(penaltyThreshold.codes);
   const persistentPercent = absenceRule.persistentPercent;
   const severePercent = absenceRule.severePercent;
@@ -176,7 +192,8 @@ export function screenPupils(q: RegisterQuery, wanted: number = ALL_RULES, into?
   const { asOfWeekSums: tails, asOfDaySums: days } = arrays;
   const daySessions = asOfEnd - asOfDayStart;
   if (needTail) sumRows(marks, n, count, asOf.from, asOf.end - asOf.from, packedTable, tails);
-  if (wantToday) sumRows(marks, n, count, asOfDayStart, daySessions, asOfDayTable(continuousTable, deletionTable), days);
+  if (wantToday)
+    sumRows(marks, n, count, asOfDayStart, daySessions, asOfDayTable(continuousTable, deletionTable), days);
 
   for (let p = 0; p < count; p++) {
     const o = p * stride;
@@ -206,9 +223,14 @@ export function screenPupils(q: RegisterQuery, wanted: number = ALL_RULES, into?
       let endTail = tail;
       if (periodEnd.end !== asOf.end) {
         endTail = 0;
-        for (let s = base + periodEnd.from, stop = base + periodEnd.end; s < stop; s++) endTail += packedTable[marks[s]];
+        for (let s = base + periodEnd.from, stop = base + periodEnd.end; s < stop; s++)
+          endTail += packedTable[marks[s]];
       }
-      const possible = possiblePrefix[o + periodEnd.week] + ((endTail >>> F_POSSIBLE) & 0xf) - possiblePrefix[o + periodStart.week] - ((head >>> F_POSSIBLE) & 0xf);
+      const possible =
+        possiblePrefix[o + periodEnd.week] +
+        ((endTail >>> F_POSSIBLE) & 0xf) -
+        possiblePrefix[o + periodStart.week] -
+        ((head >>> F_POSSIBLE) & 0xf);
       possibleOut[p] = possible;
       absenceOut[p] = absence;
       // meetsAbsencePercent, in integers: absent >= pct% of possible <=> 100 * absent >= pct * possible.
@@ -262,13 +284,16 @@ export function screenPupils(q: RegisterQuery, wanted: number = ALL_RULES, into?
       const compulsory = asOfDayNumber >= compulsoryFrom[p] && asOfDayNumber <= compulsoryTo[p];
 
       if (wantPenalty) {
-        const penalty = penaltyCounts ? penaltyCounts[o + asOf.week] + ((tail >>> F_PENALTY) & 0xf) - penaltyCounts[o + penaltyFirstWeek] : penaltyMarks;
+        const penalty = penaltyCounts
+          ? penaltyCounts[o + asOf.week] + ((tail >>> F_PENALTY) & 0xf) - penaltyCounts[o + penaltyFirstWeek]
+          : penaltyMarks;
         penaltyOut[p] = penalty;
         if (compulsory && penalty >= penaltySessions) mask |= bitPenalty;
       }
 
       if (wantLateness) {
-        const late = latenessCounts[o + asOf.week] + ((tail >>> F_LATENESS) & 0xf) - latenessCounts[o + latenessFirstWeek];
+        const late =
+          latenessCounts[o + asOf.week] + ((tail >>> F_LATENESS) & 0xf) - latenessCounts[o + latenessFirstWeek];
         latenessOut[p] = late;
         if (late >= latenessSessions) mask |= bitLateness;
       }
@@ -306,7 +331,11 @@ const DAY_DELETION = 12;
 function asOfDayTable(continuousTable: Uint8Array, deletionTable: Uint8Array): Int32Array {
   const table = new Int32Array(256);
   for (let id = 0; id < 256; id++) {
-    table[id] = (N_CODE[id] << DAY_N) | (IS_ATTENDANCE[id] << DAY_ATTENDED) | (continuousTable[id] << DAY_CONTINUOUS) | (deletionTable[id] << DAY_DELETION);
+    table[id] =
+      (N_CODE[id] << DAY_N) |
+      (IS_ATTENDANCE[id] << DAY_ATTENDED) |
+      (continuousTable[id] << DAY_CONTINUOUS) |
+      (deletionTable[id] << DAY_DELETION);
   }
   return table;
 }

@@ -33,7 +33,11 @@ function illnessTallyFast(q: RegisterQuery, p: number): IllnessTally {
     // Every I session of this school day.
     const day = calendar.sessionDay[s];
     let ill = 0;
-    while (k < end && absenceMarks.session[k] < ctx.asOfSessionEnd && calendar.sessionDay[absenceMarks.session[k]] === day) {
+    while (
+      k < end &&
+      absenceMarks.session[k] < ctx.asOfSessionEnd &&
+      calendar.sessionDay[absenceMarks.session[k]] === day
+    ) {
       ill += isIll[absenceMarks.code[k]];
       k++;
     }

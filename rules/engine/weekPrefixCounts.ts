@@ -8,7 +8,11 @@ import { type Register } from '../register/register.ts';
  *
  * Uint16 holds it: a register has at most two sessions a day, so 65,535 sessions is ninety years.
  */
-export function buildWeekPrefixCounts(register: Register, weekFirstSession: Int32Array, table: Uint8Array): Uint16Array {
+export function buildWeekPrefixCounts(
+  register: Register,
+  weekFirstSession: Int32Array,
+  table: Uint8Array,
+): Uint16Array {
   const { calendar, marks, pupils } = register;
   const n = calendar.sessionCount;
   const weeks = calendar.weekCount;
@@ -20,7 +24,8 @@ export function buildWeekPrefixCounts(register: Register, weekFirstSession: Int3
     let running = 0;
     for (let w = 0; w < weeks; w++) {
       prefix[out + w] = running;
-      for (let s = base + weekFirstSession[w], end = base + weekFirstSession[w + 1]; s < end; s++) running += table[marks[s]];
+      for (let s = base + weekFirstSession[w], end = base + weekFirstSession[w + 1]; s < end; s++)
+        running += table[marks[s]];
     }
     prefix[out + weeks] = running;
   }
@@ -33,7 +38,12 @@ export function buildWeekPrefixCounts(register: Register, weekFirstSession: Int3
  * in the high byte. A byte holds 255 school weeks (five school years); for longer registers this returns
  * null and broken weeks are counted from the marks.
  */
-export function buildBrokenWeekPrefix(register: Register, weekFirstSession: Int32Array, isPossible: Uint8Array, isAbsence: Uint8Array): Uint16Array | null {
+export function buildBrokenWeekPrefix(
+  register: Register,
+  weekFirstSession: Int32Array,
+  isPossible: Uint8Array,
+  isAbsence: Uint8Array,
+): Uint16Array | null {
   const { calendar, marks, pupils } = register;
   const n = calendar.sessionCount;
   const weeks = calendar.weekCount;

@@ -40,16 +40,21 @@ export type AbsenceLevelRule = 'persistent-absence' | 'severe-absence' | 'at-ris
 type AbsencePolicy = EvaluationContext['policy']['absence'];
 
 /** What differs between the three absence-level findings: the line crossed, the threshold, the step. */
-const LEVELS: Record<AbsenceLevelRule, (a: AbsencePolicy) => { crossed: string; thresholdPercent: number; nextStep: string }> = {
+const LEVELS: Record<
+  AbsenceLevelRule,
+  (a: AbsencePolicy) => { crossed: string; thresholdPercent: number; nextStep: string }
+> = {
   'persistent-absence': (a) => ({
     crossed: `at or above the ${a.persistentPercent}% persistent-absence line`,
     thresholdPercent: a.persistentPercent,
-    nextStep: 'Meet the pupil and parents to understand the barriers and agree an action plan with reviews; involve the local authority where support is needed',
+    nextStep:
+      'Meet the pupil and parents to understand the barriers and agree an action plan with reviews; involve the local authority where support is needed',
   }),
   'severe-absence': (a) => ({
     crossed: `at or above the ${a.severePercent}% severe-absence line`,
     thresholdPercent: a.severePercent,
-    nextStep: 'Agree a joint approach with the local authority and all services involved; make sure the pupil has a case and a plan',
+    nextStep:
+      'Agree a joint approach with the local authority and all services involved; make sure the pupil has a case and a plan',
   }),
   'at-risk-of-persistent-absence': (a) => ({
     crossed: `in the at-risk band (${a.atRiskFromPercent}% to under ${a.persistentPercent}%)`,
@@ -62,7 +67,13 @@ const LEVELS: Record<AbsenceLevelRule, (a: AbsencePolicy) => { crossed: string; 
  * One absence-level finding from a pupil's figures. `periodText` is "from <date> to <date>". The rules
  * and the engine's builder both word the finding here, so they cannot drift apart.
  */
-export function absenceLevelFinding(ctx: EvaluationContext, p: number, rule: AbsenceLevelRule, f: AbsenceFigures, periodText: string): Finding {
+export function absenceLevelFinding(
+  ctx: EvaluationContext,
+  p: number,
+  rule: AbsenceLevelRule,
+  f: AbsenceFigures,
+  periodText: string,
+): Finding {
   const { absence } = ctx.policy;
   const level = LEVELS[rule](absence);
   const evidence = absenceEvidence(ctx, f, level.thresholdPercent);

@@ -9,18 +9,38 @@ export function brokenWeeksFinding(ctx: EvaluationContext, p: number, m: PupilMe
   const rule = ctx.policy.brokenWeeks;
   const { broken, weeks, brokenWeekMondays } = m.brokenWeeks;
   if (broken < rule.minimumBrokenWeeks || broken < rule.concernRatio * weeks) return null;
-  return brokenWeeksFindingOf(ctx, p, broken, weeks, brokenWeekMondays, `from ${formatShortDate(m.from)} to ${formatShortDate(m.to)}`);
+  return brokenWeeksFindingOf(
+    ctx,
+    p,
+    broken,
+    weeks,
+    brokenWeekMondays,
+    `from ${formatShortDate(m.from)} to ${formatShortDate(m.to)}`,
+  );
 }
 
 /**
  * The broken-weeks finding for a pupil over the ratio, from their counts. `periodText` is "from <date> to
  * <date>". The rules and the engine's builder both word the finding here.
  */
-export function brokenWeeksFindingOf(ctx: EvaluationContext, p: number, broken: number, weeks: number, brokenWeekMondays: string[], periodText: string): Finding {
+export function brokenWeeksFindingOf(
+  ctx: EvaluationContext,
+  p: number,
+  broken: number,
+  weeks: number,
+  brokenWeekMondays: string[],
+  periodText: string,
+): Finding {
   const rule = ctx.policy.brokenWeeks;
   return pupilFinding(ctx, p, 'broken-weeks', {
     reason: `Missed at least one session in ${broken} of ${weeks} school weeks ${periodText}.`,
-    evidence: { brokenWeeks: broken, schoolWeeks: weeks, ratio: Math.round((broken / weeks) * 1000) / 1000, concernRatio: rule.concernRatio, brokenWeekMondays },
+    evidence: {
+      brokenWeeks: broken,
+      schoolWeeks: weeks,
+      ratio: Math.round((broken / weeks) * 1000) / 1000,
+      concernRatio: rule.concernRatio,
+      brokenWeekMondays,
+    },
     nextStep: rule.nextStep,
     citation: rule.citation,
     episode: ctx.period.from,

@@ -10,7 +10,11 @@ import { codeBreakdown, markedSessions } from './sessionEvidence.ts';
  * one of `codes`. Counted in school days, so a weekend or a half-term inside the run neither breaks it nor
  * adds to it.
  */
-export function continuousRun(ctx: EvaluationContext, p: number, codes: readonly string[]): { firstDay: number; days: number } {
+export function continuousRun(
+  ctx: EvaluationContext,
+  p: number,
+  codes: readonly string[],
+): { firstDay: number; days: number } {
   const { calendar, marks } = ctx.register;
   const table = codeSetTable(codes);
   const base = p * calendar.sessionCount;
@@ -30,8 +34,21 @@ export function continuousRun(ctx: EvaluationContext, p: number, codes: readonly
 
 function runEvidence(ctx: EvaluationContext, p: number, firstDay: number, days: number, codes: readonly string[]) {
   const { calendar } = ctx.register;
-  const sessions = markedSessions(ctx.register, p, calendar.dayFirstSession[firstDay], calendar.dayFirstSession[ctx.asOfDay + 1], codeSetTable(codes));
-  return { from: calendar.dayDate[firstDay], to: calendar.dayDate[ctx.asOfDay], schoolDays: days, sessions: sessions.length, byCode: codeBreakdown(sessions), codesCounted: codes };
+  const sessions = markedSessions(
+    ctx.register,
+    p,
+    calendar.dayFirstSession[firstDay],
+    calendar.dayFirstSession[ctx.asOfDay + 1],
+    codeSetTable(codes),
+  );
+  return {
+    from: calendar.dayDate[firstDay],
+    to: calendar.dayDate[ctx.asOfDay],
+    schoolDays: days,
+    sessions: sessions.length,
+    byCode: codeBreakdown(sessions),
+    codesCounted: codes,
+  };
 }
 
 /** `continuous-unauthorised-10-days`: G, N, O or U on every session of the last 10 school days (attendance return). */

@@ -35,5 +35,8 @@ export function evaluateFindings(register: Register, options: EvaluationOptions)
   const all: Finding[] = [];
   for (let p = 0; p < register.pupils.length; p++) all.push(...findingsForPupil(ctx, p));
   const order = new Map(RULE_IDS.map((r, i) => [r, i]));
-  return all.sort((a, b) => order.get(a.rule)! - order.get(b.rule)! || a.pupilName.localeCompare(b.pupilName) || (a.upn < b.upn ? -1 : 1));
+  return all.sort(
+    (a, b) =>
+      order.get(a.rule)! - order.get(b.rule)! || a.pupilName.localeCompare(b.pupilName) || (a.upn < b.upn ? -1 : 1),
+  );
 }

@@ -50,6 +50,10 @@ export function createEvaluationContext(register: Register, options: EvaluationO
     asOfDay,
     asOfSessionEnd,
     period: { from, to: options.asOf, startSession: periodSessions.start, endSession: periodSessions.end },
-    schoolYear: { start: yearBounds.start, end: yearBounds.end, startSession: yearSessions.end > yearSessions.start ? yearSessions.start : asOfSessionEnd },
+    schoolYear: {
+      start: yearBounds.start,
+      end: yearBounds.end,
+      startSession: yearSessions.end > yearSessions.start ? yearSessions.start : asOfSessionEnd,
+    },
   };
 }

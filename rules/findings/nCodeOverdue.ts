@@ -1,6 +1,14 @@
 import { codeSetTable } from '../codes/codeCategories.ts';
 import { bankHolidaysBetween } from '../dates/bankHolidays.ts';
-import { addDays, formatShortDate, fromDayNumber, isWeekend, toDayNumber, weekdayOfDayNumber, type IsoDate } from '../dates/isoDate.ts';
+import {
+  addDays,
+  formatShortDate,
+  fromDayNumber,
+  isWeekend,
+  toDayNumber,
+  weekdayOfDayNumber,
+  type IsoDate,
+} from '../dates/isoDate.ts';
 import { type EvaluationContext } from './evaluationContext.ts';
 import { type Finding, type SessionMark } from './finding.ts';
 import { pupilFinding } from './pupilFinding.ts';
@@ -12,7 +20,11 @@ const N_CODE = codeSetTable(['N']);
  * Working days (Monday-Friday, not bank holidays) after `date` up to and including `asOf`. Pass the bank
  * holidays when counting for many dates, so they are worked out once.
  */
-export function workingDaysAfter(date: IsoDate, asOf: IsoDate, holidays: ReadonlyMap<IsoDate, string> = bankHolidaysBetween(addDays(date, 1), asOf)): number {
+export function workingDaysAfter(
+  date: IsoDate,
+  asOf: IsoDate,
+  holidays: ReadonlyMap<IsoDate, string> = bankHolidaysBetween(addDays(date, 1), asOf),
+): number {
   if (asOf <= date) return 0;
   let n = 0;
   for (let d = toDayNumber(date) + 1, last = toDayNumber(asOf); d <= last; d++) {
@@ -54,7 +66,8 @@ export function nCodeOverdueFinding(ctx: EvaluationContext, p: number): Finding 
   const limit = ctx.policy.unexplainedAbsence.correctNWithin;
   const allN = markedSessions(ctx.register, p, 0, ctx.asOfSessionEnd, N_CODE);
   const overdue: (SessionMark & { daysSince: number })[] = [];
-  const workingDaysSince = limit.unit === 'working-days' && allN.length > 0 ? workingDayCounter(allN[0].date, ctx.asOf) : undefined;
+  const workingDaysSince =
+    limit.unit === 'working-days' && allN.length > 0 ? workingDayCounter(allN[0].date, ctx.asOf) : undefined;
   for (const mark of allN) {
     const daysSince = workingDaysSince ? workingDaysSince(mark.date) : ctx.asOfDay - calendar.dayIndex.get(mark.date)!;
     if (daysSince > limit.days) overdue.push({ ...mark, daysSince });
@@ -65,7 +78,8 @@ export function nCodeOverdueFinding(ctx: EvaluationContext, p: number): Finding 
   return pupilFinding(ctx, p, 'n-code-overdue', {
     reason: `${overdue.length} session${overdue.length === 1 ? '' : 's'} still coded N more than ${limit.days} ${unit} later (oldest ${formatShortDate(oldest.date)} ${oldest.session}, ${oldest.daysSince} ${unit} ago).`,
     evidence: { limit: limit.days, unit, sessions: overdue },
-    nextStep: 'Correct the register now: enter the code for the reason found, or O if no reason could be established; keep the original entry with the amendment',
+    nextStep:
+      'Correct the register now: enter the code for the reason found, or O if no reason could be established; keep the original entry with the amendment',
     citation: ctx.policy.unexplainedAbsence.correctNCitation,
     episode: oldest.date,
   });

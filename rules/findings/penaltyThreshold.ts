@@ -16,7 +16,14 @@ import { codeBreakdown, describeCodes } from './sessionEvidence.ts';
 export function penaltyThresholdFinding(ctx: EvaluationContext, p: number): Finding | null {
   if (!compulsorySchoolAgeOn(ctx, p)) return null;
   const rule = ctx.policy.penaltyThreshold;
-  const result = rollingWindowCount(ctx.register, p, ctx.asOfDay, rule.schoolWeeks, rule.sessions, codeSetTable(rule.codes));
+  const result = rollingWindowCount(
+    ctx.register,
+    p,
+    ctx.asOfDay,
+    rule.schoolWeeks,
+    rule.sessions,
+    codeSetTable(rule.codes),
+  );
   if (!result) return null;
   const { calendar } = ctx.register;
   const { window } = result;
@@ -27,8 +34,11 @@ export function penaltyThresholdFinding(ctx: EvaluationContext, p: number): Find
   const shortWindow = window.complete ? '' : ` (the register holds only ${window.weeks} school weeks up to then)`;
   const holidayOnly = Object.keys(breakdown).length === 1 && breakdown.G !== undefined;
   let nextStep: string;
-  if (holidayOnly) nextStep = 'Unauthorised holiday: support is not appropriate, so a penalty notice can be considered without a notice to improve';
-  else nextStep = `Offer support first; where support has not worked or been engaged with, consider a notice to improve (${describePeriod(ctx)}) before a penalty notice`;
+  if (holidayOnly)
+    nextStep =
+      'Unauthorised holiday: support is not appropriate, so a penalty notice can be considered without a notice to improve';
+  else
+    nextStep = `Offer support first; where support has not worked or been engaged with, consider a notice to improve (${describePeriod(ctx)}) before a penalty notice`;
   return pupilFinding(ctx, p, 'penalty-threshold', {
     reason: `${result.count} unauthorised sessions (${describeCodes(breakdown)}) in the ${window.weeks} school weeks from ${formatShortDate(from)} to ${formatShortDate(to)}${shortWindow}: the threshold for considering a penalty notice is ${rule.sessions}.`,
     evidence: {
@@ -36,7 +46,13 @@ export function penaltyThresholdFinding(ctx: EvaluationContext, p: number): Find
       threshold: rule.sessions,
       codesCounted: rule.codes,
       byCode: breakdown,
-      window: { from, to, schoolWeeks: window.weeks, weekMondays: calendar.weekMonday.slice(window.firstWeek, window.lastWeek + 1), complete: window.complete },
+      window: {
+        from,
+        to,
+        schoolWeeks: window.weeks,
+        weekMondays: calendar.weekMonday.slice(window.firstWeek, window.lastWeek + 1),
+        complete: window.complete,
+      },
       sessions: result.sessions,
       firstMetOn: metOn,
       compulsorySchoolAge: true,
@@ -50,5 +66,7 @@ export function penaltyThresholdFinding(ctx: EvaluationContext, p: number): Find
 function describePeriod(ctx: EvaluationContext): string {
   const { period } = ctx.policy.noticeToImprove;
   const unit = period.unit === 'weeks' ? 'weeks' : 'school days';
-  return period.min === period.max ? `improvement period ${period.min} ${unit}` : `improvement period ${period.min}-${period.max} ${unit}`;
+  return period.min === period.max
+    ? `improvement period ${period.min} ${unit}`
+    : `improvement period ${period.min}-${period.max} ${unit}`;
 }

@@ -7,7 +7,12 @@ import { type Finding, type RuleId } from './finding.ts';
  * Fills in who a finding is about; rules supply the rest. Written field by field, which also fixes the
  * order of the keys: spreading `rest` cost over a microsecond a finding, a third of building one.
  */
-export function pupilFinding(ctx: EvaluationContext, p: number, rule: RuleId, rest: Omit<Finding, 'upn' | 'pupilName' | 'yearGroup' | 'rule'>): Finding {
+export function pupilFinding(
+  ctx: EvaluationContext,
+  p: number,
+  rule: RuleId,
+  rest: Omit<Finding, 'upn' | 'pupilName' | 'yearGroup' | 'rule'>,
+): Finding {
   const pupil = ctx.register.pupils[p];
   return {
     upn: pupil.upn,

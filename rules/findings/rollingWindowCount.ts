@@ -24,15 +24,34 @@ function countInWindow(register: Register, p: number, window: SchoolWeekWindow, 
  * Returns null below the threshold. When met, also works out the day it was first met in the present
  * spell of being over it, which alerts use so the same spell is raised once.
  */
-export function rollingWindowCount(register: Register, p: number, lastDay: number, weeks: number, threshold: number, table: Uint8Array): RollingWindowResult | null {
+export function rollingWindowCount(
+  register: Register,
+  p: number,
+  lastDay: number,
+  weeks: number,
+  threshold: number,
+  table: Uint8Array,
+): RollingWindowResult | null {
   if (lastDay < 0) return null;
   const window = schoolWeekWindow(register.calendar, lastDay, weeks);
   const count = countInWindow(register, p, window, table);
   if (count < threshold) return null;
-  return { window, count, sessions: markedSessions(register, p, window.startSession, window.endSession, table), metOnDay: firstDayOfSpell(register, p, lastDay, weeks, threshold, table) };
+  return {
+    window,
+    count,
+    sessions: markedSessions(register, p, window.startSession, window.endSession, table),
+    metOnDay: firstDayOfSpell(register, p, lastDay, weeks, threshold, table),
+  };
 }
 
-function firstDayOfSpell(register: Register, p: number, lastDay: number, weeks: number, threshold: number, table: Uint8Array): number {
+function firstDayOfSpell(
+  register: Register,
+  p: number,
+  lastDay: number,
+  weeks: number,
+  threshold: number,
+  table: Uint8Array,
+): number {
   const { calendar, marks } = register;
   const base = p * calendar.sessionCount;
   // Prefix sums of qualifying sessions by school day, so each earlier day's window is O(1).

@@ -4,13 +4,24 @@ import { type Register } from '../register/register.ts';
 import { type SessionMark } from './finding.ts';
 
 /** The marks of pupil `p` in sessions [start, end) whose code id is set in `table`, as evidence rows. */
-export function markedSessions(register: Register, p: number, start: number, end: number, table: Uint8Array): SessionMark[] {
+export function markedSessions(
+  register: Register,
+  p: number,
+  start: number,
+  end: number,
+  table: Uint8Array,
+): SessionMark[] {
   const { calendar, marks } = register;
   const base = p * calendar.sessionCount;
   const out: SessionMark[] = [];
   for (let s = start; s < end; s++) {
     const id = marks[base + s];
-    if (table[id]) out.push({ date: calendar.sessionDate[s], session: halfName(calendar.sessionHalf[s]), code: REGISTER_CODES[id].code });
+    if (table[id])
+      out.push({
+        date: calendar.sessionDate[s],
+        session: halfName(calendar.sessionHalf[s]),
+        code: REGISTER_CODES[id].code,
+      });
   }
   return out;
 }

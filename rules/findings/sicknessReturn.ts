@@ -29,7 +29,13 @@ const ILLNESS = codeSetTable(['I']);
  * school day before was an ill day too), else as a new episode. Notes the day the total reaches
  * `threshold`. The rules and the engine both tally through here.
  */
-export function addIllnessDay(tally: IllnessTally, date: string, continues: boolean, value: number, threshold: number): void {
+export function addIllnessDay(
+  tally: IllnessTally,
+  date: string,
+  continues: boolean,
+  value: number,
+  threshold: number,
+): void {
   let current = continues ? tally.episodes[tally.episodes.length - 1] : undefined;
   if (!current) {
     current = { start: date, end: date, days: 0 };
@@ -49,7 +55,11 @@ export function addIllnessDay(tally: IllnessTally, date: string, continues: bool
  * consecutive school days each with an I session: weekends and holidays do not break it, because they are
  * not school days.
  */
-export function illnessTally(ctx: EvaluationContext, p: number, threshold = ctx.policy.sicknessReturn.days): IllnessTally {
+export function illnessTally(
+  ctx: EvaluationContext,
+  p: number,
+  threshold = ctx.policy.sicknessReturn.days,
+): IllnessTally {
   const { calendar, marks } = ctx.register;
   const base = p * calendar.sessionCount;
   const wholeDay = ctx.policy.sicknessReturn.sessionCounts === 'whole-day';
@@ -94,18 +104,24 @@ export function sicknessReturnFromTally(ctx: EvaluationContext, p: number, tally
   }
   const longest = tally.episodes.reduce((m, e) => Math.max(m, e.days), 0);
   const consecutive = longest >= rule.days;
-  const shape = consecutive ? `including ${longest} consecutive school days` : `cumulative over ${tally.episodes.length} spells; longest ${longest} days`;
+  const shape = consecutive
+    ? `including ${longest} consecutive school days`
+    : `cumulative over ${tally.episodes.length} spells; longest ${longest} days`;
   return pupilFinding(ctx, p, 'sickness-return', {
     reason: `Ill on ${tally.days} school days in ${year} so far (${shape}): reached ${rule.days} days on ${formatShortDate(tally.reachedOn)}, so a sickness return to the local authority is due.`,
     evidence: {
       illnessDays: tally.days,
       threshold: rule.days,
-      countedAs: rule.sessionCounts === 'half-day' ? 'each I session is half a day' : 'any day with an I session is a whole day',
+      countedAs:
+        rule.sessionCounts === 'half-day' ? 'each I session is half a day' : 'any day with an I session is a whole day',
       consecutive,
       longestEpisodeDays: longest,
       reachedOn: tally.reachedOn,
       episodes: tally.episodes,
-      returnFor: rule.once === 'per-school-year' ? { schoolYear: year } : { episodeStart: episode.start, episodeEnd: episode.end },
+      returnFor:
+        rule.once === 'per-school-year'
+          ? { schoolYear: year }
+          : { episodeStart: episode.start, episodeEnd: episode.end },
       schoolYear: year,
     },
     nextStep: rule.nextStep,

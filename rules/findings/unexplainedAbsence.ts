@@ -37,10 +37,17 @@ function withSocialWorker(ctx: EvaluationContext, p: number, step: string): stri
 export function unexplainedAbsenceFinding(ctx: EvaluationContext, p: number): Finding | null {
   if (ctx.asOfDay < 0) return null;
   const { calendar } = ctx.register;
-  const sessions = markedSessions(ctx.register, p, calendar.dayFirstSession[ctx.asOfDay], calendar.dayFirstSession[ctx.asOfDay + 1], N_CODE);
+  const sessions = markedSessions(
+    ctx.register,
+    p,
+    calendar.dayFirstSession[ctx.asOfDay],
+    calendar.dayFirstSession[ctx.asOfDay + 1],
+    N_CODE,
+  );
   if (sessions.length === 0) return null;
   const date = calendar.dayDate[ctx.asOfDay];
-  const which = sessions.length === 2 ? 'morning and afternoon' : sessions[0].session === 'AM' ? 'morning' : 'afternoon';
+  const which =
+    sessions.length === 2 ? 'morning and afternoon' : sessions[0].session === 'AM' ? 'morning' : 'afternoon';
   const rule = ctx.policy.unexplainedAbsence;
   return pupilFinding(ctx, p, 'unexplained-absence', {
     reason: `No reason yet (N) for absence on ${formatShortDate(date)} (${which}).`,
@@ -63,10 +70,24 @@ export function unexplainedDaysFinding(ctx: EvaluationContext, p: number): Findi
   const { calendar } = ctx.register;
   const start = calendar.dayDate[first];
   const end = calendar.dayDate[ctx.asOfDay];
-  const sessions = markedSessions(ctx.register, p, calendar.dayFirstSession[first], calendar.dayFirstSession[ctx.asOfDay + 1], N_CODE);
+  const sessions = markedSessions(
+    ctx.register,
+    p,
+    calendar.dayFirstSession[first],
+    calendar.dayFirstSession[ctx.asOfDay + 1],
+    N_CODE,
+  );
   return pupilFinding(ctx, p, 'unexplained-3-days', {
     reason: `Absent with no reason established on ${days} consecutive school days, ${formatShortDate(start)} to ${formatShortDate(end)}.`,
-    evidence: { consecutiveSchoolDays: days, trigger: rule.homeVisitOnDay, from: start, to: end, schoolDays: calendar.dayDate.slice(first, ctx.asOfDay + 1), sessions, ...socialWorkerExtras(ctx, p) },
+    evidence: {
+      consecutiveSchoolDays: days,
+      trigger: rule.homeVisitOnDay,
+      from: start,
+      to: end,
+      schoolDays: calendar.dayDate.slice(first, ctx.asOfDay + 1),
+      sessions,
+      ...socialWorkerExtras(ctx, p),
+    },
     nextStep: withSocialWorker(ctx, p, rule.homeVisitStep),
     citation: rule.homeVisitCitation,
     episode: start,

@@ -66,7 +66,12 @@ export function countsFromCodeTally(tally: ArrayLike<number>): AttendanceCounts 
 }
 
 /** Tallies the code ids in `marks[start, end)`. */
-export function tallyCodes(marks: Uint8Array, start: number, end: number, into = new Uint32Array(REGISTER_CODES.length)): Uint32Array {
+export function tallyCodes(
+  marks: Uint8Array,
+  start: number,
+  end: number,
+  into = new Uint32Array(REGISTER_CODES.length),
+): Uint32Array {
   for (let i = start; i < end; i++) into[marks[i]]++;
   return into;
 }

@@ -22,7 +22,8 @@ export function inCohort(pupil: Pupil, filter: CohortFilter): boolean {
   if (filter.yearGroups !== undefined && !filter.yearGroups.includes(pupil.yearGroup)) return false;
   if (filter.regGroup !== undefined && pupil.regGroup?.toLowerCase() !== filter.regGroup.toLowerCase()) return false;
   if (filter.sen !== undefined) {
-    if (filter.sen === 'any' ? !(pupil.sen === 'support' || pupil.sen === 'ehcp') : pupil.sen !== filter.sen) return false;
+    if (filter.sen === 'any' ? !(pupil.sen === 'support' || pupil.sen === 'ehcp') : pupil.sen !== filter.sen)
+      return false;
   }
   if (filter.fsm !== undefined && (pupil.fsm ?? false) !== filter.fsm) return false;
   if (filter.socialWorker !== undefined && (pupil.socialWorker ?? false) !== filter.socialWorker) return false;

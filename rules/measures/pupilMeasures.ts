@@ -27,7 +27,8 @@ export function pupilMeasures(ctx: EvaluationContext, p: number): PupilMeasures 
   const { register, period, policy } = ctx;
   const base = p * register.calendar.sessionCount;
   const counts = countsFromCodeTally(tallyCodes(register.marks, base + period.startSession, base + period.endSession));
-  const counted = ctx.measureMethod === 'dfe-live' ? counts.possible > DFE_LIVE_MIN_POSSIBLE_EXCLUSIVE : counts.possible > 0;
+  const counted =
+    ctx.measureMethod === 'dfe-live' ? counts.possible > DFE_LIVE_MIN_POSSIBLE_EXCLUSIVE : counts.possible > 0;
   const persistent = counted && meetsAbsencePercent(counts.absence, counts.possible, policy.absence.persistentPercent);
   return {
     ...counts,
@@ -40,7 +41,8 @@ export function pupilMeasures(ctx: EvaluationContext, p: number): PupilMeasures 
     countedForAbsenceMeasures: counted,
     persistentlyAbsent: persistent,
     severelyAbsent: counted && meetsAbsencePercent(counts.absence, counts.possible, policy.absence.severePercent),
-    atRiskOfPersistentAbsence: counted && !persistent && meetsAbsencePercent(counts.absence, counts.possible, policy.absence.atRiskFromPercent),
+    atRiskOfPersistentAbsence:
+      counted && !persistent && meetsAbsencePercent(counts.absence, counts.possible, policy.absence.atRiskFromPercent),
     brokenWeeks: brokenWeeks(register, p, period.startSession, period.endSession),
   };
 }

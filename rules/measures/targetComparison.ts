@@ -26,7 +26,12 @@ export function compareWithTargets(ctx: EvaluationContext, policy: PolicyProfile
   const targets = policy.targets;
   if (!targets) return [];
   const rows: TargetComparison[] = [];
-  const add = (measure: string, target: number | undefined, kind: 'attendance' | 'persistent-absence', filter: CohortFilter) => {
+  const add = (
+    measure: string,
+    target: number | undefined,
+    kind: 'attendance' | 'persistent-absence',
+    filter: CohortFilter,
+  ) => {
     if (target === undefined) return;
     const m = cohortMeasures(ctx, filter);
     const actual = kind === 'attendance' ? m.attendancePercent : m.persistentAbsencePercent;

@@ -19,14 +19,18 @@ export const centralBedfordshireProfile = definePolicyProfile({
   // severe-absence row of "What will success look like?" says "more than 50%". The tables agree with the
   // national definition, so the national >= 50% stands.
   absence: {
-    citation: at('The overall picture: "Percentage of persistent absentees (10% or more missed)" and "severe absentees (50% or more missed)"'),
+    citation: at(
+      'The overall picture: "Percentage of persistent absentees (10% or more missed)" and "severe absentees (50% or more missed)"',
+    ),
   },
   sicknessReturn: {
-    nextStep: 'Send the 15-day notification to Central Bedfordshire Council so education for health needs can be agreed',
+    nextStep:
+      'Send the 15-day notification to Central Bedfordshire Council so education for health needs can be agreed',
     citation: at('What will success look like? (severely absent row): "10 U/A and 15 day Auth Notification Alert"'),
   },
   continuousAbsence: {
-    nextStep: 'Send the 10-day unauthorised absence notification to Central Bedfordshire Council and make reasonable enquiries',
+    nextStep:
+      'Send the 10-day unauthorised absence notification to Central Bedfordshire Council and make reasonable enquiries',
     citation: at('What will success look like? (severely absent row): "10 U/A and 15 day Auth Notification Alert"'),
   },
   stages: [
@@ -49,13 +53,19 @@ export const centralBedfordshireProfile = definePolicyProfile({
       name: 'Plan for each severely absent pupil',
       trigger: 'Severe absence',
       actions: ['A plan for the pupil agreed with the local authority'],
-      citation: at('What will success look like? (severely absent row): a joint approach and "plans in place for each SA pupil"'),
+      citation: at(
+        'What will success look like? (severely absent row): a joint approach and "plans in place for each SA pupil"',
+      ),
     },
     {
       id: 'formal-support',
       name: 'Formal support and enforcement',
       trigger: 'Support provided and not working or not engaged with',
-      actions: ['Parenting contract; education supervision order considered before prosecution', 'Penalty notice under the code of conduct', 'Prosecution as a last resort'],
+      actions: [
+        'Parenting contract; education supervision order considered before prosecution',
+        'Penalty notice under the code of conduct',
+        'Prosecution as a last resort',
+      ],
       citation: at('What will success look like? (legal intervention rows)'),
     },
   ],
@@ -68,7 +78,9 @@ export const centralBedfordshireProfile = definePolicyProfile({
     primaryPersistentAbsencePercent: 13,
     secondaryPersistentAbsencePercent: 16,
     fsmPersistentAbsencePercent: 25,
-    citation: at('What will success look like?, "Performance levels for CBC" row, Target column (Academic Year 2027/28)'),
+    citation: at(
+      'What will success look like?, "Performance levels for CBC" row, Target column (Academic Year 2027/28)',
+    ),
   },
   notify: {
     sicknessReturn: 'Central Bedfordshire Council (15-day notification)',

@@ -26,7 +26,10 @@ function mergeDeep(base: unknown, over: unknown): unknown {
  * A local profile: the national rules with the source document's changes laid over them. Validated as a
  * whole, so a typo in an override fails at start-up with the path of the bad field.
  */
-export function definePolicyProfile(overrides: PolicyOverrides & Pick<PolicyProfile, 'id' | 'name' | 'kind' | 'source' | 'version'>, base: PolicyProfile = nationalProfile): PolicyProfile {
+export function definePolicyProfile(
+  overrides: PolicyOverrides & Pick<PolicyProfile, 'id' | 'name' | 'kind' | 'source' | 'version'>,
+  base: PolicyProfile = nationalProfile,
+): PolicyProfile {
   const merged = mergeDeep(base, overrides);
   const result = policyProfileSchema.safeParse(merged);
   if (!result.success) {

@@ -21,35 +21,50 @@ export const derbyProfile = definePolicyProfile({
   },
   unexplainedAbsence: {
     socialWorkerStep: 'Tell the pupil’s social worker and/or youth offending team worker about the unexplained absence',
-    socialWorkerCitation: at('para 27: inform the social worker and/or youth offending team worker of unexplained absences'),
+    socialWorkerCitation: at(
+      'para 27: inform the social worker and/or youth offending team worker of unexplained absences',
+    ),
   },
   stages: [
     {
       id: 'support-first',
       name: 'Support first',
       trigger: 'Absence emerging, or at risk of becoming persistent or severe',
-      actions: ['Meet pupils at risk of persistent or severe absence and their parents', 'Draw on partners for voluntary support'],
+      actions: [
+        'Meet pupils at risk of persistent or severe absence and their parents',
+        'Draw on partners for voluntary support',
+      ],
       citation: at('Section 3, Expectations of Schools, paras 11-13'),
     },
     {
       id: 'targeted-support',
       name: 'Targeted support with the Inclusion Officer',
       trigger: 'Pupils and cohorts at risk of poor attendance; all severely absent pupils',
-      actions: ['Agree targeted actions at Inclusion Officer meetings (at least twice a term)', 'Joint approach for every severely absent pupil'],
+      actions: [
+        'Agree targeted actions at Inclusion Officer meetings (at least twice a term)',
+        'Joint approach for every severely absent pupil',
+      ],
       citation: at('Section 3, Expectations of Local Authorities, paras 34-35 (meetings at least twice a term)'),
     },
     {
       id: 'formal-support',
       name: 'Formal support',
       trigger: 'Voluntary support not successful or not engaged with',
-      actions: ['Attendance contract between pupil, parent, school and/or LA', 'Education supervision order if there is non-engagement'],
+      actions: [
+        'Attendance contract between pupil, parent, school and/or LA',
+        'Education supervision order if there is non-engagement',
+      ],
       citation: at('paras 14 and 41-42'),
     },
     {
       id: 'legal-intervention',
       name: 'Legal intervention',
       trigger: 'All other routes have failed or are not appropriate (compulsory school age only)',
-      actions: ['Notice to improve and/or penalty notice under the national framework', 'Prosecution in the magistrates’ court', 'Statutory children’s social care involvement'],
+      actions: [
+        'Notice to improve and/or penalty notice under the national framework',
+        'Prosecution in the magistrates’ court',
+        'Statutory children’s social care involvement',
+      ],
       citation: at('paras 38-45 (para 40: compulsory school age only)'),
     },
   ],

@@ -20,13 +20,19 @@ export const dudleyStJamesProfile = definePolicyProfile({
   register: {
     opensAt: '08:40',
     closesAfterMinutes: 30,
-    citation: at('Lateness and punctuality: "The register will be closed 30 minutes after school\'s start time (9:10am)"; later arrivals may receive U'),
+    citation: at(
+      'Lateness and punctuality: "The register will be closed 30 minutes after school\'s start time (9:10am)"; later arrivals may receive U',
+    ),
   },
   noticeToImprove: {
-    citation: at('Legal sanctions, Notices to improve: an improvement period of 3 to 6 weeks, and what the notice includes'),
+    citation: at(
+      'Legal sanctions, Notices to improve: an improvement period of 3 to 6 weeks, and what the notice includes',
+    ),
   },
   penaltyThreshold: {
-    citation: at('Legal sanctions, National threshold: 10 sessions of unauthorised absence within a rolling 10 school week period'),
+    citation: at(
+      'Legal sanctions, National threshold: 10 sessions of unauthorised absence within a rolling 10 school week period',
+    ),
   },
   penaltyNotice: {
     citation: at('Legal sanctions, First offence / Second offence / Third offence (within 3 years)'),
@@ -39,8 +45,12 @@ export const dudleyStJamesProfile = definePolicyProfile({
     correctNWithin: { days: 5, unit: 'working-days' },
     citation: at('Following up unexplained absence: call parents on the morning of the first day'),
     homeVisitCitation: at('Following up unexplained absence: safe and well visit on the third consecutive day'),
-    socialWorkerCitation: at('Following up unexplained absence: call the parent (and where appropriate social worker) on the first day'),
-    correctNCitation: at('Following up unexplained absence: the correct code no later than 5 working days after the session'),
+    socialWorkerCitation: at(
+      'Following up unexplained absence: call the parent (and where appropriate social worker) on the first day',
+    ),
+    correctNCitation: at(
+      'Following up unexplained absence: the correct code no later than 5 working days after the session',
+    ),
   },
   leave: {
     noticeSchoolDays: 10,
@@ -54,7 +64,9 @@ export const dudleyStJamesProfile = definePolicyProfile({
   },
   lateness: {
     nextStep: 'Persistent late record: invite the parents to meet a member of staff to resolve it',
-    citation: at('Lateness and punctuality: a persistent late record leads to a meeting with parents (the 10-in-10 trigger is this product’s default)'),
+    citation: at(
+      'Lateness and punctuality: a persistent late record leads to a meeting with parents (the 10-in-10 trigger is this product’s default)',
+    ),
   },
   absence: {
     atRiskCitation: at('Reducing persistent absence: a pupil at risk of moving towards the PA mark is given priority'),

@@ -16,17 +16,24 @@ export const nationalProfile: PolicyProfile = policyProfileSchema.parse({
 
   register: {
     closesAfterMinutes: 30,
-    citation: { source: wtisa, where: 'Recording attendance: the register should close no more than 30 minutes after it opens' },
+    citation: {
+      source: wtisa,
+      where: 'Recording attendance: the register should close no more than 30 minutes after it opens',
+    },
   },
 
   absence: {
     persistentPercent: 10,
     severePercent: 50,
     atRiskFromPercent: 5,
-    citation: { source: methodology, where: 'Persistent absence (10% or more of possible sessions) and severe absence (50% or more)' },
+    citation: {
+      source: methodology,
+      where: 'Persistent absence (10% or more of possible sessions) and severe absence (50% or more)',
+    },
     atRiskCitation: {
       source: wtisa,
-      where: 'Schools act early with pupils at risk of becoming persistently absent; the 5% start of the band is this product’s default, not a national number',
+      where:
+        'Schools act early with pupils at risk of becoming persistently absent; the 5% start of the band is this product’s default, not a national number',
     },
   },
 
@@ -34,7 +41,11 @@ export const nationalProfile: PolicyProfile = policyProfileSchema.parse({
     sessions: 10,
     schoolWeeks: 10,
     codes: ['G', 'N', 'O', 'U'],
-    citation: { source: `${wtisa}; ${penaltyRegs}`, where: 'National framework for penalty notices: 10 sessions of unauthorised absence within a rolling 10 school weeks' },
+    citation: {
+      source: `${wtisa}; ${penaltyRegs}`,
+      where:
+        'National framework for penalty notices: 10 sessions of unauthorised absence within a rolling 10 school weeks',
+    },
   },
 
   penaltyNotice: {
@@ -46,7 +57,11 @@ export const nationalProfile: PolicyProfile = policyProfileSchema.parse({
     maxNoticesInPeriod: 2,
     periodYears: 3,
     countsNoticesFrom: '2024-08-19',
-    citation: { source: penaltyRegs, where: 'Amounts: £160, or £80 if paid within 21 days; a second notice within 3 years £160; no third within 3 years' },
+    citation: {
+      source: penaltyRegs,
+      where:
+        'Amounts: £160, or £80 if paid within 21 days; a second notice within 3 years £160; no third within 3 years',
+    },
   },
 
   noticeToImprove: {
@@ -65,28 +80,47 @@ export const nationalProfile: PolicyProfile = policyProfileSchema.parse({
   unexplainedAbsence: {
     firstDayContact: 'Contact parents today to find out why the pupil is absent',
     homeVisitOnDay: 3,
-    homeVisitStep: 'Still unexplained: make a home visit or safe-and-well check and consider children missing education',
+    homeVisitStep:
+      'Still unexplained: make a home visit or safe-and-well check and consider children missing education',
     socialWorkerStep: 'Tell the pupil’s social worker (or youth offending team worker) about the unexplained absence',
     correctNWithin: { days: 5, unit: 'school-days' },
     citation: { source: wtisa, where: 'Expectations of schools: follow up unexplained absence on the first day' },
-    homeVisitCitation: { source: wtisa, where: 'Expectations of schools: contact or home visit where absence is unexplained' },
-    socialWorkerCitation: { source: wtisa, where: 'Inform the social worker of unexplained absence of a pupil with a social worker' },
-    correctNCitation: { source: regs2024, where: 'reg 10 and the Code N entry: replace N within 5 school days of the session, else record O' },
+    homeVisitCitation: {
+      source: wtisa,
+      where: 'Expectations of schools: contact or home visit where absence is unexplained',
+    },
+    socialWorkerCitation: {
+      source: wtisa,
+      where: 'Inform the social worker of unexplained absence of a pupil with a social worker',
+    },
+    correctNCitation: {
+      source: regs2024,
+      where: 'reg 10 and the Code N entry: replace N within 5 school days of the session, else record O',
+    },
   },
 
   sicknessReturn: {
     days: 15,
     sessionCounts: 'half-day',
     once: 'per-episode',
-    nextStep: 'Send the local authority a sickness return (name and address) so it can arrange education for health needs',
-    citation: { source: `${wtisa}; ${regs2024}`, where: 'Sickness returns: 15 school days of illness, consecutive or cumulative; one return per continuous illness in a school year' },
+    nextStep:
+      'Send the local authority a sickness return (name and address) so it can arrange education for health needs',
+    citation: {
+      source: `${wtisa}; ${regs2024}`,
+      where:
+        'Sickness returns: 15 school days of illness, consecutive or cumulative; one return per continuous illness in a school year',
+    },
   },
 
   continuousAbsence: {
     days: 10,
     codes: ['G', 'N', 'O', 'U'],
-    nextStep: 'Include the pupil in the attendance return to the local authority and make reasonable enquiries about where they are',
-    citation: { source: regs2024, where: 'Attendance returns: absent for a continuous period of 10 school days with unauthorised codes' },
+    nextStep:
+      'Include the pupil in the attendance return to the local authority and make reasonable enquiries about where they are',
+    citation: {
+      source: regs2024,
+      where: 'Attendance returns: absent for a continuous period of 10 school days with unauthorised codes',
+    },
   },
 
   deletionGround: {
@@ -94,7 +128,8 @@ export const nationalProfile: PolicyProfile = policyProfileSchema.parse({
     codes: ['G', 'N', 'O'],
     citation: {
       source: regs2024,
-      where: 'reg 9(1)(i): continuously absent 20 school days, no reasonable grounds to think the absence is from sickness or an unavoidable cause, and the school and LA have failed to find the pupil after reasonable enquiries',
+      where:
+        'reg 9(1)(i): continuously absent 20 school days, no reasonable grounds to think the absence is from sickness or an unavoidable cause, and the school and LA have failed to find the pupil after reasonable enquiries',
     },
   },
 
@@ -102,20 +137,33 @@ export const nationalProfile: PolicyProfile = policyProfileSchema.parse({
     codes: ['L', 'U'],
     sessions: 10,
     schoolWeeks: 10,
-    nextStep: 'Talk with the parents about the reasons for lateness and agree support; U marks count toward the penalty threshold',
-    citation: { source: wtisa, where: 'Punctuality: L counts as present, U (after the register closes) as unauthorised absence; 10 late sessions in 10 school weeks is this product’s default trigger' },
+    nextStep:
+      'Talk with the parents about the reasons for lateness and agree support; U marks count toward the penalty threshold',
+    citation: {
+      source: wtisa,
+      where:
+        'Punctuality: L counts as present, U (after the register closes) as unauthorised absence; 10 late sessions in 10 school weeks is this product’s default trigger',
+    },
   },
 
   brokenWeeks: {
     concernRatio: 0.5,
     minimumBrokenWeeks: 2,
-    nextStep: 'Look at the pattern of odd days missed with the family; consider a medical action plan for repeated minor ailments',
-    citation: { source: 'This product’s default (no national broken-weeks rule)', where: 'Half or more of school weeks so far with at least one absence' },
+    nextStep:
+      'Look at the pattern of odd days missed with the family; consider a medical action plan for repeated minor ailments',
+    citation: {
+      source: 'This product’s default (no national broken-weeks rule)',
+      where: 'Half or more of school weeks so far with at least one absence',
+    },
   },
 
   leave: {
     refuseHolidays: false,
-    citation: { source: regs2024, where: 'reg 11: leave of absence only for exceptional circumstances, applied for in advance by a parent the pupil normally lives with' },
+    citation: {
+      source: regs2024,
+      where:
+        'reg 11: leave of absence only for exceptional circumstances, applied for in advance by a parent the pupil normally lives with',
+    },
   },
 
   stages: [
@@ -137,7 +185,10 @@ export const nationalProfile: PolicyProfile = policyProfileSchema.parse({
       id: 'listen-understand-support',
       name: 'Listen, understand, support',
       trigger: 'Persistent absence',
-      actions: ['Meet pupil and parents to understand barriers', 'Agree an action plan with the local authority and other services'],
+      actions: [
+        'Meet pupil and parents to understand barriers',
+        'Agree an action plan with the local authority and other services',
+      ],
       reviewEveryWeeks: [4, 6],
       citation: { source: wtisa, where: 'Support first: listen, understand and support' },
     },
@@ -152,7 +203,9 @@ export const nationalProfile: PolicyProfile = policyProfileSchema.parse({
       id: 'enforce',
       name: 'Enforce',
       trigger: 'Support has not worked or been engaged with, or is not appropriate (e.g. a term-time holiday)',
-      actions: ['Notice to improve, penalty notice, prosecution or school attendance order, as the LA’s code of conduct sets'],
+      actions: [
+        'Notice to improve, penalty notice, prosecution or school attendance order, as the LA’s code of conduct sets',
+      ],
       citation: { source: wtisa, where: 'Support first: enforce' },
     },
   ],

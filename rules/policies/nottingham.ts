@@ -15,15 +15,22 @@ export const nottinghamProfile = definePolicyProfile({
   source,
   version: '2024.1',
   sicknessReturn: {
-    nextStep: 'Inform Nottingham City Council (absent 15 days or more); medical evidence should not routinely be asked for',
-    citation: at('Health Related Absence: school should inform the local authority where a pupil is absent for 15 days or more'),
+    nextStep:
+      'Inform Nottingham City Council (absent 15 days or more); medical evidence should not routinely be asked for',
+    citation: at(
+      'Health Related Absence: school should inform the local authority where a pupil is absent for 15 days or more',
+    ),
   },
   stages: [
     {
       id: 'support-first',
       name: 'Support first',
       trigger: 'Emerging or persistent absence',
-      actions: ['Communication and advice', 'Targeting support meetings organised and chaired by the School Attendance Support Team', 'Multi-disciplinary support for families'],
+      actions: [
+        'Communication and advice',
+        'Targeting support meetings organised and chaired by the School Attendance Support Team',
+        'Multi-disciplinary support for families',
+      ],
       citation: at('The Education Welfare & EOTAS Service (The School Attendance Support Team)'),
     },
     {

@@ -29,7 +29,10 @@ export const policyProfileSchema = z.object({
 
   register: z.object({
     /** The morning register's start time, when the source gives it ("08:40"). */
-    opensAt: z.string().regex(/^\d{2}:\d{2}$/).optional(),
+    opensAt: z
+      .string()
+      .regex(/^\d{2}:\d{2}$/)
+      .optional(),
     /** Minutes the register stays open; after that a late arrival is U, not L. At most 30 nationally. */
     closesAfterMinutes: z.number().int().positive().max(30),
     citation,

@@ -8,12 +8,20 @@ import { stockportBramhallProfile } from './stockportBramhall.ts';
 
 /** Every profile the product ships, by id. */
 export const POLICY_PROFILES: ReadonlyMap<string, PolicyProfile> = new Map(
-  [nationalProfile, derbyProfile, dudleyStJamesProfile, nottinghamProfile, centralBedfordshireProfile, stockportBramhallProfile].map((p) => [p.id, p]),
+  [
+    nationalProfile,
+    derbyProfile,
+    dudleyStJamesProfile,
+    nottinghamProfile,
+    centralBedfordshireProfile,
+    stockportBramhallProfile,
+  ].map((p) => [p.id, p]),
 );
 
 /** The profile with this id; throws naming the ids there are, so a typo in school.json is easy to fix. */
 export function policyProfile(id: string): PolicyProfile {
   const profile = POLICY_PROFILES.get(id);
-  if (!profile) throw new RangeError(`unknown policy profile "${id}"; the profiles are: ${[...POLICY_PROFILES.keys()].join(', ')}`);
+  if (!profile)
+    throw new RangeError(`unknown policy profile "${id}"; the profiles are: ${[...POLICY_PROFILES.keys()].join(', ')}`);
   return profile;
 }

@@ -7,9 +7,7 @@
 const CHECK_LETTERS = 'ABCDEFGHJKLMNPQRTUVWXYZ';
 const UPN_SHAPE = /^[A-Z]\d{11}[0-9A-Z]$/;
 
-export type UpnCheck =
-  | { ok: true; temporary: boolean }
-  | { ok: false; problem: string };
+export type UpnCheck = { ok: true; temporary: boolean } | { ok: false; problem: string };
 
 /** The check letter a UPN's last 12 characters call for, or undefined if they are not digits (and a final letter). */
 export function upnCheckLetter(body: string): string | undefined {
@@ -31,11 +29,16 @@ export function upnCheckLetter(body: string): string | undefined {
 /** Checks a UPN's shape and check letter. */
 export function checkUpn(upn: string): UpnCheck {
   if (!UPN_SHAPE.test(upn)) {
-    return { ok: false, problem: `UPN ${JSON.stringify(upn)} is not 13 characters: a check letter, 11 digits and a digit (or a letter for a temporary UPN)` };
+    return {
+      ok: false,
+      problem: `UPN ${JSON.stringify(upn)} is not 13 characters: a check letter, 11 digits and a digit (or a letter for a temporary UPN)`,
+    };
   }
   const expected = upnCheckLetter(upn.slice(1));
-  if (expected === undefined) return { ok: false, problem: `UPN ${upn} ends in ${upn[12]}, a letter never used in UPNs` };
-  if (expected !== upn[0]) return { ok: false, problem: `UPN ${upn} has check letter ${upn[0]} but its digits call for ${expected}` };
+  if (expected === undefined)
+    return { ok: false, problem: `UPN ${upn} ends in ${upn[12]}, a letter never used in UPNs` };
+  if (expected !== upn[0])
+    return { ok: false, problem: `UPN ${upn} has check letter ${upn[0]} but its digits call for ${expected}` };
   return { ok: true, temporary: /[A-Z]$/.test(upn) };
 }
 
@@ -45,6 +48,7 @@ export function checkUpn(upn: string): UpnCheck {
  */
 export function upnWithCheckLetter(body: string): string {
   const letter = upnCheckLetter(body);
-  if (letter === undefined) throw new RangeError(`UPN body ${JSON.stringify(body)} must be 11 digits and a digit or letter`);
+  if (letter === undefined)
+    throw new RangeError(`UPN body ${JSON.stringify(body)} must be 11 digits and a digit or letter`);
   return letter + body;
 }

@@ -29,10 +29,17 @@ export function mergeRegisters(previous: Register, current: Register): MergedReg
   }
   const open: OpenSession[] = [];
   for (let s = 0; s < kept; s++) open.push({ date: prevCal.sessionDate[s], session: halfName(prevCal.sessionHalf[s]) });
-  for (let s = 0; s < curCal.sessionCount; s++) open.push({ date: curCal.sessionDate[s], session: halfName(curCal.sessionHalf[s]) });
+  for (let s = 0; s < curCal.sessionCount; s++)
+    open.push({ date: curCal.sessionDate[s], session: halfName(curCal.sessionHalf[s]) });
   const calendar = calendarFromSessions(open, {
-    terms: [...previous.calendar.terms.filter((t) => firstCurrentDay === undefined || t.start < firstCurrentDay), ...curCal.terms],
-    closures: [...prevCal.closures.filter((c) => firstCurrentDay === undefined || c.date < firstCurrentDay), ...curCal.closures],
+    terms: [
+      ...previous.calendar.terms.filter((t) => firstCurrentDay === undefined || t.start < firstCurrentDay),
+      ...curCal.terms,
+    ],
+    closures: [
+      ...prevCal.closures.filter((c) => firstCurrentDay === undefined || c.date < firstCurrentDay),
+      ...curCal.closures,
+    ],
     source: `${prevCal.source} (previous year) + ${curCal.source}`,
     notes: [...prevCal.notes, ...curCal.notes],
   });
@@ -48,5 +55,10 @@ export function mergeRegisters(previous: Register, current: Register): MergedReg
     matched++;
     register.marks.set(previous.marks.subarray(q * prevCal.sessionCount, q * prevCal.sessionCount + kept), p * n);
   });
-  return { register, previousSessions: kept, overlappingSessionsDropped: prevCal.sessionCount - kept, pupilsMatched: matched };
+  return {
+    register,
+    previousSessions: kept,
+    overlappingSessionsDropped: prevCal.sessionCount - kept,
+    pupilsMatched: matched,
+  };
 }

@@ -9,7 +9,14 @@ import { crc32 } from '../../appPackage/tools/crc32.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 /** The 1.29 schema shipped inside @microsoft/app-manifest: passed in so validation never downloads it. */
-const schema = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@microsoft/app-manifest/build/json-schemas/teams/v1.29/MicrosoftTeams.schema.json'), 'utf8'));
+const schema = JSON.parse(
+  readFileSync(
+    createRequire(import.meta.url).resolve(
+      '@microsoft/app-manifest/build/json-schemas/teams/v1.29/MicrosoftTeams.schema.json',
+    ),
+    'utf8',
+  ),
+);
 
 interface DecodedPng {
   width: number;
@@ -41,7 +48,8 @@ function decodePng(png: Buffer): DecodedPng {
   }
   const raw = inflateSync(Buffer.concat(idat));
   const rgba = new Uint8Array(width * height * 4);
-  for (let y = 0; y < height; y++) rgba.set(raw.subarray(y * (width * 4 + 1) + 1, (y + 1) * (width * 4 + 1)), y * width * 4);
+  for (let y = 0; y < height; y++)
+    rgba.set(raw.subarray(y * (width * 4 + 1) + 1, (y + 1) * (width * 4 + 1)), y * width * 4);
   return { width, height, colourType, rgba };
 }
 
@@ -75,7 +83,11 @@ describe('the Teams app package', () => {
     const errors = await ManifestUtil.validateManifestAgainstSchema(built.manifest as never, schema);
     expect(errors).toEqual([]);
     const { bots: _bots, icons: _icons, ...broken } = built.manifest;
-    expect((await ManifestUtil.validateManifestAgainstSchema({ ...broken, manifestVersion: '1.29' } as never, schema)).join('\n')).toContain("must have required property 'icons'");
+    expect(
+      (await ManifestUtil.validateManifestAgainstSchema({ ...broken, manifestVersion: '1.29' } as never, schema)).join(
+        '\n',
+      ),
+    ).toContain("must have required property 'icons'");
   });
 
   it('has a 192x192 colour icon and a 32x32 outline icon that is white on transparent', () => {
@@ -103,11 +115,17 @@ describe('the Teams app package', () => {
   });
 
   it('names the placeholders an env file leaves unset', () => {
-    expect(() => fillPlaceholders('{"id":"${{TEAMS_APP_ID}}","bot":"${{BOT_ID}}"}', { TEAMS_APP_ID: 'x' }, 'env/.env.test')).toThrow('env/.env.test does not set BOT_ID');
+    expect(() =>
+      fillPlaceholders('{"id":"${{TEAMS_APP_ID}}","bot":"${{BOT_ID}}"}', { TEAMS_APP_ID: 'x' }, 'env/.env.test'),
+    ).toThrow('env/.env.test does not set BOT_ID');
   });
 
   it('reads env files with comments and quoted values', () => {
-    expect(parseEnvFile('# comment\nA=1\nB=" (local)"\n\nC = two words\n')).toEqual({ A: '1', B: ' (local)', C: 'two words' });
+    expect(parseEnvFile('# comment\nA=1\nB=" (local)"\n\nC = two words\n')).toEqual({
+      A: '1',
+      B: ' (local)',
+      C: 'two words',
+    });
   });
 
   it('refuses to package for an environment with no env file, saying which file to create', () => {

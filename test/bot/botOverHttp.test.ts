@@ -7,7 +7,11 @@ import { ProactiveSendError, type ConversationRef } from '../../bot/host/feature
 
 /** Pupil names on a list card, read from the card the bot posted. */
 function listedNames(activity: Record<string, unknown>): string[] {
-  const card = (activity.attachments as { content: { body: { type: string; items?: { type: string; columns?: { items: { text: string }[] }[] }[] }[] } }[])[0].content;
+  const card = (
+    activity.attachments as {
+      content: { body: { type: string; items?: { type: string; columns?: { items: { text: string }[] }[] }[] }[] };
+    }[]
+  )[0].content;
   return card.body.filter((b) => b.type === 'Container').map((c) => c.items![0].columns![0].items[0].text);
 }
 
@@ -66,13 +70,16 @@ describe('the bot over HTTP (local mode, fake Teams connector)', () => {
     const json = JSON.stringify(reply.attachments);
     expect(json).toContain('Persistent absence');
     expect(json).not.toContain('Social worker');
-    const audit = await testBot.bot.services.store.listAudit({ upn: testBot.bot.services.schools[0].register.pupils[2].upn });
+    const audit = await testBot.bot.services.store.listAudit({
+      upn: testBot.bot.services.schools[0].register.pupils[2].upn,
+    });
     expect(audit.map((a) => a.what)).toContain('view.pupil');
   });
 
   it('asks which pupil when a name matches several, and shows the chosen one from the card', async () => {
     const reply = await ask('how is Amy doing?');
-    const card = (reply.attachments as { content: { actions: { verb: string; data: Record<string, unknown> }[] } }[])[0].content;
+    const card = (reply.attachments as { content: { actions: { verb: string; data: Record<string, unknown> }[] } }[])[0]
+      .content;
     expectValidCard(card);
     expect(JSON.stringify(card)).toContain('Amy Smith');
     expect(JSON.stringify(card)).toContain('Amy Stone');
@@ -80,7 +87,12 @@ describe('the bot over HTTP (local mode, fake Teams connector)', () => {
     const before = connector.calls.length;
     const response = await postActivity(
       testBot.url,
-      actionExecute({ serviceUrl: connector.url, verb: card.actions[0].verb, data: { ...card.actions[0].data, upn: `${urn}|${upn}` }, replyToId: 'activity-card-1' }),
+      actionExecute({
+        serviceUrl: connector.url,
+        verb: card.actions[0].verb,
+        data: { ...card.actions[0].data, upn: `${urn}|${upn}` },
+        replyToId: 'activity-card-1',
+      }),
     );
     expect(response.status).toBe(200);
     const body = response.body as { statusCode: number; value: unknown };
@@ -95,10 +107,19 @@ describe('the bot over HTTP (local mode, fake Teams connector)', () => {
     // Only people with a role assignment in the store are named (local mode's default role names nobody).
     await testBot.bot.services.store.setRole('100001', 'aad-staff-1', 'designated-safeguarding-lead');
     const reply = await ask('who is persistently absent?');
-    const refresh = (reply.attachments as { content: { refresh?: { action: { verb: string; data: Record<string, unknown> }; userIds: string[] } } }[])[0].content.refresh;
+    const refresh = (
+      reply.attachments as {
+        content: { refresh?: { action: { verb: string; data: Record<string, unknown> }; userIds: string[] } };
+      }[]
+    )[0].content.refresh;
     expect(refresh?.userIds).toEqual(['29:staff-user']);
     const before = connector.calls.length;
-    const invoke = actionExecute({ serviceUrl: connector.url, verb: refresh!.action.verb, data: refresh!.action.data, replyToId: 'activity-card-2' });
+    const invoke = actionExecute({
+      serviceUrl: connector.url,
+      verb: refresh!.action.verb,
+      data: refresh!.action.data,
+      replyToId: 'activity-card-2',
+    });
     (invoke.value as { trigger: string }).trigger = 'automatic';
     const response = await postActivity(testBot.url, invoke);
     expect(response.status).toBe(200);
@@ -107,7 +128,12 @@ describe('the bot over HTTP (local mode, fake Teams connector)', () => {
   });
 
   it('sends and updates proactively by stored reference, and reports what Teams refused with its status', async () => {
-    const reference: ConversationRef = { serviceUrl: connector.url, channelId: 'msteams', conversation: { id: '19:proactive@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-1' }, bot: { id: '28:attendance-bot' } };
+    const reference: ConversationRef = {
+      serviceUrl: connector.url,
+      channelId: 'msteams',
+      conversation: { id: '19:proactive@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-1' },
+      bot: { id: '28:attendance-bot' },
+    };
     const { proactive } = testBot.bot.registry;
     const sent = await proactive.send(reference, { text: 'Morning digest' });
     expect(sent.id).toMatch(/^activity-/);
@@ -119,12 +145,16 @@ describe('the bot over HTTP (local mode, fake Teams connector)', () => {
       ['PUT', sent.id, 'Morning digest (updated)'],
     ]);
     connector.refuse('19:removed@thread.tacv2', 403);
-    const removed = await proactive.send({ ...reference, conversation: { id: '19:removed@thread.tacv2' } }, { text: 'x' }).catch((e: unknown) => e);
+    const removed = await proactive
+      .send({ ...reference, conversation: { id: '19:removed@thread.tacv2' } }, { text: 'x' })
+      .catch((e: unknown) => e);
     expect(removed).toBeInstanceOf(ProactiveSendError);
     expect((removed as ProactiveSendError).conversationGone).toBe(true);
     // botbuilder's HTTP client retries a 429 itself first (honouring Retry-After), so ask for no wait here.
     connector.refuse('19:busy@thread.tacv2', 429, 0);
-    const busy = (await proactive.send({ ...reference, conversation: { id: '19:busy@thread.tacv2' } }, { text: 'x' }).catch((e: unknown) => e)) as ProactiveSendError;
+    const busy = (await proactive
+      .send({ ...reference, conversation: { id: '19:busy@thread.tacv2' } }, { text: 'x' })
+      .catch((e: unknown) => e)) as ProactiveSendError;
     expect(busy).toBeInstanceOf(ProactiveSendError);
     expect([busy.status, busy.retryAfterSeconds]).toEqual([429, 0]);
   });

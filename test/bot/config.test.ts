@@ -14,27 +14,51 @@ function problems(env: Record<string, string>): string {
 describe('readConfig', () => {
   it('runs in local mode on port 3978 with nothing set, giving everyone the LA officer role for the playground', () => {
     const config = readConfig({});
-    expect(config).toMatchObject({ localMode: true, production: false, port: 3978, appType: 'SingleTenant', defaultRole: 'la-officer', stateDir: '.data' });
+    expect(config).toMatchObject({
+      localMode: true,
+      production: false,
+      port: 3978,
+      appType: 'SingleTenant',
+      defaultRole: 'la-officer',
+      stateDir: '.data',
+    });
     expect(config.dataPath).toBeUndefined();
   });
 
   it('refuses to start in production without app id, secret and tenant, naming each', () => {
-    expect(problems({ NODE_ENV: 'production' })).toContain('needs MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId');
-    expect(problems({ NODE_ENV: 'production', MicrosoftAppId: 'a', MicrosoftAppPassword: 'b' })).toContain('needs MicrosoftAppTenantId');
+    expect(problems({ NODE_ENV: 'production' })).toContain(
+      'needs MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId',
+    );
+    expect(problems({ NODE_ENV: 'production', MicrosoftAppId: 'a', MicrosoftAppPassword: 'b' })).toContain(
+      'needs MicrosoftAppTenantId',
+    );
   });
 
   it('gives no default role outside local mode unless one is configured', () => {
-    const config = readConfig({ NODE_ENV: 'production', MicrosoftAppId: 'a', MicrosoftAppPassword: 'b', MicrosoftAppTenantId: 't' });
+    const config = readConfig({
+      NODE_ENV: 'production',
+      MicrosoftAppId: 'a',
+      MicrosoftAppPassword: 'b',
+      MicrosoftAppTenantId: 't',
+    });
     expect(config.localMode).toBe(false);
     expect(config.defaultRole).toBeUndefined();
   });
 
   it('refuses an app id without its secret even outside production', () => {
-    expect(problems({ MicrosoftAppId: 'a' })).toContain('MicrosoftAppId is set but MicrosoftAppPassword and MicrosoftAppTenantId are not');
+    expect(problems({ MicrosoftAppId: 'a' })).toContain(
+      'MicrosoftAppId is set but MicrosoftAppPassword and MicrosoftAppTenantId are not',
+    );
   });
 
   it('explains bad values: app type, as-of date, port, role and Redis URL', () => {
-    const message = problems({ MicrosoftAppType: 'MultiTenant', ATTENDANCE_AS_OF: '21/11/2025', PORT: 'eighty', ATTENDANCE_DEFAULT_ROLE: 'janitor', REDIS_URL: 'localhost' });
+    const message = problems({
+      MicrosoftAppType: 'MultiTenant',
+      ATTENDANCE_AS_OF: '21/11/2025',
+      PORT: 'eighty',
+      ATTENDANCE_DEFAULT_ROLE: 'janitor',
+      REDIS_URL: 'localhost',
+    });
     expect(message).toContain('MicrosoftAppType must be SingleTenant');
     expect(message).toContain('ATTENDANCE_AS_OF must be a date written YYYY-MM-DD');
     expect(message).toContain('PORT');
@@ -43,16 +67,33 @@ describe('readConfig', () => {
   });
 
   it('reads the alert settings with the rest, with their defaults', () => {
-    expect(readConfig({}).alerts).toMatchObject({ scanTimes: [{ hour: 9, minute: 30 }, { hour: 14, minute: 0 }], timeZone: 'Europe/London', scheduledScans: true });
-    expect(readConfig({ ALERT_SCAN_TIMES: '15:45, 08:05', ALERT_SCANS: 'off', INSTANCE_ID: 'bot-1' }).alerts).toMatchObject({
-      scanTimes: [{ hour: 8, minute: 5 }, { hour: 15, minute: 45 }],
+    expect(readConfig({}).alerts).toMatchObject({
+      scanTimes: [
+        { hour: 9, minute: 30 },
+        { hour: 14, minute: 0 },
+      ],
+      timeZone: 'Europe/London',
+      scheduledScans: true,
+    });
+    expect(
+      readConfig({ ALERT_SCAN_TIMES: '15:45, 08:05', ALERT_SCANS: 'off', INSTANCE_ID: 'bot-1' }).alerts,
+    ).toMatchObject({
+      scanTimes: [
+        { hour: 8, minute: 5 },
+        { hour: 15, minute: 45 },
+      ],
       scheduledScans: false,
       instanceId: 'bot-1',
     });
   });
 
   it('refuses bad alert settings at start, listed with every other problem', () => {
-    const message = problems({ PORT: 'eighty', ALERT_SCAN_TIMES: '9.30', SCAN_TOKEN: 'short', ALERT_TIME_ZONE: 'Mars/Olympus' });
+    const message = problems({
+      PORT: 'eighty',
+      ALERT_SCAN_TIMES: '9.30',
+      SCAN_TOKEN: 'short',
+      ALERT_TIME_ZONE: 'Mars/Olympus',
+    });
     expect(message).toContain('PORT');
     expect(message).toContain('ALERT_SCAN_TIMES: "9.30" is not a time written HH:MM');
     expect(message).toContain('SCAN_TOKEN must be at least 16 characters');
@@ -60,6 +101,9 @@ describe('readConfig', () => {
   });
 
   it('treats blank variables as unset', () => {
-    expect(readConfig({ MicrosoftAppId: '', PORT: ' ', ATTENDANCE_AS_OF: '' })).toMatchObject({ localMode: true, port: 3978 });
+    expect(readConfig({ MicrosoftAppId: '', PORT: ' ', ATTENDANCE_AS_OF: '' })).toMatchObject({
+      localMode: true,
+      port: 3978,
+    });
   });
 });

@@ -21,7 +21,9 @@ const BROOK_LANE: FixtureSpec = {
 
 /** Names listed on a list card. */
 function listed(activity: Partial<Activity>): string[] {
-  const card = cardOf(activity) as { body: { type: string; items?: { columns?: { items: { text: string }[] }[] }[] }[] };
+  const card = cardOf(activity) as {
+    body: { type: string; items?: { columns?: { items: { text: string }[] }[] }[] }[];
+  };
   return card.body.filter((b) => b.type === 'Container').map((c) => c.items![0].columns![0].items[0].text);
 }
 
@@ -52,7 +54,11 @@ describe('queries over the teams-ai app (TestAdapter)', () => {
     bot = scriptedBot([FIXTURE_SCHOOL, BROOK_LANE], { defaultRole: 'attendance-lead' });
     await bot.adapter
       .send(says('who is persistently absent?', {}))
-      .assertReply((reply) => expect(reply.text).toMatch(/not linked to a school yet.*Oakfield Primary \(URN 100001\); Brook Lane Academy \(URN 100002\)/))
+      .assertReply((reply) =>
+        expect(reply.text).toMatch(
+          /not linked to a school yet.*Oakfield Primary \(URN 100001\); Brook Lane Academy \(URN 100002\)/,
+        ),
+      )
       .send(says('link school 100001', {}))
       .assertReply((reply) => expect(reply.text).toContain('now answers for Oakfield Primary (URN 100001)'))
       .send(says('who is persistently absent?', {}))
@@ -67,11 +73,19 @@ describe('queries over the teams-ai app (TestAdapter)', () => {
       .send(says('which school?', {}))
       .assertReply((reply) => expect(reply.text).toContain('This conversation is not linked to a school'))
       .send(says('link school brook lane', {}))
-      .assertReply((reply) => expect(reply.text).toContain('Only the head, attendance lead, designated safeguarding lead or an LA officer at Brook Lane Academy'))
+      .assertReply((reply) =>
+        expect(reply.text).toContain(
+          'Only the head, attendance lead, designated safeguarding lead or an LA officer at Brook Lane Academy',
+        ),
+      )
       .send(says('link school brook lane', {}, { aadObjectId: 'aad-lead' }))
       .assertReply((reply) => expect(reply.text).toContain('now answers for Brook Lane Academy (URN 100002)'))
       .send(says('which school?', {}))
-      .assertReply((reply) => expect(reply.text).toBe('This conversation answers for Brook Lane Academy (URN 100002); privacy is limited: names and findings only.'))
+      .assertReply((reply) =>
+        expect(reply.text).toBe(
+          'This conversation answers for Brook Lane Academy (URN 100002); privacy is limited: names and findings only.',
+        ),
+      )
       .send(says('link school 999999', {}, { aadObjectId: 'aad-lead' }))
       .assertReply((reply) => expect(reply.text).toContain(`I don't hold a school with URN or name "999999"`))
       .startTest();
@@ -128,7 +142,18 @@ describe('queries over the teams-ai app (TestAdapter)', () => {
   it('in a channel says a safeguarding step applies without saying the pupil has a social worker', async () => {
     const withN: FixtureSpec = {
       ...FIXTURE_SCHOOL,
-      pupils: [...FIXTURE_SCHOOL.pupils, { givenName: 'Eve', familyName: 'Hall', yearGroup: '8', dateOfBirth: '2012-02-02', socialWorker: true, days: { '2025-11-21': 'N' }, marksUntil: '2025-11-21' }],
+      pupils: [
+        ...FIXTURE_SCHOOL.pupils,
+        {
+          givenName: 'Eve',
+          familyName: 'Hall',
+          yearGroup: '8',
+          dateOfBirth: '2012-02-02',
+          socialWorker: true,
+          days: { '2025-11-21': 'N' },
+          marksUntil: '2025-11-21',
+        },
+      ],
     };
     bot = scriptedBot([withN], { defaultRole: 'attendance-lead' });
     await bot.adapter
@@ -153,7 +178,18 @@ describe('queries over the teams-ai app (TestAdapter)', () => {
   it('lets Teams refresh a limited channel card into the full view for staff whose role allows it, and only for them', async () => {
     const withN: FixtureSpec = {
       ...FIXTURE_SCHOOL,
-      pupils: [...FIXTURE_SCHOOL.pupils, { givenName: 'Eve', familyName: 'Hall', yearGroup: '8', dateOfBirth: '2012-02-02', socialWorker: true, days: { '2025-11-21': 'N' }, marksUntil: '2025-11-21' }],
+      pupils: [
+        ...FIXTURE_SCHOOL.pupils,
+        {
+          givenName: 'Eve',
+          familyName: 'Hall',
+          yearGroup: '8',
+          dateOfBirth: '2012-02-02',
+          socialWorker: true,
+          days: { '2025-11-21': 'N' },
+          marksUntil: '2025-11-21',
+        },
+      ],
     };
     bot = scriptedBot([withN]);
     const { store } = bot.services;
@@ -203,7 +239,8 @@ describe('queries over the teams-ai app (TestAdapter)', () => {
       .assertReply((reply) => {
         expect(listed(reply)).toHaveLength(20);
         expect(listed(reply)[0]).toBe('Pupil01 Ill');
-        next = (cardOf(reply) as { actions: { verb: string; data: Record<string, unknown>; title: string }[] }).actions[0];
+        next = (cardOf(reply) as { actions: { verb: string; data: Record<string, unknown>; title: string }[] })
+          .actions[0];
         expect(next.title).toBe('Next 5');
       })
       .startTest();
@@ -213,16 +250,27 @@ describe('queries over the teams-ai app (TestAdapter)', () => {
         expect(reply.type).toBe('invokeResponse');
         const response = (reply.value as { body: { statusCode: number; value: Record<string, unknown> } }).body;
         expect(response.statusCode).toBe(200);
-        const card = response.value as { body: { type: string; items?: { columns?: { items: { text: string }[] }[] }[] }[]; actions?: unknown[] };
+        const card = response.value as {
+          body: { type: string; items?: { columns?: { items: { text: string }[] }[] }[] }[];
+          actions?: unknown[];
+        };
         expectValidCard(card);
-        expect(card.body.filter((b) => b.type === 'Container').map((c) => c.items![0].columns![0].items[0].text)).toEqual([21, 22, 23, 24, 25].map((n) => `Pupil${n} Ill`));
+        expect(
+          card.body.filter((b) => b.type === 'Container').map((c) => c.items![0].columns![0].items[0].text),
+        ).toEqual([21, 22, 23, 24, 25].map((n) => `Pupil${n} Ill`));
         expect(card.actions ?? []).toEqual([]);
       })
       .startTest();
   });
 
   it('shows fewer rows per page rather than send a card over 28 KB, and carries on from where it stopped', async () => {
-    const longNames: FixtureSpec = { ...BROOK_LANE, pupils: BROOK_LANE.pupils.map((p, i) => ({ ...p, familyName: `${String(i + 1).padStart(2, '0')}-${'Montgomery-Fitzwilliam-'.repeat(25)}` })) };
+    const longNames: FixtureSpec = {
+      ...BROOK_LANE,
+      pupils: BROOK_LANE.pupils.map((p, i) => ({
+        ...p,
+        familyName: `${String(i + 1).padStart(2, '0')}-${'Montgomery-Fitzwilliam-'.repeat(25)}`,
+      })),
+    };
     bot = scriptedBot([longNames], { defaultRole: 'staff' });
     let next: { verb: string; data: Record<string, unknown>; title: string } | undefined;
     await bot.adapter
@@ -232,14 +280,19 @@ describe('queries over the teams-ai app (TestAdapter)', () => {
         const shown = listed(reply);
         expect(shown.length).toBeLessThan(20);
         expect(shown.length).toBeGreaterThanOrEqual(5);
-        next = (cardOf(reply) as { actions: { verb: string; data: Record<string, unknown>; title: string }[] }).actions[0];
+        next = (cardOf(reply) as { actions: { verb: string; data: Record<string, unknown>; title: string }[] })
+          .actions[0];
         expect(Number(next.data.start)).toBe(shown.length);
       })
       .startTest();
     await bot.adapter
       .send(presses(next!.verb, next!.data, {}))
       .assertReply((reply) => {
-        const card = (reply.value as { body: { value: { body: { type: string; items?: { columns?: { items: { text: string }[] }[] }[] }[] } } }).body.value;
+        const card = (
+          reply.value as {
+            body: { value: { body: { type: string; items?: { columns?: { items: { text: string }[] }[] }[] }[] } };
+          }
+        ).body.value;
         expectValidCard(card);
         const first = card.body.filter((b) => b.type === 'Container')[0].items![0].columns![0].items[0].text;
         expect(first.startsWith(`Pupil${String(Number(next!.data.start) + 1).padStart(2, '0')} `)).toBe(true);
@@ -253,7 +306,9 @@ describe('queries over the teams-ai app (TestAdapter)', () => {
     const officer = { aadObjectId: 'aad-officer' };
     await bot.adapter
       .send(says('which pupils hit the penalty threshold?', { personal: true }, officer))
-      .assertReply((reply) => expect(listed(reply)).toEqual(['Amy Smith · Oakfield Primary', 'Amy Stone · Oakfield Primary']))
+      .assertReply((reply) =>
+        expect(listed(reply)).toEqual(['Amy Smith · Oakfield Primary', 'Amy Stone · Oakfield Primary']),
+      )
       .send(says('who is persistently absent at Oakfield?', { personal: true }, officer))
       .assertReply((reply) => expect(listed(reply)).toEqual(['Amy Smith', 'Ben Jones']))
       .startTest();
@@ -302,7 +357,11 @@ describe('queries over the teams-ai app (TestAdapter)', () => {
     bot = scriptedBot([FIXTURE_SCHOOL], { defaultRole: 'staff' });
     await bot.adapter
       .send(says('who is persistently absent as of 1 August 2025?', {}))
-      .assertReply((reply) => expect(reply.text).toContain("The register I hold starts on Wednesday, 3 September 2025, so I can't answer as of"))
+      .assertReply((reply) =>
+        expect(reply.text).toContain(
+          "The register I hold starts on Wednesday, 3 September 2025, so I can't answer as of",
+        ),
+      )
       .startTest();
   });
 
@@ -310,7 +369,9 @@ describe('queries over the teams-ai app (TestAdapter)', () => {
     bot = scriptedBot([FIXTURE_SCHOOL], { defaultRole: 'staff' });
     await bot.adapter
       .send(says('how is Zed Zebedee doing?', {}))
-      .assertReply((reply) => expect(reply.text).toContain(`I can't find a pupil called "Zed Zebedee" at Oakfield Primary`))
+      .assertReply((reply) =>
+        expect(reply.text).toContain(`I can't find a pupil called "Zed Zebedee" at Oakfield Primary`),
+      )
       .startTest();
   });
 });

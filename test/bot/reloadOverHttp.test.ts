@@ -37,7 +37,9 @@ describe('reloading the registers over HTTP', () => {
 
   it('refuses without the operator token', async () => {
     expect((await post(`${testBot.url}/api/reload`, undefined)).status).toBe(401);
-    expect((await post(`${testBot.url}/api/reload`, undefined, { authorization: 'Bearer not-the-token-at-all' })).status).toBe(401);
+    expect(
+      (await post(`${testBot.url}/api/reload`, undefined, { authorization: 'Bearer not-the-token-at-all' })).status,
+    ).toBe(401);
   });
 
   it('answers from the new marks after the bundle is rewritten and reloaded, with no restart', async () => {
@@ -48,7 +50,13 @@ describe('reloading the registers over HTTP', () => {
     const response = await post(`${testBot.url}/api/reload`, undefined, AUTH);
 
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ schools: 1, pupils: 5, asOf: { [URN]: '2025-11-28' }, added: [], removed: [] });
+    expect(response.body).toMatchObject({
+      schools: 1,
+      pupils: 5,
+      asOf: { [URN]: '2025-11-28' },
+      added: [],
+      removed: [],
+    });
     expect(testBot.bot.services.schools[0].asOf).toBe('2025-11-28');
     expect(penaltyPupils()).toContain('Dan Smith');
   });

@@ -14,7 +14,11 @@ describe('POST /api/reload', () => {
   afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
   /** The route on a bare restify server, with a reload that finishes only when the test says. */
-  async function serve(): Promise<{ url: string; calls: () => number; finish: (outcome: ReloadReport | Error) => void }> {
+  async function serve(): Promise<{
+    url: string;
+    calls: () => number;
+    finish: (outcome: ReloadReport | Error) => void;
+  }> {
     let calls = 0;
     let settle: ((outcome: ReloadReport | Error) => void) | undefined;
     server = restify.createServer();
@@ -23,7 +27,9 @@ describe('POST /api/reload', () => {
       log: silentLog,
       reload: () => {
         calls++;
-        return new Promise((resolve, reject) => (settle = (outcome) => (outcome instanceof Error ? reject(outcome) : resolve(outcome))));
+        return new Promise(
+          (resolve, reject) => (settle = (outcome) => (outcome instanceof Error ? reject(outcome) : resolve(outcome))),
+        );
       },
     });
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
@@ -44,6 +50,12 @@ describe('POST /api/reload', () => {
     const third = post(route.url, undefined, AUTH);
     await expect.poll(route.calls).toBe(2);
     route.finish(new Error('marks.csv:7: date: "31/02/2025" is not a date'));
-    expect(await third).toEqual({ status: 422, body: { error: 'marks.csv:7: date: "31/02/2025" is not a date', kept: expect.stringContaining('nothing was changed') } });
+    expect(await third).toEqual({
+      status: 422,
+      body: {
+        error: 'marks.csv:7: date: "31/02/2025" is not a date',
+        kept: expect.stringContaining('nothing was changed'),
+      },
+    });
   });
 });

@@ -23,7 +23,12 @@ describe('loadRoleAssignments', () => {
   it('loads per-school and all-school roles that access checks then use', async () => {
     store = EmbeddedStateStore.open(mkdtempSync(join(tmpdir(), 'roles-store-')));
     const written = await loadRoleAssignments(
-      rolesFile({ assignments: [{ user: 'aad-head', role: 'head', schools: ['100001', '100002'] }, { user: 'aad-officer', role: 'la-officer', schools: 'all' }] }),
+      rolesFile({
+        assignments: [
+          { user: 'aad-head', role: 'head', schools: ['100001', '100002'] },
+          { user: 'aad-officer', role: 'la-officer', schools: 'all' },
+        ],
+      }),
       store,
     );
     expect(written).toBe(3);
@@ -36,7 +41,9 @@ describe('loadRoleAssignments', () => {
 
   it('names the entry and field at fault', async () => {
     store = EmbeddedStateStore.open(mkdtempSync(join(tmpdir(), 'roles-store-')));
-    await expect(loadRoleAssignments(rolesFile({ assignments: [{ user: 'x', role: 'caretaker', schools: ['12'] }] }), store)).rejects.toThrow(
+    await expect(
+      loadRoleAssignments(rolesFile({ assignments: [{ user: 'x', role: 'caretaker', schools: ['12'] }] }), store),
+    ).rejects.toThrow(
       /assignments\.0\.role: "role" must be one of attendance-lead.*assignments\.0\.schools\.0: school URNs are 6 or 7 digits/,
     );
     await expect(loadRoleAssignments(rolesFile('{ not json'), store)).rejects.toThrow(/could not be read as JSON/);

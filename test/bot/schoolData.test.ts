@@ -15,7 +15,10 @@ describe('loadSchools', () => {
   it('finds every bundle below a folder by its school.json, and settles URN, policy and as-of date', () => {
     const root = dataFolder();
     writeBundle(join(root, 'la', 'oakfield'), FIXTURE_SCHOOL);
-    writeBundle(join(root, 'la', 'brook'), { ...FIXTURE_SCHOOL, school: { urn: '100002', name: 'Brook Lane', policy: 'derby' } });
+    writeBundle(join(root, 'la', 'brook'), {
+      ...FIXTURE_SCHOOL,
+      school: { urn: '100002', name: 'Brook Lane', policy: 'derby' },
+    });
     mkdirSync(join(root, 'la', 'notes'));
     const schools = loadSchools(root);
     expect(schools.map((s) => [s.urn, s.name, s.policy.id, s.asOf])).toEqual([

@@ -17,7 +17,8 @@ window.probeCardLayout = function probeCardLayout(card, width) {
     if (r.width === 0 && r.height === 0) continue;
     const label = `${el.tagName.toLowerCase()}.${el.className}: ${(el.textContent || '').slice(0, 40)}`;
     if (r.right > box.right + 1 || r.left < box.left - 1) overflowing.push(`outside the card: ${label}`);
-    if (el.children.length === 0 && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') overflowing.push(`text cut off: ${label}`);
+    if (el.children.length === 0 && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible')
+      overflowing.push(`text cut off: ${label}`);
   }
   const buttons = Array.from(element.querySelectorAll('button')).map((b) => b.textContent || '');
   return { height: box.height, width: box.width, text: element.innerText, overflowing, buttons };

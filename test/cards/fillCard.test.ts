@@ -24,25 +24,38 @@ const listTemplate = {
 
 describe('cardTemplate', () => {
   it('fills fields and repeats rows bound to an array', () => {
-    const card = cardTemplate<{ title: string; rows: { name: string; figure: string }[] }>(templateFile(listTemplate)).fill({
+    const card = cardTemplate<{ title: string; rows: { name: string; figure: string }[] }>(
+      templateFile(listTemplate),
+    ).fill({
       title: 'Two pupils',
       rows: [
         { name: 'Ann', figure: '10 sessions' },
         { name: 'Ben', figure: '12 sessions' },
       ],
     });
-    expect((card.body as { text: string }[]).map((b) => b.text)).toEqual(['Two pupils', 'Ann: 10 sessions', 'Ben: 12 sessions']);
+    expect((card.body as { text: string }[]).map((b) => b.text)).toEqual([
+      'Two pupils',
+      'Ann: 10 sessions',
+      'Ben: 12 sessions',
+    ]);
     expectValidCard(card);
   });
 
   it('refuses a card over 28 KB rather than let Teams drop it', () => {
-    const template = cardTemplate<{ title: string; rows: { name: string; figure: string }[] }>(templateFile(listTemplate));
-    const rows = Array.from({ length: 600 }, (_, i) => ({ name: `Pupil number ${i}`, figure: 'eleven unauthorised sessions' }));
+    const template = cardTemplate<{ title: string; rows: { name: string; figure: string }[] }>(
+      templateFile(listTemplate),
+    );
+    const rows = Array.from({ length: 600 }, (_, i) => ({
+      name: `Pupil number ${i}`,
+      figure: 'eleven unauthorised sessions',
+    }));
     expect(() => template.fill({ title: 'Many', rows })).toThrow(CardTooLargeError);
   });
 
   it('names a field the data did not provide', () => {
-    const template = cardTemplate<Record<string, never>>(templateFile({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '${missing}' }] }));
+    const template = cardTemplate<Record<string, never>>(
+      templateFile({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '${missing}' }] }),
+    );
     expect(() => template.fill({})).toThrow(/\$\{missing\} was not filled/);
   });
 
@@ -59,6 +72,8 @@ describe('cardProblems', () => {
   });
 
   it('accepts a plain valid card', () => {
-    expect(cardProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'hello', wrap: true }] })).toEqual([]);
+    expect(
+      cardProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'hello', wrap: true }] }),
+    ).toEqual([]);
   });
 });

@@ -27,7 +27,11 @@ describe('query cards', () => {
   });
 
   it('list card without more pages has no action and an empty list says so', () => {
-    const empty: ListCardData = { ...sampleListCard(0, false), count: 0, emptyText: 'No pupils have reached the threshold.' };
+    const empty: ListCardData = {
+      ...sampleListCard(0, false),
+      count: 0,
+      emptyText: 'No pupils have reached the threshold.',
+    };
     const message = listCard(empty);
     expectValidCard(message.card, 'empty list card');
     expect((message.card as { actions?: unknown[] }).actions ?? []).toHaveLength(0);
@@ -59,7 +63,16 @@ describe('query cards', () => {
     expectValidCard(cohortCard(sampleCohortCard(true)).card, 'suppressed cohort card');
     expectValidCard(helpCard(sampleHelpCard()).card, 'help card');
     expectValidCard(
-      choicesCard({ title: 'Which pupil?', intro: 'Two pupils are called Amy.', choices: [{ title: 'Amy Smith, Year 9', value: 'A1' }, { title: 'Amy Stone, Year 7', value: 'A2' }], firstValue: 'A1', queryToken: '{}' }).card,
+      choicesCard({
+        title: 'Which pupil?',
+        intro: 'Two pupils are called Amy.',
+        choices: [
+          { title: 'Amy Smith, Year 9', value: 'A1' },
+          { title: 'Amy Stone, Year 7', value: 'A2' },
+        ],
+        firstValue: 'A1',
+        queryToken: '{}',
+      }).card,
       'choices card',
     );
   });

@@ -13,8 +13,10 @@ import { sampleCohortCard, sampleHelpCard, sampleListCard, samplePupilCard } fro
 
 const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
-if (!available && process.env.REQUIRE_CHROMIUM) throw new Error(`REQUIRE_CHROMIUM is set but ${CHROMIUM} does not exist: install Debian's chromium package`);
-if (!available) console.warn(`card rendering tests skipped: ${CHROMIUM} not found (set REQUIRE_CHROMIUM=1 to make this an error)`);
+if (!available && process.env.REQUIRE_CHROMIUM)
+  throw new Error(`REQUIRE_CHROMIUM is set but ${CHROMIUM} does not exist: install Debian's chromium package`);
+if (!available)
+  console.warn(`card rendering tests skipped: ${CHROMIUM} not found (set REQUIRE_CHROMIUM=1 to make this an error)`);
 
 const sdkBundle = createRequire(import.meta.url).resolve('adaptivecards/dist/adaptivecards.min.js');
 
@@ -39,9 +41,14 @@ describe.skipIf(!available)('query cards rendered in headless Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    });
     page = await browser.newPage();
-    await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body style="font-family: sans-serif; margin: 0"></body></html>');
+    await page.setContent(
+      '<!doctype html><html><head><meta charset="utf-8"></head><body style="font-family: sans-serif; margin: 0"></body></html>',
+    );
     await page.addScriptTag({ path: sdkBundle });
     await page.addScriptTag({ path: layoutProbe });
   }, 30_000);
@@ -52,13 +59,31 @@ describe.skipIf(!available)('query cards rendered in headless Chromium', () => {
   // Teams on a phone gives a card about 320 px; the desktop chat pane about 500.
   const widths = [320, 500];
   const cases: [string, () => AdaptiveCardJson, string[]][] = [
-    ['list card with a next page', () => listCard(sampleListCard(20, true)).card!, ['Pupil 20 Example', 'Friday 21 November 2025']],
-    ['pupil card (full view)', () => pupilCard(samplePupilCard(true)).card!, ['Amy Smith', 'Penalty threshold', 'Social worker']],
+    [
+      'list card with a next page',
+      () => listCard(sampleListCard(20, true)).card!,
+      ['Pupil 20 Example', 'Friday 21 November 2025'],
+    ],
+    [
+      'pupil card (full view)',
+      () => pupilCard(samplePupilCard(true)).card!,
+      ['Amy Smith', 'Penalty threshold', 'Social worker'],
+    ],
     ['cohort card', () => cohortCard(sampleCohortCard(false)).card!, ['Persistently absent', '17.79%']],
     ['help card', () => helpCard(sampleHelpCard()).card!, ['which pupils hit the penalty threshold?']],
     [
       'choices card',
-      () => choicesCard({ title: 'Which pupil did you mean?', intro: '2 pupils match "Amy".', choices: [{ title: 'Amy Smith, Year 9, 9B', value: '100001|A' }, { title: 'Amy Stone, Year 7, 7A', value: '100001|B' }], firstValue: '100001|A', queryToken: '{}' }).card!,
+      () =>
+        choicesCard({
+          title: 'Which pupil did you mean?',
+          intro: '2 pupils match "Amy".',
+          choices: [
+            { title: 'Amy Smith, Year 9, 9B', value: '100001|A' },
+            { title: 'Amy Stone, Year 7, 7A', value: '100001|B' },
+          ],
+          firstValue: '100001|A',
+          queryToken: '{}',
+        }).card!,
       ['Amy Stone, Year 7, 7A'],
     ],
   ];
@@ -82,7 +107,11 @@ describe.skipIf(!available)('query cards rendered in headless Chromium', () => {
       body: [
         {
           type: 'ColumnSet',
-          columns: [0, 1, 2].map((i) => ({ type: 'Column', width: '200px', items: [{ type: 'TextBlock', text: `Column ${i} with a long unbroken heading`, wrap: false }] })),
+          columns: [0, 1, 2].map((i) => ({
+            type: 'Column',
+            width: '200px',
+            items: [{ type: 'TextBlock', text: `Column ${i} with a long unbroken heading`, wrap: false }],
+          })),
         },
       ],
     };

@@ -23,7 +23,8 @@ export function sampleListCard(rows: number, hasMore: boolean): ListCardData {
     })),
     count: rows,
     emptyText: '',
-    citation: 'Source: DfE, Working together to improve school attendance (statutory guidance, August 2024), paragraph 190',
+    citation:
+      'Source: DfE, Working together to improve school attendance (statutory guidance, August 2024), paragraph 190',
     pageText: hasMore ? `Pupils 1-${rows} of ${rows + 7}.` : '',
     hasMore,
     nextTitle: 'Next 7',
@@ -33,7 +34,12 @@ export function sampleListCard(rows: number, hasMore: boolean): ListCardData {
 }
 
 export function samplePupilCard(full: boolean): PupilCardData {
-  const context = full ? [{ label: 'Social worker', value: 'yes' }, { label: 'Free school meals', value: 'yes' }] : [];
+  const context = full
+    ? [
+        { label: 'Social worker', value: 'yes' },
+        { label: 'Free school meals', value: 'yes' },
+      ]
+    : [];
   return {
     name: 'Amy Smith',
     subtitle: 'Year 9 · 9B',
@@ -53,21 +59,29 @@ export function samplePupilCard(full: boolean): PupilCardData {
     findings: [
       {
         title: 'Persistent absence',
-        reason: 'Absent for 15.5% of possible sessions from Mon 1 Sep to Fri 21 Nov (18 of 116): persistent absence is 10% or more.',
+        reason:
+          'Absent for 15.5% of possible sessions from Mon 1 Sep to Fri 21 Nov (18 of 116): persistent absence is 10% or more.',
         nextStep: 'Meet the family to understand the barriers and agree an action plan with review dates',
-        citation: 'DfE, Working together to improve school attendance (statutory guidance, August 2024), paragraphs 98-100',
+        citation:
+          'DfE, Working together to improve school attendance (statutory guidance, August 2024), paragraphs 98-100',
       },
       {
         title: 'Penalty threshold',
-        reason: '11 unauthorised sessions (G 4, O 5, U 2) in the 10 school weeks from Mon 15 Sep to Fri 21 Nov: the threshold for considering a penalty notice is 10.',
-        nextStep: 'Offer support first; consider a notice to improve (improvement period 3-6 weeks) before a penalty notice',
+        reason:
+          '11 unauthorised sessions (G 4, O 5, U 2) in the 10 school weeks from Mon 15 Sep to Fri 21 Nov: the threshold for considering a penalty notice is 10.',
+        nextStep:
+          'Offer support first; consider a notice to improve (improvement period 3-6 weeks) before a penalty notice',
         citation: 'School Attendance (Pupil Registration) (England) Regulations 2024 (SI 2024/208), regulation 12',
       },
     ],
     limitedNote: full ? '' : 'Context flags and safeguarding detail are not shown in this conversation.',
     weekCount: 6,
-    weeks: Array.from({ length: 6 }, (_, i) => ({ label: `w/c ${10 + i} Nov`, marks: 'Mon /\\  Tue NN  Wed /\\  Thu GG  Fri O\\' })),
-    marksKey: '/ \\ present (AM, PM) · N no reason yet · G holiday not agreed · O other unauthorised · I illness · L late',
+    weeks: Array.from({ length: 6 }, (_, i) => ({
+      label: `w/c ${10 + i} Nov`,
+      marks: 'Mon /\\  Tue NN  Wed /\\  Thu GG  Fri O\\',
+    })),
+    marksKey:
+      '/ \\ present (AM, PM) · N no reason yet · G holiday not agreed · O other unauthorised · I illness · L late',
   };
 }
 
@@ -88,7 +102,7 @@ export function sampleCohortCard(suppressed: boolean): CohortCardData {
       { measure: 'Persistently absent (10%+)', cohort: '18.7% (34)', national: '17.79%' },
       { measure: 'Severely absent (50%+)', cohort: '1.6% (3)', national: '2.04%' },
     ],
-    notes: 'National figures are for a different period than the cohort\'s: compare the shape, not the decimals.',
+    notes: "National figures are for a different period than the cohort's: compare the shape, not the decimals.",
     sources: 'National: DfE, Pupil absence in schools in England, autumn term 2024/25 (state-funded schools).',
   };
 }
@@ -99,7 +113,10 @@ export function sampleHelpCard(): HelpCardData {
     intro: 'I did not understand "whos missin".',
     suggestionsText: 'Did you mean: unexplained absence today?',
     sections: [
-      { heading: 'Lists of pupils', examples: ['which pupils hit the penalty threshold?', 'who is persistently absent in Year 9?'] },
+      {
+        heading: 'Lists of pupils',
+        examples: ['which pupils hit the penalty threshold?', 'who is persistently absent in Year 9?'],
+      },
       { heading: 'One pupil', examples: ['how is Amy Smith doing?'] },
     ],
     footer: 'In a channel, mention me first. Set up: link school <URN>.',

@@ -34,7 +34,9 @@ describe('bad register input', () => {
     const pupils = PUPILS_CSV.replace(PUPILS.amy, wrong);
     const out = await checkWith({ 'pupils.csv': pupils });
     expect(out.code).not.toBe(0);
-    expect(out.stderr).toMatch(new RegExp(`pupils\\.csv:2: upn: UPN ${wrong} has check letter Z but its digits call for B`));
+    expect(out.stderr).toMatch(
+      new RegExp(`pupils\\.csv:2: upn: UPN ${wrong} has check letter Z but its digits call for B`),
+    );
   });
 
   it('stops on a date outside the calendar', async () => {
@@ -47,14 +49,20 @@ describe('bad register input', () => {
   it('stops on a mark for the INSET day', async () => {
     const { text, line } = marksWithExtraRow(`${PUPILS.amy},2025-11-03,AM,/`);
     const out = await checkWith({ 'marks.csv': text });
-    expect(out.stderr).toMatch(new RegExp(`marks\\.csv:${line}: date: 2025-11-03 AM is a closure in the calendar \\(INSET day\\)`));
+    expect(out.stderr).toMatch(
+      new RegExp(`marks\\.csv:${line}: date: 2025-11-03 AM is a closure in the calendar \\(INSET day\\)`),
+    );
   });
 
   it('stops on two different marks for one pupil-session', async () => {
     const { text, line } = marksWithExtraRow(`${PUPILS.amy},2025-11-14,PM,O`);
     const out = await checkWith({ 'marks.csv': text });
     expect(out.code).not.toBe(0);
-    expect(out.stderr).toMatch(new RegExp(`marks\\.csv:${line}: code: a second mark for ${PUPILS.amy} on 2025-11-14 PM: O here, \\\\ on line \\d+`));
+    expect(out.stderr).toMatch(
+      new RegExp(
+        `marks\\.csv:${line}: code: a second mark for ${PUPILS.amy} on 2025-11-14 PM: O here, \\\\ on line \\d+`,
+      ),
+    );
   });
 
   it('stops on a missing column', async () => {

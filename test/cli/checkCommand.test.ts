@@ -22,7 +22,13 @@ async function checkJson(...extra: string[]) {
   const out = await runCli(['check', dir, '--as-of', '2025-11-14', '--json', ...extra]);
   expect(out.stderr).toBe('');
   expect(out.code).toBe(0);
-  return JSON.parse(out.stdout) as { asOf: string; policy: string; findings: JsonFinding[]; notes: string[]; codeRegime: { pre2024: boolean } };
+  return JSON.parse(out.stdout) as {
+    asOf: string;
+    policy: string;
+    findings: JsonFinding[];
+    notes: string[];
+    codeRegime: { pre2024: boolean };
+  };
 }
 
 describe('attendance check on a school’s export', () => {
@@ -62,13 +68,35 @@ describe('attendance check on a school’s export', () => {
   it('shows the working behind the key findings', async () => {
     const { findings } = await checkJson();
     const find = (upn: string, rule: string) => findings.find((f) => f.upn === upn && f.rule === rule)!;
-    expect(find(PUPILS.ali, 'persistent-absence').evidence).toMatchObject({ possibleSessions: 94, absenceSessions: 10, unauthorisedSessions: 10 });
-    expect(find(PUPILS.ali, 'penalty-threshold').evidence).toMatchObject({ count: 10, byCode: { G: 10 }, window: { from: '2025-09-03', to: '2025-11-14', schoolWeeks: 10 } });
+    expect(find(PUPILS.ali, 'persistent-absence').evidence).toMatchObject({
+      possibleSessions: 94,
+      absenceSessions: 10,
+      unauthorisedSessions: 10,
+    });
+    expect(find(PUPILS.ali, 'penalty-threshold').evidence).toMatchObject({
+      count: 10,
+      byCode: { G: 10 },
+      window: { from: '2025-09-03', to: '2025-11-14', schoolWeeks: 10 },
+    });
     expect(find(PUPILS.ali, 'penalty-threshold').nextStep).toMatch(/without a notice to improve/);
-    expect(find(PUPILS.bea, 'unexplained-3-days').evidence).toMatchObject({ consecutiveSchoolDays: 3, from: '2025-11-12', to: '2025-11-14' });
-    expect(find(PUPILS.cal, 'sickness-return').evidence).toMatchObject({ illnessDays: 15, consecutive: true, reachedOn: '2025-11-10' });
-    expect(find(PUPILS.dev, 'n-code-overdue').evidence).toMatchObject({ sessions: [{ date: '2025-10-20', session: 'AM', code: 'N', daysSince: 13 }] });
-    expect(find(PUPILS.fin, 'continuous-unauthorised-10-days').evidence).toMatchObject({ from: '2025-10-20', schoolDays: 14, byCode: { U: 28 } });
+    expect(find(PUPILS.bea, 'unexplained-3-days').evidence).toMatchObject({
+      consecutiveSchoolDays: 3,
+      from: '2025-11-12',
+      to: '2025-11-14',
+    });
+    expect(find(PUPILS.cal, 'sickness-return').evidence).toMatchObject({
+      illnessDays: 15,
+      consecutive: true,
+      reachedOn: '2025-11-10',
+    });
+    expect(find(PUPILS.dev, 'n-code-overdue').evidence).toMatchObject({
+      sessions: [{ date: '2025-10-20', session: 'AM', code: 'N', daysSince: 13 }],
+    });
+    expect(find(PUPILS.fin, 'continuous-unauthorised-10-days').evidence).toMatchObject({
+      from: '2025-10-20',
+      schoolDays: 14,
+      byCode: { U: 28 },
+    });
     expect(find(PUPILS.hal, 'broken-weeks').evidence).toMatchObject({ brokenWeeks: 5, schoolWeeks: 10 });
     for (const f of findings) {
       expect(f.reason.length).toBeGreaterThan(10);
@@ -82,7 +110,13 @@ describe('attendance check on a school’s export', () => {
     const out = await runCli(['explain', dir, '--upn', PUPILS.gus, '--as-of', '2025-11-14', '--json']);
     const body = JSON.parse(out.stdout);
     // 1 October to 14 November: 27 school days, 54 sessions, less D D Q Y7.
-    expect(body.measures).toMatchObject({ possible: 50, approvedActivity: 9, absence: 0, notPossible: 4, notCollected: 40 });
+    expect(body.measures).toMatchObject({
+      possible: 50,
+      approvedActivity: 9,
+      absence: 0,
+      notPossible: 4,
+      notCollected: 40,
+    });
     expect(body.findings).toEqual([]);
   });
 
@@ -98,7 +132,9 @@ describe('attendance check on a school’s export', () => {
     const out = await runCli(['check', dir, '--as-of', '2025-11-14']);
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/^Brook Lane Primary \(URN 135790\): 9 pupils, as of 2025-11-14, policy National rules/);
-    expect(out.stdout).toMatch(/Penalty notice threshold \(10 sessions in 10 school weeks\) \[penalty-threshold\]: 2 pupils/);
+    expect(out.stdout).toMatch(
+      /Penalty notice threshold \(10 sessions in 10 school weeks\) \[penalty-threshold\]: 2 pupils/,
+    );
     expect(out.stdout).toContain('Ali Khan, Jnr (Q935410125002, Year 5)');
   });
 
@@ -108,7 +144,9 @@ describe('attendance check on a school’s export', () => {
       const out = await runCli(['check', derived, '--as-of', '2025-11-14', '--json']);
       const body = JSON.parse(out.stdout);
       const withCalendar = await checkJson();
-      expect(body.findings.map((f: JsonFinding) => `${f.upn} ${f.rule}`)).toEqual(withCalendar.findings.map((f) => `${f.upn} ${f.rule}`));
+      expect(body.findings.map((f: JsonFinding) => `${f.upn} ${f.rule}`)).toEqual(
+        withCalendar.findings.map((f) => `${f.upn} ${f.rule}`),
+      );
       expect(body.calendar).toMatchObject({ source: 'derived from marks.csv', schoolDays: 47 });
       expect(body.notes.join(' ')).toMatch(/No calendar\.json/);
     } finally {
@@ -117,9 +155,15 @@ describe('attendance check on a school’s export', () => {
   });
 
   it('runs as the installed bin with exactly one JSON object on stdout', () => {
-    const stdout = execFileSync(process.execPath, ['bin/attendance.js', 'check', dir, '--as-of', '2025-11-14', '--json', '--rule', 'sickness-return'], { encoding: 'utf8' });
+    const stdout = execFileSync(
+      process.execPath,
+      ['bin/attendance.js', 'check', dir, '--as-of', '2025-11-14', '--json', '--rule', 'sickness-return'],
+      { encoding: 'utf8' },
+    );
     const body = JSON.parse(stdout);
     expect(body.findings.map((f: JsonFinding) => [f.upn, f.rule])).toEqual([[PUPILS.cal, 'sickness-return']]);
-    expect(Object.keys(body.findings[0])).toEqual(expect.arrayContaining(['upn', 'rule', 'reason', 'evidence', 'nextStep', 'citation']));
+    expect(Object.keys(body.findings[0])).toEqual(
+      expect.arrayContaining(['upn', 'rule', 'reason', 'evidence', 'nextStep', 'citation']),
+    );
   });
 });

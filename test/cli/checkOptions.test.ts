@@ -11,7 +11,15 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 // Pupil 1 joined on Monday 15 December: 5 school days (10 sessions) to the 19th, all absent (O).
 const bundle = writeBundle(join(root, 'late-joiner'), {
   calendar: AUTUMN_2025,
-  pupils: [{ spans: [['2025-09-03', '2025-12-12', 'Z'], ['2025-12-15', '2025-12-19', 'O']] }, {}],
+  pupils: [
+    {
+      spans: [
+        ['2025-09-03', '2025-12-12', 'Z'],
+        ['2025-12-15', '2025-12-19', 'O'],
+      ],
+    },
+    {},
+  ],
 });
 
 const rulesFor = async (...args: string[]) => {
@@ -22,7 +30,9 @@ const rulesFor = async (...args: string[]) => {
 
 describe('check options', () => {
   it('--method dfe-live leaves out pupils with 10 or fewer possible sessions from persistent and severe absence', async () => {
-    expect(await rulesFor()).toEqual(expect.arrayContaining([`${fixtureUpn(1)} persistent-absence`, `${fixtureUpn(1)} severe-absence`]));
+    expect(await rulesFor()).toEqual(
+      expect.arrayContaining([`${fixtureUpn(1)} persistent-absence`, `${fixtureUpn(1)} severe-absence`]),
+    );
     const live = await rulesFor('--method', 'dfe-live');
     expect(live.filter((r) => r.endsWith('persistent-absence') || r.endsWith('severe-absence'))).toEqual([]);
     expect(live).toContain(`${fixtureUpn(1)} penalty-threshold`);
@@ -44,7 +54,14 @@ describe('check options', () => {
     const out = await runCli(['check', dir, '--json', '--lenient']);
     expect(out.code).toBe(0);
     const body = JSON.parse(out.stdout);
-    expect(body.rejects).toEqual([{ file: 'marks.csv', line: marks.trimEnd().split('\n').length + 1, raw: [fixtureUpn(1), '2025-12-19', 'PM', 'Q9'], reasons: ['code: unknown register code "Q9"'] }]);
+    expect(body.rejects).toEqual([
+      {
+        file: 'marks.csv',
+        line: marks.trimEnd().split('\n').length + 1,
+        raw: [fixtureUpn(1), '2025-12-19', 'PM', 'Q9'],
+        reasons: ['code: unknown register code "Q9"'],
+      },
+    ]);
     expect(body.notes).toContain('1 row rejected (--lenient): see rejects.');
   });
 });

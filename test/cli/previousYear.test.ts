@@ -27,7 +27,9 @@ describe('check --previous', () => {
     const body = JSON.parse(out.stdout);
     const penalty = body.findings.find((f: { rule: string }) => f.rule === 'penalty-threshold');
     expect(penalty).toMatchObject({ upn, evidence: { count: 10, byCode: { G: 6, O: 4 } } });
-    expect(body.notes.join(' ')).toMatch(/Previous year's register .*summer: 74 sessions before 2025-09-03 added for 1 of 1 pupils/);
+    expect(body.notes.join(' ')).toMatch(
+      /Previous year's register .*summer: 74 sessions before 2025-09-03 added for 1 of 1 pupils/,
+    );
   });
 
   it('names the previous bundle’s files in its problems', async () => {
@@ -45,11 +47,16 @@ describe('registers from before the 2024 codes', () => {
 
   it('says so in the JSON and in the text, and counts H and F as authorised, J as attended, Y as not possible', async () => {
     const body = JSON.parse((await runCli(['check', old, '--as-of', '2024-07-19', '--json'])).stdout);
-    expect(body.codeRegime).toMatchObject({ pre2024: true, note: expect.stringMatching(/predate the 2024 register codes/) });
+    expect(body.codeRegime).toMatchObject({
+      pre2024: true,
+      note: expect.stringMatching(/predate the 2024 register codes/),
+    });
     expect(body.notes.join(' ')).toMatch(/withdrawn codes found: 2 H, 2 F, 1 J, 1 Y\./);
     const text = await runCli(['check', old, '--as-of', '2024-07-19']);
     expect(text.stdout).toMatch(/Note: 70 sessions from 2024-06-03 to 2024-07-19 predate the 2024 register codes/);
-    const explained = JSON.parse((await runCli(['explain', old, '--upn', fixtureUpn(1), '--as-of', '2024-07-19', '--json'])).stdout);
+    const explained = JSON.parse(
+      (await runCli(['explain', old, '--upn', fixtureUpn(1), '--as-of', '2024-07-19', '--json'])).stdout,
+    );
     expect(explained.measures).toMatchObject({ possible: 69, authorised: 4, approvedActivity: 1, notPossible: 1 });
     expect(explained.codeRegime.pre2024).toBe(true);
   });

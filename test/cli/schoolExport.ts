@@ -41,7 +41,12 @@ export const CALENDAR_JSON = JSON.stringify({
   closures: [{ date: '2025-11-03', reason: 'INSET day' }],
 });
 
-export const SCHOOL_JSON = JSON.stringify({ urn: 135790, name: 'Brook Lane Primary', localAuthority: 'Example', policy: 'national' });
+export const SCHOOL_JSON = JSON.stringify({
+  urn: 135790,
+  name: 'Brook Lane Primary',
+  localAuthority: 'Example',
+  policy: 'national',
+});
 
 /** School days from 3 September to 14 November 2025, less the half-term and the INSET day. */
 export function schoolDays(): string[] {
@@ -80,13 +85,20 @@ function marksFor(pupil: keyof typeof PUPILS, date: string, dayNo: number): [str
     case 'gus': {
       if (date < '2025-10-01') return ['Z', 'Z'];
       const special: Record<string, [string, string]> = {
-        '2025-10-02': ['K', 'K'], '2025-10-03': ['V', 'V'], '2025-10-06': ['P', '\\'], '2025-10-07': ['W', 'W'],
-        '2025-10-08': ['B', 'B'], '2025-10-09': ['D', 'D'], '2025-10-10': ['Q', 'Y7'],
+        '2025-10-02': ['K', 'K'],
+        '2025-10-03': ['V', 'V'],
+        '2025-10-06': ['P', '\\'],
+        '2025-10-07': ['W', 'W'],
+        '2025-10-08': ['B', 'B'],
+        '2025-10-09': ['D', 'D'],
+        '2025-10-10': ['Q', 'Y7'],
       };
       return special[date] ?? present;
     }
     case 'hal':
-      return ['2025-09-08', '2025-09-16', '2025-09-24', '2025-10-02', '2025-10-10'].includes(date) ? ['/', 'M'] : present;
+      return ['2025-09-08', '2025-09-16', '2025-09-24', '2025-10-02', '2025-10-10'].includes(date)
+        ? ['/', 'M']
+        : present;
     default:
       return present;
   }
@@ -104,10 +116,18 @@ export function marksCsv(): string {
 }
 
 /** Writes the bundle into a fresh temporary folder, with any file replaced, and returns the folder. */
-export function writeSchoolExport(replace: Partial<Record<'pupils.csv' | 'marks.csv' | 'calendar.json' | 'school.json', string | null>> = {}): string {
+export function writeSchoolExport(
+  replace: Partial<Record<'pupils.csv' | 'marks.csv' | 'calendar.json' | 'school.json', string | null>> = {},
+): string {
   const dir = mkdtempSync(join(tmpdir(), 'attendance-cli-'));
   mkdirSync(dir, { recursive: true });
-  const files = { 'pupils.csv': PUPILS_CSV, 'marks.csv': marksCsv(), 'calendar.json': CALENDAR_JSON, 'school.json': SCHOOL_JSON, ...replace };
+  const files = {
+    'pupils.csv': PUPILS_CSV,
+    'marks.csv': marksCsv(),
+    'calendar.json': CALENDAR_JSON,
+    'school.json': SCHOOL_JSON,
+    ...replace,
+  };
   for (const [name, text] of Object.entries(files)) if (text !== null) writeFileSync(join(dir, name), text);
   return dir;
 }
@@ -116,6 +136,9 @@ export function writeSchoolExport(replace: Partial<Record<'pupils.csv' | 'marks.
 export async function runCli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
+  const code = await main(argv, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+  });
   return { code, stdout, stderr };
 }

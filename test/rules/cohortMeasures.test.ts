@@ -10,7 +10,16 @@ const register = makeRegister({
   pupils: [
     { yearGroup: '3', regGroup: '3A', fsm: true, sen: 'support', days: { '2025-09-08': 'I', '2025-09-09': 'OO' } },
     { yearGroup: '3', regGroup: '3B', fsm: false, sen: 'none' },
-    { yearGroup: '8', regGroup: '8X', fsm: true, sen: 'ehcp', socialWorker: true, lookedAfter: true, youngCarer: true, spans: [['2025-09-03', '2025-09-16', 'O']] },
+    {
+      yearGroup: '8',
+      regGroup: '8X',
+      fsm: true,
+      sen: 'ehcp',
+      socialWorker: true,
+      lookedAfter: true,
+      youngCarer: true,
+      spans: [['2025-09-03', '2025-09-16', 'O']],
+    },
     { yearGroup: '8', usual: 'Z' },
   ],
 });
@@ -20,7 +29,15 @@ describe('cohort measures', () => {
 
   it('sums sessions and counts persistent and severe absentees for the whole school', () => {
     const all = cohortMeasures(ctx);
-    expect(all).toMatchObject({ pupils: 3, possible: 120, absence: 24, authorised: 2, unauthorised: 22, persistentlyAbsent: 2, severelyAbsent: 1 });
+    expect(all).toMatchObject({
+      pupils: 3,
+      possible: 120,
+      absence: 24,
+      authorised: 2,
+      unauthorised: 22,
+      persistentlyAbsent: 2,
+      severelyAbsent: 1,
+    });
     expect(all.attendancePercent).toBeCloseTo(80, 10);
     expect(all.persistentAbsencePercent).toBeCloseTo(200 / 3, 10);
   });
@@ -41,7 +58,13 @@ describe('cohort measures', () => {
     const rows = compareWithTargets(contextAt(register, '2025-09-30', 'central-bedfordshire'));
     const by = Object.fromEntries(rows.map((r) => [r.measure, r]));
     expect(Object.keys(by)).toEqual([
-      'attendance', 'primary attendance', 'secondary attendance', 'persistent absence', 'primary persistent absence', 'secondary persistent absence', 'FSM persistent absence',
+      'attendance',
+      'primary attendance',
+      'secondary attendance',
+      'persistent absence',
+      'primary persistent absence',
+      'secondary persistent absence',
+      'FSM persistent absence',
     ]);
     expect(by.attendance).toMatchObject({ target: 94.5, met: false });
     expect(by['primary attendance']).toMatchObject({ target: 95, actual: 95, met: true, pupils: 2 });

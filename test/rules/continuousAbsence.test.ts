@@ -14,7 +14,12 @@ describe('continuous-unauthorised-10-days', () => {
   });
 
   it('takes any mix of G, N, O and U on every session', () => {
-    const pupil: FixturePupil = { spans: [['2025-11-10', '2025-11-14', 'GN'], ['2025-11-17', '2025-11-21', 'UO']] };
+    const pupil: FixturePupil = {
+      spans: [
+        ['2025-11-10', '2025-11-14', 'GN'],
+        ['2025-11-17', '2025-11-21', 'UO'],
+      ],
+    };
     const f = findingOf(findingsAt(spec(pupil), '2025-11-21'), 'continuous-unauthorised-10-days');
     expect(f?.evidence.byCode).toEqual({ G: 5, N: 5, U: 5, O: 5 });
   });
@@ -43,7 +48,11 @@ describe('deletion-ground-20-days', () => {
 
   it('is not raised for a pupil past compulsory school age', () => {
     // Born 1 May 2009: compulsory school age ended on Friday 27 June 2025.
-    const pupil: FixturePupil = { dateOfBirth: '2009-05-01', yearGroup: '12', spans: [['2025-11-04', '2025-12-01', 'O']] };
+    const pupil: FixturePupil = {
+      dateOfBirth: '2009-05-01',
+      yearGroup: '12',
+      spans: [['2025-11-04', '2025-12-01', 'O']],
+    };
     const rules = rulesOf(findingsAt(spec(pupil), '2025-12-01'));
     expect(rules).not.toContain('deletion-ground-20-days');
     expect(rules).not.toContain('continuous-unauthorised-10-days');

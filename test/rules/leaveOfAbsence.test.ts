@@ -8,7 +8,16 @@ const calendar = buildSchoolCalendar(AUTUMN_2025);
 const parent = { relationship: 'Mother', livesWithPupil: true };
 
 function decide(request: Partial<LeaveRequest>, policy = 'national') {
-  const full: LeaveRequest = { applicant: parent, appliedOn: '2025-11-03', from: '2025-11-17', to: '2025-11-21', reason: 'holiday', evidenceProvided: false, dateOfBirth: '2016-05-01', ...request };
+  const full: LeaveRequest = {
+    applicant: parent,
+    appliedOn: '2025-11-03',
+    from: '2025-11-17',
+    to: '2025-11-21',
+    reason: 'holiday',
+    evidenceProvided: false,
+    dateOfBirth: '2016-05-01',
+    ...request,
+  };
   return decideLeaveOfAbsence(full, calendar, policyProfile(policy));
 }
 
@@ -41,9 +50,22 @@ describe('leave of absence', () => {
   });
 
   it('treats a funeral abroad asked for 3 school days ahead as exceptional, noting the notice shortfall under 001', () => {
-    const d = decide({ reason: 'bereavement', appliedOn: '2025-11-12', from: '2025-11-17', to: '2025-11-19', evidenceProvided: true, couldBeTakenInHolidays: false }, 'dudley-st-james');
+    const d = decide(
+      {
+        reason: 'bereavement',
+        appliedOn: '2025-11-12',
+        from: '2025-11-17',
+        to: '2025-11-19',
+        evidenceProvided: true,
+        couldBeTakenInHolidays: false,
+      },
+      'dudley-st-james',
+    );
     expect(d.noticeSchoolDays).toBe(3); // Wed 12, Thu 13, Fri 14
-    expect(check(d, 'notice')).toMatchObject({ passed: false, says: expect.stringMatching(/Only 3 school days’ notice \(the policy asks for 10\)/) });
+    expect(check(d, 'notice')).toMatchObject({
+      passed: false,
+      says: expect.stringMatching(/Only 3 school days’ notice \(the policy asks for 10\)/),
+    });
     expect(check(d, 'exceptional-rare-significant')?.passed).toBe(true);
     expect(d.outcome).toBe('grant-possible');
     expect(d.codeIfGranted).toBe('C');
@@ -52,28 +74,60 @@ describe('leave of absence', () => {
 
   it('puts 12 sessions over 001’s cap, so at most 9 could be granted', () => {
     // Monday 17 to Monday 24 November: 6 school days, 12 sessions.
-    const cap = decide({ reason: 'bereavement', appliedOn: '2025-10-01', from: '2025-11-17', to: '2025-11-24', evidenceProvided: true, couldBeTakenInHolidays: false }, 'dudley-st-james');
+    const cap = decide(
+      {
+        reason: 'bereavement',
+        appliedOn: '2025-10-01',
+        from: '2025-11-17',
+        to: '2025-11-24',
+        evidenceProvided: true,
+        couldBeTakenInHolidays: false,
+      },
+      'dudley-st-james',
+    );
     expect(cap.sessionCount).toBe(12);
     expect(cap.outcome).toBe('refuse');
-    expect(check(cap, 'short')).toMatchObject({ passed: false, says: expect.stringMatching(/12 sessions: the policy never grants 10 sessions or more, so at most 9/) });
+    expect(check(cap, 'short')).toMatchObject({
+      passed: false,
+      says: expect.stringMatching(/12 sessions: the policy never grants 10 sessions or more, so at most 9/),
+    });
     expect(cap.maxGrantableSessions).toBe(9);
     expect(check(cap, 'notice')?.passed).toBe(true);
   });
 
   it('asks no notice under 001 for half a day of leave', () => {
-    const d = decide({ reason: 'bereavement', appliedOn: '2025-11-14', from: '2025-11-17', to: '2025-11-17', fromSession: 'PM', evidenceProvided: true }, 'dudley-st-james');
+    const d = decide(
+      {
+        reason: 'bereavement',
+        appliedOn: '2025-11-14',
+        from: '2025-11-17',
+        to: '2025-11-17',
+        fromSession: 'PM',
+        evidenceProvided: true,
+      },
+      'dudley-st-james',
+    );
     expect(d.sessionCount).toBe(1);
     expect(check(d, 'notice')).toBeUndefined();
   });
 
   it('refuses a request from a parent the pupil does not live with, or made after the leave began', () => {
-    expect(decide({ reason: 'bereavement', applicant: { relationship: 'Father', livesWithPupil: false } }).outcome).toBe('refuse');
+    expect(
+      decide({ reason: 'bereavement', applicant: { relationship: 'Father', livesWithPupil: false } }).outcome,
+    ).toBe('refuse');
     expect(decide({ reason: 'bereavement', appliedOn: '2025-11-18' }).outcome).toBe('refuse');
   });
 
   it('costs nothing for weekends and the half-term inside the dates asked for', () => {
     const d = decide({ from: '2025-10-23', to: '2025-11-04' });
-    expect(d.sessions.map((s) => s.date)).toEqual(['2025-10-23', '2025-10-23', '2025-10-24', '2025-10-24', '2025-11-04', '2025-11-04']);
+    expect(d.sessions.map((s) => s.date)).toEqual([
+      '2025-10-23',
+      '2025-10-23',
+      '2025-10-24',
+      '2025-10-24',
+      '2025-11-04',
+      '2025-11-04',
+    ]);
   });
 
   it('uses the specific code for an interview, and leaves no penalty route below compulsory school age', () => {

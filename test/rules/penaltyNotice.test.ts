@@ -3,7 +3,15 @@ import { decidePenaltyNotice, type PenaltyNoticeInput } from '../../rules/decisi
 import { policyProfile } from '../../rules/policies/policyProfiles.ts';
 
 function decide(input: Partial<PenaltyNoticeInput>, policy = 'national') {
-  const full: PenaltyNoticeInput = { on: '2025-11-28', dateOfBirth: '2016-05-01', thresholdMet: true, holidayOnly: true, support: 'not-appropriate', previousNotices: [], ...input };
+  const full: PenaltyNoticeInput = {
+    on: '2025-11-28',
+    dateOfBirth: '2016-05-01',
+    thresholdMet: true,
+    holidayOnly: true,
+    support: 'not-appropriate',
+    previousNotices: [],
+    ...input,
+  };
   return decidePenaltyNotice(full, policyProfile(policy));
 }
 
@@ -23,7 +31,12 @@ describe('penalty notice', () => {
   });
 
   it('issues no third notice within 3 years and points to other measures', () => {
-    const d = decide({ previousNotices: [{ issuedOn: '2024-11-01', status: 'paid' }, { issuedOn: '2025-03-01', status: 'unpaid' }] });
+    const d = decide({
+      previousNotices: [
+        { issuedOn: '2024-11-01', status: 'paid' },
+        { issuedOn: '2025-03-01', status: 'unpaid' },
+      ],
+    });
     expect(d.outcome).toBe('no-further-notice');
     expect(d.nextStep).toMatch(/prosecution/);
   });
@@ -55,15 +68,35 @@ describe('penalty notice', () => {
     const nti = decide({ holidayOnly: false, support: 'not-engaged' });
     expect(nti.outcome).toBe('notice-to-improve-first');
     expect(nti.nextStep).toMatch(/3-6 weeks/);
-    expect(decide({ holidayOnly: false, support: 'not-engaged', noticeToImprove: { issuedOn: '2025-11-10', periodEnds: '2025-12-12', unauthorisedSessionsSince: 1 } }).outcome).toBe('improvement-period-running');
+    expect(
+      decide({
+        holidayOnly: false,
+        support: 'not-engaged',
+        noticeToImprove: { issuedOn: '2025-11-10', periodEnds: '2025-12-12', unauthorisedSessionsSince: 1 },
+      }).outcome,
+    ).toBe('improvement-period-running');
   });
 
   it('under 004 ends the 15-school-day warning early on any unauthorised absence', () => {
     const warned = { holidayOnly: false, support: 'not-engaged' as const };
-    expect(decide(warned, 'stockport-bramhall').nextStep).toMatch(/15 school days with no unauthorised absence allowed/);
-    const broke = decide({ ...warned, noticeToImprove: { issuedOn: '2025-11-10', periodEnds: '2025-12-01', unauthorisedSessionsSince: 1 } }, 'stockport-bramhall');
+    expect(decide(warned, 'stockport-bramhall').nextStep).toMatch(
+      /15 school days with no unauthorised absence allowed/,
+    );
+    const broke = decide(
+      {
+        ...warned,
+        noticeToImprove: { issuedOn: '2025-11-10', periodEnds: '2025-12-01', unauthorisedSessionsSince: 1 },
+      },
+      'stockport-bramhall',
+    );
     expect(broke.outcome).toBe('issue-penalty-notice');
-    const kept = decide({ ...warned, noticeToImprove: { issuedOn: '2025-11-10', periodEnds: '2025-12-01', unauthorisedSessionsSince: 0 } }, 'stockport-bramhall');
+    const kept = decide(
+      {
+        ...warned,
+        noticeToImprove: { issuedOn: '2025-11-10', periodEnds: '2025-12-01', unauthorisedSessionsSince: 0 },
+      },
+      'stockport-bramhall',
+    );
     expect(kept.outcome).toBe('improvement-period-running');
   });
 });

@@ -12,7 +12,16 @@ function penalty(pupil: FixturePupil, asOf = AS_OF, policy = 'national') {
 
 describe('penalty-threshold', () => {
   it('is met by exactly 10 sessions of G, N, O and U mixed across the window', () => {
-    const f = penalty({ days: { '2025-09-15': 'GG', '2025-10-01': 'NN', '2025-10-20': 'OO', '2025-11-10': 'U/', '2025-11-24': 'UU', '2025-11-25': 'U/' } });
+    const f = penalty({
+      days: {
+        '2025-09-15': 'GG',
+        '2025-10-01': 'NN',
+        '2025-10-20': 'OO',
+        '2025-11-10': 'U/',
+        '2025-11-24': 'UU',
+        '2025-11-25': 'U/',
+      },
+    });
     expect(f).toBeDefined();
     expect(f!.evidence.count).toBe(10);
     expect(f!.evidence.byCode).toEqual({ G: 2, N: 2, O: 2, U: 4 });
@@ -21,7 +30,11 @@ describe('penalty-threshold', () => {
   });
 
   it('is not met by 9 sessions', () => {
-    expect(penalty({ days: { '2025-09-15': 'GG', '2025-10-01': 'NN', '2025-10-20': 'OO', '2025-11-24': 'UU', '2025-11-25': 'U/' } })).toBeUndefined();
+    expect(
+      penalty({
+        days: { '2025-09-15': 'GG', '2025-10-01': 'NN', '2025-10-20': 'OO', '2025-11-24': 'UU', '2025-11-25': 'U/' },
+      }),
+    ).toBeUndefined();
   });
 
   it('does not count the 10th session when it falls in the 11th school week back', () => {
@@ -31,13 +44,17 @@ describe('penalty-threshold', () => {
   });
 
   it('counts in school weeks, so a half-term inside the window adds no week', () => {
-    const f = penalty({ days: { '2025-09-15': 'GG', '2025-09-16': 'GG', '2025-09-17': 'GG', '2025-09-18': 'GG', '2025-09-19': 'GG' } });
+    const f = penalty({
+      days: { '2025-09-15': 'GG', '2025-09-16': 'GG', '2025-09-17': 'GG', '2025-09-18': 'GG', '2025-09-19': 'GG' },
+    });
     expect(f?.evidence.window).toMatchObject({ schoolWeeks: 10 });
     expect((f!.evidence.window as { weekMondays: string[] }).weekMondays).not.toContain('2025-10-27');
   });
 
   it('ends the window on the as-of day: sessions later that week do not count', () => {
-    const pupil = { days: { '2025-11-17': 'NN', '2025-11-18': 'NN', '2025-11-19': 'NN', '2025-11-20': 'NN', '2025-11-27': 'NN' } };
+    const pupil = {
+      days: { '2025-11-17': 'NN', '2025-11-18': 'NN', '2025-11-19': 'NN', '2025-11-20': 'NN', '2025-11-27': 'NN' },
+    };
     expect(penalty(pupil, '2025-11-26')).toBeUndefined();
     expect(penalty(pupil, '2025-11-27')?.evidence.count).toBe(10);
   });
@@ -63,17 +80,27 @@ describe('penalty-threshold', () => {
   });
 
   it('gives 004’s warning period of 15 school days in the next step', () => {
-    const f = penalty({ spans: [['2025-11-17', '2025-11-20', 'O']], days: { '2025-11-21': 'OO' } }, AS_OF, 'stockport-bramhall');
+    const f = penalty(
+      { spans: [['2025-11-17', '2025-11-20', 'O']], days: { '2025-11-21': 'OO' } },
+      AS_OF,
+      'stockport-bramhall',
+    );
     expect(f?.nextStep).toMatch(/15 school days/);
     expect(f?.citation.source).toBe('004_68bc42b2194a3ad7.txt');
   });
 
   it('finds nothing for a pupil below compulsory school age', () => {
     // Born 1 June 2021: five on 1 June 2026, so not of compulsory school age until 31 August 2026.
-    expect(penalty({ dateOfBirth: '2021-06-01', yearGroup: 'R', spans: [['2025-11-17', '2025-11-28', 'G']] })).toBeUndefined();
+    expect(
+      penalty({ dateOfBirth: '2021-06-01', yearGroup: 'R', spans: [['2025-11-17', '2025-11-28', 'G']] }),
+    ).toBeUndefined();
     // Born 1 September 2020: five on 1 September 2025, compulsory school age from 31 December 2025.
-    expect(penalty({ dateOfBirth: '2020-09-01', yearGroup: 'R', spans: [['2025-12-08', '2025-12-19', 'G']] }, '2025-12-19')).toBeUndefined();
-    expect(penalty({ dateOfBirth: '2020-08-31', yearGroup: '1', spans: [['2025-12-08', '2025-12-19', 'G']] }, '2025-12-19')).toBeDefined();
+    expect(
+      penalty({ dateOfBirth: '2020-09-01', yearGroup: 'R', spans: [['2025-12-08', '2025-12-19', 'G']] }, '2025-12-19'),
+    ).toBeUndefined();
+    expect(
+      penalty({ dateOfBirth: '2020-08-31', yearGroup: '1', spans: [['2025-12-08', '2025-12-19', 'G']] }, '2025-12-19'),
+    ).toBeDefined();
   });
 
   it('says when the register holds fewer than 10 school weeks', () => {

@@ -6,9 +6,22 @@ import { POLICY_PROFILES, policyProfile } from '../../rules/policies/policyProfi
 
 /** Paths (a.b) of every value a profile sets differently from the national one; arrays compare whole. */
 function changedPaths(profile: unknown, base: unknown, path = ''): string[] {
-  if (typeof profile === 'object' && profile !== null && !Array.isArray(profile) && typeof base === 'object' && base !== null && !Array.isArray(base)) {
+  if (
+    typeof profile === 'object' &&
+    profile !== null &&
+    !Array.isArray(profile) &&
+    typeof base === 'object' &&
+    base !== null &&
+    !Array.isArray(base)
+  ) {
     const keys = new Set([...Object.keys(profile), ...Object.keys(base)]);
-    return [...keys].flatMap((k) => changedPaths((profile as Record<string, unknown>)[k], (base as Record<string, unknown>)[k], path ? `${path}.${k}` : k));
+    return [...keys].flatMap((k) =>
+      changedPaths(
+        (profile as Record<string, unknown>)[k],
+        (base as Record<string, unknown>)[k],
+        path ? `${path}.${k}` : k,
+      ),
+    );
   }
   return JSON.stringify(profile) === JSON.stringify(base) ? [] : [path];
 }
@@ -18,7 +31,8 @@ function citations(value: unknown): { source: string; where: string }[] {
   if (Array.isArray(value)) return value.flatMap(citations);
   if (typeof value !== 'object' || value === null) return [];
   const v = value as Record<string, unknown>;
-  if (typeof v.source === 'string' && typeof v.where === 'string' && Object.keys(v).length === 2) return [v as { source: string; where: string }];
+  if (typeof v.source === 'string' && typeof v.where === 'string' && Object.keys(v).length === 2)
+    return [v as { source: string; where: string }];
   return Object.values(v).flatMap(citations);
 }
 
@@ -26,41 +40,135 @@ const IDENTITY = ['id', 'name', 'kind', 'source', 'version'];
 
 // What each seed changes, and nothing else: where a seed is silent the national rule stands.
 const EXPECTED_CHANGES: Record<string, string[]> = {
-  derby: ['penaltyThreshold.citation', 'unexplainedAbsence.socialWorkerStep', 'unexplainedAbsence.socialWorkerCitation', 'stages', 'notify.sicknessReturn', 'notify.continuousAbsence', 'notify.unexplainedWithSocialWorker'],
-  'dudley-st-james': [
-    'register.opensAt', 'register.citation', 'absence.atRiskCitation', 'penaltyThreshold.citation', 'penaltyNotice.citation', 'noticeToImprove.citation',
-    'unexplainedAbsence.firstDayContact', 'unexplainedAbsence.homeVisitStep', 'unexplainedAbsence.socialWorkerStep', 'unexplainedAbsence.correctNWithin',
-    'unexplainedAbsence.citation', 'unexplainedAbsence.homeVisitCitation', 'unexplainedAbsence.socialWorkerCitation', 'unexplainedAbsence.correctNCitation',
-    'lateness.nextStep', 'lateness.citation', 'leave.refuseHolidays', 'leave.citation', 'leave.noticeSchoolDays', 'leave.noticeAppliesFromSessions', 'leave.refuseFromSessions',
+  derby: [
+    'penaltyThreshold.citation',
+    'unexplainedAbsence.socialWorkerStep',
+    'unexplainedAbsence.socialWorkerCitation',
+    'stages',
+    'notify.sicknessReturn',
+    'notify.continuousAbsence',
+    'notify.unexplainedWithSocialWorker',
   ],
-  nottingham: ['sicknessReturn.nextStep', 'sicknessReturn.citation', 'stages', 'notify.sicknessReturn', 'notify.continuousAbsence'],
-  'central-bedfordshire': ['absence.citation', 'sicknessReturn.nextStep', 'sicknessReturn.citation', 'continuousAbsence.nextStep', 'continuousAbsence.citation', 'stages', 'targets', 'notify.sicknessReturn', 'notify.continuousAbsence'],
+  'dudley-st-james': [
+    'register.opensAt',
+    'register.citation',
+    'absence.atRiskCitation',
+    'penaltyThreshold.citation',
+    'penaltyNotice.citation',
+    'noticeToImprove.citation',
+    'unexplainedAbsence.firstDayContact',
+    'unexplainedAbsence.homeVisitStep',
+    'unexplainedAbsence.socialWorkerStep',
+    'unexplainedAbsence.correctNWithin',
+    'unexplainedAbsence.citation',
+    'unexplainedAbsence.homeVisitCitation',
+    'unexplainedAbsence.socialWorkerCitation',
+    'unexplainedAbsence.correctNCitation',
+    'lateness.nextStep',
+    'lateness.citation',
+    'leave.refuseHolidays',
+    'leave.citation',
+    'leave.noticeSchoolDays',
+    'leave.noticeAppliesFromSessions',
+    'leave.refuseFromSessions',
+  ],
+  nottingham: [
+    'sicknessReturn.nextStep',
+    'sicknessReturn.citation',
+    'stages',
+    'notify.sicknessReturn',
+    'notify.continuousAbsence',
+  ],
+  'central-bedfordshire': [
+    'absence.citation',
+    'sicknessReturn.nextStep',
+    'sicknessReturn.citation',
+    'continuousAbsence.nextStep',
+    'continuousAbsence.citation',
+    'stages',
+    'targets',
+    'notify.sicknessReturn',
+    'notify.continuousAbsence',
+  ],
   'stockport-bramhall': [
-    'register.opensAt', 'register.citation', 'penaltyThreshold.citation', 'penaltyNotice.citation', 'noticeToImprove.period', 'noticeToImprove.citation', 'noticeToImprove.unauthorisedSessionsAllowed',
-    'unexplainedAbsence.firstDayContact', 'unexplainedAbsence.homeVisitStep', 'unexplainedAbsence.socialWorkerStep', 'unexplainedAbsence.citation', 'unexplainedAbsence.homeVisitCitation', 'unexplainedAbsence.socialWorkerCitation',
-    'sicknessReturn.once', 'sicknessReturn.nextStep', 'sicknessReturn.citation', 'continuousAbsence.nextStep', 'continuousAbsence.citation',
-    'lateness.nextStep', 'lateness.citation', 'brokenWeeks.nextStep', 'brokenWeeks.citation', 'leave.refuseHolidays', 'leave.penaltyWithoutWarningFromDays', 'leave.citation',
-    'stages', 'notify.sicknessReturn', 'notify.continuousAbsence',
+    'register.opensAt',
+    'register.citation',
+    'penaltyThreshold.citation',
+    'penaltyNotice.citation',
+    'noticeToImprove.period',
+    'noticeToImprove.citation',
+    'noticeToImprove.unauthorisedSessionsAllowed',
+    'unexplainedAbsence.firstDayContact',
+    'unexplainedAbsence.homeVisitStep',
+    'unexplainedAbsence.socialWorkerStep',
+    'unexplainedAbsence.citation',
+    'unexplainedAbsence.homeVisitCitation',
+    'unexplainedAbsence.socialWorkerCitation',
+    'sicknessReturn.once',
+    'sicknessReturn.nextStep',
+    'sicknessReturn.citation',
+    'continuousAbsence.nextStep',
+    'continuousAbsence.citation',
+    'lateness.nextStep',
+    'lateness.citation',
+    'brokenWeeks.nextStep',
+    'brokenWeeks.citation',
+    'leave.refuseHolidays',
+    'leave.penaltyWithoutWarningFromDays',
+    'leave.citation',
+    'stages',
+    'notify.sicknessReturn',
+    'notify.continuousAbsence',
   ],
 };
 
 describe('policy profiles', () => {
   it('ships national and one profile per seed, each valid against the schema', () => {
-    expect([...POLICY_PROFILES.keys()]).toEqual(['national', 'derby', 'dudley-st-james', 'nottingham', 'central-bedfordshire', 'stockport-bramhall']);
+    expect([...POLICY_PROFILES.keys()]).toEqual([
+      'national',
+      'derby',
+      'dudley-st-james',
+      'nottingham',
+      'central-bedfordshire',
+      'stockport-bramhall',
+    ]);
     for (const p of POLICY_PROFILES.values()) expect(policyProfileSchema.safeParse(p).success).toBe(true);
   });
 
   it('names the known profiles when asked for an unknown one', () => {
-    expect(() => policyProfile('derbyshire')).toThrow(/unknown policy profile "derbyshire"; the profiles are: national, derby/);
+    expect(() => policyProfile('derbyshire')).toThrow(
+      /unknown policy profile "derbyshire"; the profiles are: national, derby/,
+    );
   });
 
   it('keeps the national numbers: 10 sessions in 10 school weeks, 15 days, 10 and 20 days, 5 school days, £160/£80', () => {
     const n = nationalProfile;
-    expect([n.penaltyThreshold.sessions, n.penaltyThreshold.schoolWeeks, n.penaltyThreshold.codes]).toEqual([10, 10, ['G', 'N', 'O', 'U']]);
-    expect([n.sicknessReturn.days, n.sicknessReturn.sessionCounts, n.sicknessReturn.once]).toEqual([15, 'half-day', 'per-episode']);
-    expect([n.continuousAbsence.days, n.continuousAbsence.codes, n.deletionGround.days, n.deletionGround.codes]).toEqual([10, ['G', 'N', 'O', 'U'], 20, ['G', 'N', 'O']]);
+    expect([n.penaltyThreshold.sessions, n.penaltyThreshold.schoolWeeks, n.penaltyThreshold.codes]).toEqual([
+      10,
+      10,
+      ['G', 'N', 'O', 'U'],
+    ]);
+    expect([n.sicknessReturn.days, n.sicknessReturn.sessionCounts, n.sicknessReturn.once]).toEqual([
+      15,
+      'half-day',
+      'per-episode',
+    ]);
+    expect([
+      n.continuousAbsence.days,
+      n.continuousAbsence.codes,
+      n.deletionGround.days,
+      n.deletionGround.codes,
+    ]).toEqual([10, ['G', 'N', 'O', 'U'], 20, ['G', 'N', 'O']]);
     expect(n.unexplainedAbsence.correctNWithin).toEqual({ days: 5, unit: 'school-days' });
-    expect(n.penaltyNotice).toMatchObject({ firstAmount: 160, firstReducedAmount: 80, reducedWithinDays: 21, payWithinDays: 28, secondAmount: 160, maxNoticesInPeriod: 2, periodYears: 3 });
+    expect(n.penaltyNotice).toMatchObject({
+      firstAmount: 160,
+      firstReducedAmount: 80,
+      reducedWithinDays: 21,
+      payWithinDays: 28,
+      secondAmount: 160,
+      maxNoticesInPeriod: 2,
+      periodYears: 3,
+    });
     expect(n.noticeToImprove.period).toEqual({ unit: 'weeks', min: 3, max: 6 });
     expect([n.absence.persistentPercent, n.absence.severePercent]).toEqual([10, 50]);
   });
@@ -68,7 +176,9 @@ describe('policy profiles', () => {
   for (const [id, expected] of Object.entries(EXPECTED_CHANGES)) {
     it(`${id} overrides only what its seed changes`, () => {
       // Compared as section.field: a changed citation is one change, whichever of source and where moved.
-      const changed = new Set(changedPaths(policyProfile(id), nationalProfile).map((p) => p.split('.').slice(0, 2).join('.')));
+      const changed = new Set(
+        changedPaths(policyProfile(id), nationalProfile).map((p) => p.split('.').slice(0, 2).join('.')),
+      );
       expect([...changed].filter((p) => !IDENTITY.includes(p)).sort()).toEqual([...expected].sort());
     });
 
@@ -85,13 +195,21 @@ describe('policy profiles', () => {
   it('sets 001’s local rules: 5 working days for N, 10 school days’ notice for a whole day or more, a cap below 10 sessions, no holidays', () => {
     const p = policyProfile('dudley-st-james');
     expect(p.unexplainedAbsence.correctNWithin).toEqual({ days: 5, unit: 'working-days' });
-    expect(p.leave).toMatchObject({ noticeSchoolDays: 10, noticeAppliesFromSessions: 2, refuseFromSessions: 10, refuseHolidays: true });
+    expect(p.leave).toMatchObject({
+      noticeSchoolDays: 10,
+      noticeAppliesFromSessions: 2,
+      refuseFromSessions: 10,
+      refuseHolidays: true,
+    });
     expect(p.register).toMatchObject({ opensAt: '08:40', closesAfterMinutes: 30 });
   });
 
   it('sets 004’s local rules: a 15-school-day warning with no unauthorised absence, 5+ days of leave to a penalty without warning, one sickness return a year', () => {
     const p = policyProfile('stockport-bramhall');
-    expect(p.noticeToImprove).toMatchObject({ period: { unit: 'school-days', min: 15, max: 15 }, unauthorisedSessionsAllowed: 0 });
+    expect(p.noticeToImprove).toMatchObject({
+      period: { unit: 'school-days', min: 15, max: 15 },
+      unauthorisedSessionsAllowed: 0,
+    });
     expect(p.leave).toMatchObject({ refuseHolidays: true, penaltyWithoutWarningFromDays: 5 });
     expect(p.sicknessReturn.once).toBe('per-school-year');
     expect(p.stages.map((s) => s.id)).toEqual(['stage-1', 'stage-2', 'stage-3', 'stage-4']);
@@ -100,8 +218,14 @@ describe('policy profiles', () => {
 
   it('sets 003’s 2027/28 targets', () => {
     expect(policyProfile('central-bedfordshire').targets).toMatchObject({
-      year: '2027/28', attendancePercent: 94.5, primaryAttendancePercent: 95, secondaryAttendancePercent: 93.5,
-      persistentAbsencePercent: 15, primaryPersistentAbsencePercent: 13, secondaryPersistentAbsencePercent: 16, fsmPersistentAbsencePercent: 25,
+      year: '2027/28',
+      attendancePercent: 94.5,
+      primaryAttendancePercent: 95,
+      secondaryAttendancePercent: 93.5,
+      persistentAbsencePercent: 15,
+      primaryPersistentAbsencePercent: 13,
+      secondaryPersistentAbsencePercent: 16,
+      fsmPersistentAbsencePercent: 25,
     });
   });
 });

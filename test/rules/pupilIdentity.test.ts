@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compulsorySchoolAgeEnd, compulsorySchoolAgeStart, isCompulsorySchoolAge } from '../../rules/dates/compulsorySchoolAge.ts';
+import {
+  compulsorySchoolAgeEnd,
+  compulsorySchoolAgeStart,
+  isCompulsorySchoolAge,
+} from '../../rules/dates/compulsorySchoolAge.ts';
 import { academicYearOf, parseAcademicYear } from '../../rules/dates/academicYear.ts';
 import { checkUpn, upnCheckLetter, upnWithCheckLetter } from '../../rules/pupils/upn.ts';
 
@@ -10,7 +14,10 @@ describe('UPN check letters', () => {
   });
 
   it('rejects a wrong check letter, naming the right one', () => {
-    expect(checkUpn('A801200001001')).toEqual({ ok: false, problem: 'UPN A801200001001 has check letter A but its digits call for H' });
+    expect(checkUpn('A801200001001')).toEqual({
+      ok: false,
+      problem: 'UPN A801200001001 has check letter A but its digits call for H',
+    });
   });
 
   it('accepts a temporary UPN ending in a letter, and marks it temporary', () => {

@@ -25,7 +25,12 @@ describe('pupil measures', () => {
     const at = measure({ days: { '2025-09-08': 'I', '2025-09-09': 'MO' } });
     expect([at.absence, at.possible]).toEqual([4, 40]);
     expect(at.persistentlyAbsent).toBe(true);
-    expect(findingsAt({ calendar: AUTUMN_2025, pupils: [{ days: { '2025-09-08': 'I', '2025-09-09': 'MO' } }] }, SEPT_END).map((f) => f.rule)).toContain('persistent-absence');
+    expect(
+      findingsAt(
+        { calendar: AUTUMN_2025, pupils: [{ days: { '2025-09-08': 'I', '2025-09-09': 'MO' } }] },
+        SEPT_END,
+      ).map((f) => f.rule),
+    ).toContain('persistent-absence');
     const under = measure({ days: { '2025-09-08': 'I', '2025-09-09': 'M/' } });
     expect(under.absence).toBe(3);
     expect(under.persistentlyAbsent).toBe(false);
@@ -51,7 +56,14 @@ describe('pupil measures', () => {
 
   it('leaves D, X, Q and Y1-Y7 out of possible sessions, and Z and # out of everything', () => {
     const m = measure({
-      days: { '2025-09-08': 'DX', '2025-09-09': 'QY1', '2025-09-10': 'Y2Y3', '2025-09-11': 'Y4Y5', '2025-09-12': 'Y6Y7', '2025-09-15': 'Z#' },
+      days: {
+        '2025-09-08': 'DX',
+        '2025-09-09': 'QY1',
+        '2025-09-10': 'Y2Y3',
+        '2025-09-11': 'Y4Y5',
+        '2025-09-12': 'Y6Y7',
+        '2025-09-15': 'Z#',
+      },
     });
     expect(m.possible).toBe(28);
     expect(m.notPossible).toBe(10);
@@ -73,7 +85,15 @@ describe('pupil measures', () => {
 
   it('splits absence into authorised (C1 M J1 S C2 C T R I E) and unauthorised (G N O U)', () => {
     const m = measure({
-      days: { '2025-09-08': 'C1M', '2025-09-09': 'J1S', '2025-09-10': 'C2C', '2025-09-11': 'TR', '2025-09-12': 'IE', '2025-09-15': 'GN', '2025-09-16': 'OU' },
+      days: {
+        '2025-09-08': 'C1M',
+        '2025-09-09': 'J1S',
+        '2025-09-10': 'C2C',
+        '2025-09-11': 'TR',
+        '2025-09-12': 'IE',
+        '2025-09-15': 'GN',
+        '2025-09-16': 'OU',
+      },
     });
     expect(m.authorised).toBe(10);
     expect(m.unauthorised).toBe(4);
@@ -82,17 +102,34 @@ describe('pupil measures', () => {
 
   it('leaves pupils with 10 or fewer possible sessions out of persistent absence under dfe-live', () => {
     // Joined on 24 September: 5 school days (10 sessions) to the 30th, all absent.
-    const late = { spans: [['2025-09-03', '2025-09-23', 'Z'], ['2025-09-24', '2025-09-30', 'O']] as [string, string, string][] };
+    const late = {
+      spans: [
+        ['2025-09-03', '2025-09-23', 'Z'],
+        ['2025-09-24', '2025-09-30', 'O'],
+      ] as [string, string, string][],
+    };
     expect(measure(late).persistentlyAbsent).toBe(true);
     const live = measure(late, SEPT_END, 'dfe-live');
     expect(live.possible).toBe(10);
     expect(live.countedForAbsenceMeasures).toBe(false);
     expect(live.persistentlyAbsent).toBe(false);
     // One more possible session (11) and the pupil counts again.
-    const eleven = measure({ spans: [['2025-09-03', '2025-09-22', 'Z'], ['2025-09-24', '2025-09-30', 'O']], days: { '2025-09-23': 'ZO' } }, SEPT_END, 'dfe-live');
+    const eleven = measure(
+      {
+        spans: [
+          ['2025-09-03', '2025-09-22', 'Z'],
+          ['2025-09-24', '2025-09-30', 'O'],
+        ],
+        days: { '2025-09-23': 'ZO' },
+      },
+      SEPT_END,
+      'dfe-live',
+    );
     expect(eleven.possible).toBe(11);
     expect(eleven.persistentlyAbsent).toBe(true);
-    expect(rulesOf(findingsAt({ calendar: AUTUMN_2025, pupils: [late] }, SEPT_END, 'national', 'dfe-live'))).not.toContain('persistent-absence');
+    expect(
+      rulesOf(findingsAt({ calendar: AUTUMN_2025, pupils: [late] }, SEPT_END, 'national', 'dfe-live')),
+    ).not.toContain('persistent-absence');
   });
 
   it('counts broken weeks against weeks with a possible session', () => {

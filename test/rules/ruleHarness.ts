@@ -6,7 +6,12 @@ import { type Register } from '../../rules/register/register.ts';
 import { makeRegister, type FixtureSpec } from '../support/registerFixture.ts';
 
 /** Findings for a fixture register as at `asOf` under a profile (national unless named). */
-export function findingsAt(register: Register | FixtureSpec, asOf: string, policy = 'national', measureMethod?: MeasureMethod): Finding[] {
+export function findingsAt(
+  register: Register | FixtureSpec,
+  asOf: string,
+  policy = 'national',
+  measureMethod?: MeasureMethod,
+): Finding[] {
   const reg = 'marks' in register ? register : makeRegister(register);
   return evaluateFindings(reg, { asOf, policy: policyProfile(policy), measureMethod });
 }

@@ -42,7 +42,10 @@ describe('school calendar', () => {
     const summer = buildSchoolCalendar({ terms: [{ name: 'Summer 1', start: '2025-04-22', end: '2025-05-23' }] });
     expect(summer.dayIndex.has('2025-05-05')).toBe(false);
     expect(summer.notes.join(' ')).toMatch(/2025-05-05 \(Early May bank holiday\)/);
-    const open = buildSchoolCalendar({ terms: [{ name: 'Summer 1', start: '2025-04-22', end: '2025-05-23' }], openDays: ['2025-05-05'] });
+    const open = buildSchoolCalendar({
+      terms: [{ name: 'Summer 1', start: '2025-04-22', end: '2025-05-23' }],
+      openDays: ['2025-05-05'],
+    });
     expect(open.dayIndex.has('2025-05-05')).toBe(true);
   });
 
@@ -50,7 +53,16 @@ describe('school calendar', () => {
     expect(easterSunday(2025)).toBe('2025-04-20');
     expect(easterSunday(2026)).toBe('2026-04-05');
     expect(bankHolidaysInYear(2022).map((h) => h.date)).toEqual([
-      '2022-01-03', '2022-04-15', '2022-04-18', '2022-05-02', '2022-06-02', '2022-06-03', '2022-08-29', '2022-09-19', '2022-12-26', '2022-12-27',
+      '2022-01-03',
+      '2022-04-15',
+      '2022-04-18',
+      '2022-05-02',
+      '2022-06-02',
+      '2022-06-03',
+      '2022-08-29',
+      '2022-09-19',
+      '2022-12-26',
+      '2022-12-27',
     ]);
     expect(bankHolidaysInYear(2026).map((h) => h.date)).toContain('2026-12-28'); // Boxing Day on a Saturday
   });
@@ -65,14 +77,27 @@ describe('school calendar', () => {
   it('builds a 10-school-week window ending on a day, cut at the end of that day', () => {
     const day = autumn.dayIndex.get('2025-11-26')!;
     const w = schoolWeekWindow(autumn, day, 10);
-    expect([autumn.weekMonday[w.firstWeek], autumn.weekMonday[w.lastWeek], w.weeks, w.complete]).toEqual(['2025-09-15', '2025-11-24', 10, true]);
+    expect([autumn.weekMonday[w.firstWeek], autumn.weekMonday[w.lastWeek], w.weeks, w.complete]).toEqual([
+      '2025-09-15',
+      '2025-11-24',
+      10,
+      true,
+    ]);
     expect(autumn.sessionDate[w.endSession - 1]).toBe('2025-11-26');
     expect(autumn.sessionDate[w.startSession]).toBe('2025-09-15');
   });
 
   it('derives a calendar and half-terms from the sessions marked', () => {
-    const open = AUTUMN_2025.terms.flatMap((t) => eachDate(t.start, t.end)).filter((d) => !isWeekend(d) && d !== '2025-11-03');
-    const cal = calendarFromSessions(open.flatMap((date) => [{ date, session: 'AM' as const }, { date, session: 'PM' as const }]), { terms: [], closures: [], source: 'marks' });
+    const open = AUTUMN_2025.terms
+      .flatMap((t) => eachDate(t.start, t.end))
+      .filter((d) => !isWeekend(d) && d !== '2025-11-03');
+    const cal = calendarFromSessions(
+      open.flatMap((date) => [
+        { date, session: 'AM' as const },
+        { date, session: 'PM' as const },
+      ]),
+      { terms: [], closures: [], source: 'marks' },
+    );
     expect(cal.sessionCount).toBe(144);
     expect(deriveTerms(cal)).toEqual([
       { name: 'Autumn 1 2025', start: '2025-09-03', end: '2025-10-24' },

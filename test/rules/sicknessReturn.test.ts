@@ -13,7 +13,12 @@ describe('sickness-return', () => {
     const pupil: FixturePupil = { spans: [['2025-10-06', '2025-10-24', 'I']] };
     expect(sickness(pupil, '2025-10-23')).toBeUndefined();
     const f = sickness(pupil, '2025-10-24');
-    expect(f?.evidence).toMatchObject({ illnessDays: 15, consecutive: true, longestEpisodeDays: 15, reachedOn: '2025-10-24' });
+    expect(f?.evidence).toMatchObject({
+      illnessDays: 15,
+      consecutive: true,
+      longestEpisodeDays: 15,
+      reachedOn: '2025-10-24',
+    });
     expect(f?.episode).toBe('2025-10-06');
   });
 
@@ -28,7 +33,12 @@ describe('sickness-return', () => {
     };
     expect(sickness(pupil, '2025-11-04')).toBeUndefined();
     const f = sickness(pupil, '2025-11-05');
-    expect(f?.evidence).toMatchObject({ illnessDays: 15, consecutive: false, longestEpisodeDays: 5, reachedOn: '2025-11-05' });
+    expect(f?.evidence).toMatchObject({
+      illnessDays: 15,
+      consecutive: false,
+      longestEpisodeDays: 5,
+      reachedOn: '2025-11-05',
+    });
     expect((f?.evidence.episodes as unknown[]).length).toBe(4);
   });
 
@@ -46,13 +56,23 @@ describe('sickness-return', () => {
   });
 
   it('names a new episode for a later spell long enough to need a return of its own (national)', () => {
-    const pupil: FixturePupil = { spans: [['2025-09-08', '2025-09-26', 'I'], ['2025-11-10', '2025-12-01', 'I']] };
+    const pupil: FixturePupil = {
+      spans: [
+        ['2025-09-08', '2025-09-26', 'I'],
+        ['2025-11-10', '2025-12-01', 'I'],
+      ],
+    };
     expect(sickness(pupil, '2025-10-01')?.episode).toBe('2025-09-08');
     expect(sickness(pupil, '2025-12-01')?.episode).toBe('2025-11-10');
   });
 
   it('makes one return a year under 004, whatever the spells', () => {
-    const pupil: FixturePupil = { spans: [['2025-09-08', '2025-09-26', 'I'], ['2025-11-10', '2025-12-01', 'I']] };
+    const pupil: FixturePupil = {
+      spans: [
+        ['2025-09-08', '2025-09-26', 'I'],
+        ['2025-11-10', '2025-12-01', 'I'],
+      ],
+    };
     const first = sickness(pupil, '2025-10-01', 'stockport-bramhall');
     const later = sickness(pupil, '2025-12-01', 'stockport-bramhall');
     expect(first?.episode).toBe('2025/26');
@@ -62,12 +82,17 @@ describe('sickness-return', () => {
   });
 
   it('is not raised for a pupil below compulsory school age', () => {
-    expect(sickness({ dateOfBirth: '2021-03-01', yearGroup: 'R', spans: [['2025-10-06', '2025-10-24', 'I']] }, '2025-10-24')).toBeUndefined();
+    expect(
+      sickness({ dateOfBirth: '2021-03-01', yearGroup: 'R', spans: [['2025-10-06', '2025-10-24', 'I']] }, '2025-10-24'),
+    ).toBeUndefined();
   });
 
   it('sends Nottingham’s return to the city council with no routine demand for medical evidence', () => {
     const f = sickness({ spans: [['2025-10-06', '2025-10-24', 'I']] }, '2025-10-24', 'nottingham');
     expect(f?.nextStep).toMatch(/Nottingham City Council/);
-    expect(f?.citation).toEqual({ source: '002_9c97d1236ab3d0aa.txt', where: expect.stringMatching(/Health Related Absence/) });
+    expect(f?.citation).toEqual({
+      source: '002_9c97d1236ab3d0aa.txt',
+      where: expect.stringMatching(/Health Related Absence/),
+    });
   });
 });

@@ -8,13 +8,21 @@ const spec = (pupil: FixturePupil) => ({ calendar: AUTUMN_2025, pupils: [pupil] 
 describe('unexplained-absence', () => {
   it('is raised for an N on the as-of school day, and not the day after it is replaced', () => {
     const f = findingOf(findingsAt(spec({ days: { '2025-11-12': 'N/' } }), '2025-11-12'), 'unexplained-absence');
-    expect(f?.evidence).toMatchObject({ date: '2025-11-12', sessions: [{ date: '2025-11-12', session: 'AM', code: 'N' }] });
+    expect(f?.evidence).toMatchObject({
+      date: '2025-11-12',
+      sessions: [{ date: '2025-11-12', session: 'AM', code: 'N' }],
+    });
     expect(f?.reason).toMatch(/morning/);
-    expect(findingOf(findingsAt(spec({ days: { '2025-11-12': 'N/' } }), '2025-11-13'), 'unexplained-absence')).toBeUndefined();
+    expect(
+      findingOf(findingsAt(spec({ days: { '2025-11-12': 'N/' } }), '2025-11-13'), 'unexplained-absence'),
+    ).toBeUndefined();
   });
 
   it('adds the social worker step for a pupil with a social worker (Derby para 27)', () => {
-    const f = findingOf(findingsAt(spec({ socialWorker: true, days: { '2025-11-12': 'NN' } }), '2025-11-12', 'derby'), 'unexplained-absence');
+    const f = findingOf(
+      findingsAt(spec({ socialWorker: true, days: { '2025-11-12': 'NN' } }), '2025-11-12', 'derby'),
+      'unexplained-absence',
+    );
     expect(f?.nextStep).toMatch(/youth offending team worker/);
     expect(f?.citation).toEqual({ source: '000_1b9a318a1d6e4853.txt', where: expect.stringMatching(/para 27/) });
   });
@@ -25,7 +33,12 @@ describe('unexplained-3-days', () => {
     const pupil = { days: { '2025-11-13': 'NN', '2025-11-14': 'NN', '2025-11-17': 'NN' } };
     expect(findingOf(findingsAt(spec(pupil), '2025-11-14'), 'unexplained-3-days')).toBeUndefined();
     const f = findingOf(findingsAt(spec(pupil), '2025-11-17'), 'unexplained-3-days');
-    expect(f?.evidence).toMatchObject({ consecutiveSchoolDays: 3, from: '2025-11-13', to: '2025-11-17', schoolDays: ['2025-11-13', '2025-11-14', '2025-11-17'] });
+    expect(f?.evidence).toMatchObject({
+      consecutiveSchoolDays: 3,
+      from: '2025-11-13',
+      to: '2025-11-17',
+      schoolDays: ['2025-11-13', '2025-11-14', '2025-11-17'],
+    });
     expect(f?.episode).toBe('2025-11-13');
   });
 
@@ -48,7 +61,11 @@ describe('n-code-overdue', () => {
     const pupil = { days: { '2025-11-10': 'N/' } };
     expect(rulesOf(findingsAt(spec(pupil), '2025-11-17'))).not.toContain('n-code-overdue');
     const f = findingOf(findingsAt(spec(pupil), '2025-11-18'), 'n-code-overdue');
-    expect(f?.evidence).toMatchObject({ limit: 5, unit: 'school days', sessions: [{ date: '2025-11-10', session: 'AM', code: 'N', daysSince: 6 }] });
+    expect(f?.evidence).toMatchObject({
+      limit: 5,
+      unit: 'school days',
+      sessions: [{ date: '2025-11-10', session: 'AM', code: 'N', daysSince: 6 }],
+    });
   });
 
   it('counts school days, so the half-term does not make an N overdue', () => {

@@ -35,7 +35,8 @@ const CODE = /C1|C2|J1|Y[1-7]|[A-Z/\\#-]/g;
 export function dayCodes(marks: string): [string, string] {
   const codes = marks.match(CODE) ?? [];
   if (codes.length === 1) return [codes[0], codes[0] === '/' ? '\\' : codes[0]];
-  if (codes.length !== 2 || codes.join('') !== marks) throw new Error(`fixture day marks ${JSON.stringify(marks)} are not one or two register codes`);
+  if (codes.length !== 2 || codes.join('') !== marks)
+    throw new Error(`fixture day marks ${JSON.stringify(marks)} are not one or two register codes`);
   return [codes[0], codes[1]];
 }
 
@@ -64,7 +65,8 @@ function fullPupil(p: FixturePupil, i: number): Pupil {
 function pupilDays(register: Register, p: FixturePupil): [IsoDate, [string, string]][] {
   const { calendar } = register;
   const explicit = new Map<IsoDate, string>();
-  for (const [from, to, marks] of p.spans ?? []) for (const d of eachDate(from, to)) if (!isWeekend(d)) explicit.set(d, marks);
+  for (const [from, to, marks] of p.spans ?? [])
+    for (const d of eachDate(from, to)) if (!isWeekend(d)) explicit.set(d, marks);
   for (const [d, marks] of Object.entries(p.days ?? {})) explicit.set(d, marks);
   const out: [IsoDate, [string, string]][] = [];
   for (const date of calendar.dayDate) {
@@ -81,7 +83,10 @@ export function makeRegister(spec: FixtureSpec): Register {
   const register = createRegister(spec.school ?? { name: 'Fixture School', urn: '100001' }, calendar, pupils);
   spec.pupils.forEach((p, i) => {
     for (const [date, [am, pm]] of pupilDays(register, p)) {
-      for (const [half, code] of [['AM', am], ['PM', pm]] as const) {
+      for (const [half, code] of [
+        ['AM', am],
+        ['PM', pm],
+      ] as const) {
         const s = sessionIndexOf(calendar, date, half);
         if (s < 0) continue; // a half-day closure
         const found = findRegisterCode(code);
@@ -97,23 +102,56 @@ export function makeRegister(spec: FixtureSpec): Register {
 export function writeBundle(dir: string, spec: FixtureSpec): string {
   mkdirSync(dir, { recursive: true });
   const register = makeRegister(spec);
-  const cols = ['upn', 'given_name', 'family_name', 'date_of_birth', 'year_group', 'reg_group', 'sen', 'fsm', 'social_worker', 'looked_after', 'young_carer'];
+  const cols = [
+    'upn',
+    'given_name',
+    'family_name',
+    'date_of_birth',
+    'year_group',
+    'reg_group',
+    'sen',
+    'fsm',
+    'social_worker',
+    'looked_after',
+    'young_carer',
+  ];
   const flag = (v?: boolean) => (v === undefined ? '' : v ? 'Y' : 'N');
   const pupilRows = register.pupils.map((p) =>
-    [p.upn, p.givenName, p.familyName, p.dateOfBirth, p.yearGroup, p.regGroup ?? '', p.sen ?? '', flag(p.fsm), flag(p.socialWorker), flag(p.lookedAfter), flag(p.youngCarer)].join(','),
+    [
+      p.upn,
+      p.givenName,
+      p.familyName,
+      p.dateOfBirth,
+      p.yearGroup,
+      p.regGroup ?? '',
+      p.sen ?? '',
+      flag(p.fsm),
+      flag(p.socialWorker),
+      flag(p.lookedAfter),
+      flag(p.youngCarer),
+    ].join(','),
   );
   writeFileSync(join(dir, 'pupils.csv'), `${cols.join(',')}\n${pupilRows.join('\n')}\n`);
   const lines = ['upn,date,session,code'];
   spec.pupils.forEach((p, i) => {
     for (const [date, [am, pm]] of pupilDays(register, p)) {
-      for (const [half, code] of [['AM', am], ['PM', pm]] as const) {
-        if (sessionIndexOf(register.calendar, date, half) >= 0) lines.push(`${register.pupils[i].upn},${date},${half},${code}`);
+      for (const [half, code] of [
+        ['AM', am],
+        ['PM', pm],
+      ] as const) {
+        if (sessionIndexOf(register.calendar, date, half) >= 0)
+          lines.push(`${register.pupils[i].upn},${date},${half},${code}`);
       }
     }
   });
   writeFileSync(join(dir, 'marks.csv'), `${lines.join('\n')}\n`);
-  const closures = (spec.calendar.closures ?? []).map((c) => (c.session ? { date: c.date, session: c.session, reason: c.reason } : { date: c.date, reason: c.reason }));
-  writeFileSync(join(dir, 'calendar.json'), `${JSON.stringify({ terms: spec.calendar.terms, closures, openDays: spec.calendar.openDays ?? [] }, null, 2)}\n`);
+  const closures = (spec.calendar.closures ?? []).map((c) =>
+    c.session ? { date: c.date, session: c.session, reason: c.reason } : { date: c.date, reason: c.reason },
+  );
+  writeFileSync(
+    join(dir, 'calendar.json'),
+    `${JSON.stringify({ terms: spec.calendar.terms, closures, openDays: spec.calendar.openDays ?? [] }, null, 2)}\n`,
+  );
   writeFileSync(join(dir, 'school.json'), `${JSON.stringify(register.school, null, 2)}\n`);
   return dir;
 }

@@ -21,7 +21,14 @@ export function textOf(node: XmlNode | undefined): string {
   return typeof node === 'string' ? node.trim() : '';
 }
 
-const SEN_PROVISION: Record<string, PupilDetails['sen']> = { N: 'none', K: 'support', E: 'ehcp', S: 'ehcp', A: 'support', P: 'support' };
+const SEN_PROVISION: Record<string, PupilDetails['sen']> = {
+  N: 'none',
+  K: 'support',
+  E: 'ehcp',
+  S: 'ehcp',
+  A: 'support',
+  P: 'support',
+};
 
 /**
  * The pupil fields an attendance tool needs from a CTF `Pupil`: UPN, names, DOB, NC year, the latest SEN
@@ -31,7 +38,11 @@ const SEN_PROVISION: Record<string, PupilDetails['sen']> = { N: 'none', K: 'supp
 export function ctfPupilDetails(pupil: XmlNode, fileDate: string | undefined, problems: RowProblem[]): PupilDetails {
   const details: PupilDetails = {};
   const upn = textOf(child(pupil, 'UPN')).toUpperCase();
-  if (!upn) problems.push({ field: 'UPN', message: 'empty: every pupil in a CTF needs a UPN (a temporary one if the permanent UPN is not known)' });
+  if (!upn)
+    problems.push({
+      field: 'UPN',
+      message: 'empty: every pupil in a CTF needs a UPN (a temporary one if the permanent UPN is not known)',
+    });
   else {
     const check = checkUpn(upn);
     if (check.ok) details.upn = upn;
@@ -60,7 +71,11 @@ export function ctfPupilDetails(pupil: XmlNode, fileDate: string | undefined, pr
     .pop();
   if (sen?.provision) {
     if (SEN_PROVISION[sen.provision]) details.sen = SEN_PROVISION[sen.provision];
-    else problems.push({ field: 'SENprovision', message: `${JSON.stringify(sen.provision)} is not an SEN provision (N, K for SEN support, E for an EHC plan)` });
+    else
+      problems.push({
+        field: 'SENprovision',
+        message: `${JSON.stringify(sen.provision)} is not an SEN provision (N, K for SEN support, E for an EHC plan)`,
+      });
   }
   const fsm = child(pupil, 'FSMhistory');
   if (fsm !== undefined) {

@@ -34,12 +34,22 @@ export function readCtf(path: string, options: CtfReadOptions = {}): SourceRead 
   const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
-    read.fileProblems.push({ file, line: valid.err.line, field: '(file)', message: `not well-formed XML: ${valid.err.msg}` });
+    read.fileProblems.push({
+      file,
+      line: valid.err.line,
+      field: '(file)',
+      message: `not well-formed XML: ${valid.err.msg}`,
+    });
     return read;
   }
   const root = child(parser.parse(text) as XmlNode, 'CTfile');
   if (root === undefined) {
-    read.fileProblems.push({ file, line: 1, field: '(file)', message: 'not a Common Transfer File: the root element is not CTfile' });
+    read.fileProblems.push({
+      file,
+      line: 1,
+      field: '(file)',
+      message: 'not a Common Transfer File: the root element is not CTfile',
+    });
     return read;
   }
   const header = child(root, 'Header');
@@ -48,8 +58,13 @@ export function readCtf(path: string, options: CtfReadOptions = {}): SourceRead 
   const source = child(header, 'SourceSchool');
   const schoolName = textOf(child(source, 'SchoolName'));
   if (schoolName) read.school = { name: schoolName, urn: textOf(child(source, 'URN')) || undefined };
-  read.notes.push(`${file}: CTF ${version || '(no version)'} from ${schoolName || 'an unnamed school'}${fileDate ? `, written ${fileDate}` : ''}.`);
-  if (!options.calendar) read.notes.push(`${file}: no calendar to check mark strings against; they were read without a length check (give --calendar to check them).`);
+  read.notes.push(
+    `${file}: CTF ${version || '(no version)'} from ${schoolName || 'an unnamed school'}${fileDate ? `, written ${fileDate}` : ''}.`,
+  );
+  if (!options.calendar)
+    read.notes.push(
+      `${file}: no calendar to check mark strings against; they were read without a length check (give --calendar to check them).`,
+    );
 
   const pupils = children(child(root, 'CTFpupilData'), 'Pupil');
   const totalsMismatches: string[] = [];
@@ -60,7 +75,9 @@ export function readCtf(path: string, options: CtfReadOptions = {}): SourceRead 
     row.pupil = ctfPupilDetails(pupil, isIsoDate(fileDate) ? fileDate : undefined, row.problems);
     read.rows.push(row);
     const sessionSpans = innerSpans(span, 'AttendSessions');
-    const withSessions = children(child(pupil, 'Attendance'), 'YearData').filter((y) => child(y, 'AttendSessions') !== undefined);
+    const withSessions = children(child(pupil, 'Attendance'), 'YearData').filter(
+      (y) => child(y, 'AttendSessions') !== undefined,
+    );
     withSessions.forEach((yearData, j) => {
       const sessionsSpan = sessionSpans[j] ?? { line: span.line, text: '' };
       const attendance = attendanceRow(file, sessionsSpan, row.pupil.upn, yearData, options.calendar);
@@ -70,20 +87,44 @@ export function readCtf(path: string, options: CtfReadOptions = {}): SourceRead 
     });
   });
   if (totalsMismatches.length > 0) {
-    read.notes.push(`${file}: ${totalsMismatches.length} mark strings disagree with their year's Sessions totals (the totals stand for statutory figures; the register holds the marks): ${totalsMismatches.slice(0, 5).join('; ')}${totalsMismatches.length > 5 ? '; …' : ''}`);
+    read.notes.push(
+      `${file}: ${totalsMismatches.length} mark strings disagree with their year's Sessions totals (the totals stand for statutory figures; the register holds the marks): ${totalsMismatches.slice(0, 5).join('; ')}${totalsMismatches.length > 5 ? '; …' : ''}`,
+    );
   }
   return read;
 }
 
-function attendanceRow(file: string, span: { line: number; text: string }, upn: string | undefined, yearData: XmlNode, calendar?: SchoolCalendar): SourceRow {
-  const row: SourceRow = { file, line: span.line, raw: span.text, pupil: upn ? { upn } : {}, roster: false, marks: [], problems: [] };
+function attendanceRow(
+  file: string,
+  span: { line: number; text: string },
+  upn: string | undefined,
+  yearData: XmlNode,
+  calendar?: SchoolCalendar,
+): SourceRow {
+  const row: SourceRow = {
+    file,
+    line: span.line,
+    raw: span.text,
+    pupil: upn ? { upn } : {},
+    roster: false,
+    marks: [],
+    problems: [],
+  };
   const who = upn ?? 'this pupil';
   const start = textOf(child(child(yearData, 'AttendSessions'), 'AttendanceStartDate'));
   // The mark string is taken from the text itself: a leading space (an unmarked AM) must survive.
   const marksSpan = innerSpans(span, 'AttendanceMarks')[0];
-  const marks = marksSpan ? marksSpan.text.replace(/^<AttendanceMarks[^>]*>/, '').replace(/<\/AttendanceMarks>$/, '').replace(/[\r\n\t]/g, '') : '';
+  const marks = marksSpan
+    ? marksSpan.text
+        .replace(/^<AttendanceMarks[^>]*>/, '')
+        .replace(/<\/AttendanceMarks>$/, '')
+        .replace(/[\r\n\t]/g, '')
+    : '';
   if (!isIsoDate(start)) {
-    row.problems.push({ field: 'AttendanceStartDate', message: `${JSON.stringify(start)} for ${who} is not a date written YYYY-MM-DD` });
+    row.problems.push({
+      field: 'AttendanceStartDate',
+      message: `${JSON.stringify(start)} for ${who} is not a date written YYYY-MM-DD`,
+    });
     return row;
   }
   const decoded = decodeCtfMarks(start, marks, calendar);
@@ -92,10 +133,20 @@ function attendanceRow(file: string, span: { line: number; text: string }, upn: 
     return row;
   }
   for (const day of decoded.days) {
-    for (const [session, mark] of [['AM', day.am], ['PM', day.pm]] as const) {
+    for (const [session, mark] of [
+      ['AM', day.am],
+      ['PM', day.pm],
+    ] as const) {
       if (mark === ' ' || mark === '-') continue;
       const code = parseRegisterCode(mark, day.date);
-      if (code.ok) row.marks.push({ date: day.date, session, codeId: code.code.id, code: code.code.code, field: 'AttendanceMarks' });
+      if (code.ok)
+        row.marks.push({
+          date: day.date,
+          session,
+          codeId: code.code.id,
+          code: code.code.code,
+          field: 'AttendanceMarks',
+        });
       else row.problems.push({ field: 'AttendanceMarks', message: `${who} ${day.date} ${session}: ${code.problem}` });
     }
   }

@@ -29,7 +29,17 @@ export type ColumnRole = (typeof COLUMN_ROLES)[number];
  */
 export const COLUMN_SYNONYMS: Record<ColumnRole, readonly string[]> = {
   upn: ['upn', 'pupil_upn', 'student_upn', 'unique_pupil_number'],
-  adno: ['adno', 'admission_no', 'admission_number', 'adm_no', 'admission_no.', 'adno.', 'mis_id', 'student_id', 'pupil_id'],
+  adno: [
+    'adno',
+    'admission_no',
+    'admission_number',
+    'adm_no',
+    'admission_no.',
+    'adno.',
+    'mis_id',
+    'student_id',
+    'pupil_id',
+  ],
   familyName: ['legal_surname', 'surname', 'family_name', 'last_name', 'lastname'],
   givenName: ['legal_forename', 'forename', 'given_name', 'first_name', 'firstname'],
   dateOfBirth: ['dob', 'date_of_birth', 'birth_date', 'd.o.b.', 'd.o.b'],
@@ -48,7 +58,20 @@ export const COLUMN_SYNONYMS: Record<ColumnRole, readonly string[]> = {
 };
 
 /** The roles a layout needs; the report names the first one missing. */
-export const PUPIL_ROLES: readonly ColumnRole[] = ['upn', 'adno', 'familyName', 'givenName', 'dateOfBirth', 'yearGroup', 'regGroup', 'sen', 'fsm', 'lookedAfter', 'socialWorker', 'youngCarer'];
+export const PUPIL_ROLES: readonly ColumnRole[] = [
+  'upn',
+  'adno',
+  'familyName',
+  'givenName',
+  'dateOfBirth',
+  'yearGroup',
+  'regGroup',
+  'sen',
+  'fsm',
+  'lookedAfter',
+  'socialWorker',
+  'youngCarer',
+];
 
 export interface ColumnMatch {
   /** Column index for each role found. */
@@ -61,7 +84,10 @@ export interface ColumnMatch {
  * Finds each role's column: the mapping file's choice when the file has that column, otherwise the first
  * synonym the header has. A column is used for one role only.
  */
-export function matchColumns(header: readonly string[], overrides: Partial<Record<ColumnRole, string>> = {}): ColumnMatch {
+export function matchColumns(
+  header: readonly string[],
+  overrides: Partial<Record<ColumnRole, string>> = {},
+): ColumnMatch {
   const normalised = header.map(normaliseHeader);
   const taken = new Set<number>();
   const index: Partial<Record<ColumnRole, number>> = {};

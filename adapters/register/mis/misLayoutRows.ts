@@ -30,7 +30,11 @@ export function readSessionRow(row: SourceRow, cells: readonly string[], ctx: La
   const date = readDate(row, cells, ctx);
   const sessionAt = ctx.index.session!;
   const session = parseSessionName(cells[sessionAt] ?? '');
-  if (!session) row.problems.push({ field: ctx.header[sessionAt], message: `${JSON.stringify((cells[sessionAt] ?? '').trim())} is not a session (AM or PM)` });
+  if (!session)
+    row.problems.push({
+      field: ctx.header[sessionAt],
+      message: `${JSON.stringify((cells[sessionAt] ?? '').trim())} is not a session (AM or PM)`,
+    });
   if (date && session) addMark(row, ctx.header[ctx.index.mark!], cells[ctx.index.mark!] ?? '', date, session);
 }
 
@@ -66,7 +70,10 @@ export function readGridRow(row: SourceRow, cells: readonly string[], ctx: Layou
       continue;
     }
     if (marks.length % 2 !== 0) {
-      row.problems.push({ field, message: `${JSON.stringify(cell)} has ${marks.length} session marks; a day needs two (AM then PM), a space for an unmarked session` });
+      row.problems.push({
+        field,
+        message: `${JSON.stringify(cell)} has ${marks.length} session marks; a day needs two (AM then PM), a space for an unmarked session`,
+      });
       continue;
     }
     // A single day keeps its column's own date, whatever day of the week, so nothing is ever shifted.

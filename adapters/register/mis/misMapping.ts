@@ -4,8 +4,15 @@ import { readJsonFile } from '../readJsonFile.ts';
 import { COLUMN_ROLES, type ColumnRole } from './misColumnRoles.ts';
 
 const columnsSchema = z.strictObject(
-  Object.fromEntries(COLUMN_ROLES.map((role) => [role, z.string().min(1, `name the column that holds ${role}`).optional()])) as Record<ColumnRole, z.ZodOptional<z.ZodString>>,
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown role ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}; the roles are ${COLUMN_ROLES.join(', ')}` : undefined) },
+  Object.fromEntries(
+    COLUMN_ROLES.map((role) => [role, z.string().min(1, `name the column that holds ${role}`).optional()]),
+  ) as Record<ColumnRole, z.ZodOptional<z.ZodString>>,
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown role ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}; the roles are ${COLUMN_ROLES.join(', ')}`
+        : undefined,
+  },
 );
 
 /**

@@ -16,7 +16,14 @@ export function addMark(row: SourceRow, field: string, rawCode: string, date: st
   row.marks.push({ date, session, codeId: code.code.id, code: code.code.code, field });
 }
 
-const SESSION_WORDS: Record<string, SessionName> = { am: 'AM', pm: 'PM', morning: 'AM', afternoon: 'PM', 'a.m.': 'AM', 'p.m.': 'PM' };
+const SESSION_WORDS: Record<string, SessionName> = {
+  am: 'AM',
+  pm: 'PM',
+  morning: 'AM',
+  afternoon: 'PM',
+  'a.m.': 'AM',
+  'p.m.': 'PM',
+};
 
 /** AM or PM as an export writes it; undefined for anything else. */
 export function parseSessionName(raw: string): SessionName | undefined {

@@ -1,5 +1,11 @@
 import { checkUpn } from '../../../rules/pupils/upn.ts';
-import { parseDateField, parseFlagField, parseSenField, parseYearGroupField, type FieldParse } from '../fieldParsers.ts';
+import {
+  parseDateField,
+  parseFlagField,
+  parseSenField,
+  parseYearGroupField,
+  type FieldParse,
+} from '../fieldParsers.ts';
 import { type PupilDetails, type SourceRow } from '../../import/sourceRows.ts';
 import { PUPIL_ROLES, type ColumnRole } from './misColumnRoles.ts';
 
@@ -49,7 +55,13 @@ export type PupilCellCache = Map<string, { pupil: PupilDetails; problems: Source
  * Reads the pupil columns of a row; a bad cell is a problem against its column, named as the file names
  * it. Rows with the same pupil columns share one parsed (read-only) result.
  */
-export function readPupilCells(row: SourceRow, cells: readonly string[], index: Partial<Record<ColumnRole, number>>, header: readonly string[], cache: PupilCellCache): void {
+export function readPupilCells(
+  row: SourceRow,
+  cells: readonly string[],
+  index: Partial<Record<ColumnRole, number>>,
+  header: readonly string[],
+  cache: PupilCellCache,
+): void {
   let key = '';
   for (const role of PUPIL_ROLES) if (index[role] !== undefined) key += `${cells[index[role]!] ?? ''}\u0000`;
   const cached = cache.get(key);
@@ -67,9 +79,17 @@ export function readPupilCells(row: SourceRow, cells: readonly string[], index: 
   if (keyAt !== undefined) row.keyField = header[keyAt];
 }
 
-function parsePupilCells(row: SourceRow, cells: readonly string[], index: Partial<Record<ColumnRole, number>>, header: readonly string[]): void {
+function parsePupilCells(
+  row: SourceRow,
+  cells: readonly string[],
+  index: Partial<Record<ColumnRole, number>>,
+  header: readonly string[],
+): void {
   const pupil: Record<string, unknown> = {};
-  for (const [role, entry] of Object.entries(PARSERS) as [ColumnRole, [keyof PupilDetails, (raw: string) => FieldParse<unknown>]][]) {
+  for (const [role, entry] of Object.entries(PARSERS) as [
+    ColumnRole,
+    [keyof PupilDetails, (raw: string) => FieldParse<unknown>],
+  ][]) {
     const at = index[role];
     if (at === undefined) continue;
     const [field, parse] = entry;
@@ -82,6 +102,9 @@ function parsePupilCells(row: SourceRow, cells: readonly string[], index: Partia
   const badUpn = index.upn !== undefined && row.problems.some((p) => p.field === header[index.upn!]);
   if (!row.pupil.upn && !row.pupil.adno && !badUpn) {
     const named = [index.upn, index.adno].filter((i) => i !== undefined).map((i) => header[i!]);
-    row.problems.push({ field: named.join('/') || 'UPN', message: 'empty: a row needs the pupil\'s UPN (or an admission number a pupils file links to a UPN)' });
+    row.problems.push({
+      field: named.join('/') || 'UPN',
+      message: "empty: a row needs the pupil's UPN (or an admission number a pupils file links to a UPN)",
+    });
   }
 }

@@ -58,12 +58,18 @@ function isBlank(cells: readonly string[]): boolean {
  * the parse time on a full-year export (619,500 rows). csv-parse's raw text holds a record's line breaks
  * and, except for the last record, ends at (or just before) its closing LF.
  */
-export function readDelimitedFile(path: string, displayName: string, onRecords?: (count: number) => void): DelimitedFile | InputProblem {
+export function readDelimitedFile(
+  path: string,
+  displayName: string,
+  onRecords?: (count: number) => void,
+): DelimitedFile | InputProblem {
   const { text, encoding } = decodeExport(readFileSync(path));
   let parsed: ParsedRecord[];
   let seen = 0;
   // Counting as csv-parse goes lets a terminal show progress through one large export.
-  const on_record = onRecords ? (record: string[]) => (++seen % PROGRESS_EVERY === 0 && onRecords(seen), record) : undefined;
+  const on_record = onRecords
+    ? (record: string[]) => (++seen % PROGRESS_EVERY === 0 && onRecords(seen), record)
+    : undefined;
   try {
     parsed = parse(text, { bom: true, raw: true, relax_column_count: true, on_record }) as unknown as ParsedRecord[];
   } catch (error) {
@@ -78,7 +84,8 @@ export function readDelimitedFile(path: string, displayName: string, onRecords?:
     if (isBlank(record)) continue;
     records.push({ line: start, raw: raw.replace(/\r?\n$/, '').replace(/\r$/, ''), cells: record });
   }
-  if (records.length === 0) return { file: displayName, line: 1, field: '(header)', message: 'the file is empty; expected a header row' };
+  if (records.length === 0)
+    return { file: displayName, line: 1, field: '(header)', message: 'the file is empty; expected a header row' };
   const [head, ...rows] = records;
   return { encoding, header: head.cells.map((h) => h.trim()), headerLine: head.line, records: rows };
 }

@@ -17,7 +17,10 @@ export interface MisReadOptions {
   onRows?: (rows: number) => void;
 }
 
-const ROW_READERS: Record<Exclude<MisLayout, 'pupils'>, (row: SourceRow, cells: readonly string[], ctx: LayoutContext) => void> = {
+const ROW_READERS: Record<
+  Exclude<MisLayout, 'pupils'>,
+  (row: SourceRow, cells: readonly string[], ctx: LayoutContext) => void
+> = {
   sessions: readSessionRow,
   days: readDayRow,
   grid: readGridRow,
@@ -36,7 +39,8 @@ export function readMisExport(path: string, options: MisReadOptions = {}): Sourc
     read.fileProblems.push(table);
     return read;
   }
-  if (table.encoding !== 'utf-8') read.notes.push(`${file}: not UTF-8, so read as ${table.encoding} (as Excel on Windows saves CSV).`);
+  if (table.encoding !== 'utf-8')
+    read.notes.push(`${file}: not UTF-8, so read as ${table.encoding} (as Excel on Windows saves CSV).`);
   const match = matchColumns(table.header, options.mapping?.columns);
   read.notes.push(...match.notes.map((n) => `${file}: ${n}`));
   const layout = detectMisLayout(table.header, match, options.layout ?? options.mapping?.layout);
@@ -50,11 +54,24 @@ export function readMisExport(path: string, options: MisReadOptions = {}): Sourc
     if (at !== undefined) read.columns[role] = table.header[at];
   }
   if (layout.layout === 'grid') read.columns.dates = `${layout.gridColumns.size} date columns`;
-  const ctx: LayoutContext = { dates: new Map(), header: table.header, index: match.index, gridColumns: layout.gridColumns };
+  const ctx: LayoutContext = {
+    dates: new Map(),
+    header: table.header,
+    index: match.index,
+    gridColumns: layout.gridColumns,
+  };
   const readMarks = layout.layout === 'pupils' ? undefined : ROW_READERS[layout.layout];
   const pupilCells: PupilCellCache = new Map();
   for (const record of table.records) {
-    const row: SourceRow = { file, line: record.line, raw: record.raw, pupil: {}, roster: layout.layout === 'pupils', marks: [], problems: [] };
+    const row: SourceRow = {
+      file,
+      line: record.line,
+      raw: record.raw,
+      pupil: {},
+      roster: layout.layout === 'pupils',
+      marks: [],
+      problems: [],
+    };
     readPupilCells(row, record.cells, match.index, table.header, pupilCells);
     readMarks?.(row, record.cells, ctx);
     read.rows.push(row);

@@ -5,9 +5,13 @@ const HEADER = 'upn,date,session,code';
 
 describe('the calendar and the marks together', () => {
   it('treats a session in which every mark is # as a closure', () => {
-    const dir = bundleWithMarks(`${HEADER}\n${UPN1},2025-09-03,AM,/\n${UPN2},2025-09-03,AM,/\n${UPN1},2025-09-04,AM,#\n${UPN2},2025-09-04,AM,#\n${UPN1},2025-09-04,PM,I\n`);
+    const dir = bundleWithMarks(
+      `${HEADER}\n${UPN1},2025-09-03,AM,/\n${UPN2},2025-09-03,AM,/\n${UPN1},2025-09-04,AM,#\n${UPN2},2025-09-04,AM,#\n${UPN1},2025-09-04,PM,I\n`,
+    );
     const { register, report } = read(dir);
-    const sessions = register.calendar.sessionDate.map((d, s) => `${d} ${register.calendar.sessionHalf[s] === 0 ? 'AM' : 'PM'}`);
+    const sessions = register.calendar.sessionDate.map(
+      (d, s) => `${d} ${register.calendar.sessionHalf[s] === 0 ? 'AM' : 'PM'}`,
+    );
     expect(sessions).not.toContain('2025-09-04 AM');
     expect(sessions).toContain('2025-09-04 PM');
     expect(register.calendar.closures.some((c) => c.date === '2025-09-04' && c.session === 'AM')).toBe(true);
@@ -16,7 +20,10 @@ describe('the calendar and the marks together', () => {
   });
 
   it('derives the school sessions from the marks when there is no calendar.json', () => {
-    const dir = bundleWithMarks(`${HEADER}\n${UPN1},2025-09-03,AM,/\n${UPN1},2025-09-03,PM,\\\n${UPN2},2025-09-05,AM,#\n${UPN2},2025-09-08,AM,N\n`, { calendar: false });
+    const dir = bundleWithMarks(
+      `${HEADER}\n${UPN1},2025-09-03,AM,/\n${UPN1},2025-09-03,PM,\\\n${UPN2},2025-09-05,AM,#\n${UPN2},2025-09-08,AM,N\n`,
+      { calendar: false },
+    );
     const { register, report } = read(dir);
     expect(register.calendar.dayDate).toEqual(['2025-09-03', '2025-09-08']);
     expect(register.calendar.sessionCount).toBe(3);

@@ -12,7 +12,13 @@ export const UPN2 = fixtureUpn(2);
 /** A two-pupil autumn 2025 bundle in a fresh temp dir, with marks.csv replaced by `marks` when given. */
 export function bundleWithMarks(marks?: string | Buffer, options: { calendar?: boolean } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'canonical-'));
-  writeBundle(dir, { calendar: AUTUMN_2025, pupils: [{ givenName: 'Ada', marksUntil: '2025-09-05' }, { givenName: 'Ben', marksUntil: '2025-09-05' }] });
+  writeBundle(dir, {
+    calendar: AUTUMN_2025,
+    pupils: [
+      { givenName: 'Ada', marksUntil: '2025-09-05' },
+      { givenName: 'Ben', marksUntil: '2025-09-05' },
+    ],
+  });
   if (marks !== undefined) writeFileSync(join(dir, 'marks.csv'), marks);
   if (options.calendar === false) rmSync(join(dir, 'calendar.json'));
   return dir;
@@ -34,7 +40,12 @@ export function read(dir: string, options: BundleReadOptions = {}) {
 }
 
 /** The code at a pupil's session, by UPN, date and half. */
-export function codeAt(result: ReturnType<typeof read>, upn: string, date: string, half: 'AM' | 'PM'): string | undefined {
+export function codeAt(
+  result: ReturnType<typeof read>,
+  upn: string,
+  date: string,
+  half: 'AM' | 'PM',
+): string | undefined {
   const { register } = result;
   const p = register.pupils.findIndex((x) => x.upn === upn);
   const day = register.calendar.dayIndex.get(date);

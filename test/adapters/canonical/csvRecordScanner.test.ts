@@ -17,7 +17,8 @@ function scanText(text: string | Buffer, chunkBytes?: number) {
   return { records, result };
 }
 
-const SAMPLE = '\uFEFFupn, date ,session,code\r\n\r\nA1,2025-09-03,AM,/\r\n"A2","2025-09-03","PM","\\"\r\nA3,"a ""quoted"", cell",PM,I\r\n"multi\nline",x,PM,L\nA5,2025-09-04,AM,N\n\n  \n';
+const SAMPLE =
+  '\uFEFFupn, date ,session,code\r\n\r\nA1,2025-09-03,AM,/\r\n"A2","2025-09-03","PM","\\"\r\nA3,"a ""quoted"", cell",PM,I\r\n"multi\nline",x,PM,L\nA5,2025-09-04,AM,N\n\n  \n';
 const EXPECTED: [number, string[]][] = [
   [1, ['upn', 'date', 'session', 'code']],
   [3, ['A1', '2025-09-03', 'AM', '/']],
@@ -37,11 +38,17 @@ describe('scanCsvFile', () => {
   });
 
   it('reads a last line with no line end', () => {
-    expect(scanText('a,b\n1,2').records).toEqual([[1, ['a', 'b']], [2, ['1', '2']]]);
+    expect(scanText('a,b\n1,2').records).toEqual([
+      [1, ['a', 'b']],
+      [2, ['1', '2']],
+    ]);
   });
 
   it('keeps a stray quote inside an unquoted cell as a character', () => {
-    expect(scanText('a,b\nx"y,2\n').records).toEqual([[1, ['a', 'b']], [2, ['x"y', '2']]]);
+    expect(scanText('a,b\nx"y,2\n').records).toEqual([
+      [1, ['a', 'b']],
+      [2, ['x"y', '2']],
+    ]);
   });
 
   it('reports a quote never closed against the line it opened on', () => {

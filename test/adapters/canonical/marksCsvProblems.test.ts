@@ -36,23 +36,31 @@ describe('bad rows in marks.csv', () => {
   });
 
   it('reports a mark on a day the calendar has no session', () => {
-    const dir = bundleWithMarks(`${HEADER}\n${UPN1},2025-09-06,AM,/\n${UPN1},2025-10-28,AM,/\n${UPN1},2025-11-03,PM,N\n`);
+    const dir = bundleWithMarks(
+      `${HEADER}\n${UPN1},2025-09-06,AM,/\n${UPN1},2025-10-28,AM,/\n${UPN1},2025-11-03,PM,N\n`,
+    );
     expect(strictProblems(dir)).toEqual([
       expect.stringMatching(/^marks\.csv:2: date: 2025-09-06 AM is not a school session/),
       expect.stringMatching(/^marks\.csv:3: date: 2025-10-28 is outside every term/),
-      expect.stringMatching(/^marks\.csv:4: date: 2025-11-03 PM is a closure in the calendar \(INSET day\), but the row records N/),
+      expect.stringMatching(
+        /^marks\.csv:4: date: 2025-11-03 PM is a closure in the calendar \(INSET day\), but the row records N/,
+      ),
     ]);
   });
 
   it('accepts # and blank marks on closed days as nothing to add', () => {
-    const dir = bundleWithMarks(`${HEADER}\n${UPN1},2025-09-03,AM,/\n${UPN1},2025-11-03,AM,#\n${UPN1},2025-09-06,PM,\n`);
+    const dir = bundleWithMarks(
+      `${HEADER}\n${UPN1},2025-09-03,AM,/\n${UPN1},2025-11-03,AM,#\n${UPN1},2025-09-06,PM,\n`,
+    );
     const result = read(dir);
     expect(result.report.redundantMarks).toBe(2);
     expect(result.report.rowsRejected).toBe(0);
   });
 
   it('stops on two different marks for one session, naming both lines', () => {
-    const dir = bundleWithMarks(`${HEADER}\n${UPN1},2025-09-03,AM,N\n${UPN2},2025-09-03,AM,/\n${UPN1},2025-09-03,AM,I\n`);
+    const dir = bundleWithMarks(
+      `${HEADER}\n${UPN1},2025-09-03,AM,N\n${UPN2},2025-09-03,AM,/\n${UPN1},2025-09-03,AM,I\n`,
+    );
     expect(strictProblems(dir)).toEqual([
       `marks.csv:4: code: a second mark for ${UPN1} on 2025-09-03 AM: I here, N on line 2`,
     ]);
@@ -67,13 +75,25 @@ describe('bad rows in marks.csv', () => {
 
   it('treats a blank mark followed by a code for the same session as a conflict', () => {
     const dir = bundleWithMarks(`${HEADER}\n${UPN1},2025-09-03,AM,\n${UPN1},2025-09-03,AM,O\n`);
-    expect(strictProblems(dir)).toEqual([`marks.csv:3: code: a second mark for ${UPN1} on 2025-09-03 AM: O here, - on line 2`]);
+    expect(strictProblems(dir)).toEqual([
+      `marks.csv:3: code: a second mark for ${UPN1} on 2025-09-03 AM: O here, - on line 2`,
+    ]);
   });
 });
 
 describe('lenient reading', () => {
   it('loads the good rows and returns each rejected row untouched with its reasons', () => {
-    const dir = bundleWithMarks([HEADER, `${UPN1},2025-09-03,AM,N`, ` ${UPN1} ,"2025-09-03",PM,"Q9"`, `${UPN2},2025-09-04,XX,/`, `${UPN1},2025-09-03,AM,O`, `${UPN2},2025-09-04,AM,I`, ''].join('\n'));
+    const dir = bundleWithMarks(
+      [
+        HEADER,
+        `${UPN1},2025-09-03,AM,N`,
+        ` ${UPN1} ,"2025-09-03",PM,"Q9"`,
+        `${UPN2},2025-09-04,XX,/`,
+        `${UPN1},2025-09-03,AM,O`,
+        `${UPN2},2025-09-04,AM,I`,
+        '',
+      ].join('\n'),
+    );
     const { register, report } = read(dir, { lenient: true });
     expect(report.rowsRead).toBe(2 + 5);
     expect(report.rowsRejected).toBe(3);
@@ -92,7 +112,16 @@ describe('lenient reading', () => {
   it('reports a thousand scattered bad rows, each with its line, and loads exactly the rest', () => {
     const lines = [HEADER];
     const bad: number[] = [];
-    const dates = ['2025-09-03', '2025-09-04', '2025-09-05', '2025-09-08', '2025-09-09', '2025-09-10', '2025-09-11', '2025-09-12'];
+    const dates = [
+      '2025-09-03',
+      '2025-09-04',
+      '2025-09-05',
+      '2025-09-08',
+      '2025-09-09',
+      '2025-09-10',
+      '2025-09-11',
+      '2025-09-12',
+    ];
     for (let i = 0; i < 3000; i++) {
       const upn = fixtureUpn((i % 2) + 1);
       const date = dates[Math.floor(i / 2) % dates.length];
@@ -105,7 +134,9 @@ describe('lenient reading', () => {
     const dir = bundleWithMarks(`${lines.join('\n')}\n`);
     expect(strictProblems(dir).filter((p) => p.includes('unknown register code'))).toHaveLength(1000);
     const { report } = read(dir, { lenient: true });
-    expect(report.rejects.filter((r) => r.reasons.some((x) => x.includes('unknown register code'))).map((r) => r.line)).toEqual(bad);
+    expect(
+      report.rejects.filter((r) => r.reasons.some((x) => x.includes('unknown register code'))).map((r) => r.line),
+    ).toEqual(bad);
     expect(report.rowsLoaded + report.rowsRejected).toBe(report.rowsRead);
   });
 });

@@ -10,7 +10,9 @@ describe('marks.csv as schools write it', () => {
   });
 
   it('reads quoted fields, including a quoted backslash and a quote-escaped cell', () => {
-    const dir = bundleWithMarks(`"upn","date","session","code"\n"${UPN1}","2025-09-03","AM","/"\n"${UPN1}","2025-09-03","PM","\\"\n${UPN2},"2025-09-04",PM,"I"\n`);
+    const dir = bundleWithMarks(
+      `"upn","date","session","code"\n"${UPN1}","2025-09-03","AM","/"\n"${UPN1}","2025-09-03","PM","\\"\n${UPN2},"2025-09-04",PM,"I"\n`,
+    );
     const result = read(dir);
     expect(codeAt(result, UPN1, '2025-09-03', 'AM')).toBe('/');
     expect(codeAt(result, UPN1, '2025-09-03', 'PM')).toBe('\\');
@@ -33,14 +35,18 @@ describe('marks.csv as schools write it', () => {
   });
 
   it('accepts UK dates, lower-case sessions and codes, spaces around cells and columns in any order', () => {
-    const dir = bundleWithMarks(`Code, Session ,Date,UPN\n m ,am,04/09/2025, ${UPN2.toLowerCase()}\nc1,Pm,2025-09-04,${UPN2}\n`);
+    const dir = bundleWithMarks(
+      `Code, Session ,Date,UPN\n m ,am,04/09/2025, ${UPN2.toLowerCase()}\nc1,Pm,2025-09-04,${UPN2}\n`,
+    );
     const result = read(dir);
     expect(codeAt(result, UPN2, '2025-09-04', 'AM')).toBe('M');
     expect(codeAt(result, UPN2, '2025-09-04', 'PM')).toBe('C1');
   });
 
   it('reads a blank code as no mark and keeps extra columns out of the way', () => {
-    const dir = bundleWithMarks(`${HEADER},comment\n${UPN1},2025-09-03,AM,,no mark yet\n${UPN1},2025-09-03,PM,I,"ill, sent home"\n`);
+    const dir = bundleWithMarks(
+      `${HEADER},comment\n${UPN1},2025-09-03,AM,,no mark yet\n${UPN1},2025-09-03,PM,I,"ill, sent home"\n`,
+    );
     const result = read(dir);
     expect(codeAt(result, UPN1, '2025-09-03', 'AM')).toBe('-');
     expect(codeAt(result, UPN1, '2025-09-03', 'PM')).toBe('I');
@@ -57,6 +63,8 @@ describe('marks.csv as schools write it', () => {
   });
 
   it('stops on an empty file', () => {
-    expect(strictProblems(bundleWithMarks(''))).toEqual([expect.stringMatching(/^marks\.csv:1: \(header\): the file is empty/)]);
+    expect(strictProblems(bundleWithMarks(''))).toEqual([
+      expect.stringMatching(/^marks\.csv:1: \(header\): the file is empty/),
+    ]);
   });
 });

@@ -24,7 +24,10 @@ function measure(phase?: 'primary' | 'secondary'): Totals {
   for (const school of schools) {
     if (phase && school.spec.phase !== phase) continue;
     const { calendar } = school.register;
-    const ctx = createEvaluationContext(school.register, { asOf: calendar.dayDate[calendar.dayCount - 1], policy: policyProfile('national') });
+    const ctx = createEvaluationContext(school.register, {
+      asOf: calendar.dayDate[calendar.dayCount - 1],
+      policy: policyProfile('national'),
+    });
     const m = cohortMeasures(ctx);
     totals.possible += m.possible;
     totals.absence += m.absence;
@@ -41,26 +44,40 @@ const percent = (part: number, whole: number) => (100 * part) / whole;
 
 describe('generated registers reproduce national absence rates', () => {
   it('has overall absence within a point of the national rate', () => {
-    expect(Math.abs(percent(all.absence, all.possible) - CALIBRATION_TARGETS.overallAbsencePercent)).toBeLessThanOrEqual(1);
+    expect(
+      Math.abs(percent(all.absence, all.possible) - CALIBRATION_TARGETS.overallAbsencePercent),
+    ).toBeLessThanOrEqual(1);
   });
 
   it('has about a third of absence unauthorised, within a point', () => {
-    expect(Math.abs(percent(all.unauthorised, all.absence) - CALIBRATION_TARGETS.unauthorisedShareOfAbsencePercent)).toBeLessThanOrEqual(1);
+    expect(
+      Math.abs(percent(all.unauthorised, all.absence) - CALIBRATION_TARGETS.unauthorisedShareOfAbsencePercent),
+    ).toBeLessThanOrEqual(1);
   });
 
   it('has persistent absence within a point of the national share of pupils', () => {
-    expect(Math.abs(percent(all.persistent, all.counted) - CALIBRATION_TARGETS.persistentAbsencePercent)).toBeLessThanOrEqual(1);
+    expect(
+      Math.abs(percent(all.persistent, all.counted) - CALIBRATION_TARGETS.persistentAbsencePercent),
+    ).toBeLessThanOrEqual(1);
   });
 
   it('has severe absence within a point of the national share of pupils', () => {
-    expect(Math.abs(percent(all.severe, all.counted) - CALIBRATION_TARGETS.severeAbsencePercent)).toBeLessThanOrEqual(1);
+    expect(Math.abs(percent(all.severe, all.counted) - CALIBRATION_TARGETS.severeAbsencePercent)).toBeLessThanOrEqual(
+      1,
+    );
   });
 
   it('makes illness the largest reason for absence', () => {
     const byCode = new Map<string, number>();
-    for (const school of schools) for (const id of school.register.marks) byCode.set(REGISTER_CODES[id].code, (byCode.get(REGISTER_CODES[id].code) ?? 0) + 1);
-    const absenceCodes = REGISTER_CODES.filter((c) => c.category === 'authorised' || c.category === 'unauthorised').map((c) => c.code);
-    const largest = absenceCodes.reduce((best, code) => ((byCode.get(code) ?? 0) > (byCode.get(best) ?? 0) ? code : best));
+    for (const school of schools)
+      for (const id of school.register.marks)
+        byCode.set(REGISTER_CODES[id].code, (byCode.get(REGISTER_CODES[id].code) ?? 0) + 1);
+    const absenceCodes = REGISTER_CODES.filter((c) => c.category === 'authorised' || c.category === 'unauthorised').map(
+      (c) => c.code,
+    );
+    const largest = absenceCodes.reduce((best, code) =>
+      (byCode.get(code) ?? 0) > (byCode.get(best) ?? 0) ? code : best,
+    );
     expect(largest).toBe('I');
     expect(percent(byCode.get('I') ?? 0, all.absence)).toBeGreaterThan(40);
   });
@@ -68,8 +85,14 @@ describe('generated registers reproduce national absence rates', () => {
   it('gives secondary schools more absence and more persistent absence than primaries', () => {
     const primary = measure('primary');
     const secondary = measure('secondary');
-    expect(percent(secondary.absence, secondary.possible)).toBeGreaterThan(percent(primary.absence, primary.possible) + 1.5);
-    expect(percent(secondary.persistent, secondary.counted)).toBeGreaterThan(percent(primary.persistent, primary.counted));
-    expect(percent(secondary.unauthorised, secondary.possible)).toBeGreaterThan(percent(primary.unauthorised, primary.possible));
+    expect(percent(secondary.absence, secondary.possible)).toBeGreaterThan(
+      percent(primary.absence, primary.possible) + 1.5,
+    );
+    expect(percent(secondary.persistent, secondary.counted)).toBeGreaterThan(
+      percent(primary.persistent, primary.counted),
+    );
+    expect(percent(secondary.unauthorised, secondary.possible)).toBeGreaterThan(
+      percent(primary.unauthorised, primary.possible),
+    );
   });
 });

@@ -21,7 +21,10 @@ const DEMO_OPTIONS = {
   localAuthority: 'Brackenford',
   policies: ['derby', 'dudley-st-james', 'stockport-bramhall'],
 };
-const schoolDirs = readdirSync(DEMO, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const schoolDirs = readdirSync(DEMO, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
 const tmp = mkdtempSync(join(tmpdir(), 'demo-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -29,7 +32,12 @@ describe('the demo local authority', () => {
   const loaded = schoolDirs.map((dir) => {
     const { register } = readRegisterBundle(join(DEMO, dir));
     const asOf = register.calendar.dayDate[lastMarkedSchoolDay(register)];
-    return { dir, register, asOf, findings: evaluateFindings(register, { asOf, policy: policyProfile(register.school.policy ?? 'national') }) };
+    return {
+      dir,
+      register,
+      asOf,
+      findings: evaluateFindings(register, { asOf, policy: policyProfile(register.school.policy ?? 'national') }),
+    };
   });
 
   it('has three schools, primary and secondary, about 1,200 pupils, under different policy profiles', () => {
@@ -52,11 +60,18 @@ describe('the demo local authority', () => {
     expect([...RULE_IDS].filter((r) => !rules.has(r))).toEqual([]);
   });
 
-  it("gives each planted scenario pupil the finding the scenario is for, in every school", () => {
+  it('gives each planted scenario pupil the finding the scenario is for, in every school', () => {
     for (const s of loaded) {
-      const scenarios = JSON.parse(readFileSync(join(DEMO, s.dir, 'scenarios.json'), 'utf8')) as { rule: string; upn: string }[];
+      const scenarios = JSON.parse(readFileSync(join(DEMO, s.dir, 'scenarios.json'), 'utf8')) as {
+        rule: string;
+        upn: string;
+      }[];
       expect(scenarios.map((x) => x.rule).sort()).toEqual([...RULE_IDS].sort());
-      for (const scenario of scenarios) expect(s.findings.some((f) => f.upn === scenario.upn && f.rule === scenario.rule), `${s.dir} ${scenario.rule}`).toBe(true);
+      for (const scenario of scenarios)
+        expect(
+          s.findings.some((f) => f.upn === scenario.upn && f.rule === scenario.rule),
+          `${s.dir} ${scenario.rule}`,
+        ).toBe(true);
     }
   });
 
@@ -66,7 +81,9 @@ describe('the demo local authority', () => {
     for (const dir of schoolDirs) {
       for (const file of readdirSync(join(DEMO, dir))) {
         if (file === 'README.md') continue;
-        expect(readFileSync(join(tmp, dir, file)).equals(readFileSync(join(DEMO, dir, file))), `${dir}/${file}`).toBe(true);
+        expect(readFileSync(join(tmp, dir, file)).equals(readFileSync(join(DEMO, dir, file))), `${dir}/${file}`).toBe(
+          true,
+        );
       }
     }
   });

@@ -14,7 +14,9 @@ const options = { schools: 3, pupils: 360, seed: 'same-seed', year: '2024/25', t
 /** Every file under `dir`, by path relative to it. */
 function filesOf(dir: string): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
-  for (const school of readdirSync(dir).sort()) for (const file of readdirSync(join(dir, school)).sort()) out.set(`${school}/${file}`, readFileSync(join(dir, school, file)));
+  for (const school of readdirSync(dir).sort())
+    for (const file of readdirSync(join(dir, school)).sort())
+      out.set(`${school}/${file}`, readFileSync(join(dir, school, file)));
   return out;
 }
 
@@ -33,7 +35,9 @@ describe('generator determinism', () => {
     generateLocalAuthority({ ...options, seed: 'other-seed' }, join(root, 'c'));
     const a = filesOf(join(root, 'a'));
     const c = filesOf(join(root, 'c'));
-    for (const [path, bytes] of a) if (path.endsWith('marks.csv') || path.endsWith('pupils.csv')) expect(bytes.equals(c.get(path)!), path).toBe(false);
+    for (const [path, bytes] of a)
+      if (path.endsWith('marks.csv') || path.endsWith('pupils.csv'))
+        expect(bytes.equals(c.get(path)!), path).toBe(false);
   });
 
   it('writes bundles the canonical reader loads without a problem', () => {
@@ -52,7 +56,25 @@ describe('attendance generate', () => {
     let stderr = '';
     const io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } };
     const out = join(root, 'cli');
-    const code = await main(['generate', '--schools', '2', '--pupils', '100', '--seed', '7', '--year', '2025/26', '--through', '2025-10-10', '--out', out, '--json'], io);
+    const code = await main(
+      [
+        'generate',
+        '--schools',
+        '2',
+        '--pupils',
+        '100',
+        '--seed',
+        '7',
+        '--year',
+        '2025/26',
+        '--through',
+        '2025-10-10',
+        '--out',
+        out,
+        '--json',
+      ],
+      io,
+    );
     expect(code).toBe(0);
     const summary = JSON.parse(stdout);
     expect(summary.pupils).toBe(100);
@@ -64,7 +86,10 @@ describe('attendance generate', () => {
   it('refuses options it cannot honour, saying what to change', async () => {
     let stderr = '';
     const io = { stdout: { write: () => true }, stderr: { write: (t: string) => (stderr += t) } };
-    const code = await main(['generate', '--schools', '2', '--pupils', '100', '--seed', '7', '--year', '2023/24', '--out', join(root, 'x')], io);
+    const code = await main(
+      ['generate', '--schools', '2', '--pupils', '100', '--seed', '7', '--year', '2023/24', '--out', join(root, 'x')],
+      io,
+    );
     expect(code).toBe(2);
     expect(stderr).toContain('2024 code set');
   });

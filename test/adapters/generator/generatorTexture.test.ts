@@ -40,7 +40,14 @@ const allPupils = schools.flatMap((s) => s.register.pupils);
 describe('generated calendars', () => {
   it('have six half-terms, five INSET days and about 190 school days', () => {
     for (const { register, termDates } of schools) {
-      expect(termDates.terms.map((t) => t.name)).toEqual(['Autumn 1', 'Autumn 2', 'Spring 1', 'Spring 2', 'Summer 1', 'Summer 2']);
+      expect(termDates.terms.map((t) => t.name)).toEqual([
+        'Autumn 1',
+        'Autumn 2',
+        'Spring 1',
+        'Spring 2',
+        'Summer 1',
+        'Summer 2',
+      ]);
       expect(termDates.closures.filter((c) => c.reason === 'INSET day')).toHaveLength(5);
       expect(register.calendar.dayCount).toBeGreaterThanOrEqual(186);
       expect(register.calendar.dayCount).toBeLessThanOrEqual(192);
@@ -60,7 +67,9 @@ describe('generated marks have the texture of real registers', () => {
   });
 
   it('has more illness in December than in September', () => {
-    expect(absenceRate((d) => d.slice(5, 7) === '12', ['I'])).toBeGreaterThan(absenceRate((d) => d.slice(5, 7) === '09', ['I']) * 1.5);
+    expect(absenceRate((d) => d.slice(5, 7) === '12', ['I'])).toBeGreaterThan(
+      absenceRate((d) => d.slice(5, 7) === '09', ['I']) * 1.5,
+    );
   });
 
   it('places term-time holidays (G) next to school holidays', () => {
@@ -73,7 +82,8 @@ describe('generated marks have the texture of real registers', () => {
       // School days within ten school days of a break of a week or more.
       const near = new Uint8Array(calendar.dayCount);
       for (let d = 0; d < calendar.dayCount - 1; d++) {
-        if (calendar.dayNumber[d + 1] - calendar.dayNumber[d] >= 7) for (let k = Math.max(0, d - 9); k <= Math.min(calendar.dayCount - 1, d + 10); k++) near[k] = 1;
+        if (calendar.dayNumber[d + 1] - calendar.dayNumber[d] >= 7)
+          for (let k = Math.max(0, d - 9); k <= Math.min(calendar.dayCount - 1, d + 10); k++) near[k] = 1;
       }
       for (let i = 0; i < marks.length; i++) {
         if (marks[i] !== g) continue;
@@ -116,7 +126,8 @@ describe('generated marks have the texture of real registers', () => {
     let pupils = 0;
     for (const { register } of schools) {
       const n = register.calendar.sessionCount;
-      for (let p = 0; p < register.pupils.length; p++) if (register.marks.subarray(p * n, (p + 1) * n).includes(c2)) pupils++;
+      for (let p = 0; p < register.pupils.length; p++)
+        if (register.marks.subarray(p * n, (p + 1) * n).includes(c2)) pupils++;
     }
     expect(pupils).toBeGreaterThan(0);
     expect(pupils / allPupils.length).toBeLessThan(0.01);
@@ -130,7 +141,8 @@ describe('generated pupils', () => {
   });
 
   it('carry context flags at realistic rates', () => {
-    const share = (test: (p: (typeof allPupils)[number]) => boolean) => allPupils.filter(test).length / allPupils.length;
+    const share = (test: (p: (typeof allPupils)[number]) => boolean) =>
+      allPupils.filter(test).length / allPupils.length;
     expect(share((p) => p.fsm === true)).toBeGreaterThan(0.2);
     expect(share((p) => p.fsm === true)).toBeLessThan(0.31);
     expect(share((p) => p.sen === 'support')).toBeGreaterThan(0.1);

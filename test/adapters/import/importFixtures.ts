@@ -23,13 +23,18 @@ export function writeText(dir: string, name: string, text: string): string {
 
 /** AUTUMN_2025 as a calendar.json file. */
 export function writeAutumnCalendar(dir: string): string {
-  return writeText(dir, 'term-dates.json', JSON.stringify({ terms: AUTUMN_2025.terms, closures: AUTUMN_2025.closures }));
+  return writeText(
+    dir,
+    'term-dates.json',
+    JSON.stringify({ terms: AUTUMN_2025.terms, closures: AUTUMN_2025.closures }),
+  );
 }
 
 /** A SIMS-style pupils file for pupils 1..count (fixture UPNs, Adno 1000 + n). */
 export function simsPupilsCsv(count: number): string {
   const lines = ['Adno,UPN,Legal Surname,Legal Forename,Date of Birth,Year Group,Reg Group'];
-  for (let n = 1; n <= count; n++) lines.push(`${1000 + n},${pupilUpn(n)},Surname${n},Forename${n},01/05/2016,Year 4,4B`);
+  for (let n = 1; n <= count; n++)
+    lines.push(`${1000 + n},${pupilUpn(n)},Surname${n},Forename${n},01/05/2016,Year 4,4B`);
   return `${lines.join('\r\n')}\r\n`;
 }
 
@@ -44,7 +49,11 @@ export function ukDate(iso: string): string {
 }
 
 /** A SIMS session-row export: every pupil present every session of the days given, except `marks` overrides. */
-export function simsSessionLines(pupils: number, days: readonly string[], marks: Record<string, string> = {}): string[] {
+export function simsSessionLines(
+  pupils: number,
+  days: readonly string[],
+  marks: Record<string, string> = {},
+): string[] {
   const lines: string[] = [];
   for (let n = 1; n <= pupils; n++) {
     for (const date of days) {

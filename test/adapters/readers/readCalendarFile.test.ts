@@ -12,7 +12,8 @@ import { AUTUMN_2025 } from '../../support/registerFixture.ts';
 
 const fixture = (name: string) => join(import.meta.dirname, '../../fixtures/mis', name);
 const sessions = (c: SchoolCalendar) => c.sessionDate.map((d, i) => `${d} ${c.sessionHalf[i] ? 'PM' : 'AM'}`);
-const ics = (...events: string[]) => `BEGIN:VCALENDAR\r\nVERSION:2.0\r\n${events.map((e) => `BEGIN:VEVENT\r\n${e}\r\nEND:VEVENT\r\n`).join('')}END:VCALENDAR\r\n`;
+const ics = (...events: string[]) =>
+  `BEGIN:VCALENDAR\r\nVERSION:2.0\r\n${events.map((e) => `BEGIN:VEVENT\r\n${e}\r\nEND:VEVENT\r\n`).join('')}END:VCALENDAR\r\n`;
 
 function tempFile(name: string, text: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'cal-')), name);
@@ -22,7 +23,12 @@ function tempFile(name: string, text: string): string {
 
 describe('parseICalendar', () => {
   it('treats an all-day DTEND as exclusive and a missing DTEND as one day', () => {
-    const { events } = parseICalendar(ics('DTSTART;VALUE=DATE:20251027\r\nDTEND;VALUE=DATE:20251101\r\nSUMMARY:Half term', 'DTSTART;VALUE=DATE:20251103\r\nSUMMARY:INSET'));
+    const { events } = parseICalendar(
+      ics(
+        'DTSTART;VALUE=DATE:20251027\r\nDTEND;VALUE=DATE:20251101\r\nSUMMARY:Half term',
+        'DTSTART;VALUE=DATE:20251103\r\nSUMMARY:INSET',
+      ),
+    );
     expect(events.map((e) => [e.start, e.end])).toEqual([
       ['2025-10-27', '2025-10-31'],
       ['2025-11-03', '2025-11-03'],
@@ -35,12 +41,18 @@ describe('parseICalendar', () => {
   });
 
   it('reads a UTC time as the date on a clock in England', () => {
-    const { events } = parseICalendar(ics('DTSTART:20250902T233000Z\r\nDTEND:20250903T010000Z\r\nSUMMARY:x', 'DTSTART:20251202T233000Z\r\nSUMMARY:y'));
+    const { events } = parseICalendar(
+      ics('DTSTART:20250902T233000Z\r\nDTEND:20250903T010000Z\r\nSUMMARY:x', 'DTSTART:20251202T233000Z\r\nSUMMARY:y'),
+    );
     expect(events.map((e) => e.start)).toEqual(['2025-09-03', '2025-12-02']);
   });
 
   it('reads a local time with a TZID as its own date, and marks a repeating event', () => {
-    const { events } = parseICalendar(ics('DTSTART;TZID="Europe/London":20250903T090000\r\nDTEND;TZID="Europe/London":20250903T153000\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\nSUMMARY:Club'));
+    const { events } = parseICalendar(
+      ics(
+        'DTSTART;TZID="Europe/London":20250903T090000\r\nDTEND;TZID="Europe/London":20250903T153000\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\nSUMMARY:Club',
+      ),
+    );
     expect(events).toEqual([{ summary: 'Club', start: '2025-09-03', end: '2025-09-03', line: 3, repeats: true }]);
   });
 
@@ -51,7 +63,7 @@ describe('parseICalendar', () => {
 });
 
 describe('readCalendarFile', () => {
-  it('builds the same calendar from a school\'s iCal term dates as from its calendar.json', () => {
+  it("builds the same calendar from a school's iCal term dates as from its calendar.json", () => {
     const read = readCalendarFile(fixture('term-dates.ics'));
     expect(read.calendar.terms.map((t) => [t.start, t.end])).toEqual(AUTUMN_2025.terms.map((t) => [t.start, t.end]));
     expect(read.calendar.closures).toEqual([{ date: '2025-11-03', reason: 'INSET Day - school closed to pupils' }]);
@@ -60,14 +72,23 @@ describe('readCalendarFile', () => {
   });
 
   it('refuses a calendar that only marks the days terms start and end', () => {
-    const path = tempFile('dates.ics', ics('DTSTART;VALUE=DATE:20250903\r\nSUMMARY:Autumn term starts', 'DTSTART;VALUE=DATE:20251219\r\nSUMMARY:Autumn term ends'));
+    const path = tempFile(
+      'dates.ics',
+      ics(
+        'DTSTART;VALUE=DATE:20250903\r\nSUMMARY:Autumn term starts',
+        'DTSTART;VALUE=DATE:20251219\r\nSUMMARY:Autumn term ends',
+      ),
+    );
     expect(() => readCalendarFile(path)).toThrow(/no term events found.*2 one-day term markers/s);
   });
 
   it('reads calendar.json and locates its problems', () => {
     const good = tempFile('calendar.json', JSON.stringify({ terms: AUTUMN_2025.terms, closures: ['2025-11-03'] }));
     expect(readCalendarFile(good).calendar.closures).toEqual([{ date: '2025-11-03', reason: 'School closed' }]);
-    const bad = tempFile('calendar.json', JSON.stringify({ terms: [{ name: 'Autumn', start: '2025-09-03', end: '2025-13-01' }] }));
+    const bad = tempFile(
+      'calendar.json',
+      JSON.stringify({ terms: [{ name: 'Autumn', start: '2025-09-03', end: '2025-13-01' }] }),
+    );
     try {
       readCalendarFile(bad);
       expect.unreachable();
@@ -85,10 +106,16 @@ describe('deriveCalendarJson', () => {
   it('gives back exactly the sessions it was derived from: INSET day, half-day closure, bank holiday opened', () => {
     const original = buildSchoolCalendar({
       terms: [{ name: 'Summer 1', start: '2025-04-22', end: '2025-05-23' }],
-      closures: [{ date: '2025-04-30', reason: 'INSET' }, { date: '2025-05-15', session: 'PM', reason: 'Polling' }],
+      closures: [
+        { date: '2025-04-30', reason: 'INSET' },
+        { date: '2025-05-15', session: 'PM', reason: 'Polling' },
+      ],
       openDays: ['2025-05-05'],
     });
-    const open = original.sessionDate.map((date, i) => ({ date, session: original.sessionHalf[i] ? ('PM' as const) : ('AM' as const) }));
+    const open = original.sessionDate.map((date, i) => ({
+      date,
+      session: original.sessionHalf[i] ? ('PM' as const) : ('AM' as const),
+    }));
     const derived = deriveCalendarJson(open);
     expect(derived.terms).toEqual([{ name: 'Summer 1 2025', start: '2025-04-22', end: '2025-05-23' }]);
     expect(derived.closures).toEqual([

@@ -15,12 +15,29 @@ describe('readCtf', () => {
   const pupilRows = read.rows.filter((r) => r.roster);
   const attendanceRows = read.rows.filter((r) => !r.roster);
 
-  it('reads each pupil\'s UPN, names, DOB, NC year, latest SEN provision, FSM now and looked-after status', () => {
+  it("reads each pupil's UPN, names, DOB, NC year, latest SEN provision, FSM now and looked-after status", () => {
     expect(read.school).toEqual({ name: 'Example Primary School', urn: '100001' });
     expect(pupilRows.map((r) => r.pupil)).toEqual([
-      { upn: 'N820123425001', familyName: "O'NEILL", givenName: 'AMY', dateOfBirth: '2016-05-12', yearGroup: '4', sen: 'support', fsm: true, lookedAfter: true },
+      {
+        upn: 'N820123425001',
+        familyName: "O'NEILL",
+        givenName: 'AMY',
+        dateOfBirth: '2016-05-12',
+        yearGroup: '4',
+        sen: 'support',
+        fsm: true,
+        lookedAfter: true,
+      },
       // FSM ended before the file was written; no SEN history means the CTF does not say
-      { upn: 'C820123425002', familyName: 'SMITH', givenName: 'BEN', dateOfBirth: '2017-02-01', yearGroup: '4', fsm: false, lookedAfter: false },
+      {
+        upn: 'C820123425002',
+        familyName: 'SMITH',
+        givenName: 'BEN',
+        dateOfBirth: '2017-02-01',
+        yearGroup: '4',
+        fsm: false,
+        lookedAfter: false,
+      },
       { upn: 'Z82012342500A', familyName: 'JONES', givenName: 'CARA', dateOfBirth: '2016-03-03', yearGroup: '4' },
     ]);
     expect(pupilRows.map((r) => r.line)).toEqual([17, 50, 70]);
@@ -31,16 +48,37 @@ describe('readCtf', () => {
   it('decodes a mark string that includes weekends, two characters a day, ## for closed days', () => {
     expect(attendanceRows[0].problems).toEqual([]);
     expect(attendanceRows[0].marks.map((m) => `${m.date} ${m.session} ${m.code}`)).toEqual([
-      '2025-09-01 AM #', '2025-09-01 PM #', '2025-09-02 AM #', '2025-09-02 PM #',
-      '2025-09-03 AM /', '2025-09-03 PM \\', '2025-09-04 AM /', '2025-09-04 PM \\', '2025-09-05 AM I', '2025-09-05 PM I',
-      '2025-09-06 AM #', '2025-09-06 PM #', '2025-09-07 AM #', '2025-09-07 PM #',
-      '2025-09-08 AM L', '2025-09-08 PM \\',
+      '2025-09-01 AM #',
+      '2025-09-01 PM #',
+      '2025-09-02 AM #',
+      '2025-09-02 PM #',
+      '2025-09-03 AM /',
+      '2025-09-03 PM \\',
+      '2025-09-04 AM /',
+      '2025-09-04 PM \\',
+      '2025-09-05 AM I',
+      '2025-09-05 PM I',
+      '2025-09-06 AM #',
+      '2025-09-06 PM #',
+      '2025-09-07 AM #',
+      '2025-09-07 PM #',
+      '2025-09-08 AM L',
+      '2025-09-08 PM \\',
     ]);
   });
 
   it('decodes a mark string of weekdays only by checking it against the calendar', () => {
-    expect(attendanceRows[1].marks.filter((m) => m.code !== '#').map((m) => `${m.date} ${m.session} ${m.code}`)).toEqual([
-      '2025-09-03 AM /', '2025-09-03 PM \\', '2025-09-04 AM N', '2025-09-04 PM N', '2025-09-05 AM /', '2025-09-05 PM \\', '2025-09-08 AM /', '2025-09-08 PM \\',
+    expect(
+      attendanceRows[1].marks.filter((m) => m.code !== '#').map((m) => `${m.date} ${m.session} ${m.code}`),
+    ).toEqual([
+      '2025-09-03 AM /',
+      '2025-09-03 PM \\',
+      '2025-09-04 AM N',
+      '2025-09-04 PM N',
+      '2025-09-05 AM /',
+      '2025-09-05 PM \\',
+      '2025-09-08 AM /',
+      '2025-09-08 PM \\',
     ]);
   });
 
@@ -49,7 +87,9 @@ describe('readCtf', () => {
     expect(attendanceRows[2].problems).toEqual([
       {
         field: 'AttendanceMarks',
-        message: expect.stringContaining('Z82012342500A: the mark string runs past the calendar: from 2025-12-15, two characters a day (every day), the calendar\'s last day 2025-12-19 needs at most 10 characters but the string has 46 (to 2026-01-06)'),
+        message: expect.stringContaining(
+          "Z82012342500A: the mark string runs past the calendar: from 2025-12-15, two characters a day (every day), the calendar's last day 2025-12-19 needs at most 10 characters but the string has 46 (to 2026-01-06)",
+        ),
       },
     ]);
   });
@@ -69,12 +109,21 @@ describe('readCtf', () => {
 
 describe('decodeCtfMarks', () => {
   it('refuses an odd number of characters', () => {
-    expect(decodeCtfMarks('2025-09-03', '/\\/', calendar)).toEqual({ ok: false, problem: expect.stringMatching(/3 characters/) });
+    expect(decodeCtfMarks('2025-09-03', '/\\/', calendar)).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/3 characters/),
+    });
   });
 
   it('reads a string inside the calendar in full', () => {
     const decoded = decodeCtfMarks('2025-12-15', '/\\'.repeat(5), calendar);
-    expect(decoded.ok && decoded.days.map((d) => d.date)).toEqual(['2025-12-15', '2025-12-16', '2025-12-17', '2025-12-18', '2025-12-19']);
+    expect(decoded.ok && decoded.days.map((d) => d.date)).toEqual([
+      '2025-12-15',
+      '2025-12-16',
+      '2025-12-17',
+      '2025-12-18',
+      '2025-12-19',
+    ]);
   });
 });
 
@@ -84,7 +133,10 @@ describe('readCtf totals', () => {
     // Pupil 1's totals (8 possible, 6 attended, 2 authorised) match its marks; edit one to disagree.
     expect(read.notes.some((n) => /disagree/.test(n))).toBe(false);
     const dir = mkdtempSync(join(tmpdir(), 'ctf-'));
-    const edited = readFileSync(fixture, 'utf8').replace('<SessionsAttended>6</SessionsAttended>', '<SessionsAttended>7</SessionsAttended>');
+    const edited = readFileSync(fixture, 'utf8').replace(
+      '<SessionsAttended>6</SessionsAttended>',
+      '<SessionsAttended>7</SessionsAttended>',
+    );
     writeFileSync(join(dir, 'ctf.xml'), edited);
     const notes = readCtf(join(dir, 'ctf.xml'), { calendar }).notes.join('\n');
     expect(notes).toContain('ctf.xml: 1 mark strings disagree');

@@ -6,7 +6,10 @@ import { readMisExport } from '../../../adapters/register/mis/readMisExport.ts';
 import { type SourceRead } from '../../../adapters/import/sourceRows.ts';
 
 const fixture = (name: string) => join(import.meta.dirname, '../../fixtures/mis', name);
-const marksOf = (read: SourceRead) => read.rows.flatMap((r) => r.marks.map((m) => `${r.pupil.upn ?? `adno:${r.pupil.adno}`} ${m.date} ${m.session} ${m.code}`));
+const marksOf = (read: SourceRead) =>
+  read.rows.flatMap((r) =>
+    r.marks.map((m) => `${r.pupil.upn ?? `adno:${r.pupil.adno}`} ${m.date} ${m.session} ${m.code}`),
+  );
 
 function tempCsv(text: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'mis-')), 'export.csv');
@@ -18,11 +21,24 @@ describe('readMisExport', () => {
   it('reads a SIMS session-row export with a BOM, CRLF, quoted commas, UK dates and \\ marks', () => {
     const read = readMisExport(fixture('sims-sessions.csv'));
     expect(read.format).toBe('sessions');
-    expect(read.columns).toMatchObject({ upn: 'UPN', adno: 'Adno', familyName: 'Legal Surname', givenName: 'Legal Forename', yearGroup: 'Year', regGroup: 'Reg', date: 'Date', session: 'Session', mark: 'Mark' });
+    expect(read.columns).toMatchObject({
+      upn: 'UPN',
+      adno: 'Adno',
+      familyName: 'Legal Surname',
+      givenName: 'Legal Forename',
+      yearGroup: 'Year',
+      regGroup: 'Reg',
+      date: 'Date',
+      session: 'Session',
+      mark: 'Mark',
+    });
     expect(read.fileProblems).toEqual([]);
     expect(read.rows.map((r) => r.problems)).toEqual(read.rows.map(() => []));
     expect(read.rows).toHaveLength(8); // the two blank trailing lines are not rows
-    expect(read.rows[0]).toMatchObject({ line: 2, pupil: { upn: 'N820123425001', familyName: "O'Neill, Jr", givenName: 'Amy', yearGroup: '4', regGroup: '4B' } });
+    expect(read.rows[0]).toMatchObject({
+      line: 2,
+      pupil: { upn: 'N820123425001', familyName: "O'Neill, Jr", givenName: 'Amy', yearGroup: '4', regGroup: '4B' },
+    });
     expect(read.rows[0].raw).toBe('N820123425001,001234,"O\'Neill, Jr",Amy,Year 4,4B,03/09/2025,AM,/');
     expect(marksOf(read)).toEqual([
       'N820123425001 2025-09-03 AM /',
@@ -39,7 +55,13 @@ describe('readMisExport', () => {
   it('reads an Arbor row-per-day export with ISO dates', () => {
     const read = readMisExport(fixture('arbor-days.csv'));
     expect(read.format).toBe('days');
-    expect(read.columns).toMatchObject({ adno: 'Admission Number', am: 'AM', pm: 'PM', yearGroup: 'Year Group', regGroup: 'Reg Group' });
+    expect(read.columns).toMatchObject({
+      adno: 'Admission Number',
+      am: 'AM',
+      pm: 'PM',
+      yearGroup: 'Year Group',
+      regGroup: 'Reg Group',
+    });
     expect(marksOf(read)).toHaveLength(8);
     expect(marksOf(read)[0]).toBe('N820123425001 2025-09-03 AM /');
   });
@@ -65,21 +87,31 @@ describe('readMisExport', () => {
 
   it('reads a grid whose cells are week blocks, Monday to Friday from the column date', () => {
     const read = readMisExport(tempCsv('UPN,Week 08/09/2025\nN820123425001,/\\/\\NNC1C1/\\\n'.replace('Week ', '')));
-    expect(marksOf(read).slice(4, 8)).toEqual(['N820123425001 2025-09-10 AM N', 'N820123425001 2025-09-10 PM N', 'N820123425001 2025-09-11 AM C1', 'N820123425001 2025-09-11 PM C1']);
+    expect(marksOf(read).slice(4, 8)).toEqual([
+      'N820123425001 2025-09-10 AM N',
+      'N820123425001 2025-09-10 PM N',
+      'N820123425001 2025-09-11 AM C1',
+      'N820123425001 2025-09-11 PM C1',
+    ]);
     expect(marksOf(read)).toHaveLength(10);
   });
 
-  it('takes Bromcom\'s national Export Mark, not its local Mark, and keeps quoted comments whole', () => {
+  it("takes Bromcom's national Export Mark, not its local Mark, and keeps quoted comments whole", () => {
     const read = readMisExport(fixture('bromcom-sessions.csv'));
     expect(read.columns).toMatchObject({ adno: 'Student ID', mark: 'Export Mark' });
     expect(read.rows.every((r) => r.problems.length === 0)).toBe(true);
     expect(marksOf(read)[2]).toBe('C820123425002 2025-09-03 AM Y1');
   });
 
-  it('reads a ScholarPack day export with dates of birth and skips Excel\'s empty trailing rows', () => {
+  it("reads a ScholarPack day export with dates of birth and skips Excel's empty trailing rows", () => {
     const read = readMisExport(fixture('scholarpack-days.csv'));
     expect(read.format).toBe('days');
-    expect(read.columns).toMatchObject({ givenName: 'First Name', familyName: 'Last Name', regGroup: 'Class', dateOfBirth: 'DOB' });
+    expect(read.columns).toMatchObject({
+      givenName: 'First Name',
+      familyName: 'Last Name',
+      regGroup: 'Class',
+      dateOfBirth: 'DOB',
+    });
     expect(read.rows).toHaveLength(2);
     expect(read.rows[1].pupil.dateOfBirth).toBe('2017-02-01');
   });
@@ -88,13 +120,22 @@ describe('readMisExport', () => {
     const read = readMisExport(fixture('sims-pupils.csv'));
     expect(read.format).toBe('pupils');
     expect(read.rows.every((r) => r.roster)).toBe(true);
-    expect(read.rows[0].pupil).toMatchObject({ upn: 'N820123425001', adno: '001234', sen: 'support', fsm: true, lookedAfter: false, dateOfBirth: '2016-05-12' });
+    expect(read.rows[0].pupil).toMatchObject({
+      upn: 'N820123425001',
+      adno: '001234',
+      sen: 'support',
+      fsm: true,
+      lookedAfter: false,
+      dateOfBirth: '2016-05-12',
+    });
     expect(read.rows[1].pupil.sen).toBe('none');
     expect(read.rows[2].pupil).toMatchObject({ adno: '001236', familyName: 'Jones' });
   });
 
   it('reports each bad cell against its column as the file names it', () => {
-    const read = readMisExport(tempCsv('UPN,Date,Session,Mark\nN820123425009,31/02/2025,AM,/\nN820123425001,03/09/2025,EVE,Q9\n'));
+    const read = readMisExport(
+      tempCsv('UPN,Date,Session,Mark\nN820123425009,31/02/2025,AM,/\nN820123425001,03/09/2025,EVE,Q9\n'),
+    );
     expect(read.rows[0].problems.map((p) => p.field)).toEqual(['UPN', 'Date']);
     expect(read.rows[1].problems.map((p) => p.field)).toEqual(['Session']);
     expect(read.rows[0].problems[0].message).toMatch(/check letter/);
@@ -111,7 +152,9 @@ describe('readMisExport', () => {
   it('follows a mapping file for headers it does not know, and says a layout it cannot tell', () => {
     const path = tempCsv('Pupil No,Day,Morning Mark,Afternoon Mark\nN820123425001,03/09/2025,/,\\\n');
     expect(readMisExport(path).fileProblems[0].message).toMatch(/no UPN or admission number column/);
-    const read = readMisExport(path, { mapping: { columns: { upn: 'Pupil No', date: 'Day', am: 'Morning Mark', pm: 'Afternoon Mark' } } });
+    const read = readMisExport(path, {
+      mapping: { columns: { upn: 'Pupil No', date: 'Day', am: 'Morning Mark', pm: 'Afternoon Mark' } },
+    });
     expect(read.format).toBe('days');
     expect(marksOf(read)).toEqual(['N820123425001 2025-09-03 AM /', 'N820123425001 2025-09-03 PM \\']);
   });
@@ -123,13 +166,19 @@ describe('readMisExport', () => {
   });
 
   it('gives the first line of a row whose quoted cell spans two lines', () => {
-    const read = readMisExport(tempCsv('UPN,Date,Session,Mark,Comment\nN820123425001,03/09/2025,AM,N,"rang,\nno answer"\nN820123425001,03/09/2025,PM,N,\n'));
+    const read = readMisExport(
+      tempCsv(
+        'UPN,Date,Session,Mark,Comment\nN820123425001,03/09/2025,AM,N,"rang,\nno answer"\nN820123425001,03/09/2025,PM,N,\n',
+      ),
+    );
     expect(read.rows.map((r) => r.line)).toEqual([2, 4]);
     expect(read.rows[0].raw).toBe('N820123425001,03/09/2025,AM,N,"rang,\nno answer"');
   });
 
   it('keeps counting lines across blank and all-empty lines in the middle of a CRLF file', () => {
-    const read = readMisExport(tempCsv('UPN,Date,AM,PM\r\n\r\nN820123425001,03/09/2025,/,\\\r\n,,,\r\nN820123425001,04/09/2025,/,\\\r\n'));
+    const read = readMisExport(
+      tempCsv('UPN,Date,AM,PM\r\n\r\nN820123425001,03/09/2025,/,\\\r\n,,,\r\nN820123425001,04/09/2025,/,\\\r\n'),
+    );
     expect(read.rows.map((r) => [r.line, r.raw])).toEqual([
       [3, 'N820123425001,03/09/2025,/,\\'],
       [5, 'N820123425001,04/09/2025,/,\\'],
@@ -148,7 +197,16 @@ describe('readMisExport', () => {
 
   it('reads a file Excel saved in Windows-1252 without mangling accented names', () => {
     const path = tempCsv('');
-    writeFileSync(path, Buffer.from([...Buffer.from('UPN,Surname,Forename,Date,AM,PM\nN820123425001,Bront'), 0xeb, ...Buffer.from(',Zo'), 0xeb, ...Buffer.from(',03/09/2025,/,\\\n')]));
+    writeFileSync(
+      path,
+      Buffer.from([
+        ...Buffer.from('UPN,Surname,Forename,Date,AM,PM\nN820123425001,Bront'),
+        0xeb,
+        ...Buffer.from(',Zo'),
+        0xeb,
+        ...Buffer.from(',03/09/2025,/,\\\n'),
+      ]),
+    );
     const read = readMisExport(path);
     expect(read.rows[0].pupil).toMatchObject({ familyName: 'Brontë', givenName: 'Zoë' });
     expect(read.notes.join(' ')).toMatch(/not UTF-8, so read as windows-1252/);

@@ -43,7 +43,9 @@ describe('embedded state store on disk', () => {
   it('names the file and the field when the state file is damaged', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'state.json'), JSON.stringify({ format: 1, conversations: { a: { scope: 'nowhere' } } }));
-    expect(() => EmbeddedStateStore.open(dir)).toThrow(/state\.json does not look like this bot's state at conversations\.a/);
+    expect(() => EmbeddedStateStore.open(dir)).toThrow(
+      /state\.json does not look like this bot's state at conversations\.a/,
+    );
     writeFileSync(join(dir, 'state.json'), '{"format": 1,');
     expect(() => EmbeddedStateStore.open(dir)).toThrow(/state\.json is not valid JSON/);
     expect(existsSync(join(dir, 'state.lock'))).toBe(false);
@@ -66,7 +68,10 @@ describe('embedded state store after a crash', () => {
     const dir = mkdtempSync(join(tmpdir(), 'state-crash-'));
     const first = EmbeddedStateStore.open(dir);
     await first.putConversation({ conversationId: 'c', scope: 'channel', reference: {}, installedAt: 'x' });
-    await first.enqueue({ id: 'i1', conversationId: 'c', kind: 'alert:test', createdAt: 'x', message: { text: 'x' } }, []);
+    await first.enqueue(
+      { id: 'i1', conversationId: 'c', kind: 'alert:test', createdAt: 'x', message: { text: 'x' } },
+      [],
+    );
     await first.claim('dead-process', 1_000, 120_000, 10);
     await first.close();
     const second = EmbeddedStateStore.open(dir);

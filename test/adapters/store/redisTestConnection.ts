@@ -7,11 +7,13 @@ import { Redis } from 'ioredis';
  */
 export function redisUrlForTests(): string | undefined {
   const url = process.env.REDIS_URL?.trim();
-  if (!url && process.env.REQUIRE_REDIS) throw new Error('REQUIRE_REDIS is set but REDIS_URL is not: point REDIS_URL at the test Redis');
+  if (!url && process.env.REQUIRE_REDIS)
+    throw new Error('REQUIRE_REDIS is set but REDIS_URL is not: point REDIS_URL at the test Redis');
   return url || undefined;
 }
 
-export const REDIS_SKIP_NOTE = 'skipped: REDIS_URL is not set (set it, e.g. redis://127.0.0.1:6379, to run against a real Redis)';
+export const REDIS_SKIP_NOTE =
+  'skipped: REDIS_URL is not set (set it, e.g. redis://127.0.0.1:6379, to run against a real Redis)';
 
 /** A key prefix no other run shares, so parallel runs and leftovers never meet. */
 export function uniqueTestPrefix(label: string): string {

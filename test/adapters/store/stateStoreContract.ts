@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { updateRecord, VersionConflictError, type NewOutboxItem, type StateStore } from '../../../adapters/store/stateStore.ts';
+import {
+  updateRecord,
+  VersionConflictError,
+  type NewOutboxItem,
+  type StateStore,
+} from '../../../adapters/store/stateStore.ts';
 
 /** How a contract run gets a store: a fresh one per test, and the same state opened again (a restart). */
 export interface StoreHarness {
@@ -41,8 +46,20 @@ export function describeStateStoreContract(name: string, makeHarness: () => Stor
 
     it('keeps conversation references and forgets them with their binding on removal', async () => {
       const reference = { serviceUrl: 'https://smba.example/', conversation: { id: 'conv-1' } };
-      await store.putConversation({ conversationId: 'conv-1', scope: 'channel', tenantId: 't', reference, installedAt: '2025-11-10T08:00:00Z' });
-      await store.putBinding({ conversationId: 'conv-1', schoolUrn: '100001', privacy: 'limited', alertsOff: [], boundAt: '2025-11-10T08:00:00Z' });
+      await store.putConversation({
+        conversationId: 'conv-1',
+        scope: 'channel',
+        tenantId: 't',
+        reference,
+        installedAt: '2025-11-10T08:00:00Z',
+      });
+      await store.putBinding({
+        conversationId: 'conv-1',
+        schoolUrn: '100001',
+        privacy: 'limited',
+        alertsOff: [],
+        boundAt: '2025-11-10T08:00:00Z',
+      });
       expect((await store.getConversation('conv-1'))?.reference).toEqual(reference);
       expect(await store.listConversations()).toHaveLength(1);
       expect(await store.removeConversation('conv-1')).toBe(true);
@@ -53,7 +70,13 @@ export function describeStateStoreContract(name: string, makeHarness: () => Stor
 
     it('replaces a binding and lists every bound conversation', async () => {
       await store.putBinding({ conversationId: 'a', schoolUrn: '1', privacy: 'limited', alertsOff: [], boundAt: 'x' });
-      await store.putBinding({ conversationId: 'a', schoolUrn: '1', privacy: 'full', alertsOff: ['penalty-threshold'], boundAt: 'y' });
+      await store.putBinding({
+        conversationId: 'a',
+        schoolUrn: '1',
+        privacy: 'full',
+        alertsOff: ['penalty-threshold'],
+        boundAt: 'y',
+      });
       await store.putBinding({ conversationId: 'b', schoolUrn: '2', privacy: 'limited', alertsOff: [], boundAt: 'x' });
       expect((await store.getBinding('a'))?.alertsOff).toEqual(['penalty-threshold']);
       expect((await store.listBindings()).map((b) => b.conversationId).sort()).toEqual(['a', 'b']);
@@ -148,16 +171,36 @@ export function describeStateStoreContract(name: string, makeHarness: () => Stor
     });
 
     it('records acknowledgements per alert key', async () => {
-      await store.addAcknowledgement({ alertKey: 'k1', action: 'parents-called', by: 'u1', at: '2025-11-10T10:00:00Z' });
-      await store.addAcknowledgement({ alertKey: 'k1', action: 'reason-received', code: 'I', by: 'u2', at: '2025-11-10T10:05:00Z' });
-      expect((await store.listAcknowledgements('k1')).map((a) => a.action)).toEqual(['parents-called', 'reason-received']);
+      await store.addAcknowledgement({
+        alertKey: 'k1',
+        action: 'parents-called',
+        by: 'u1',
+        at: '2025-11-10T10:00:00Z',
+      });
+      await store.addAcknowledgement({
+        alertKey: 'k1',
+        action: 'reason-received',
+        code: 'I',
+        by: 'u2',
+        at: '2025-11-10T10:05:00Z',
+      });
+      expect((await store.listAcknowledgements('k1')).map((a) => a.action)).toEqual([
+        'parents-called',
+        'reason-received',
+      ]);
       expect(await store.acknowledgedKeys(['k1', 'k2'])).toEqual(new Set(['k1']));
     });
 
     it('appends to the audit log in order and filters by school and pupil', async () => {
       await store.appendAudit({ at: '1', who: 'u1', what: 'alert.parents-called', schoolUrn: '1', upn: 'A1' });
       await store.appendAudit({ at: '2', who: 'u2', what: 'alert.escalate', schoolUrn: '1', upn: 'B2' });
-      await store.appendAudit({ at: '3', who: 'system:sender', what: 'send.gave-up', schoolUrn: '2', detail: { attempts: 7 } });
+      await store.appendAudit({
+        at: '3',
+        who: 'system:sender',
+        what: 'send.gave-up',
+        schoolUrn: '2',
+        detail: { attempts: 7 },
+      });
       expect((await store.listAudit()).map((e) => e.at)).toEqual(['1', '2', '3']);
       expect((await store.listAudit({ schoolUrn: '1', upn: 'B2' })).map((e) => e.who)).toEqual(['u2']);
       expect((await store.listAudit({ limit: 2 })).map((e) => e.at)).toEqual(['2', '3']);
@@ -166,7 +209,9 @@ export function describeStateStoreContract(name: string, makeHarness: () => Stor
     it('versions records and refuses a write based on a stale read', async () => {
       const created = await store.putRecord('cases', 'c1', { stage: 1, notes: [] as string[] }, null);
       expect(created.version).toBe(1);
-      await expect(store.putRecord('cases', 'c1', { stage: 9, notes: [] }, null)).rejects.toBeInstanceOf(VersionConflictError);
+      await expect(store.putRecord('cases', 'c1', { stage: 9, notes: [] }, null)).rejects.toBeInstanceOf(
+        VersionConflictError,
+      );
       await store.putRecord('cases', 'c1', { stage: 2, notes: ['x'] }, 1);
       await expect(store.putRecord('cases', 'c1', { stage: 3, notes: [] }, 1)).rejects.toThrow(/version 2, not 1/);
       expect(await store.getRecord('cases', 'c1')).toEqual({ id: 'c1', value: { stage: 2, notes: ['x'] }, version: 2 });
@@ -177,14 +222,23 @@ export function describeStateStoreContract(name: string, makeHarness: () => Stor
     });
 
     it('lets concurrent read-modify-write updates all land', async () => {
-      await Promise.all(Array.from({ length: 5 }, (_, n) => updateRecord<string[]>(store, 'cards', 'card-1', (cur) => [...(cur ?? []), `press-${n}`], 10)));
+      await Promise.all(
+        Array.from({ length: 5 }, (_, n) =>
+          updateRecord<string[]>(store, 'cards', 'card-1', (cur) => [...(cur ?? []), `press-${n}`], 10),
+        ),
+      );
       const card = await store.getRecord<string[]>('cards', 'card-1');
       expect(card?.value.slice().sort()).toEqual(['press-0', 'press-1', 'press-2', 'press-3', 'press-4']);
       expect(card?.version).toBe(5);
     });
 
     it('keeps everything across a restart', async () => {
-      await store.putConversation({ conversationId: 'conv-1', scope: 'groupChat', reference: { x: 1 }, installedAt: 'now' });
+      await store.putConversation({
+        conversationId: 'conv-1',
+        scope: 'groupChat',
+        reference: { x: 1 },
+        installedAt: 'now',
+      });
       await store.enqueue(item('i1'), ['k1']);
       await store.claim('a', 0, 1000, 1);
       await store.putRecord('decisions', 'd1', { outcome: 'refuse' }, null);

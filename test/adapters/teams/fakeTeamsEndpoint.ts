@@ -34,7 +34,10 @@ export class FakeTeamsEndpoint {
     const conversationId = (reference as { conversation: { id: string } }).conversation.id;
     const request = { conversationId, text: message.text, at: this.clock.now() };
     this.attempts.push(request);
-    const failure = this.answer(request, this.attempts.filter((a) => a.text === message.text && a.conversationId === conversationId).length);
+    const failure = this.answer(
+      request,
+      this.attempts.filter((a) => a.text === message.text && a.conversationId === conversationId).length,
+    );
     if (failure) throw failure;
     this.deliveries.push(request);
     return { id: `activity-${this.deliveries.length}` };
@@ -51,7 +54,8 @@ export function paceViolations(times: readonly number[], windows: readonly RateW
   const problems: string[] = [];
   for (const { count, windowMs } of windows) {
     for (let i = 0; i + count < sorted.length; i++) {
-      if (sorted[i + count] - sorted[i] < windowMs) problems.push(`${count + 1} sends within ${windowMs} ms starting at ${sorted[i]}`);
+      if (sorted[i + count] - sorted[i] < windowMs)
+        problems.push(`${count + 1} sends within ${windowMs} ms starting at ${sorted[i]}`);
     }
   }
   return problems;

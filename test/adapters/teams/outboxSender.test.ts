@@ -22,7 +22,17 @@ async function install(store: StateStore, conversationId: string, tenantId = 'te
 async function queue(store: StateStore, conversationId: string, n: number, tenantId = 'tenant-1'): Promise<void> {
   for (let i = 0; i < n; i++) {
     const id = `${conversationId}-alert-${String(i).padStart(3, '0')}`;
-    await store.enqueue({ id, conversationId, tenantId, kind: 'alert:test', createdAt: new Date(Date.UTC(2025, 10, 10, 9, 30, 0, i)).toISOString(), message: { text: id } }, [id]);
+    await store.enqueue(
+      {
+        id,
+        conversationId,
+        tenantId,
+        kind: 'alert:test',
+        createdAt: new Date(Date.UTC(2025, 10, 10, 9, 30, 0, i)).toISOString(),
+        message: { text: id },
+      },
+      [id],
+    );
   }
 }
 
@@ -57,7 +67,11 @@ describe('outbox sender', () => {
     const report = await sender().drain();
     expect(report).toMatchObject({ sent: 3, failed: 0 });
     expect(teams.deliveredTexts()).toEqual(['c1|c1-alert-000', 'c1|c1-alert-001', 'c1|c1-alert-002']);
-    expect((await store.listOutbox('sent')).map((i) => i.activityId).sort()).toEqual(['activity-1', 'activity-2', 'activity-3']);
+    expect((await store.listOutbox('sent')).map((i) => i.activityId).sort()).toEqual([
+      'activity-1',
+      'activity-2',
+      'activity-3',
+    ]);
     expect(await sender().drain()).toMatchObject({ sent: 0 });
     expect(teams.deliveries).toHaveLength(3);
   });
@@ -69,7 +83,8 @@ describe('outbox sender', () => {
     }
     // Teams throttles every 9th request on its first attempt, asking for 2 seconds.
     let requests = 0;
-    teams.answer = (_request, attempt) => (++requests % 9 === 0 && attempt === 1 ? new FakeSendError(429, 2) : undefined);
+    teams.answer = (_request, attempt) =>
+      ++requests % 9 === 0 && attempt === 1 ? new FakeSendError(429, 2) : undefined;
     const start = clock.now();
     const report = await sender().drain();
     expect(report.sent).toBe(200);
@@ -77,7 +92,12 @@ describe('outbox sender', () => {
     const delivered = teams.deliveredTexts();
     expect(delivered).toHaveLength(200);
     expect(new Set(delivered).size).toBe(200);
-    expect(paceViolations(teams.attempts.map((a) => a.at), TEAMS_PACING_LIMITS.perTenant)).toEqual([]);
+    expect(
+      paceViolations(
+        teams.attempts.map((a) => a.at),
+        TEAMS_PACING_LIMITS.perTenant,
+      ),
+    ).toEqual([]);
     for (let c = 0; c < 20; c++) {
       const times = teams.attempts.filter((a) => a.conversationId === `conv-${c}`).map((a) => a.at);
       expect(paceViolations(times, TEAMS_PACING_LIMITS.perConversation)).toEqual([]);
@@ -85,7 +105,9 @@ describe('outbox sender', () => {
     // A throttled conversation waited at least what Teams asked before trying again.
     const throttled = teams.attempts.filter((a) => teams.deliveries.indexOf(a) < 0);
     for (const refused of throttled) {
-      const retry = teams.deliveries.find((d) => d.conversationId === refused.conversationId && d.text === refused.text)!;
+      const retry = teams.deliveries.find(
+        (d) => d.conversationId === refused.conversationId && d.text === refused.text,
+      )!;
       expect(retry.at - refused.at).toBeGreaterThanOrEqual(2000);
     }
     // 200 requests at 50 a second cannot take less than 3 seconds.
@@ -98,7 +120,12 @@ describe('outbox sender', () => {
     const start = clock.now();
     await sender().drain();
     expect(teams.deliveries).toHaveLength(130);
-    expect(paceViolations(teams.attempts.map((a) => a.at), TEAMS_PACING_LIMITS.perConversation)).toEqual([]);
+    expect(
+      paceViolations(
+        teams.attempts.map((a) => a.at),
+        TEAMS_PACING_LIMITS.perConversation,
+      ),
+    ).toEqual([]);
     expect(clock.now() - start).toBeGreaterThanOrEqual(60_000);
   });
 
@@ -125,7 +152,12 @@ describe('outbox sender', () => {
     const [failed] = await store.listOutbox('failed');
     expect(failed.lastError).toMatch(/^gave up after \d+ attempts: HTTP 503/);
     const audit = await store.listAudit();
-    expect(audit).toEqual([expect.objectContaining({ what: 'send.gave-up', detail: expect.objectContaining({ outboxId: 'c1-alert-000', conversationId: 'c1' }) })]);
+    expect(audit).toEqual([
+      expect.objectContaining({
+        what: 'send.gave-up',
+        detail: expect.objectContaining({ outboxId: 'c1-alert-000', conversationId: 'c1' }),
+      }),
+    ]);
     const gaveUp = logs.find((l) => l.event === 'send-gave-up');
     expect(gaveUp?.fields).toMatchObject({ outboxId: 'c1-alert-000', conversationId: 'c1' });
   });
@@ -166,8 +198,11 @@ describe('outbox sender', () => {
     }
     // The first process dies during its 10th request: Teams never answers it and nothing more happens.
     let calls = 0;
-    const dying = (reference: unknown, message: { text: string }) => (++calls >= 10 ? new Promise<{ id: string }>(() => undefined) : teams.send(reference, message));
-    void sender('doomed', dying).drain().catch(() => undefined);
+    const dying = (reference: unknown, message: { text: string }) =>
+      ++calls >= 10 ? new Promise<{ id: string }>(() => undefined) : teams.send(reference, message);
+    void sender('doomed', dying)
+      .drain()
+      .catch(() => undefined);
     while (calls < 10) await clock.sleep(10);
     expect(teams.deliveries).toHaveLength(9);
     // Restart: a new process on the same data directory once the old lease has run out.

@@ -53,18 +53,37 @@ export function writeAlertSchool(): string {
 export async function startAlertBot(options: AlertBotOptions = {}): Promise<AlertBot> {
   const root = mkdtempSync(join(tmpdir(), 'alert-bot-'));
   const dataDir = options.dataDir ?? writeAlertSchool();
-  const config = readConfig({ ATTENDANCE_DATA: dataDir, ATTENDANCE_AS_OF: SCAN_DAY, PORT: '0', ATTENDANCE_STATE_DIR: options.stateDir ?? join(root, 'state') });
+  const config = readConfig({
+    ATTENDANCE_DATA: dataDir,
+    ATTENDANCE_AS_OF: SCAN_DAY,
+    PORT: '0',
+    ATTENDANCE_STATE_DIR: options.stateDir ?? join(root, 'state'),
+  });
   const ownStore = !options.store;
   const store = options.store ?? EmbeddedStateStore.open(config.stateDir);
-  const alertsConfig = { ...alertsConfigFrom({ SCAN_TOKEN, ALERT_SCANS: 'off' }), ...(options.instanceId ? { instanceId: options.instanceId } : {}) };
+  const alertsConfig = {
+    ...alertsConfigFrom({ SCAN_TOKEN, ALERT_SCANS: 'off' }),
+    ...(options.instanceId ? { instanceId: options.instanceId } : {}),
+  };
   let runtime: AlertsRuntime | undefined;
   const bot = await startBot({
     config,
     store,
     log: silentLog,
     runtimes: (services, host) => {
-      const proactive: ProactiveSender = options.wrapSend ? { ...host.proactive, send: options.wrapSend(host.proactive.send) } : host.proactive;
-      runtime = startAlertsRuntime({ config: alertsConfig, schools: services.schools, store, proactive, server: host.server, log: silentLog, clock: options.clock, sweepEveryMs: options.clock ? null : 60_000 });
+      const proactive: ProactiveSender = options.wrapSend
+        ? { ...host.proactive, send: options.wrapSend(host.proactive.send) }
+        : host.proactive;
+      runtime = startAlertsRuntime({
+        config: alertsConfig,
+        schools: services.schools,
+        store,
+        proactive,
+        server: host.server,
+        log: silentLog,
+        clock: options.clock,
+        sweepEveryMs: options.clock ? null : 60_000,
+      });
       return [runtime];
     },
   });

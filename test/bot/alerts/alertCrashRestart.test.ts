@@ -14,7 +14,9 @@ const CARDS_PER_CHANNEL = 5;
 
 function startChild(stateDir: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const script = fileURLToPath(new URL('./alertBotProcess.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script, stateDir, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script, stateDir, dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
@@ -24,14 +26,18 @@ function startChild(stateDir: string, dataDir: string): Promise<{ child: ChildPr
       if (m) resolve({ child, url: m[1] });
     });
     child.stderr!.on('data', (d: Buffer) => void (err += d.toString()));
-    child.once('exit', (code) => reject(new Error(`bot process exited (${code}) before listening: ${err.slice(0, 500)}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`bot process exited (${code}) before listening: ${err.slice(0, 500)}`)),
+    );
   });
 }
 
 /** Outbox items marked sent, read straight from the embedded store's file (the child holds its lock). */
 function sentInStateFile(stateDir: string): number {
   try {
-    const state = JSON.parse(readFileSync(join(stateDir, 'state.json'), 'utf8')) as { outbox: Record<string, { state: string }> };
+    const state = JSON.parse(readFileSync(join(stateDir, 'state.json'), 'utf8')) as {
+      outbox: Record<string, { state: string }>;
+    };
     return Object.values(state.outbox).filter((i) => i.state === 'sent').length;
   } catch {
     return 0;
@@ -62,7 +68,8 @@ describe('the bot killed mid-outbox and restarted', () => {
   it('delivers every alert exactly once', { timeout: 60_000 }, async () => {
     connector = await new ScriptedConnector().start();
     const { child, url } = await startChild(stateDir, dataDir);
-    for (const id of CHANNELS) expect((await post(`${url}/api/messages`, installationUpdate(connector.url, id))).status).toBe(200);
+    for (const id of CHANNELS)
+      expect((await post(`${url}/api/messages`, installationUpdate(connector.url, id))).status).toBe(200);
     const welcomes = connector.requests.length;
     // Teams accepts 12 alerts; every later request reaches it but is never answered. Once the 12 are
     // marked sent, the process is killed with those requests still in flight.
@@ -72,7 +79,9 @@ describe('the bot killed mid-outbox and restarted', () => {
     expect(scanned.body).toMatchObject({ queued: CHANNELS.length * CARDS_PER_CHANNEL });
     await until(() => sentInStateFile(stateDir) === 12 && alerts > 12);
     child.kill('SIGKILL');
-    await new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+    await new Promise<void>((resolve) =>
+      child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+    );
     expect(connector.accepted().length - welcomes).toBe(12);
     expect(sentInStateFile(stateDir)).toBe(12);
 
@@ -80,7 +89,10 @@ describe('the bot killed mid-outbox and restarted', () => {
     connector.answer = () => ({ status: 200 });
     restarted = await startAlertBot({ stateDir, dataDir, clock: new VirtualClock(Date.now() + 121_000) });
     await restarted.runtime.deliver();
-    const alertsAccepted = connector.accepted().slice(welcomes).map((r) => `${r.conversationId}|${String(r.activity.summary)}`);
+    const alertsAccepted = connector
+      .accepted()
+      .slice(welcomes)
+      .map((r) => `${r.conversationId}|${String(r.activity.summary)}`);
     expect(alertsAccepted).toHaveLength(CHANNELS.length * CARDS_PER_CHANNEL);
     expect(new Set(alertsAccepted).size).toBe(alertsAccepted.length);
     expect(await restarted.store.listOutbox('pending')).toEqual([]);

@@ -42,7 +42,17 @@ describe('a burst of 200 alerts across 20 conversations over HTTP', () => {
     for (const conversationId of channels) {
       for (let n = 0; n < 10; n++) {
         const id = `${conversationId}#${n}`;
-        await bot.store.enqueue({ id, conversationId, tenantId: 'tenant-1', kind: 'alert:test', createdAt: new Date(clock.now() + n).toISOString(), message: { text: id } }, [id]);
+        await bot.store.enqueue(
+          {
+            id,
+            conversationId,
+            tenantId: 'tenant-1',
+            kind: 'alert:test',
+            createdAt: new Date(clock.now() + n).toISOString(),
+            message: { text: id },
+          },
+          [id],
+        );
       }
     }
     const started = clock.now();
@@ -51,8 +61,19 @@ describe('a burst of 200 alerts across 20 conversations over HTTP', () => {
     const accepted = burst.filter((r) => r.ok).map((r) => String(r.activity.text));
     expect(accepted).toHaveLength(200);
     expect(new Set(accepted).size).toBe(200);
-    expect(paceViolations(burst.map((r) => r.at), TEAMS_PACING_LIMITS.perTenant)).toEqual([]);
-    for (const id of channels) expect(paceViolations(burst.filter((r) => r.conversationId === id).map((r) => r.at), TEAMS_PACING_LIMITS.perConversation)).toEqual([]);
+    expect(
+      paceViolations(
+        burst.map((r) => r.at),
+        TEAMS_PACING_LIMITS.perTenant,
+      ),
+    ).toEqual([]);
+    for (const id of channels)
+      expect(
+        paceViolations(
+          burst.filter((r) => r.conversationId === id).map((r) => r.at),
+          TEAMS_PACING_LIMITS.perConversation,
+        ),
+      ).toEqual([]);
     // 200 sends at no more than 50 a second take at least 3 seconds of (virtual) time.
     expect(clock.now() - started).toBeGreaterThanOrEqual(3000);
     expect(await bot.store.listOutbox('pending')).toEqual([]);

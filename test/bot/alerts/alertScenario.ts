@@ -10,12 +10,47 @@ export const SCAN_DAY = '2025-11-12';
  */
 export const ALERT_PUPILS: Record<string, FixturePupil> = {
   dayOne: { givenName: 'Amy', familyName: 'Day-One', yearGroup: '7', days: { [SCAN_DAY]: 'N' } },
-  dayThree: { givenName: 'Ben', familyName: 'Third-Day', yearGroup: '8', days: { '2025-11-10': 'N', '2025-11-11': 'N', [SCAN_DAY]: 'N' } },
-  withSocialWorker: { givenName: 'Cara', familyName: 'Worker', yearGroup: '9', socialWorker: true, days: { [SCAN_DAY]: 'N/' } },
+  dayThree: {
+    givenName: 'Ben',
+    familyName: 'Third-Day',
+    yearGroup: '8',
+    days: { '2025-11-10': 'N', '2025-11-11': 'N', [SCAN_DAY]: 'N' },
+  },
+  withSocialWorker: {
+    givenName: 'Cara',
+    familyName: 'Worker',
+    yearGroup: '9',
+    socialWorker: true,
+    days: { [SCAN_DAY]: 'N/' },
+  },
   overdue: { givenName: 'Dan', familyName: 'Old-N', yearGroup: '10', days: { '2025-10-01': 'N/' } },
-  sickFifteen: { givenName: 'Eve', familyName: 'Fifteen', yearGroup: '7', spans: [['2025-10-13', '2025-10-24', 'I'], ['2025-11-04', '2025-11-10', 'I']] },
-  sickFourteen: { givenName: 'Fay', familyName: 'Fourteen', yearGroup: '7', spans: [['2025-10-13', '2025-10-24', 'I'], ['2025-11-04', '2025-11-07', 'I']] },
-  continuous: { givenName: 'Hal', familyName: 'Missing', yearGroup: '10', spans: [['2025-10-22', '2025-10-24', 'O'], ['2025-11-04', SCAN_DAY, 'O']] },
+  sickFifteen: {
+    givenName: 'Eve',
+    familyName: 'Fifteen',
+    yearGroup: '7',
+    spans: [
+      ['2025-10-13', '2025-10-24', 'I'],
+      ['2025-11-04', '2025-11-10', 'I'],
+    ],
+  },
+  sickFourteen: {
+    givenName: 'Fay',
+    familyName: 'Fourteen',
+    yearGroup: '7',
+    spans: [
+      ['2025-10-13', '2025-10-24', 'I'],
+      ['2025-11-04', '2025-11-07', 'I'],
+    ],
+  },
+  continuous: {
+    givenName: 'Hal',
+    familyName: 'Missing',
+    yearGroup: '10',
+    spans: [
+      ['2025-10-22', '2025-10-24', 'O'],
+      ['2025-11-04', SCAN_DAY, 'O'],
+    ],
+  },
   holiday: { givenName: 'Ida', familyName: 'Holiday', yearGroup: '8', spans: [['2025-10-13', '2025-10-17', 'G']] },
   present: { givenName: 'Gus', familyName: 'Present', yearGroup: '11' },
 };

@@ -30,13 +30,20 @@ describe('alerts feature', () => {
 
   it('binds a channel to the only school on install and welcomes it', async () => {
     await h.install(channel);
-    expect(await h.store.getBinding(channel.id)).toMatchObject({ schoolUrn: '100001', privacy: 'limited', alertsOff: [] });
+    expect(await h.store.getBinding(channel.id)).toMatchObject({
+      schoolUrn: '100001',
+      privacy: 'limited',
+      alertsOff: [],
+    });
     expect(h.replies[0].text).toMatch(/Oakfield Academy's attendance alerts/);
     expect((await h.store.listAudit()).map((e) => e.what)).toEqual(['conversation.installed']);
   });
 
   it('asks which school when several are loaded', async () => {
-    h = new AlertsHarness([schoolData(alertRegister('100001', 'Oakfield')), schoolData(alertRegister('100002', 'Elm Park'))]);
+    h = new AlertsHarness([
+      schoolData(alertRegister('100001', 'Oakfield')),
+      schoolData(alertRegister('100002', 'Elm Park')),
+    ]);
     await h.install(channel);
     expect(await h.store.getBinding(channel.id)).toBeNull();
     expect(h.replies[0].text).toMatch(/link school/);
@@ -107,7 +114,13 @@ describe('alerts feature', () => {
     async function digestCard() {
       await h.install(channel);
       await h.scanAndDeliver();
-      const [record] = (await h.store.listRecords<{ kind: string; cardId: string; rows: { upn: string; pupilName: string; actions: string[] }[] }>('alert-cards')).filter((r) => r.value.kind === 'unexplained');
+      const [record] = (
+        await h.store.listRecords<{
+          kind: string;
+          cardId: string;
+          rows: { upn: string; pupilName: string; actions: string[] }[];
+        }>('alert-cards')
+      ).filter((r) => r.value.kind === 'unexplained');
       return record.value;
     }
 
@@ -129,7 +142,9 @@ describe('alerts feature', () => {
         expectValidCard(result.card);
         expect(JSON.stringify(result.card)).toContain(`${shown}: Lena Lead, 2025-11-12 09:45 UTC`);
         const audit = (await h.store.listAudit({ upn: row.upn })).filter((e) => e.what !== 'alert.raised');
-        expect(audit).toEqual([expect.objectContaining({ who: 'aad-lead', what: `alert.${act}`, schoolUrn: '100001', upn: row.upn })]);
+        expect(audit).toEqual([
+          expect.objectContaining({ who: 'aad-lead', what: `alert.${act}`, schoolUrn: '100001', upn: row.upn }),
+        ]);
         // The card's record keeps the note, so the next person's press shows both.
         const again = await h.press(channel, { cardId: card.cardId, upn: row.upn, act: 'escalate' });
         if ('card' in again) expect(JSON.stringify(again.card)).toContain(`${shown}: Lena Lead`);
@@ -141,16 +156,29 @@ describe('alerts feature', () => {
       const row = card.rows[0];
       const missing = await h.press(channel, { cardId: card.cardId, upn: row.upn, act: 'reason-received' });
       expect(missing).toEqual({ message: expect.stringMatching(/Choose the code/) });
-      const result = await h.press(channel, { cardId: card.cardId, upn: row.upn, act: 'reason-received', [reasonInputId(row.upn)]: 'I' });
+      const result = await h.press(channel, {
+        cardId: card.cardId,
+        upn: row.upn,
+        act: 'reason-received',
+        [reasonInputId(row.upn)]: 'I',
+      });
       if (!('card' in result)) throw new Error('expected a card');
       expect(JSON.stringify(result.card)).toContain('Reason received (recorded as I): Lena Lead');
-      expect((await h.store.listAudit())).toContainEqual(expect.objectContaining({ what: 'alert.reason-received', upn: row.upn, detail: expect.objectContaining({ code: 'I' }) }));
+      expect(await h.store.listAudit()).toContainEqual(
+        expect.objectContaining({
+          what: 'alert.reason-received',
+          upn: row.upn,
+          detail: expect.objectContaining({ code: 'I' }),
+        }),
+      );
     });
 
     it('"LA notified" on a sickness return card, and acting stops the repeat in a newly bound channel', async () => {
       await h.install(channel);
       await h.scanAndDeliver();
-      const sickness = (await h.store.listRecords<{ kind: string; cardId: string; rows: { upn: string }[] }>('alert-cards')).find((r) => r.value.kind === 'sickness-return')!.value;
+      const sickness = (
+        await h.store.listRecords<{ kind: string; cardId: string; rows: { upn: string }[] }>('alert-cards')
+      ).find((r) => r.value.kind === 'sickness-return')!.value;
       const result = await h.press(channel, { cardId: sickness.cardId, upn: sickness.rows[0].upn, act: 'la-notified' });
       if (!('card' in result)) throw new Error('expected a card');
       expect(JSON.stringify(result.card)).toContain('LA notified: Lena Lead');
@@ -163,9 +191,19 @@ describe('alerts feature', () => {
 
     it('refuses someone without a role at the school, and buttons from another conversation', async () => {
       const card = await digestCard();
-      expect(await h.press(channel, { cardId: card.cardId, upn: card.rows[0].upn, act: 'parents-called' }, STRANGER)).toEqual({ message: expect.stringMatching(/Only staff with a role/) });
-      expect(await h.press(conversation('19:elsewhere'), { cardId: card.cardId, upn: card.rows[0].upn, act: 'parents-called' })).toEqual({ message: expect.stringMatching(/not one the bot holds/) });
-      expect(await h.press(channel, { cardId: 'nonsense', upn: 'x', act: 'parents-called' })).toEqual({ message: expect.stringMatching(/cannot read/) });
+      expect(
+        await h.press(channel, { cardId: card.cardId, upn: card.rows[0].upn, act: 'parents-called' }, STRANGER),
+      ).toEqual({ message: expect.stringMatching(/Only staff with a role/) });
+      expect(
+        await h.press(conversation('19:elsewhere'), {
+          cardId: card.cardId,
+          upn: card.rows[0].upn,
+          act: 'parents-called',
+        }),
+      ).toEqual({ message: expect.stringMatching(/not one the bot holds/) });
+      expect(await h.press(channel, { cardId: 'nonsense', upn: 'x', act: 'parents-called' })).toEqual({
+        message: expect.stringMatching(/cannot read/),
+      });
       expect((await h.store.listAudit({ upn: card.rows[0].upn })).map((e) => e.what)).toEqual(['alert.raised']);
     });
   });

@@ -7,7 +7,15 @@ import { OutboxSender } from '../../../adapters/teams/outboxSender.ts';
 import { AccessControl } from '../../../bot/access/access.ts';
 import { AlertScanner } from '../../../bot/alerts/alertScanner.ts';
 import { alertsFeature } from '../../../bot/alerts/alertsFeature.ts';
-import { type ActionResult, type BotMessage, type ConversationInfo, type ConversationRef, type InstallEvent, type MessageTurn, type UserInfo } from '../../../bot/host/featureHost.ts';
+import {
+  type ActionResult,
+  type BotMessage,
+  type ConversationInfo,
+  type ConversationRef,
+  type InstallEvent,
+  type MessageTurn,
+  type UserInfo,
+} from '../../../bot/host/featureHost.ts';
 import { FeatureRegistry } from '../../../bot/host/featureRegistry.ts';
 import { silentLog } from '../../../bot/log.ts';
 import { type SchoolData } from '../../../bot/schools/schoolData.ts';
@@ -17,7 +25,14 @@ import { VirtualClock } from '../../adapters/teams/virtualClock.ts';
 import { alertRegister, SCAN_DAY } from './alertScenario.ts';
 
 export function schoolData(register: Register, asOf = SCAN_DAY): SchoolData {
-  return { urn: register.school.urn!, name: register.school.name, register, policy: policyProfile(register.school.policy ?? 'national'), asOf, dir: 'fixture' };
+  return {
+    urn: register.school.urn!,
+    name: register.school.name,
+    register,
+    policy: policyProfile(register.school.policy ?? 'national'),
+    asOf,
+    dir: 'fixture',
+  };
 }
 
 export function conversation(id: string, type: ConversationInfo['type'] = 'channel'): ConversationInfo {
@@ -29,7 +44,12 @@ export const OFFICER: UserInfo = { id: '29:officer', name: 'Omar Officer', aadOb
 export const STRANGER: UserInfo = { id: '29:stranger', name: 'Sam Stranger', aadObjectId: 'aad-stranger' };
 
 function referenceFor(c: ConversationInfo): ConversationRef {
-  return { serviceUrl: 'https://smba.example/', channelId: 'msteams', conversation: { id: c.id, conversationType: c.type, tenantId: c.tenantId }, bot: { id: '28:bot' } };
+  return {
+    serviceUrl: 'https://smba.example/',
+    channelId: 'msteams',
+    conversation: { id: c.id, conversationType: c.type, tenantId: c.tenantId },
+    bot: { id: '28:bot' },
+  };
 }
 
 /**
@@ -49,7 +69,9 @@ export class AlertsHarness {
 
   constructor(readonly schools: SchoolData[] = [schoolData(alertRegister())]) {
     const access = new AccessControl(this.store);
-    this.registry.add(alertsFeature({ schools, store: this.store, access, log: silentLog, now: () => new Date(this.clock.now()) }));
+    this.registry.add(
+      alertsFeature({ schools, store: this.store, access, log: silentLog, now: () => new Date(this.clock.now()) }),
+    );
     this.registry.bindProactiveSender({
       send: async (reference, message) => {
         this.posted.push({ conversationId: reference.conversation.id, message });
@@ -58,7 +80,13 @@ export class AlertsHarness {
       update: async () => undefined,
     });
     this.scanner = new AlertScanner(schools, this.store, silentLog, () => new Date(this.clock.now()));
-    this.sender = new OutboxSender({ store: this.store, owner: 'test', clock: this.clock, log: () => undefined, send: (ref, msg) => this.registry.proactive.send(ref as ConversationRef, msg as BotMessage) });
+    this.sender = new OutboxSender({
+      store: this.store,
+      owner: 'test',
+      clock: this.clock,
+      log: () => undefined,
+      send: (ref, msg) => this.registry.proactive.send(ref as ConversationRef, msg as BotMessage),
+    });
   }
 
   async install(c: ConversationInfo, user: UserInfo = LEAD, kind: InstallEvent['kind'] = 'installed'): Promise<void> {
@@ -72,7 +100,8 @@ export class AlertsHarness {
         return { id: 'welcome' };
       },
     };
-    for (const handler of kind === 'installed' ? this.registry.installHandlers : this.registry.uninstallHandlers) await handler(event);
+    for (const handler of kind === 'installed' ? this.registry.installHandlers : this.registry.uninstallHandlers)
+      await handler(event);
   }
 
   /** Sends a message as `user`; returns the replies it produced. */

@@ -35,7 +35,8 @@ describe('alerts end to end over HTTP (local mode, fake Teams connector)', () =>
     await connector?.stop();
   });
 
-  const scan = (headers: Record<string, string> = { authorization: `Bearer ${SCAN_TOKEN}` }) => post(`${bot.url}/api/scan`, undefined, headers);
+  const scan = (headers: Record<string, string> = { authorization: `Bearer ${SCAN_TOKEN}` }) =>
+    post(`${bot.url}/api/scan`, undefined, headers);
 
   it('welcomes the channel it is installed in, bound to the only school', async () => {
     const response = await post(`${bot.url}/api/messages`, installationUpdate(connector.url, CHANNEL));
@@ -66,7 +67,9 @@ describe('alerts end to end over HTTP (local mode, fake Teams connector)', () =>
     expect(digestJson).toContain('N left too long: correct the register now');
     expect(digestJson).toContain('Extra safeguarding steps apply');
     expect(digestJson).not.toMatch(/social worker/i);
-    expect(cards.filter((c) => titleOf(c).startsWith('Sickness return')).flatMap(pupilsOn)).toEqual([name('sickFifteen')]);
+    expect(cards.filter((c) => titleOf(c).startsWith('Sickness return')).flatMap(pupilsOn)).toEqual([
+      name('sickFifteen'),
+    ]);
   });
 
   it('sends nothing on a second scan', async () => {
@@ -85,11 +88,26 @@ describe('alerts end to end over HTTP (local mode, fake Teams connector)', () =>
   });
 
   it('pressing a button updates the card for everyone and writes the audit record', async () => {
-    const digest = connector.accepted(CHANNEL).find((r) => r.activity.attachments && titleOf(cardOf(r)).startsWith('Unexplained absence'))!;
-    const record = (await bot.store.listRecords<{ kind: string; cardId: string; rows: { upn: string; pupilName: string }[] }>('alert-cards')).find((r) => r.value.kind === 'unexplained')!.value;
+    const digest = connector
+      .accepted(CHANNEL)
+      .find((r) => r.activity.attachments && titleOf(cardOf(r)).startsWith('Unexplained absence'))!;
+    const record = (
+      await bot.store.listRecords<{ kind: string; cardId: string; rows: { upn: string; pupilName: string }[] }>(
+        'alert-cards',
+      )
+    ).find((r) => r.value.kind === 'unexplained')!.value;
     const amy = record.rows.find((r) => r.pupilName === name('dayOne'))!;
     const started = performance.now();
-    const pressed = await post(`${bot.url}/api/messages`, actionExecute(connector.url, CHANNEL, String((digest as ConnectorRequest & { id?: string }).id ?? 'card'), 'alerts.act', { cardId: record.cardId, upn: amy.upn, act: 'reason-received', [reasonInputId(amy.upn)]: 'M' }));
+    const pressed = await post(
+      `${bot.url}/api/messages`,
+      actionExecute(
+        connector.url,
+        CHANNEL,
+        String((digest as ConnectorRequest & { id?: string }).id ?? 'card'),
+        'alerts.act',
+        { cardId: record.cardId, upn: amy.upn, act: 'reason-received', [reasonInputId(amy.upn)]: 'M' },
+      ),
+    );
     // Teams gives an invoke about 5 seconds before it shows the person an error.
     expect(performance.now() - started).toBeLessThan(5000);
     expect(pressed.status).toBe(200);
@@ -98,6 +116,8 @@ describe('alerts end to end over HTTP (local mode, fake Teams connector)', () =>
     expect(invokeResponse.type).toBe('application/vnd.microsoft.card.adaptive');
     expectValidCard(invokeResponse.value);
     expect(JSON.stringify(invokeResponse.value)).toContain('Reason received (recorded as M): Lena Lead');
-    expect((await bot.store.listAudit({ upn: amy.upn })).filter((e) => e.what !== 'alert.raised')).toEqual([expect.objectContaining({ who: 'aad-lead', what: 'alert.reason-received', schoolUrn: '100001' })]);
+    expect((await bot.store.listAudit({ upn: amy.upn })).filter((e) => e.what !== 'alert.raised')).toEqual([
+      expect.objectContaining({ who: 'aad-lead', what: 'alert.reason-received', schoolUrn: '100001' }),
+    ]);
   });
 });

@@ -33,7 +33,10 @@ describe('alerts runtime', () => {
       },
     });
     await store.putConversation({ conversationId: 'c1', scope: 'channel', reference: {}, installedAt: 'x' });
-    await store.enqueue({ id: 'a1', conversationId: 'c1', kind: 'alert:test', createdAt: 'x', message: { text: 'hello' } }, ['k1']);
+    await store.enqueue(
+      { id: 'a1', conversationId: 'c1', kind: 'alert:test', createdAt: 'x', message: { text: 'hello' } },
+      ['k1'],
+    );
     await runtime.deliver();
     runtime.stop();
     expect(attempts).toBeGreaterThan(3);

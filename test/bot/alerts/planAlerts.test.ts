@@ -12,8 +12,18 @@ import { alertRegister, SCAN_DAY } from './alertScenario.ts';
 const policy = policyProfile('national');
 const school = { urn: '100001', name: 'Oakfield Academy', policy };
 const findings = evaluateFindings(alertRegister(), { asOf: SCAN_DAY, policy });
-const channel: AlertAudience = { conversationId: 'channel-1', privacy: 'limited', audience: 'school', kinds: [...ALERT_KIND_NAMES] };
-const officer: AlertAudience = { conversationId: 'officer-chat', privacy: 'limited', audience: 'la', kinds: [...LA_FACING_KINDS] };
+const channel: AlertAudience = {
+  conversationId: 'channel-1',
+  privacy: 'limited',
+  audience: 'school',
+  kinds: [...ALERT_KIND_NAMES],
+};
+const officer: AlertAudience = {
+  conversationId: 'officer-chat',
+  privacy: 'limited',
+  audience: 'la',
+  kinds: [...LA_FACING_KINDS],
+};
 
 function plan(audiences: AlertAudience[], delivered = new Set<string>(), acknowledged = new Set<string>()) {
   return planAlerts({ school, asOf: SCAN_DAY, findings, audiences, delivered, acknowledged });
@@ -38,7 +48,9 @@ describe('alert planning', () => {
 
   it('raises continuous absence and the penalty threshold with support-first wording', () => {
     const planned = plan([channel]);
-    expect(planned.filter((p) => p.model.kind === 'continuous-absence').map((p) => p.model.rows[0].pupilName)).toEqual(['Hal Missing']);
+    expect(planned.filter((p) => p.model.kind === 'continuous-absence').map((p) => p.model.rows[0].pupilName)).toEqual([
+      'Hal Missing',
+    ]);
     const threshold = planned.filter((p) => p.model.kind === 'penalty-threshold');
     expect(threshold.map((p) => p.model.rows[0].pupilName).sort()).toEqual(['Hal Missing', 'Ida Holiday']);
     expect(threshold[0].model.intro).toMatch(/Support comes first/);
@@ -50,11 +62,23 @@ describe('alert planning', () => {
     const missing = makeRegister({
       school: { urn: '100001', name: 'Oakfield Academy' },
       calendar: AUTUMN_2025,
-      pupils: [{ givenName: 'Lost', familyName: 'Pupil', spans: [['2025-10-08', SCAN_DAY, 'O']], marksUntil: SCAN_DAY }],
+      pupils: [
+        { givenName: 'Lost', familyName: 'Pupil', spans: [['2025-10-08', SCAN_DAY, 'O']], marksUntil: SCAN_DAY },
+      ],
     });
-    const planned = planAlerts({ school, asOf: SCAN_DAY, findings: evaluateFindings(missing, { asOf: SCAN_DAY, policy }), audiences: [channel], delivered: new Set(), acknowledged: new Set() });
+    const planned = planAlerts({
+      school,
+      asOf: SCAN_DAY,
+      findings: evaluateFindings(missing, { asOf: SCAN_DAY, policy }),
+      audiences: [channel],
+      delivered: new Set(),
+      acknowledged: new Set(),
+    });
     const [card] = planned.filter((p) => p.model.kind === 'continuous-absence');
-    expect(card.model.rows[0].steps.map((s) => s.rule)).toEqual(['continuous-unauthorised-10-days', 'deletion-ground-20-days']);
+    expect(card.model.rows[0].steps.map((s) => s.rule)).toEqual([
+      'continuous-unauthorised-10-days',
+      'deletion-ground-20-days',
+    ]);
     expect(card.model.rows[0].steps[1].nextStep).toMatch(/^Do not delete yet/);
     expect(card.model.intro).toMatch(/reasonable enquiries/);
     expect(card.deliveryKeys).toHaveLength(2);
@@ -94,23 +118,44 @@ describe('alert planning', () => {
 
   it('does not raise again an alert someone has acted on', () => {
     const amy = findings.find((f) => f.pupilName === 'Amy Day-One')!;
-    const [digest] = plan([channel], new Set(), new Set([alertKey('100001', amy)])).filter((p) => p.model.kind === 'unexplained');
+    const [digest] = plan([channel], new Set(), new Set([alertKey('100001', amy)])).filter(
+      (p) => p.model.kind === 'unexplained',
+    );
     expect(digest.model.rows.map((r) => r.pupilName)).not.toContain('Amy Day-One');
   });
 
   it('raises only the new pupil at the afternoon scan', () => {
     const morning = plan([channel]);
     const delivered = new Set(morning.flatMap((p) => p.deliveryKeys));
-    const extra = { ...findings.find((f) => f.pupilName === 'Amy Day-One')!, upn: 'X000000000001', pupilName: 'Zed Afternoon' };
-    const afternoon = planAlerts({ school, asOf: SCAN_DAY, findings: [...findings, extra], audiences: [channel], delivered, acknowledged: new Set() });
+    const extra = {
+      ...findings.find((f) => f.pupilName === 'Amy Day-One')!,
+      upn: 'X000000000001',
+      pupilName: 'Zed Afternoon',
+    };
+    const afternoon = planAlerts({
+      school,
+      asOf: SCAN_DAY,
+      findings: [...findings, extra],
+      audiences: [channel],
+      delivered,
+      acknowledged: new Set(),
+    });
     expect(afternoon.map((p) => p.model.rows.map((r) => r.pupilName))).toEqual([['Zed Afternoon']]);
     expect(afternoon[0].deliveryKeys).toEqual([deliveryKey(alertKey('100001', extra), 'channel-1')]);
   });
 
   it('respects alerts switched off and conversations no longer installed when choosing audiences', () => {
-    const conversations = [{ conversationId: 'c1', scope: 'channel' as const, reference: {}, installedAt: 'x', tenantId: 't' }];
+    const conversations = [
+      { conversationId: 'c1', scope: 'channel' as const, reference: {}, installedAt: 'x', tenantId: 't' },
+    ];
     const bindings = [
-      { conversationId: 'c1', schoolUrn: '100001', privacy: 'limited' as const, alertsOff: ['penalty-threshold'], boundAt: 'x' },
+      {
+        conversationId: 'c1',
+        schoolUrn: '100001',
+        privacy: 'limited' as const,
+        alertsOff: ['penalty-threshold'],
+        boundAt: 'x',
+      },
       { conversationId: 'gone', schoolUrn: '100001', privacy: 'limited' as const, alertsOff: [], boundAt: 'x' },
       { conversationId: 'c1-other', schoolUrn: '100002', privacy: 'limited' as const, alertsOff: [], boundAt: 'x' },
     ];
@@ -120,7 +165,13 @@ describe('alert planning', () => {
     ];
     const audiences = audiencesForSchool('100001', bindings, subs, conversations);
     expect(audiences).toEqual([
-      { conversationId: 'c1', tenantId: 't', privacy: 'limited', audience: 'school', kinds: ['unexplained', 'sickness-return', 'continuous-absence'] },
+      {
+        conversationId: 'c1',
+        tenantId: 't',
+        privacy: 'limited',
+        audience: 'school',
+        kinds: ['unexplained', 'sickness-return', 'continuous-absence'],
+      },
       { conversationId: 'c1', tenantId: 't', privacy: 'limited', audience: 'la', kinds: [...LA_FACING_KINDS] },
     ]);
   });
@@ -142,9 +193,21 @@ describe('alert planning', () => {
     const many = makeRegister({
       school: { urn: '100001', name: 'Big School' },
       calendar: AUTUMN_2025,
-      pupils: Array.from({ length: 60 }, (_, i) => ({ givenName: `Pupil${i}`, familyName: 'Absent-With-A-Long-Family-Name', days: { [SCAN_DAY]: 'N' }, marksUntil: SCAN_DAY })),
+      pupils: Array.from({ length: 60 }, (_, i) => ({
+        givenName: `Pupil${i}`,
+        familyName: 'Absent-With-A-Long-Family-Name',
+        days: { [SCAN_DAY]: 'N' },
+        marksUntil: SCAN_DAY,
+      })),
     });
-    const planned = planAlerts({ school, asOf: SCAN_DAY, findings: evaluateFindings(many, { asOf: SCAN_DAY, policy }), audiences: [channel], delivered: new Set(), acknowledged: new Set() });
+    const planned = planAlerts({
+      school,
+      asOf: SCAN_DAY,
+      findings: evaluateFindings(many, { asOf: SCAN_DAY, policy }),
+      audiences: [channel],
+      delivered: new Set(),
+      acknowledged: new Set(),
+    });
     const digests = planned.filter((p) => p.model.kind === 'unexplained');
     expect(digests.map((d) => d.model.part)).toEqual([1, 2, 3, 4, 5, 6].map((n) => ({ n, of: 6 })));
     expect(digests.flatMap((d) => d.model.rows)).toHaveLength(60);

@@ -19,7 +19,12 @@ describe('proactive sends through the Teams wiring', () => {
   });
   afterAll(async () => connector?.stop());
 
-  const reference = (): ConversationRef => ({ serviceUrl: connector.url, channelId: 'msteams', conversation: { id: '19:c@thread.tacv2', conversationType: 'channel', tenantId: 't' }, bot: { id: '28:bot' } });
+  const reference = (): ConversationRef => ({
+    serviceUrl: connector.url,
+    channelId: 'msteams',
+    conversation: { id: '19:c@thread.tacv2', conversationType: 'channel', tenantId: 't' },
+    bot: { id: '28:bot' },
+  });
 
   it('resolves with the id Teams gave an accepted send', async () => {
     connector.answer = () => ({ status: 200 });

@@ -35,12 +35,18 @@ describe('raising an alert from another feature', () => {
     await h.store.setRole('100001', 'aad-lead', 'attendance-lead');
     await h.scanAndDeliver();
     const before = h.posted.length;
-    const [card] = (await h.store.listRecords<{ kind: string; cardId: string; rows: { upn: string }[] }>('alert-cards')).filter((r) => r.value.kind === 'unexplained');
-    expect(await h.press(channel, { cardId: card.value.cardId, upn: card.value.rows[0].upn, act: 'escalate' })).toHaveProperty('card');
+    const [card] = (
+      await h.store.listRecords<{ kind: string; cardId: string; rows: { upn: string }[] }>('alert-cards')
+    ).filter((r) => r.value.kind === 'unexplained');
+    expect(
+      await h.press(channel, { cardId: card.value.cardId, upn: card.value.rows[0].upn, act: 'escalate' }),
+    ).toHaveProperty('card');
     await h.sender.drain();
     const escalations = h.posted.slice(before);
     expect(escalations.map((p) => p.conversationId)).toEqual([officerChat.id]);
-    expect(escalations[0].message.text).toMatch(/^Oakfield Academy \(URN 100001\) escalated an alert to the local authority: .+, Year \d+: /);
+    expect(escalations[0].message.text).toMatch(
+      /^Oakfield Academy \(URN 100001\) escalated an alert to the local authority: .+, Year \d+: /,
+    );
   });
 
   it('respects a conversation that switched the kind off, and the audience asked for', async () => {

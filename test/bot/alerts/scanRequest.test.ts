@@ -12,17 +12,32 @@ describe('POST /api/scan request check', () => {
   });
 
   it('is off (503, saying what to set) when no SCAN_TOKEN is configured', () => {
-    expect(checkScanRequest(`Bearer ${TOKEN}`, undefined, undefined)).toEqual({ ok: false, status: 503, error: expect.stringMatching(/SCAN_TOKEN/) });
+    expect(checkScanRequest(`Bearer ${TOKEN}`, undefined, undefined)).toEqual({
+      ok: false,
+      status: 503,
+      error: expect.stringMatching(/SCAN_TOKEN/),
+    });
   });
 
   it('accepts the token with an empty body, or with schools and an as-of date', () => {
     expect(checkScanRequest(`Bearer ${TOKEN}`, undefined, TOKEN)).toEqual({ ok: true, request: {} });
-    expect(checkScanRequest(`bearer ${TOKEN}`, '{"schools":["100001"],"asOf":"2025-11-12"}', TOKEN)).toEqual({ ok: true, request: { schoolUrns: ['100001'], asOf: '2025-11-12' } });
+    expect(checkScanRequest(`bearer ${TOKEN}`, '{"schools":["100001"],"asOf":"2025-11-12"}', TOKEN)).toEqual({
+      ok: true,
+      request: { schoolUrns: ['100001'], asOf: '2025-11-12' },
+    });
   });
 
   it('says what is wrong with a bad body', () => {
-    expect(checkScanRequest(`Bearer ${TOKEN}`, '{"schools":["oak"]}', TOKEN)).toEqual({ ok: false, status: 400, error: expect.stringMatching(/schools\.0: each school is a URN/) });
-    expect(checkScanRequest(`Bearer ${TOKEN}`, '{', TOKEN)).toMatchObject({ ok: false, status: 400, error: expect.stringMatching(/must be JSON/) });
+    expect(checkScanRequest(`Bearer ${TOKEN}`, '{"schools":["oak"]}', TOKEN)).toEqual({
+      ok: false,
+      status: 400,
+      error: expect.stringMatching(/schools\.0: each school is a URN/),
+    });
+    expect(checkScanRequest(`Bearer ${TOKEN}`, '{', TOKEN)).toMatchObject({
+      ok: false,
+      status: 400,
+      error: expect.stringMatching(/must be JSON/),
+    });
     expect(checkScanRequest(`Bearer ${TOKEN}`, { when: 'now' }, TOKEN)).toMatchObject({ ok: false, status: 400 });
   });
 

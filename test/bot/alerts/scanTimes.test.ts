@@ -18,19 +18,38 @@ describe('scan times', () => {
   });
 
   it('scans at 09:30 London time, which is 09:30 UTC in winter and 08:30 UTC in summer', () => {
-    expect(new Date(zonedInstant('2025-11-12', { hour: 9, minute: 30 }, LONDON)).toISOString()).toBe('2025-11-12T09:30:00.000Z');
-    expect(new Date(zonedInstant('2025-06-12', { hour: 9, minute: 30 }, LONDON)).toISOString()).toBe('2025-06-12T08:30:00.000Z');
+    expect(new Date(zonedInstant('2025-11-12', { hour: 9, minute: 30 }, LONDON)).toISOString()).toBe(
+      '2025-11-12T09:30:00.000Z',
+    );
+    expect(new Date(zonedInstant('2025-06-12', { hour: 9, minute: 30 }, LONDON)).toISOString()).toBe(
+      '2025-06-12T08:30:00.000Z',
+    );
   });
 
   it('picks the next time today, then the first time tomorrow', () => {
-    expect(nextScanAfter(Date.parse('2025-11-12T08:00:00Z'), times, LONDON)).toEqual({ at: Date.parse('2025-11-12T09:30:00Z'), date: '2025-11-12' });
-    expect(nextScanAfter(Date.parse('2025-11-12T09:30:00Z'), times, LONDON)).toEqual({ at: Date.parse('2025-11-12T14:00:00Z'), date: '2025-11-12' });
-    expect(nextScanAfter(Date.parse('2025-11-12T15:00:00Z'), times, LONDON)).toEqual({ at: Date.parse('2025-11-13T09:30:00Z'), date: '2025-11-13' });
+    expect(nextScanAfter(Date.parse('2025-11-12T08:00:00Z'), times, LONDON)).toEqual({
+      at: Date.parse('2025-11-12T09:30:00Z'),
+      date: '2025-11-12',
+    });
+    expect(nextScanAfter(Date.parse('2025-11-12T09:30:00Z'), times, LONDON)).toEqual({
+      at: Date.parse('2025-11-12T14:00:00Z'),
+      date: '2025-11-12',
+    });
+    expect(nextScanAfter(Date.parse('2025-11-12T15:00:00Z'), times, LONDON)).toEqual({
+      at: Date.parse('2025-11-13T09:30:00Z'),
+      date: '2025-11-13',
+    });
   });
 
   it('keeps the London clock across the change back from summer time', () => {
     // Clocks go back at 02:00 BST on Sunday 26 October 2025.
-    expect(nextScanAfter(Date.parse('2025-10-25T15:00:00Z'), times, LONDON)).toEqual({ at: Date.parse('2025-10-26T09:30:00Z'), date: '2025-10-26' });
-    expect(nextScanAfter(Date.parse('2025-10-24T15:00:00Z'), times, LONDON)).toEqual({ at: Date.parse('2025-10-25T08:30:00Z'), date: '2025-10-25' });
+    expect(nextScanAfter(Date.parse('2025-10-25T15:00:00Z'), times, LONDON)).toEqual({
+      at: Date.parse('2025-10-26T09:30:00Z'),
+      date: '2025-10-26',
+    });
+    expect(nextScanAfter(Date.parse('2025-10-24T15:00:00Z'), times, LONDON)).toEqual({
+      at: Date.parse('2025-10-25T08:30:00Z'),
+      date: '2025-10-25',
+    });
   });
 });

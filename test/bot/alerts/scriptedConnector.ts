@@ -54,7 +54,9 @@ export class ScriptedConnector {
 
   /** Messages Teams accepted into a conversation (replies and proactive sends), oldest first. */
   accepted(conversationId?: string): ConnectorRequest[] {
-    return this.requests.filter((r) => r.ok && r.method === 'POST' && (!conversationId || r.conversationId === conversationId));
+    return this.requests.filter(
+      (r) => r.ok && r.method === 'POST' && (!conversationId || r.conversationId === conversationId),
+    );
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -66,14 +68,24 @@ export class ScriptedConnector {
       respond(res, 404, { 'content-type': 'application/json' }, { error: { code: 'NotFound', message: req.url } });
       return;
     }
-    const request: ConnectorRequest = { method: req.method ?? '', conversationId: decodeURIComponent(match[1]), activityId: match[2] && decodeURIComponent(match[2]), activity: body, at: this.now(), ok: false };
+    const request: ConnectorRequest = {
+      method: req.method ?? '',
+      conversationId: decodeURIComponent(match[1]),
+      activityId: match[2] && decodeURIComponent(match[2]),
+      activity: body,
+      at: this.now(),
+      ok: false,
+    };
     this.requests.push(request);
     const answer = this.answer(request);
     if (answer === 'hang') return;
     if (answer.status !== 200) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if ('retryAfterSeconds' in answer && answer.retryAfterSeconds !== undefined) headers['retry-after'] = String(answer.retryAfterSeconds);
-      respond(res, answer.status, headers, { error: { code: answer.status === 429 ? 'TooManyRequests' : 'Refused', message: 'scripted' } });
+      if ('retryAfterSeconds' in answer && answer.retryAfterSeconds !== undefined)
+        headers['retry-after'] = String(answer.retryAfterSeconds);
+      respond(res, answer.status, headers, {
+        error: { code: answer.status === 429 ? 'TooManyRequests' : 'Refused', message: 'scripted' },
+      });
       return;
     }
     request.ok = true;

@@ -63,7 +63,14 @@ export class DecisionBot {
 
   /** Binds `conversationId` to the school with the given privacy, as "link school" and "privacy full" would. */
   async bind(conversationId: string, schoolUrn: string, privacy: 'full' | 'limited' = 'full'): Promise<void> {
-    await this.store.putBinding({ conversationId, schoolUrn, privacy, alertsOff: [], boundAt: '2025-11-21T08:00:00Z', boundBy: 'test' });
+    await this.store.putBinding({
+      conversationId,
+      schoolUrn,
+      privacy,
+      alertsOff: [],
+      boundAt: '2025-11-21T08:00:00Z',
+      boundBy: 'test',
+    });
   }
 
   async role(schoolUrn: string, role: SchoolRole): Promise<void> {
@@ -89,22 +96,43 @@ export class DecisionBot {
    * input values, as Teams posts an Action.Execute invoke, and returns the new card (validated, and
    * answered well within Teams' 5 seconds) or the toast message.
    */
-  async press(conversationId: string, card: CardJson, verb: string, inputs: Record<string, unknown> = {}): Promise<{ card?: CardJson; message?: string }> {
+  async press(
+    conversationId: string,
+    card: CardJson,
+    verb: string,
+    inputs: Record<string, unknown> = {},
+  ): Promise<{ card?: CardJson; message?: string }> {
     const action = cardActions(card).find((a) => a.verb === verb);
-    if (!action) throw new Error(`the card has no ${verb} action; it has ${cardActions(card).map((a) => a.verb).join(', ')}`);
+    if (!action)
+      throw new Error(
+        `the card has no ${verb} action; it has ${cardActions(card)
+          .map((a) => a.verb)
+          .join(', ')}`,
+      );
     return this.invoke(conversationId, verb, { ...action.data, ...inputs });
   }
 
   /** Posts an Action.Execute invoke with exactly this data (what any client could send). */
-  async invoke(conversationId: string, verb: string, data: Record<string, unknown>): Promise<{ card?: CardJson; message?: string }> {
+  async invoke(
+    conversationId: string,
+    verb: string,
+    data: Record<string, unknown>,
+  ): Promise<{ card?: CardJson; message?: string }> {
     const started = performance.now();
-    const response = await postActivity(this.url, actionExecute({ serviceUrl: this.connector.url, verb, data, replyToId: 'activity-card', conversationId }));
+    const response = await postActivity(
+      this.url,
+      actionExecute({ serviceUrl: this.connector.url, verb, data, replyToId: 'activity-card', conversationId }),
+    );
     // Teams gives up on an invoke after about 5 seconds; a step that took that long would fail for staff.
     expect(performance.now() - started).toBeLessThan(5000);
     expect(response.status).toBe(200);
     const body = response.body as { statusCode: number; value: unknown };
     expect(body.statusCode).toBe(200);
-    if (typeof body.value === 'object' && body.value !== null && (body.value as { type?: string }).type === 'AdaptiveCard') {
+    if (
+      typeof body.value === 'object' &&
+      body.value !== null &&
+      (body.value as { type?: string }).type === 'AdaptiveCard'
+    ) {
       expectValidCard(body.value, `card after ${verb}`);
       return { card: body.value as CardJson };
     }

@@ -8,7 +8,9 @@ import { policyProfile } from '../../../rules/policies/policyProfiles.ts';
 describe('which code? tree', () => {
   it('reaches every 2024 code a session can carry, each once, with guidance and a citation', () => {
     const reachable = codesInTree();
-    const marks = REGISTER_CODES.filter((c) => c.regimes.includes('2024') && !['-', '\\', 'Z', '#'].includes(c.code)).map((c) => c.code);
+    const marks = REGISTER_CODES.filter(
+      (c) => c.regimes.includes('2024') && !['-', '\\', 'Z', '#'].includes(c.code),
+    ).map((c) => c.code);
     expect([...reachable].sort()).toEqual([...marks].sort());
     for (const code of reachable) expect(codeGuidance(code).guidance.length).toBeGreaterThan(20);
   });
@@ -40,29 +42,63 @@ describe('sickness return decision', () => {
   };
 
   it('is due at 15 days, keyed to the illness episode under the national profile', () => {
-    expect(decideSicknessReturn(base, policyProfile('national'))).toMatchObject({ outcome: 'return-due', returnFor: '2025-10-06', consecutive: true });
+    expect(decideSicknessReturn(base, policyProfile('national'))).toMatchObject({
+      outcome: 'return-due',
+      returnFor: '2025-10-06',
+      consecutive: true,
+    });
   });
 
   it('is keyed to the school year where the profile asks for one return a year (004)', () => {
     const later = { start: '2025-11-10', end: '2025-11-21', days: 10 };
-    const input = { ...base, tally: { ...base.tally, days: 25, episodes: [episode, later] }, returnsMade: [{ returnFor: '2025/26', sentOn: '2025-10-27' }] };
-    expect(decideSicknessReturn(input, policyProfile('stockport-bramhall'))).toMatchObject({ outcome: 'already-made', returnFor: '2025/26' });
+    const input = {
+      ...base,
+      tally: { ...base.tally, days: 25, episodes: [episode, later] },
+      returnsMade: [{ returnFor: '2025/26', sentOn: '2025-10-27' }],
+    };
+    expect(decideSicknessReturn(input, policyProfile('stockport-bramhall'))).toMatchObject({
+      outcome: 'already-made',
+      returnFor: '2025/26',
+    });
   });
 
   it('needs a new return for a later spell long enough on its own, nationally', () => {
     const later = { start: '2025-11-03', end: '2025-11-21', days: 15 };
-    const input = { ...base, tally: { ...base.tally, days: 30, episodes: [episode, later] }, returnsMade: [{ returnFor: '2025-10-06', sentOn: '2025-10-27' }] };
-    expect(decideSicknessReturn(input, policyProfile('national'))).toMatchObject({ outcome: 'return-due', returnFor: '2025-11-03' });
+    const input = {
+      ...base,
+      tally: { ...base.tally, days: 30, episodes: [episode, later] },
+      returnsMade: [{ returnFor: '2025-10-06', sentOn: '2025-10-27' }],
+    };
+    expect(decideSicknessReturn(input, policyProfile('national'))).toMatchObject({
+      outcome: 'return-due',
+      returnFor: '2025-11-03',
+    });
   });
 
   it('names no pupil below compulsory school age', () => {
-    expect(decideSicknessReturn({ ...base, dateOfBirth: '2021-09-15' }, policyProfile('national')).outcome).toBe('not-compulsory-school-age');
+    expect(decideSicknessReturn({ ...base, dateOfBirth: '2021-09-15' }, policyProfile('national')).outcome).toBe(
+      'not-compulsory-school-age',
+    );
   });
 });
 
 describe('penalty case', () => {
-  const opened: PenaltyCase = { id: 'c1', schoolUrn: '1', upn: 'A', parentKey: 'jane hill', walkId: 'c1', sessions: [], steps: [{ state: 'considered', on: '2025-11-21', by: 'u', at: 't' }] };
-  const step = (state: PenaltyCase['steps'][number]['state'], on = '2025-11-24', periodEnds?: string) => ({ state, on, periodEnds, by: 'u', at: 't' });
+  const opened: PenaltyCase = {
+    id: 'c1',
+    schoolUrn: '1',
+    upn: 'A',
+    parentKey: 'jane hill',
+    walkId: 'c1',
+    sessions: [],
+    steps: [{ state: 'considered', on: '2025-11-21', by: 'u', at: 't' }],
+  };
+  const step = (state: PenaltyCase['steps'][number]['state'], on = '2025-11-24', periodEnds?: string) => ({
+    state,
+    on,
+    periodEnds,
+    by: 'u',
+    at: 't',
+  });
 
   it('moves in order and counts as a notice only once issued, and not once withdrawn', () => {
     let c = opened;

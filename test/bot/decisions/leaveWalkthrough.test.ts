@@ -14,7 +14,9 @@ const ST_JAMES: FixtureSpec = {
 const BRAMHALL: FixtureSpec = {
   school: { urn: '300001', name: 'Bramhall High', localAuthority: 'Stockport', policy: 'stockport-bramhall' },
   calendar: AUTUMN_2025,
-  pupils: [{ givenName: 'Gus', familyName: 'Reed', yearGroup: '8', dateOfBirth: '2012-10-01', marksUntil: FIXTURE_AS_OF }],
+  pupils: [
+    { givenName: 'Gus', familyName: 'Reed', yearGroup: '8', dateOfBirth: '2012-10-01', marksUntil: FIXTURE_AS_OF },
+  ],
 };
 
 const DUDLEY_CHANNEL = '19:dudley-safeguarding@thread.tacv2';
@@ -48,7 +50,13 @@ describe('leave of absence walk-through, through the bot over HTTP', () => {
     const first = await bot.say(channel, start);
     let card = first.card!;
     cards.push(card);
-    for (const inputs of [answers.applicant ?? { relationship: 'mother', livesWithPupil: 'yes' }, { appliedOn: answers.appliedOn }, answers.dates, { reason: answers.reason }, answers.circumstances]) {
+    for (const inputs of [
+      answers.applicant ?? { relationship: 'mother', livesWithPupil: 'yes' },
+      { appliedOn: answers.appliedOn },
+      answers.dates,
+      { reason: answers.reason },
+      answers.circumstances,
+    ]) {
       const next = await bot.press(channel, card, 'decisions.next', inputs);
       expect(next.card, next.message).toBeDefined();
       card = next.card!;
@@ -65,7 +73,12 @@ describe('leave of absence walk-through, through the bot over HTTP', () => {
       circumstances: { couldBeTakenInHolidays: 'yes', recurring: 'no', evidence: 'no' },
     });
     // Every step has Next, Back (after the first) and Cancel.
-    for (const card of cards.slice(0, -1)) expect(card.actions!.map((a) => a.verb)).toEqual(cards.indexOf(card) === 0 ? ['decisions.next', 'decisions.cancel'] : ['decisions.next', 'decisions.back', 'decisions.cancel']);
+    for (const card of cards.slice(0, -1))
+      expect(card.actions!.map((a) => a.verb)).toEqual(
+        cards.indexOf(card) === 0
+          ? ['decisions.next', 'decisions.cancel']
+          : ['decisions.next', 'decisions.back', 'decisions.cancel'],
+      );
     expect(cardText(cards[4])).toContain('10 school sessions on 5 school days');
     const conclusion = cardText(cards[5]);
     expect(conclusion).toContain('Refuse');
@@ -87,7 +100,9 @@ describe('leave of absence walk-through, through the bot over HTTP', () => {
     expect(text).toContain('Grant possible as C for 4 sessions');
     expect(text).toContain('Only 3 school days’ notice (the policy asks for 10)');
     expect(text).toContain('Letter to parents: leave agreed');
-    expect(text).toContain('our policy asks for requests at least 10 school days before the leave; this request gave 3');
+    expect(text).toContain(
+      'our policy asks for requests at least 10 school days before the leave; this request gave 3',
+    );
     expect(text).toContain('Not met: Was it applied for at least 10 school days ahead?');
 
     // Only the head may record the decision; the attendance lead is told so and the card stays.
@@ -98,7 +113,9 @@ describe('leave of absence walk-through, through the bot over HTTP', () => {
     expect(cardText(decided.card)).toContain('Recorded: grant 4 sessions, by Staff Member (head)');
     expect(decided.card!.actions ?? []).toEqual([]);
     const audit = await bot.bot.services.store.listAudit({ upn: fixtureUpn(1) });
-    expect(audit.filter((a) => a.what === 'decision.recorded').map((a) => a.detail)).toEqual([expect.objectContaining({ choice: 'grant', sessions: 4, code: 'C', profile: 'dudley-st-james' })]);
+    expect(audit.filter((a) => a.what === 'decision.recorded').map((a) => a.detail)).toEqual([
+      expect.objectContaining({ choice: 'grant', sessions: 4, code: 'C', profile: 'dudley-st-james' }),
+    ]);
     await bot.role('200001', 'attendance-lead');
   });
 
@@ -112,8 +129,13 @@ describe('leave of absence walk-through, through the bot over HTTP', () => {
     });
     expect(cardText(cards[4])).toContain('12 school sessions on 6 school days');
     const conclusion = cards[5];
-    expect(cardText(conclusion)).toContain('Refuse as asked: 12 sessions is over the policy’s cap; at most 9 could be granted as C.');
-    const tooMany = await bot.press(DUDLEY_CHANNEL, conclusion, 'decisions.decide', { choice: 'grant', sessions: '12' });
+    expect(cardText(conclusion)).toContain(
+      'Refuse as asked: 12 sessions is over the policy’s cap; at most 9 could be granted as C.',
+    );
+    const tooMany = await bot.press(DUDLEY_CHANNEL, conclusion, 'decisions.decide', {
+      choice: 'grant',
+      sessions: '12',
+    });
     expect(cardText(tooMany.card)).toContain('Grant between 1 and 9 sessions (the policy never grants 10 or more).');
     const granted = await bot.press(DUDLEY_CHANNEL, conclusion, 'decisions.decide', { choice: 'grant', sessions: '9' });
     expect(cardText(granted.card)).toContain('Recorded: grant 9 sessions');
@@ -123,7 +145,10 @@ describe('leave of absence walk-through, through the bot over HTTP', () => {
 
   it('goes back a step keeping the earlier answer, and cancels leaving nothing recorded', async () => {
     const first = await bot.say(DUDLEY_CHANNEL, 'is this leave exceptional?');
-    const second = await bot.press(DUDLEY_CHANNEL, first.card!, 'decisions.next', { relationship: 'father', livesWithPupil: 'no' });
+    const second = await bot.press(DUDLEY_CHANNEL, first.card!, 'decisions.next', {
+      relationship: 'father',
+      livesWithPupil: 'no',
+    });
     expect(cardText(second.card)).toContain('When it was applied for');
     const back = await bot.press(DUDLEY_CHANNEL, second.card!, 'decisions.back');
     expect(cardText(back.card)).toContain('Who applied');
@@ -137,13 +162,22 @@ describe('leave of absence walk-through, through the bot over HTTP', () => {
 
   it('rejects answers a client could send that the card would not: a choice not offered, a bad date, dates with no school sessions', async () => {
     const first = await bot.say(DUDLEY_CHANNEL, 'check a leave request for Ella Ward');
-    const bad = await bot.press(DUDLEY_CHANNEL, first.card!, 'decisions.next', { relationship: 'neighbour', livesWithPupil: 'yes' });
+    const bad = await bot.press(DUDLEY_CHANNEL, first.card!, 'decisions.next', {
+      relationship: 'neighbour',
+      livesWithPupil: 'yes',
+    });
     expect(cardText(bad.card)).toContain('Applicant: choose one of the options');
-    const second = await bot.press(DUDLEY_CHANNEL, first.card!, 'decisions.next', { relationship: 'mother', livesWithPupil: 'yes' });
+    const second = await bot.press(DUDLEY_CHANNEL, first.card!, 'decisions.next', {
+      relationship: 'mother',
+      livesWithPupil: 'yes',
+    });
     const third = await bot.press(DUDLEY_CHANNEL, second.card!, 'decisions.next', { appliedOn: '1 December' });
     expect(cardText(third.card)).toContain('Date applied: a date (YYYY-MM-DD)');
     const fourth = await bot.press(DUDLEY_CHANNEL, second.card!, 'decisions.next', { appliedOn: '2025-10-01' });
-    const halfTerm = await bot.press(DUDLEY_CHANNEL, fourth.card!, 'decisions.next', { from: '2025-10-27', to: '2025-10-31' });
+    const halfTerm = await bot.press(DUDLEY_CHANNEL, fourth.card!, 'decisions.next', {
+      from: '2025-10-27',
+      to: '2025-10-31',
+    });
     expect(cardText(halfTerm.card)).toContain('cover no school sessions');
   });
 

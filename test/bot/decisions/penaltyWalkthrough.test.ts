@@ -13,9 +13,31 @@ const OAKFIELD: FixtureSpec = {
   school: { urn: '100001', name: 'Oakfield Primary', localAuthority: 'Fixture LA', policy: 'national' },
   calendar: AUTUMN_2025,
   pupils: [
-    { givenName: 'Gina', familyName: 'Hill', yearGroup: '6', dateOfBirth: '2014-04-04', spans: [['2025-11-10', '2025-11-14', 'G']], marksUntil: FIXTURE_AS_OF },
-    { givenName: 'Owen', familyName: 'Park', yearGroup: '8', dateOfBirth: '2012-12-12', spans: [['2025-11-10', '2025-11-14', 'O']], days: { '2025-11-17': 'O' }, marksUntil: FIXTURE_AS_OF },
-    { givenName: 'Rosa', familyName: 'Tate', yearGroup: 'R', dateOfBirth: '2021-09-15', spans: [['2025-11-10', '2025-11-14', 'O']], marksUntil: FIXTURE_AS_OF },
+    {
+      givenName: 'Gina',
+      familyName: 'Hill',
+      yearGroup: '6',
+      dateOfBirth: '2014-04-04',
+      spans: [['2025-11-10', '2025-11-14', 'G']],
+      marksUntil: FIXTURE_AS_OF,
+    },
+    {
+      givenName: 'Owen',
+      familyName: 'Park',
+      yearGroup: '8',
+      dateOfBirth: '2012-12-12',
+      spans: [['2025-11-10', '2025-11-14', 'O']],
+      days: { '2025-11-17': 'O' },
+      marksUntil: FIXTURE_AS_OF,
+    },
+    {
+      givenName: 'Rosa',
+      familyName: 'Tate',
+      yearGroup: 'R',
+      dateOfBirth: '2021-09-15',
+      spans: [['2025-11-10', '2025-11-14', 'O']],
+      marksUntil: FIXTURE_AS_OF,
+    },
   ],
 };
 const CHANNEL = '19:oakfield-safeguarding@thread.tacv2';
@@ -30,7 +52,12 @@ describe('penalty notice / notice to improve walk-through, through the bot over 
   });
   afterAll(() => bot.close());
 
-  async function consider(pupil: string, parentName: string, support: string, nti?: Record<string, string>): Promise<CardJson> {
+  async function consider(
+    pupil: string,
+    parentName: string,
+    support: string,
+    nti?: Record<string, string>,
+  ): Promise<CardJson> {
     const first = await bot.say(CHANNEL, `can we issue a penalty for ${pupil}?`);
     const second = await bot.press(CHANNEL, first.card!, 'decisions.next', { parentName, relationship: 'mother' });
     let card = (await bot.press(CHANNEL, second.card!, 'decisions.next', { support })).card!;
@@ -40,7 +67,10 @@ describe('penalty notice / notice to improve walk-through, through the bot over 
 
   /** Records the case as requested and then issued on the as-of day. */
   async function issue(conclusion: CardJson): Promise<CardJson> {
-    const requested = await bot.press(CHANNEL, conclusion, 'decisions.case', { state: 'penalty-requested', on: FIXTURE_AS_OF });
+    const requested = await bot.press(CHANNEL, conclusion, 'decisions.case', {
+      state: 'penalty-requested',
+      on: FIXTURE_AS_OF,
+    });
     expect(cardText(requested.card)).toContain('Case now: Penalty notice requested');
     const issued = await bot.press(CHANNEL, requested.card!, 'decisions.case', { state: 'issued', on: FIXTURE_AS_OF });
     expect(cardText(issued.card)).toContain('Case now: Penalty notice issued');
@@ -56,8 +86,18 @@ describe('penalty notice / notice to improve walk-through, through the bot over 
     expect(firstText).toContain(`UPN ${fixtureUpn(1)}`);
     await issue(first);
     // The case is linked to the absences behind it: the threshold's ten G sessions.
-    const cases = await bot.bot.services.store.listRecords<{ upn: string; sessions: { code: string }[]; steps: { state: string }[] }>('decisions.case');
-    expect(cases.map((c) => [c.value.upn, c.value.sessions.map((s) => s.code).join(''), c.value.steps.map((s) => s.state).join('>')])).toEqual([[fixtureUpn(1), 'GGGGGGGGGG', 'considered>penalty-requested>issued']]);
+    const cases = await bot.bot.services.store.listRecords<{
+      upn: string;
+      sessions: { code: string }[];
+      steps: { state: string }[];
+    }>('decisions.case');
+    expect(
+      cases.map((c) => [
+        c.value.upn,
+        c.value.sessions.map((s) => s.code).join(''),
+        c.value.steps.map((s) => s.state).join('>'),
+      ]),
+    ).toEqual([[fixtureUpn(1), 'GGGGGGGGGG', 'considered>penalty-requested>issued']]);
 
     const second = await consider('Gina Hill', 'jane  HILL', 'not-appropriate');
     expect(cardText(second)).toContain('A second penalty notice can be requested: £160 flat, no reduced rate.');
@@ -90,19 +130,34 @@ describe('penalty notice / notice to improve walk-through, through the bot over 
     expect(text).toContain('Issue a notice to improve first (improvement period 3-6 weeks).');
     expect(text).toContain('the parent’s duty under s7 of the Education Act 1996');
     // The case opens as "considered" and can move to "notice to improve issued" with its period.
-    const nti = await bot.press(CHANNEL, card, 'decisions.case', { state: 'nti-issued', on: FIXTURE_AS_OF, periodEnds: '2025-12-19' });
+    const nti = await bot.press(CHANNEL, card, 'decisions.case', {
+      state: 'nti-issued',
+      on: FIXTURE_AS_OF,
+      periodEnds: '2025-12-19',
+    });
     expect(cardText(nti.card)).toContain('Notice to improve issued 2025-11-21 (period to 2025-12-19)');
     const skipped = await bot.press(CHANNEL, nti.card!, 'decisions.case', { state: 'paid', on: FIXTURE_AS_OF });
-    expect(cardText(skipped.card)).toContain('next it can be: penalty notice requested from the local authority, withdrawn');
+    expect(cardText(skipped.card)).toContain(
+      'next it can be: penalty notice requested from the local authority, withdrawn',
+    );
 
     // Considered again for the same parent: the notice to improve comes from the record, and the
     // unauthorised sessions since it from the register (none), so the period is still running.
     const first = await bot.say(CHANNEL, 'can we issue a penalty for Owen Park?');
-    const support = await bot.press(CHANNEL, first.card!, 'decisions.next', { parentName: 'Lee Park', relationship: 'mother' });
+    const support = await bot.press(CHANNEL, first.card!, 'decisions.next', {
+      parentName: 'Lee Park',
+      relationship: 'mother',
+    });
     const ntiStep = await bot.press(CHANNEL, support.card!, 'decisions.next', { support: 'not-engaged' });
-    expect(cardText(ntiStep.card)).toContain('On record: a notice to improve to this parent issued 2025-11-21, improvement period to 2025-12-19.');
+    expect(cardText(ntiStep.card)).toContain(
+      'On record: a notice to improve to this parent issued 2025-11-21, improvement period to 2025-12-19.',
+    );
     expect(JSON.stringify(ntiStep.card)).toContain('"value":"2025-12-19"');
-    const running = await bot.press(CHANNEL, ntiStep.card!, 'decisions.next', { ntiIssued: 'yes', ntiIssuedOn: '2025-11-21', ntiPeriodEnds: '2025-12-19' });
+    const running = await bot.press(CHANNEL, ntiStep.card!, 'decisions.next', {
+      ntiIssued: 'yes',
+      ntiIssuedOn: '2025-11-21',
+      ntiPeriodEnds: '2025-12-19',
+    });
     expect(cardText(running.card)).toContain('Not yet: the improvement period is still running.');
     expect(cardText(running.card)).toContain('0 unauthorised sessions since.');
     const audit = await bot.bot.services.store.listAudit({ upn: fixtureUpn(2) });
@@ -141,7 +196,9 @@ describe('penalty notice / notice to improve walk-through, through the bot over 
     const text = cardText(reply.card);
     expect(text).toContain('Decisions for Gina Hill');
     expect(text).toContain('A second penalty notice can be requested');
-    expect(text).toContain('recorded: Penalty notice requested from the local authority by Staff Member (attendance-lead)');
+    expect(text).toContain(
+      'recorded: Penalty notice requested from the local authority by Staff Member (attendance-lead)',
+    );
     expect(text).toContain('profile national');
     expect(reply.card!.fallbackText).toContain('4 on record');
   });

@@ -12,8 +12,22 @@ const OAKFIELD: FixtureSpec = {
   school: { urn: '100001', name: 'Oakfield Primary', localAuthority: 'Fixture LA', policy: 'national' },
   calendar: AUTUMN_2025,
   pupils: [
-    { givenName: 'Ivy', familyName: 'Lane', yearGroup: '4', dateOfBirth: '2016-03-03', spans: [['2025-10-06', '2025-10-24', 'I']], marksUntil: FIXTURE_AS_OF },
-    { givenName: 'Jack', familyName: 'Moss', yearGroup: '4', dateOfBirth: '2016-08-08', spans: [['2025-11-17', '2025-11-19', 'I']], marksUntil: FIXTURE_AS_OF },
+    {
+      givenName: 'Ivy',
+      familyName: 'Lane',
+      yearGroup: '4',
+      dateOfBirth: '2016-03-03',
+      spans: [['2025-10-06', '2025-10-24', 'I']],
+      marksUntil: FIXTURE_AS_OF,
+    },
+    {
+      givenName: 'Jack',
+      familyName: 'Moss',
+      yearGroup: '4',
+      dateOfBirth: '2016-08-08',
+      spans: [['2025-11-17', '2025-11-19', 'I']],
+      marksUntil: FIXTURE_AS_OF,
+    },
   ],
 };
 const CHANNEL = '19:oakfield-safeguarding@thread.tacv2';
@@ -50,7 +64,9 @@ describe('sickness return and which-code walk-throughs, through the bot over HTT
     const sent = await bot.press(CHANNEL, conclusion, 'decisions.returnSent');
     expect(cardText(sent.card)).toContain('Recorded: return sent');
     const audit = await bot.bot.services.store.listAudit({ upn: fixtureUpn(1) });
-    expect(audit.filter((a) => a.what === 'decision.returnSent').map((a) => a.detail?.returnFor)).toEqual(['2025-10-06']);
+    expect(audit.filter((a) => a.what === 'decision.returnSent').map((a) => a.detail?.returnFor)).toEqual([
+      '2025-10-06',
+    ]);
 
     const again = await sicknessReturn('Ivy Lane', 'yes');
     expect(cardText(again.first)).toContain('Returns on record: sent');
@@ -61,7 +77,9 @@ describe('sickness return and which-code walk-throughs, through the bot over HTT
 
   it('looks forward: a return is due before 15 days where staff expect the illness to reach it, and not otherwise', async () => {
     expect(cardText((await sicknessReturn('Jack Moss', 'no')).conclusion)).toContain('No sickness return yet.');
-    expect(cardText((await sicknessReturn('Jack Moss', 'yes')).conclusion)).toContain('A sickness return to the local authority is due.');
+    expect(cardText((await sicknessReturn('Jack Moss', 'yes')).conclusion)).toContain(
+      'A sickness return to the local authority is due.',
+    );
   });
 
   it('answers "what code for a pupil at a hospital appointment?" with M straight away, and Back walks up the tree', async () => {
@@ -87,12 +105,20 @@ describe('sickness return and which-code walk-throughs, through the bot over HTT
 
   it('refuses an invoke whose data a client made up', async () => {
     expect((await bot.invoke(CHANNEL, 'decisions.next', { walkId: 42 })).message).toContain('out of date');
-    expect((await bot.invoke(CHANNEL, 'decisions.next', { walkId: 'no-such-walk', step: 'applicant' })).message).toContain('no record of this walk-through');
-    expect((await bot.invoke(CHANNEL, 'decisions.start', { kind: 'leave', schoolUrn: '100001', upn: 'not-a-upn' })).message).toContain("can't find a pupil");
+    expect(
+      (await bot.invoke(CHANNEL, 'decisions.next', { walkId: 'no-such-walk', step: 'applicant' })).message,
+    ).toContain('no record of this walk-through');
+    expect(
+      (await bot.invoke(CHANNEL, 'decisions.start', { kind: 'leave', schoolUrn: '100001', upn: 'not-a-upn' })).message,
+    ).toContain("can't find a pupil");
   });
 
   it('opens a walk-through from another card’s button (decisions.start) for a pupil by UPN', async () => {
-    const started = await bot.invoke(CHANNEL, 'decisions.start', { kind: 'sickness', schoolUrn: '100001', upn: fixtureUpn(2) });
+    const started = await bot.invoke(CHANNEL, 'decisions.start', {
+      kind: 'sickness',
+      schoolUrn: '100001',
+      upn: fixtureUpn(2),
+    });
     expect(cardText(started.card)).toContain('Jack Moss, Year 4');
     expect(cardText(started.card)).toContain('Illness (I) on 3 school days');
   });

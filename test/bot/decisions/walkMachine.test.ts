@@ -7,13 +7,44 @@ import { whichCodeWalkthrough } from '../../../bot/decisions/whichCodeWalkthroug
 import { policyProfile } from '../../../rules/policies/policyProfiles.ts';
 import { AUTUMN_2025, makeRegister } from '../../support/registerFixture.ts';
 
-const register = makeRegister({ calendar: AUTUMN_2025, pupils: [{ givenName: 'Gina', familyName: 'Hill', dateOfBirth: '2014-04-04', spans: [['2025-11-10', '2025-11-14', 'O']], marksUntil: '2025-11-21' }] });
-const school = { urn: '100001', name: 'Fixture School', register, policy: policyProfile('national'), asOf: '2025-11-21', dir: '' };
-const context: WalkContext = { school, pupil: register.pupils[0], pupilIndex: 0, recorded: { previousNotices: [], noticesToImprove: [], sicknessReturns: [] } };
+const register = makeRegister({
+  calendar: AUTUMN_2025,
+  pupils: [
+    {
+      givenName: 'Gina',
+      familyName: 'Hill',
+      dateOfBirth: '2014-04-04',
+      spans: [['2025-11-10', '2025-11-14', 'O']],
+      marksUntil: '2025-11-21',
+    },
+  ],
+});
+const school = {
+  urn: '100001',
+  name: 'Fixture School',
+  register,
+  policy: policyProfile('national'),
+  asOf: '2025-11-21',
+  dir: '',
+};
+const context: WalkContext = {
+  school,
+  pupil: register.pupils[0],
+  pupilIndex: 0,
+  recorded: { previousNotices: [], noticesToImprove: [], sicknessReturns: [] },
+};
 const by = { who: 'aad-1', name: 'A Head', at: '2025-11-21T09:00:00Z' };
 
 function fresh(definition = penaltyWalkthrough): WalkState {
-  return startWalk(definition, { id: 'w1', schoolUrn: '100001', pupil: { upn: register.pupils[0].upn, label: 'Gina Hill, Year 4' }, asOf: '2025-11-21', profile: { id: 'national', version: '1' }, startedBy: 'aad-1', startedAt: by.at });
+  return startWalk(definition, {
+    id: 'w1',
+    schoolUrn: '100001',
+    pupil: { upn: register.pupils[0].upn, label: 'Gina Hill, Year 4' },
+    asOf: '2025-11-21',
+    profile: { id: 'national', version: '1' },
+    startedBy: 'aad-1',
+    startedAt: by.at,
+  });
 }
 
 function answer(state: WalkState, data: Record<string, unknown>, definition = penaltyWalkthrough): WalkState {
@@ -27,7 +58,12 @@ describe('walk-through state machine', () => {
     let s = answer(fresh(), { parentName: 'Jane Hill', relationship: 'mother' });
     expect(s.step).toBe('support');
     s = answer(s, { support: 'not-appropriate' });
-    expect(s).toMatchObject({ step: 'conclusion', status: 'concluded', history: ['parent', 'support'], concludedBy: 'aad-1' });
+    expect(s).toMatchObject({
+      step: 'conclusion',
+      status: 'concluded',
+      history: ['parent', 'support'],
+      concludedBy: 'aad-1',
+    });
     expect(s.conclusion?.outcome).toBe('issue-penalty-notice');
   });
 
@@ -39,7 +75,14 @@ describe('walk-through state machine', () => {
 
   it('refuses an answer to a step the walk-through has already left', () => {
     const s = answer(fresh(), { parentName: 'Jane Hill', relationship: 'mother' });
-    const t = answerStep(penaltyWalkthrough, s, 'parent', { parentName: 'Tom Hill', relationship: 'father' }, context, by);
+    const t = answerStep(
+      penaltyWalkthrough,
+      s,
+      'parent',
+      { parentName: 'Tom Hill', relationship: 'father' },
+      context,
+      by,
+    );
     expect(t.ok).toBe(false);
   });
 
@@ -64,11 +107,19 @@ describe('walk-through state machine', () => {
   it('cannot go back from the first step, and records a decision only once after concluding', () => {
     expect(goBack(fresh(), 'parent').ok).toBe(false);
     expect(recordDecision(fresh(), { choice: 'grant' }, { ...by, role: 'head' }).ok).toBe(false);
-    let s = answer(answer(fresh(), { parentName: 'Jane Hill', relationship: 'mother' }), { support: 'not-appropriate' });
+    let s = answer(answer(fresh(), { parentName: 'Jane Hill', relationship: 'mother' }), {
+      support: 'not-appropriate',
+    });
     const t = recordDecision(s, { choice: 'penalty-requested' }, { ...by, role: 'head' });
     if (!t.ok) throw new Error();
     s = t.state;
-    expect(s.decision).toEqual({ choice: 'penalty-requested', by: 'aad-1', byName: 'A Head', byRole: 'head', at: by.at });
+    expect(s.decision).toEqual({
+      choice: 'penalty-requested',
+      by: 'aad-1',
+      byName: 'A Head',
+      byRole: 'head',
+      at: by.at,
+    });
     expect(recordDecision(s, { choice: 'withdrawn' }, { ...by, role: 'head' }).ok).toBe(false);
     expect(cancelWalk(s, by).ok).toBe(false);
     expect(goBack(s, 'conclusion').ok).toBe(false);
@@ -91,13 +142,22 @@ describe('step answers from a client', () => {
   ];
 
   it('coerces numbers sent as strings, leaves blank optional fields out and drops fields it did not ask for', () => {
-    expect(parseStepAnswers(fields, { sessions: '4', on: '', note: ' ok ', walkId: 'x', admin: true })).toEqual({ ok: true, answers: { sessions: 4, note: 'ok' } });
+    expect(parseStepAnswers(fields, { sessions: '4', on: '', note: ' ok ', walkId: 'x', admin: true })).toEqual({
+      ok: true,
+      answers: { sessions: 4, note: 'ok' },
+    });
   });
 
   it('names each field that is missing, out of range, too long or not a date', () => {
     expect(parseStepAnswers(fields, {})).toEqual({ ok: false, problems: ['Sessions: needed'] });
-    expect(parseStepAnswers(fields, { sessions: 10, on: '2025-02-30', note: 'too long' })).toEqual({ ok: false, problems: ['Sessions: at most 9', 'On: a date (YYYY-MM-DD)', 'Note: at most 5 characters'] });
-    expect(parseStepAnswers(fields, { sessions: '2.5' })).toEqual({ ok: false, problems: ['Sessions: a whole number'] });
+    expect(parseStepAnswers(fields, { sessions: 10, on: '2025-02-30', note: 'too long' })).toEqual({
+      ok: false,
+      problems: ['Sessions: at most 9', 'On: a date (YYYY-MM-DD)', 'Note: at most 5 characters'],
+    });
+    expect(parseStepAnswers(fields, { sessions: '2.5' })).toEqual({
+      ok: false,
+      problems: ['Sessions: a whole number'],
+    });
   });
 });
 
@@ -105,7 +165,11 @@ describe('penalty conclusion under a local profile', () => {
   it('gives 004’s notice to improve of 15 school days with no unauthorised absence allowed', () => {
     const stockport: WalkContext = { ...context, school: { ...school, policy: policyProfile('stockport-bramhall') } };
     let s = fresh();
-    for (const data of [{ parentName: 'Jane Hill', relationship: 'mother' }, { support: 'not-engaged' }, { ntiIssued: 'no' }]) {
+    for (const data of [
+      { parentName: 'Jane Hill', relationship: 'mother' },
+      { support: 'not-engaged' },
+      { ntiIssued: 'no' },
+    ]) {
       const t = answerStep(penaltyWalkthrough, s, s.step, data, stockport, by);
       if (!t.ok) throw new Error(t.problems.join());
       s = t.state;
@@ -119,7 +183,11 @@ describe('notice to improve read against the register', () => {
   it('under 004 an unauthorised absence inside the 15 school days lets a penalty follow before the period ends', () => {
     const stockport: WalkContext = { ...context, school: { ...school, policy: policyProfile('stockport-bramhall') } };
     let s = fresh();
-    for (const data of [{ parentName: 'Jane Hill', relationship: 'mother' }, { support: 'not-engaged' }, { ntiIssued: 'yes', ntiIssuedOn: '2025-11-04', ntiPeriodEnds: '2025-11-25' }]) {
+    for (const data of [
+      { parentName: 'Jane Hill', relationship: 'mother' },
+      { support: 'not-engaged' },
+      { ntiIssued: 'yes', ntiIssuedOn: '2025-11-04', ntiPeriodEnds: '2025-11-25' },
+    ]) {
       const t = answerStep(penaltyWalkthrough, s, s.step, data, stockport, by);
       if (!t.ok) throw new Error(t.problems.join());
       s = t.state;

@@ -17,8 +17,14 @@ describe('FeatureRegistry', () => {
   it('tries routes in registration order and runs the catch-all only when none matches', async () => {
     const seen: string[] = [];
     const registry = new FeatureRegistry();
-    registry.add({ name: 'fallback', register: (h) => h.onUnmatchedMessage(async (t) => void seen.push(`fallback:${t.text}`)) });
-    registry.add({ name: 'link', register: (h) => h.onMessage(/^link school (\d+)$/i, async (_t, m) => void seen.push(`link:${m[1]}`)) });
+    registry.add({
+      name: 'fallback',
+      register: (h) => h.onUnmatchedMessage(async (t) => void seen.push(`fallback:${t.text}`)),
+    });
+    registry.add({
+      name: 'link',
+      register: (h) => h.onMessage(/^link school (\d+)$/i, async (_t, m) => void seen.push(`link:${m[1]}`)),
+    });
     registry.add({ name: 'loose', register: (h) => h.onMessage(/^link.*$/i, async () => void seen.push('loose')) });
     await registry.dispatchMessage(turn('link school 123456'));
     await registry.dispatchMessage(turn('link something'));
@@ -28,11 +34,17 @@ describe('FeatureRegistry', () => {
 
   it('refuses unanchored routes, duplicate verbs and a second catch-all', () => {
     const registry = new FeatureRegistry();
-    expect(() => registry.add({ name: 'a', register: (h) => h.onMessage(/alerts/, async () => {}) })).toThrow(/must be anchored/);
+    expect(() => registry.add({ name: 'a', register: (h) => h.onMessage(/alerts/, async () => {}) })).toThrow(
+      /must be anchored/,
+    );
     registry.add({ name: 'b', register: (h) => h.onAction('b.ack', async () => ({ message: 'ok' })) });
-    expect(() => registry.add({ name: 'c', register: (h) => h.onAction('b.ack', async () => ({ message: 'ok' })) })).toThrow(/already registered by b/);
+    expect(() =>
+      registry.add({ name: 'c', register: (h) => h.onAction('b.ack', async () => ({ message: 'ok' })) }),
+    ).toThrow(/already registered by b/);
     registry.add({ name: 'd', register: (h) => h.onUnmatchedMessage(async () => {}) });
-    expect(() => registry.add({ name: 'e', register: (h) => h.onUnmatchedMessage(async () => {}) })).toThrow(/already set by d/);
+    expect(() => registry.add({ name: 'e', register: (h) => h.onUnmatchedMessage(async () => {}) })).toThrow(
+      /already set by d/,
+    );
   });
 
   it('forwards proactive sends to the sender bound later', async () => {

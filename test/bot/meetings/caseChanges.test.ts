@@ -9,7 +9,17 @@ const lead = { id: 'aad-lead', name: 'Ann Lead' };
 const officer = { id: 'aad-officer', name: 'Omar Officer' };
 
 function fresh(): PupilCase {
-  return openCase({ schoolUrn: '100001', upn: 'A820123425001', pupilName: 'Amy Smith', yearGroup: '9', because: 'staff', stageId: 'stage-1', today: '2025-11-24', at: '2025-11-24T09:00:00.000Z', by: lead });
+  return openCase({
+    schoolUrn: '100001',
+    upn: 'A820123425001',
+    pupilName: 'Amy Smith',
+    yearGroup: '9',
+    because: 'staff',
+    stageId: 'stage-1',
+    today: '2025-11-24',
+    at: '2025-11-24T09:00:00.000Z',
+    by: lead,
+  });
 }
 
 function ctx(by = lead, extra: Partial<CaseChangeContext> = {}): CaseChangeContext {
@@ -18,19 +28,46 @@ function ctx(by = lead, extra: Partial<CaseChangeContext> = {}): CaseChangeConte
 
 describe('case changes', () => {
   it('records an agreed action with its party, owner and due date, and writes it to the history', () => {
-    const c = applyCaseChange(fresh(), { kind: 'add-action', what: 'Home visit', party: 'school', owner: 'Ms Patel', due: '2025-12-01' }, ctx(lead, { meetingId: 'm1' }));
-    expect(c.actions).toEqual([{ id: 'a1', what: 'Home visit', party: 'school', owner: 'Ms Patel', due: '2025-12-01', agreedOn: '2025-11-24', agreedBy: lead, meetingId: 'm1' }]);
+    const c = applyCaseChange(
+      fresh(),
+      { kind: 'add-action', what: 'Home visit', party: 'school', owner: 'Ms Patel', due: '2025-12-01' },
+      ctx(lead, { meetingId: 'm1' }),
+    );
+    expect(c.actions).toEqual([
+      {
+        id: 'a1',
+        what: 'Home visit',
+        party: 'school',
+        owner: 'Ms Patel',
+        due: '2025-12-01',
+        agreedOn: '2025-11-24',
+        agreedBy: lead,
+        meetingId: 'm1',
+      },
+    ]);
     expect(c.history.at(-1)).toMatchObject({ kind: 'action-agreed', by: lead, actionId: 'a1', meetingId: 'm1' });
   });
 
   it('makes the person recording an action its owner when no owner is named', () => {
-    const c = applyCaseChange(fresh(), { kind: 'add-action', what: 'Call parents', party: 'school', due: '2025-11-28' }, ctx(officer));
+    const c = applyCaseChange(
+      fresh(),
+      { kind: 'add-action', what: 'Call parents', party: 'school', due: '2025-11-28' },
+      ctx(officer),
+    );
     expect(c.actions[0]).toMatchObject({ owner: 'Omar Officer', ownerId: 'aad-officer' });
   });
 
   it('gives two changes applied in turn to the latest version both a place, with distinct action ids', () => {
-    const first = applyCaseChange(fresh(), { kind: 'add-action', what: 'Home visit', party: 'school', due: '2025-12-01' }, ctx(lead));
-    const second = applyCaseChange(first, { kind: 'add-action', what: 'Early help referral', party: 'la', due: '2025-12-05' }, ctx(officer));
+    const first = applyCaseChange(
+      fresh(),
+      { kind: 'add-action', what: 'Home visit', party: 'school', due: '2025-12-01' },
+      ctx(lead),
+    );
+    const second = applyCaseChange(
+      first,
+      { kind: 'add-action', what: 'Early help referral', party: 'la', due: '2025-12-05' },
+      ctx(officer),
+    );
     expect(second.actions.map((a) => [a.id, a.what])).toEqual([
       ['a1', 'Home visit'],
       ['a2', 'Early help referral'],
@@ -38,18 +75,26 @@ describe('case changes', () => {
   });
 
   it('refuses an action due in the past and a stage the profile does not have', () => {
-    expect(() => applyCaseChange(fresh(), { kind: 'add-action', what: 'X', party: 'school', due: '2025-11-20' }, ctx())).toThrow(CaseChangeError);
+    expect(() =>
+      applyCaseChange(fresh(), { kind: 'add-action', what: 'X', party: 'school', due: '2025-11-20' }, ctx()),
+    ).toThrow(CaseChangeError);
     expect(() => applyCaseChange(fresh(), { kind: 'stage', stageId: 'stage-9' }, ctx())).toThrow(/no stage "stage-9"/);
   });
 
   it('moves the stage by the profile’s names and leaves the history alone when nothing changes', () => {
     const moved = applyCaseChange(fresh(), { kind: 'stage', stageId: 'stage-2' }, ctx());
-    expect(moved.history.at(-1)?.summary).toBe('Moved to Stage 2: Getting help (action) (from Stage 1: Getting help (noticing period))');
+    expect(moved.history.at(-1)?.summary).toBe(
+      'Moved to Stage 2: Getting help (action) (from Stage 1: Getting help (noticing period))',
+    );
     expect(applyCaseChange(moved, { kind: 'stage', stageId: 'stage-2' }, ctx())).toBe(moved);
   });
 
   it('marks an action done once, by whom and when', () => {
-    const withAction = applyCaseChange(fresh(), { kind: 'add-action', what: 'Home visit', party: 'school', due: '2025-12-01' }, ctx());
+    const withAction = applyCaseChange(
+      fresh(),
+      { kind: 'add-action', what: 'Home visit', party: 'school', due: '2025-12-01' },
+      ctx(),
+    );
     const done = applyCaseChange(withAction, { kind: 'action-done', actionId: 'a1' }, ctx(officer));
     expect(done.actions[0].done).toEqual({ on: '2025-11-24', by: officer });
     expect(applyCaseChange(done, { kind: 'action-done', actionId: 'a1' }, ctx())).toBe(done);

@@ -19,9 +19,29 @@ function school(policy = 'national', urn = '100001'): Register {
     calendar: AUTUMN_2025,
     pupils: [
       { givenName: 'Sev', familyName: 'Ere', yearGroup: '9', spans: [['2025-09-15', AS_OF, 'O']], marksUntil: AS_OF },
-      { givenName: 'Per', familyName: 'Sist', yearGroup: '8', spans: [['2025-09-15', '2025-09-19', 'I']], days: { '2025-09-22': 'I' }, marksUntil: AS_OF },
-      { givenName: 'Ris', familyName: 'Kee', yearGroup: '7', fsm: true, spans: [['2025-10-20', '2025-10-23', 'G']], marksUntil: AS_OF },
-      { givenName: 'Par', familyName: 'Time', yearGroup: '7', spans: [['2025-11-10', AS_OF, '/C2']], marksUntil: AS_OF },
+      {
+        givenName: 'Per',
+        familyName: 'Sist',
+        yearGroup: '8',
+        spans: [['2025-09-15', '2025-09-19', 'I']],
+        days: { '2025-09-22': 'I' },
+        marksUntil: AS_OF,
+      },
+      {
+        givenName: 'Ris',
+        familyName: 'Kee',
+        yearGroup: '7',
+        fsm: true,
+        spans: [['2025-10-20', '2025-10-23', 'G']],
+        marksUntil: AS_OF,
+      },
+      {
+        givenName: 'Par',
+        familyName: 'Time',
+        yearGroup: '7',
+        spans: [['2025-11-10', AS_OF, '/C2']],
+        marksUntil: AS_OF,
+      },
       { givenName: 'Ali', familyName: 'There', yearGroup: '8', marksUntil: AS_OF },
     ],
   });
@@ -32,9 +52,14 @@ function input(register: Register, cases: PupilCase[] = [], extra: Partial<Agend
   return {
     schoolName: 'Oakfield',
     now: createEvaluationContext(register, { asOf: AS_OF, policy }),
-    movement: { from: FROM, before: createEvaluationContext(register, { asOf: '2025-10-09', policy }), since: createEvaluationContext(register, { asOf: AS_OF, policy, periodStart: FROM }) },
+    movement: {
+      from: FROM,
+      before: createEvaluationContext(register, { asOf: '2025-10-09', policy }),
+      since: createEvaluationContext(register, { asOf: AS_OF, policy, periodStart: FROM }),
+    },
     localAuthority: null,
-    national: (filter) => (Object.keys(filter).length === 0 ? { absencePercent: 6.38, persistentAbsencePercent: 17.79 } : null),
+    national: (filter) =>
+      Object.keys(filter).length === 0 ? { absencePercent: 6.38, persistentAbsencePercent: 17.79 } : null,
     cases,
     ...extra,
   };
@@ -43,7 +68,17 @@ function input(register: Register, cases: PupilCase[] = [], extra: Partial<Agend
 const lead = { id: 'aad-lead', name: 'Ann Lead' };
 function caseFor(register: Register, p: number): PupilCase {
   const pupil = register.pupils[p];
-  return openCase({ schoolUrn: '100001', upn: pupil.upn, pupilName: `${pupil.givenName} ${pupil.familyName}`, yearGroup: pupil.yearGroup, because: 'staff', stageId: 'monitor', today: '2025-11-01', at: '2025-11-01T09:00:00Z', by: lead });
+  return openCase({
+    schoolUrn: '100001',
+    upn: pupil.upn,
+    pupilName: `${pupil.givenName} ${pupil.familyName}`,
+    yearGroup: pupil.yearGroup,
+    because: 'staff',
+    stageId: 'monitor',
+    today: '2025-11-01',
+    at: '2025-11-01T09:00:00Z',
+    by: lead,
+  });
 }
 
 describe('the termly meeting agenda', () => {
@@ -59,7 +94,14 @@ describe('the termly meeting agenda', () => {
 
   it('puts pupils new since the last meeting first, and counts a worsening level as new', () => {
     const register = school();
-    const last = { id: 'm0', heldOn: '2025-10-09', pupils: [{ upn: register.pupils[0].upn, level: 'severe' as const }, { upn: register.pupils[1].upn, level: 'at-risk' as const }] };
+    const last = {
+      id: 'm0',
+      heldOn: '2025-10-09',
+      pupils: [
+        { upn: register.pupils[0].upn, level: 'severe' as const },
+        { upn: register.pupils[1].upn, level: 'at-risk' as const },
+      ],
+    };
     const agenda = buildMeetingAgenda(input(register, [], { lastMeeting: last }));
     expect(agenda.pupils.map((p) => [p.pupilName, p.isNew])).toEqual([
       ['Per Sist', true],
@@ -73,23 +115,53 @@ describe('the termly meeting agenda', () => {
     const register = school();
     let c = caseFor(register, 1);
     const at = { policy: national, today: '2025-11-01', at: '2025-11-01T10:00:00Z', by: lead };
-    c = applyCaseChange(c, { kind: 'add-action', what: 'Meet parents', party: 'school', owner: 'Ann Lead', due: '2025-11-14' }, { ...at, meetingId: 'm0' });
-    c = applyCaseChange(c, { kind: 'add-action', what: 'Early help', party: 'la', owner: 'Omar', due: '2025-12-14' }, { ...at, meetingId: 'm0' });
-    c = applyCaseChange(c, { kind: 'add-action', what: 'Outside the meeting', party: 'school', owner: 'Ann Lead', due: '2025-12-14' }, at);
+    c = applyCaseChange(
+      c,
+      { kind: 'add-action', what: 'Meet parents', party: 'school', owner: 'Ann Lead', due: '2025-11-14' },
+      { ...at, meetingId: 'm0' },
+    );
+    c = applyCaseChange(
+      c,
+      { kind: 'add-action', what: 'Early help', party: 'la', owner: 'Omar', due: '2025-12-14' },
+      { ...at, meetingId: 'm0' },
+    );
+    c = applyCaseChange(
+      c,
+      { kind: 'add-action', what: 'Outside the meeting', party: 'school', owner: 'Ann Lead', due: '2025-12-14' },
+      at,
+    );
     c = applyCaseChange(c, { kind: 'action-done', actionId: 'a2' }, at);
-    const agenda = buildMeetingAgenda(input(register, [c], { lastMeeting: { id: 'm0', heldOn: '2025-11-01', pupils: [] } }));
+    const agenda = buildMeetingAgenda(
+      input(register, [c], { lastMeeting: { id: 'm0', heldOn: '2025-11-01', pupils: [] } }),
+    );
     expect(agenda.carriedForward.map((a) => [a.what, a.done])).toEqual([
       ['Meet parents', false],
       ['Early help', true],
     ]);
-    expect(agenda.casesDue).toEqual([{ upn: c.upn, pupilName: 'Per Sist', yearGroup: '8', stage: 'Monitor', actionsDue: [{ id: 'a1', what: 'Meet parents', owner: 'Ann Lead', due: '2025-11-14' }] }]);
+    expect(agenda.casesDue).toEqual([
+      {
+        upn: c.upn,
+        pupilName: 'Per Sist',
+        yearGroup: '8',
+        stage: 'Monitor',
+        actionsDue: [{ id: 'a1', what: 'Meet parents', owner: 'Ann Lead', due: '2025-11-14' }],
+      },
+    ]);
   });
 
   it('judges actions due against the meeting’s date, not the register’s last day', () => {
     const register = school();
-    const c = applyCaseChange(caseFor(register, 1), { kind: 'add-action', what: 'Call home', party: 'school', owner: 'Ann Lead', due: '2025-11-23' }, { policy: national, today: '2025-11-01', at: '2025-11-01T10:00:00Z', by: lead });
+    const c = applyCaseChange(
+      caseFor(register, 1),
+      { kind: 'add-action', what: 'Call home', party: 'school', owner: 'Ann Lead', due: '2025-11-23' },
+      { policy: national, today: '2025-11-01', at: '2025-11-01T10:00:00Z', by: lead },
+    );
     expect(buildMeetingAgenda(input(register, [c])).casesDue).toEqual([]);
-    expect(buildMeetingAgenda(input(register, [c], { today: '2025-11-24' })).casesDue.map((d) => d.actionsDue.map((a) => a.what))).toEqual([['Call home']]);
+    expect(
+      buildMeetingAgenda(input(register, [c], { today: '2025-11-24' })).casesDue.map((d) =>
+        d.actionsDue.map((a) => a.what),
+      ),
+    ).toEqual([['Call home']]);
   });
 
   it('lists the pupils whose attendance moved most since the comparison date', () => {
@@ -101,7 +173,9 @@ describe('the termly meeting agenda', () => {
 
   it('lists a part-time timetable with no review date, and drops it once a future review is set', () => {
     const register = school();
-    expect(buildMeetingAgenda(input(register)).partTime).toEqual([{ upn: register.pupils[3].upn, pupilName: 'Par Time', yearGroup: '7', c2Sessions: 10, lastC2: AS_OF }]);
+    expect(buildMeetingAgenda(input(register)).partTime).toEqual([
+      { upn: register.pupils[3].upn, pupilName: 'Par Time', yearGroup: '7', c2Sessions: 10, lastC2: AS_OF },
+    ]);
     const reviewed = { ...caseFor(register, 3), nextReview: '2025-12-01' };
     expect(buildMeetingAgenda(input(register, [reviewed])).partTime).toEqual([]);
     const lapsed = { ...caseFor(register, 3), nextReview: '2025-11-14' };
@@ -112,13 +186,23 @@ describe('the termly meeting agenda', () => {
     const a = school();
     const b = school('national', '100002');
     const policy = national;
-    const agenda = buildMeetingAgenda(input(a, [], { localAuthority: [createEvaluationContext(a, { asOf: AS_OF, policy }), createEvaluationContext(b, { asOf: AS_OF, policy })] }));
+    const agenda = buildMeetingAgenda(
+      input(a, [], {
+        localAuthority: [
+          createEvaluationContext(a, { asOf: AS_OF, policy }),
+          createEvaluationContext(b, { asOf: AS_OF, policy }),
+        ],
+      }),
+    );
     const all = agenda.cohorts.find((c) => c.cohort === 'All pupils')!;
     expect(all.school.pupils).toBe(5);
     expect(all.localAuthority?.pupils).toBe(10);
     expect(all.localAuthority?.absencePercent).toBeCloseTo(all.school.absencePercent!, 10);
     expect(all.national).toEqual({ absencePercent: 6.38, persistentAbsencePercent: 17.79 });
-    expect(agenda.cohorts.find((c) => c.cohort === 'Free school meals')).toMatchObject({ school: { pupils: 1 }, national: null });
+    expect(agenda.cohorts.find((c) => c.cohort === 'Free school meals')).toMatchObject({
+      school: { pupils: 1 },
+      national: null,
+    });
   });
 
   it('compares with the profile’s targets only where the profile sets them', () => {
@@ -134,12 +218,32 @@ describe('the minutes', () => {
     const at = { policy: national, today: '2025-11-24', at: '2025-11-24T10:00:00Z', meetingId: 'm1' };
     const omar = { id: 'aad-omar', name: 'Omar Officer' };
     let one = caseFor(register, 0);
-    one = applyCaseChange(one, { kind: 'add-action', what: 'Home visit', party: 'school', owner: 'Ann Lead', due: '2025-12-01' }, { ...at, by: lead });
-    one = applyCaseChange(one, { kind: 'add-action', what: 'Panel referral', party: 'la', due: '2025-12-08' }, { ...at, by: omar });
+    one = applyCaseChange(
+      one,
+      { kind: 'add-action', what: 'Home visit', party: 'school', owner: 'Ann Lead', due: '2025-12-01' },
+      { ...at, by: lead },
+    );
+    one = applyCaseChange(
+      one,
+      { kind: 'add-action', what: 'Panel referral', party: 'la', due: '2025-12-08' },
+      { ...at, by: omar },
+    );
     one = applyCaseChange(one, { kind: 'stage', stageId: 'listen-understand-support' }, { ...at, by: omar });
     let two = caseFor(register, 1);
-    two = applyCaseChange(two, { kind: 'add-action', what: 'Before the meeting', party: 'school', due: '2025-12-01' }, { ...at, meetingId: undefined, by: lead });
-    const minutes = buildMeetingMinutes({ meetingId: 'm1', schoolUrn: '100001', heldOn: '2025-11-24', attendees: [omar, lead], discussed: [one.upn, two.upn], cases: [one, two], policy: national });
+    two = applyCaseChange(
+      two,
+      { kind: 'add-action', what: 'Before the meeting', party: 'school', due: '2025-12-01' },
+      { ...at, meetingId: undefined, by: lead },
+    );
+    const minutes = buildMeetingMinutes({
+      meetingId: 'm1',
+      schoolUrn: '100001',
+      heldOn: '2025-11-24',
+      attendees: [omar, lead],
+      discussed: [one.upn, two.upn],
+      cases: [one, two],
+      policy: national,
+    });
     expect(minutes.attendees.map((a) => a.name)).toEqual(['Ann Lead', 'Omar Officer']);
     expect(minutes.cases.map((c) => [c.pupilName, c.outcome.length, c.stage])).toEqual([
       ['Sev Ere', 3, 'Listen, understand, support'],

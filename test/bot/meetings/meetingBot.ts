@@ -1,7 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateLocalAuthority, type GeneratedBundleSummary } from '../../../adapters/generator/generateLocalAuthority.ts';
+import {
+  generateLocalAuthority,
+  type GeneratedBundleSummary,
+} from '../../../adapters/generator/generateLocalAuthority.ts';
 import { type StateStore } from '../../../adapters/store/stateStore.ts';
 import { botFeatures } from '../../../bot/app/features.ts';
 import { startBot, type RunningBot } from '../../../bot/app/startBot.ts';
@@ -21,7 +24,19 @@ export type Person = typeof ANN;
 /** A generated local authority of two schools under Stockport's staged process (Stage 1-4), to 21 Nov 2025. */
 export function generateSchools(): { dataDir: string; schools: GeneratedBundleSummary[] } {
   const dataDir = join(mkdtempSync(join(tmpdir(), 'meetings-la-')), 'data');
-  const schools = generateLocalAuthority({ schools: 2, pupils: 420, seed: 'meetings-e2e', year: '2025/26', through: '2025-11-21', scenarios: true, localAuthority: 'Testshire', policies: ['stockport-bramhall'] }, dataDir);
+  const schools = generateLocalAuthority(
+    {
+      schools: 2,
+      pupils: 420,
+      seed: 'meetings-e2e',
+      year: '2025/26',
+      through: '2025-11-21',
+      scenarios: true,
+      localAuthority: 'Testshire',
+      policies: ['stockport-bramhall'],
+    },
+    dataDir,
+  );
   return { dataDir, schools };
 }
 
@@ -35,14 +50,20 @@ export class TestClock {
 }
 
 /** The real bot (restify + teams-ai wiring, local mode) with meetings and the product's features (alerts among them), over `store`. */
-export async function startMeetingBot(dataDir: string, stateDir: string, store: StateStore, clock: TestClock): Promise<{ bot: RunningBot; url: string }> {
+export async function startMeetingBot(
+  dataDir: string,
+  stateDir: string,
+  store: StateStore,
+  clock: TestClock,
+): Promise<{ bot: RunningBot; url: string }> {
   const config = readConfig({ ATTENDANCE_DATA: dataDir, PORT: '0', ATTENDANCE_STATE_DIR: stateDir });
   const bot = await startBot({
     config,
     store,
     log: silentLog,
     // The product's features, with the meetings feature on the test's clock in place of the real one.
-    features: (services) => botFeatures(services).map((f) => (f.name === 'meetings' ? meetingsFeature({ ...services, now: clock.now }) : f)),
+    features: (services) =>
+      botFeatures(services).map((f) => (f.name === 'meetings' ? meetingsFeature({ ...services, now: clock.now }) : f)),
     // No scheduled scans or background sender: the test drains the outbox itself, at moments it chooses.
     runtimes: () => [],
   });
@@ -64,11 +85,29 @@ function base(serviceUrl: string, person: Person) {
 
 export function said(serviceUrl: string, person: Person, text: string): Record<string, unknown> {
   const mention = `<at>${BOT.name}</at>`;
-  return { ...base(serviceUrl, person), type: 'message', text: `${mention} ${text}`, textFormat: 'xml', entities: [{ type: 'mention', text: mention, mentioned: BOT }] };
+  return {
+    ...base(serviceUrl, person),
+    type: 'message',
+    text: `${mention} ${text}`,
+    textFormat: 'xml',
+    entities: [{ type: 'mention', text: mention, mentioned: BOT }],
+  };
 }
 
-export function pressed(serviceUrl: string, person: Person, replyToId: string, verb: string, data: Record<string, unknown>): Record<string, unknown> {
-  return { ...base(serviceUrl, person), type: 'invoke', name: 'adaptiveCard/action', replyToId, value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } };
+export function pressed(
+  serviceUrl: string,
+  person: Person,
+  replyToId: string,
+  verb: string,
+  data: Record<string, unknown>,
+): Record<string, unknown> {
+  return {
+    ...base(serviceUrl, person),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    replyToId,
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  };
 }
 
 export function installed(serviceUrl: string, person: Person): Record<string, unknown> {

@@ -15,7 +15,20 @@ import { evaluateFindings } from '../../../rules/findings/evaluateFindings.ts';
 import { pupilName } from '../../../rules/pupils/pupil.ts';
 import { FakeConnector } from '../support/fakeConnector.ts';
 import { expectValidCard } from '../../support/validateCard.ts';
-import { ANN, CAT, CHANNEL, OMAR, TestClock, generateSchools, installed, postActivity, pressed, said, startMeetingBot, type Person } from './meetingBot.ts';
+import {
+  ANN,
+  CAT,
+  CHANNEL,
+  OMAR,
+  TestClock,
+  generateSchools,
+  installed,
+  postActivity,
+  pressed,
+  said,
+  startMeetingBot,
+  type Person,
+} from './meetingBot.ts';
 
 type Activity = Record<string, unknown>;
 const cardOf = (activity: Activity) => (activity.attachments as { content: Record<string, unknown> }[])[0].content;
@@ -48,12 +61,18 @@ describe('a termly targeting support meeting over HTTP (generated school, fake T
     const before = connector.calls.length;
     const response = await postActivity(running.url, said(connector.url, person, text));
     expect(response.status).toBe(200);
-    return connector.calls.slice(before).filter((c) => c.method === 'POST' && c.conversationId === CHANNEL && c.activity.type === 'message').map((c) => c.activity);
+    return connector.calls
+      .slice(before)
+      .filter((c) => c.method === 'POST' && c.conversationId === CHANNEL && c.activity.type === 'message')
+      .map((c) => c.activity);
   }
 
   /** Presses a button as `person`; returns the card that replaces the pressed one for everyone. */
   async function press(person: Person, verb: string, data: Record<string, unknown>): Promise<Record<string, unknown>> {
-    const response = await postActivity(running.url, pressed(connector.url, person, 'card-under-discussion', verb, data));
+    const response = await postActivity(
+      running.url,
+      pressed(connector.url, person, 'card-under-discussion', verb, data),
+    );
     expect(response.status).toBe(200);
     const body = response.body as { statusCode: number; type: string; value: unknown };
     expect(body.type, JSON.stringify(body.value)).toBe('application/vnd.microsoft.card.adaptive');
@@ -61,7 +80,8 @@ describe('a termly targeting support meeting over HTTP (generated school, fake T
   }
 
   const school = () => running.bot.services.schools.find((s) => s.urn === urn)!;
-  const caseKeyOf = (card: Record<string, unknown>) => JSON.stringify(card).match(/"caseKey":"(\d+\|[A-Z0-9]{13})"/)![1];
+  const caseKeyOf = (card: Record<string, unknown>) =>
+    JSON.stringify(card).match(/"caseKey":"(\d+\|[A-Z0-9]{13})"/)![1];
 
   let agreed: { owner: string; what: string; upn: string }[] = [];
   let discussed: string[] = [];
@@ -78,14 +98,25 @@ describe('a termly targeting support meeting over HTTP (generated school, fake T
     const meeting = (await currentMeeting(store, CHANNEL))!;
     const s = school();
     const findings = evaluateFindings(s.register, { asOf: s.asOf, policy: s.policy });
-    const expected = new Set(findings.filter((f) => ['severe-absence', 'persistent-absence', 'at-risk-of-persistent-absence'].includes(f.rule)).map((f) => f.upn));
+    const expected = new Set(
+      findings
+        .filter((f) => ['severe-absence', 'persistent-absence', 'at-risk-of-persistent-absence'].includes(f.rule))
+        .map((f) => f.upn),
+    );
     expect(new Set(meeting.agenda.pupils.map((p) => p.upn))).toEqual(expected);
     expect(meeting.agenda.pupils.length).toBeGreaterThan(3);
     // Every severely absent pupil now has a case (000 para 35).
     const severe = findings.filter((f) => f.rule === 'severe-absence').map((f) => f.upn);
     const cases = await listCases(store, urn);
     expect(severe.every((u) => cases.some((c) => c.upn === u && c.openedBecause === 'severe-absence'))).toBe(true);
-    expect(meeting.agenda.cohorts.map((c) => c.cohort)).toEqual(['All pupils', 'Free school meals', 'SEN support', 'EHC plan', 'With a social worker', 'Looked after']);
+    expect(meeting.agenda.cohorts.map((c) => c.cohort)).toEqual([
+      'All pupils',
+      'Free school meals',
+      'SEN support',
+      'EHC plan',
+      'With a social worker',
+      'Looked after',
+    ]);
     expect(meeting.agenda.cohorts[0].localAuthority!.pupils).toBeGreaterThan(meeting.agenda.cohorts[0].school.pupils);
     // National figures where DfE publishes them by that characteristic; none rather than a wrong one.
     expect(meeting.agenda.cohorts.map((c) => c.national !== null)).toEqual([true, true, true, true, false, false]);
@@ -94,17 +125,36 @@ describe('a termly targeting support meeting over HTTP (generated school, fake T
     const texts = JSON.stringify(card).match(/"text":"[^"]*"/g) ?? [];
     const naming = texts.filter((t) => meeting.agenda.pupils.some((p) => t.includes(p.pupilName)));
     expect(naming.length).toBeGreaterThan(0);
-    for (const line of naming) expect(line).not.toMatch(/social worker|looked after|\bSEN|EHC|free school meals|\bFSM/i);
+    for (const line of naming)
+      expect(line).not.toMatch(/social worker|looked after|\bSEN|EHC|free school meals|\bFSM/i);
   });
 
   it('opens cases from the agenda’s offer, starts the meeting and posts the agenda then the first case', async () => {
     const meeting = (await currentMeeting(store, CHANNEL))!;
     const s = school();
-    const offered = meeting.agenda.pupils.filter((p) => p.level === 'persistent' && !p.hasCase).filter((p) => s.register.pupils.filter((q) => pupilName(q) === p.pupilName).length === 1);
+    const offered = meeting.agenda.pupils
+      .filter((p) => p.level === 'persistent' && !p.hasCase)
+      .filter((p) => s.register.pupils.filter((q) => pupilName(q) === p.pupilName).length === 1);
     expect(offered.length).toBeGreaterThanOrEqual(2);
-    const agenda = await press(ANN, 'meetings.openCases', { meetingId: meeting.id, openUpns: offered.slice(0, 2).map((p) => p.upn).join(',') });
+    const agenda = await press(ANN, 'meetings.openCases', {
+      meetingId: meeting.id,
+      openUpns: offered
+        .slice(0, 2)
+        .map((p) => p.upn)
+        .join(','),
+    });
     expectValidCard(agenda, 'agenda after opening cases');
-    expect((await listCases(store, urn)).filter((c) => c.openedBecause === 'persistent-absence').map((c) => c.upn).sort()).toEqual(offered.slice(0, 2).map((p) => p.upn).sort());
+    expect(
+      (await listCases(store, urn))
+        .filter((c) => c.openedBecause === 'persistent-absence')
+        .map((c) => c.upn)
+        .sort(),
+    ).toEqual(
+      offered
+        .slice(0, 2)
+        .map((p) => p.upn)
+        .sort(),
+    );
     const posted = await send(ANN, 'start the meeting');
     expect(posted).toHaveLength(2);
     expect(JSON.stringify(cardOf(posted[0]))).toContain('Termly targeting support meeting');
@@ -117,10 +167,26 @@ describe('a termly targeting support meeting over HTTP (generated school, fake T
   it('records outcomes from two people acting on the same card at once: both land and the card shows both', async () => {
     const caseKey = discussed[0];
     const [byAnn, byOmar] = await Promise.all([
-      press(ANN, 'meetings.addAction', { caseKey, actionWhat: 'Home visit with the family', actionParty: 'school', actionOwner: 'Ann Lead', actionDue: '2025-12-05' }),
-      press(OMAR, 'meetings.addAction', { caseKey, actionWhat: 'Early help referral', actionParty: 'la', actionOwner: '', actionDue: '2025-12-12' }),
+      press(ANN, 'meetings.addAction', {
+        caseKey,
+        actionWhat: 'Home visit with the family',
+        actionParty: 'school',
+        actionOwner: 'Ann Lead',
+        actionDue: '2025-12-05',
+      }),
+      press(OMAR, 'meetings.addAction', {
+        caseKey,
+        actionWhat: 'Early help referral',
+        actionParty: 'la',
+        actionOwner: '',
+        actionDue: '2025-12-12',
+      }),
     ]);
-    const both = [byAnn, byOmar].filter((card) => JSON.stringify(card).includes('Home visit with the family') && JSON.stringify(card).includes('Early help referral'));
+    const both = [byAnn, byOmar].filter(
+      (card) =>
+        JSON.stringify(card).includes('Home visit with the family') &&
+        JSON.stringify(card).includes('Early help referral'),
+    );
     expect(both.length).toBeGreaterThanOrEqual(1);
     const staged = await press(OMAR, 'meetings.moveStage', { caseKey, stageId: 'stage-2' });
     expectValidCard(staged, 'case card after two actions and a stage move');
@@ -130,7 +196,10 @@ describe('a termly targeting support meeting over HTTP (generated school, fake T
     expect(text).toContain('Stage 2: Getting help (action)');
     // 004's Stage 2 plan is reviewed every 4-6 weeks: the card asks for the next review until one is set.
     expect(text).toContain('is reviewed every 4-6 weeks: set the next review.');
-    agreed.push({ owner: 'Ann Lead', what: 'Home visit with the family', upn: caseKey.split('|')[1] }, { owner: 'Omar Officer', what: 'Early help referral', upn: caseKey.split('|')[1] });
+    agreed.push(
+      { owner: 'Ann Lead', what: 'Home visit with the family', upn: caseKey.split('|')[1] },
+      { owner: 'Omar Officer', what: 'Early help referral', upn: caseKey.split('|')[1] },
+    );
     // A change made from another copy of the case card (not the one the meeting posted) redraws the meeting's card too.
     const meetingCardId = (await currentMeeting(store, CHANNEL))!.cardActivities[caseKey.split('|')[1]];
     const before = connector.calls.length;
@@ -146,10 +215,28 @@ describe('a termly targeting support meeting over HTTP (generated school, fake T
     expect(JSON.stringify(card)).toMatch(/case 2 of \d+/);
     const caseKey = caseKeyOf(card);
     discussed.push(caseKey);
-    await press(ANN, 'meetings.recordBarrier', { caseKey, barrierText: 'Anxiety about the journey to school', barrierSensitive: 'false' });
-    await press(ANN, 'meetings.recordBarrier', { caseKey, barrierText: 'Parent recently bereaved', barrierSensitive: 'true' });
-    await press(ANN, 'meetings.addAction', { caseKey, actionWhat: 'Attendance contract meeting', actionParty: 'family', actionOwner: 'Ann Lead', actionDue: '2025-11-26' });
-    const reviewed = await press(ANN, 'meetings.setReview', { caseKey, reviewDate: '2026-01-12', leadName: 'Ann Lead' });
+    await press(ANN, 'meetings.recordBarrier', {
+      caseKey,
+      barrierText: 'Anxiety about the journey to school',
+      barrierSensitive: 'false',
+    });
+    await press(ANN, 'meetings.recordBarrier', {
+      caseKey,
+      barrierText: 'Parent recently bereaved',
+      barrierSensitive: 'true',
+    });
+    await press(ANN, 'meetings.addAction', {
+      caseKey,
+      actionWhat: 'Attendance contract meeting',
+      actionParty: 'family',
+      actionOwner: 'Ann Lead',
+      actionDue: '2025-11-26',
+    });
+    const reviewed = await press(ANN, 'meetings.setReview', {
+      caseKey,
+      reviewDate: '2026-01-12',
+      leadName: 'Ann Lead',
+    });
     const text = JSON.stringify(reviewed);
     expect(text).toContain('Anxiety about the journey to school');
     // A limited channel: the sensitive barrier is counted, not quoted.
@@ -173,7 +260,13 @@ describe('a termly targeting support meeting over HTTP (generated school, fake T
     const stored = (await lastEndedMeeting(store, urn))!;
     expect(stored.minutes!.attendees.map((a) => a.name)).toEqual(['Ann Lead', 'Cat Clerk', 'Omar Officer']);
     expect(stored.minutes!.cases.map((c) => `${urn}|${c.upn}`)).toEqual(discussed);
-    expect(stored.minutes!.cases[0].outcome).toEqual(expect.arrayContaining([expect.stringContaining('Home visit with the family'), expect.stringContaining('Early help referral'), expect.stringContaining('Moved to Stage 2')]));
+    expect(stored.minutes!.cases[0].outcome).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('Home visit with the family'),
+        expect.stringContaining('Early help referral'),
+        expect.stringContaining('Moved to Stage 2'),
+      ]),
+    );
     expect(stored.minutes!.cases[2].outcome).toEqual([]);
     const byOwner = stored.minutes!.actionsByOwner.map((o) => [o.owner, o.actions.map((a) => a.what).sort()]);
     expect(byOwner).toEqual([
@@ -188,9 +281,11 @@ describe('a termly targeting support meeting over HTTP (generated school, fake T
     const [reply] = await send(ANN, 'prepare the termly meeting');
     const meeting = (await currentMeeting(store, CHANNEL))!;
     expect(meeting.agenda.lastMeeting?.id).toBe((await lastEndedMeeting(store, urn))!.id);
-    expect(meeting.agenda.carriedForward.map((a) => ({ owner: a.owner, what: a.what, upn: a.upn, done: a.done })).sort((a, b) => a.what.localeCompare(b.what))).toEqual(
-      agreed.map((a) => ({ ...a, done: false })).sort((a, b) => a.what.localeCompare(b.what)),
-    );
+    expect(
+      meeting.agenda.carriedForward
+        .map((a) => ({ owner: a.owner, what: a.what, upn: a.upn, done: a.done }))
+        .sort((a, b) => a.what.localeCompare(b.what)),
+    ).toEqual(agreed.map((a) => ({ ...a, done: false })).sort((a, b) => a.what.localeCompare(b.what)));
     for (const a of agreed) expect(JSON.stringify(cardOf(reply))).toContain(a.what);
     expectValidCard(cardOf(reply), 'second agenda');
   });
@@ -204,17 +299,32 @@ describe('a termly targeting support meeting over HTTP (generated school, fake T
   });
 
   it('raises an action left overdue through the alerts outbox once', async () => {
-    const sender = new OutboxSender({ store, owner: 'meetings-test', log: () => {}, send: (reference, message) => running.bot.registry.proactive.send(reference as ConversationRef, message as BotMessage) });
-    const overdueSends = () => connector.calls.filter((c) => c.method === 'POST' && c.conversationId === CHANNEL && String(c.activity.text).startsWith('Overdue on'));
+    const sender = new OutboxSender({
+      store,
+      owner: 'meetings-test',
+      log: () => {},
+      send: (reference, message) =>
+        running.bot.registry.proactive.send(reference as ConversationRef, message as BotMessage),
+    });
+    const overdueSends = () =>
+      connector.calls.filter(
+        (c) => c.method === 'POST' && c.conversationId === CHANNEL && String(c.activity.text).startsWith('Overdue on'),
+      );
     clock.set('2025-11-26T18:00:00Z');
-    expect((await queueOverdueCaseAlerts(store, running.bot.services.schools, '2025-11-26', clock.now(), silentLog)).queued).toBe(0);
+    expect(
+      (await queueOverdueCaseAlerts(store, running.bot.services.schools, '2025-11-26', clock.now(), silentLog)).queued,
+    ).toBe(0);
     clock.set('2025-11-27T08:00:00Z');
-    expect((await queueOverdueCaseAlerts(store, running.bot.services.schools, '2025-11-27', clock.now(), silentLog)).queued).toBe(1);
+    expect(
+      (await queueOverdueCaseAlerts(store, running.bot.services.schools, '2025-11-27', clock.now(), silentLog)).queued,
+    ).toBe(1);
     await sender.drain();
     expect(overdueSends()).toHaveLength(1);
     expect(String(overdueSends()[0].activity.text)).toContain('Attendance contract meeting');
     expect(String(overdueSends()[0].activity.text)).not.toContain('Home visit');
-    expect((await queueOverdueCaseAlerts(store, running.bot.services.schools, '2025-11-28', clock.now(), silentLog)).queued).toBe(0);
+    expect(
+      (await queueOverdueCaseAlerts(store, running.bot.services.schools, '2025-11-28', clock.now(), silentLog)).queued,
+    ).toBe(0);
     await sender.drain();
     expect(overdueSends()).toHaveLength(1);
   });

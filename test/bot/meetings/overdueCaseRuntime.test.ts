@@ -46,24 +46,57 @@ describe('the overdue-case check on the alert schedule', () => {
     dirs.push(dir);
     const store = EmbeddedStateStore.open(dir);
     const policy = policyProfile('national');
-    const register = makeRegister({ school: { urn: '100001', name: 'Oakfield', policy: 'national' }, calendar: AUTUMN_2025, pupils: [{ givenName: 'Amy', familyName: 'Smith', yearGroup: '9' }] });
+    const register = makeRegister({
+      school: { urn: '100001', name: 'Oakfield', policy: 'national' },
+      calendar: AUTUMN_2025,
+      pupils: [{ givenName: 'Amy', familyName: 'Smith', yearGroup: '9' }],
+    });
     const school: SchoolData = { urn: '100001', name: 'Oakfield', register, policy, asOf: '2025-10-22', dir };
     const by = { id: 'aad-ann', name: 'Ann Lead' };
     const upn = register.pupils[0].upn;
-    const opened = openCase({ schoolUrn: '100001', upn, pupilName: 'Amy Smith', yearGroup: '9', because: 'staff', stageId: 'monitor', today: '2025-10-20', at: '2025-10-20T10:00:00Z', by });
-    const withAction = applyCaseChange(opened, { kind: 'add-action', what: 'Phone parents', party: 'school', due: '2025-10-23' }, { policy, today: '2025-10-20', at: '2025-10-20T10:00:00Z', by });
+    const opened = openCase({
+      schoolUrn: '100001',
+      upn,
+      pupilName: 'Amy Smith',
+      yearGroup: '9',
+      because: 'staff',
+      stageId: 'monitor',
+      today: '2025-10-20',
+      at: '2025-10-20T10:00:00Z',
+      by,
+    });
+    const withAction = applyCaseChange(
+      opened,
+      { kind: 'add-action', what: 'Phone parents', party: 'school', due: '2025-10-23' },
+      { policy, today: '2025-10-20', at: '2025-10-20T10:00:00Z', by },
+    );
     await store.putRecord(CASE_NAMESPACE, caseId('100001', upn), withAction, null);
-    await store.putConversation({ conversationId: '19:channel', scope: 'channel', reference: { serviceUrl: 'http://127.0.0.1:1/' }, installedAt: '2025-09-01T00:00:00Z' });
-    await store.putBinding({ conversationId: '19:channel', schoolUrn: '100001', privacy: 'limited', alertsOff: [], boundAt: '2025-09-01T00:00:00Z' });
+    await store.putConversation({
+      conversationId: '19:channel',
+      scope: 'channel',
+      reference: { serviceUrl: 'http://127.0.0.1:1/' },
+      installedAt: '2025-09-01T00:00:00Z',
+    });
+    await store.putBinding({
+      conversationId: '19:channel',
+      schoolUrn: '100001',
+      privacy: 'limited',
+      alertsOff: [],
+      boundAt: '2025-09-01T00:00:00Z',
+    });
 
     const deliveries: string[] = [];
     let runtime: { stop(): void } | undefined;
     // Stops when the schedule sleeps past the first check after half-term (Tuesday 4 November, 09:30 GMT).
     const finished = new Promise<void>((resolve) => {
-      const clock: JumpingClock = new JumpingClock(Date.parse('2025-10-23T07:00:00Z'), Date.parse('2025-11-04T12:00:00Z'), () => {
-        runtime!.stop();
-        resolve();
-      });
+      const clock: JumpingClock = new JumpingClock(
+        Date.parse('2025-10-23T07:00:00Z'),
+        Date.parse('2025-11-04T12:00:00Z'),
+        () => {
+          runtime!.stop();
+          resolve();
+        },
+      );
       runtime = startOverdueCaseRuntime({
         schools: [school],
         store,

@@ -10,15 +10,24 @@ function datesOn(today: string, text: string, terms: ParseContext['terms'] | nul
 
 describe('parseDates across the 2025/26 half-terms', () => {
   it('starts "this half term" at the first day of the half-term holding today', () => {
-    expect(datesOn('2025-10-20', 'this half term')).toStrictEqual({ from: '2025-09-03', label: 'this half term (since 3 September 2025)' });
+    expect(datesOn('2025-10-20', 'this half term')).toStrictEqual({
+      from: '2025-09-03',
+      label: 'this half term (since 3 September 2025)',
+    });
   });
 
   it('keeps the half-term just ended during the October break, since no new one has begun', () => {
-    expect(datesOn('2025-10-29', 'since half term')).toStrictEqual({ from: '2025-09-03', label: 'this half term (since 3 September 2025)' });
+    expect(datesOn('2025-10-29', 'since half term')).toStrictEqual({
+      from: '2025-09-03',
+      label: 'this half term (since 3 September 2025)',
+    });
   });
 
   it('moves to the new half-term on the first day back', () => {
-    expect(datesOn('2025-11-03', 'since the half-term')).toStrictEqual({ from: '2025-11-03', label: 'this half term (since 3 November 2025)' });
+    expect(datesOn('2025-11-03', 'since the half-term')).toStrictEqual({
+      from: '2025-11-03',
+      label: 'this half term (since 3 November 2025)',
+    });
   });
 
   it('gives the whole of the previous half-term for "last half term"', () => {
@@ -30,26 +39,48 @@ describe('parseDates across the 2025/26 half-terms', () => {
   });
 
   it('joins the two half-terms of a term for "this term"', () => {
-    expect(datesOn('2026-03-02', 'this term')).toStrictEqual({ from: '2026-01-05', label: 'this term (since 5 January 2026)' });
-    expect(datesOn('2026-03-02', 'this half term')).toStrictEqual({ from: '2026-02-23', label: 'this half term (since 23 February 2026)' });
+    expect(datesOn('2026-03-02', 'this term')).toStrictEqual({
+      from: '2026-01-05',
+      label: 'this term (since 5 January 2026)',
+    });
+    expect(datesOn('2026-03-02', 'this half term')).toStrictEqual({
+      from: '2026-02-23',
+      label: 'this half term (since 23 February 2026)',
+    });
   });
 
   it('gives the whole autumn term for "last term" in the spring', () => {
-    expect(datesOn('2026-02-23', 'last term')).toStrictEqual({ from: '2025-09-03', asOf: '2025-12-19', label: 'last term (3 September 2025 to 19 December 2025)' });
+    expect(datesOn('2026-02-23', 'last term')).toStrictEqual({
+      from: '2025-09-03',
+      asOf: '2025-12-19',
+      label: 'last term (3 September 2025 to 19 December 2025)',
+    });
   });
 
   it('starts "since Easter" at the first day of the summer term and "since Christmas" at the spring term', () => {
-    expect(datesOn('2026-05-05', 'since Easter')).toStrictEqual({ from: '2026-04-13', label: 'since Easter (13 April 2026)' });
-    expect(datesOn('2026-05-05', 'since Christmas')).toStrictEqual({ from: '2026-01-05', label: 'since Christmas (5 January 2026)' });
+    expect(datesOn('2026-05-05', 'since Easter')).toStrictEqual({
+      from: '2026-04-13',
+      label: 'since Easter (13 April 2026)',
+    });
+    expect(datesOn('2026-05-05', 'since Christmas')).toStrictEqual({
+      from: '2026-01-05',
+      label: 'since Christmas (5 January 2026)',
+    });
   });
 
   it('starts the summer term after Easter and the last half-term after the late-May break', () => {
-    expect(datesOn('2026-06-10', 'so far this term')).toStrictEqual({ from: '2026-04-13', label: 'this term (since 13 April 2026)' });
-    expect(datesOn('2026-06-10', 'this half-term')).toStrictEqual({ from: '2026-06-01', label: 'this half term (since 1 June 2026)' });
+    expect(datesOn('2026-06-10', 'so far this term')).toStrictEqual({
+      from: '2026-04-13',
+      label: 'this term (since 13 April 2026)',
+    });
+    expect(datesOn('2026-06-10', 'this half-term')).toStrictEqual({
+      from: '2026-06-01',
+      label: 'this half term (since 1 June 2026)',
+    });
   });
 });
 
-describe('parseDates without the school\'s term dates', () => {
+describe("parseDates without the school's term dates", () => {
   it('approximates the November return and says so', () => {
     expect(datesOn('2025-11-24', 'this half term', null)).toStrictEqual({
       from: '2025-11-03',
@@ -84,7 +115,10 @@ describe('parseDates with whole terms that hide the half-term break', () => {
   });
 
   it('still knows exactly when the term began', () => {
-    expect(datesOn('2025-11-24', 'this term', WHOLE_TERMS_2025_26)).toStrictEqual({ from: '2025-09-03', label: 'this term (since 3 September 2025)' });
+    expect(datesOn('2025-11-24', 'this term', WHOLE_TERMS_2025_26)).toStrictEqual({
+      from: '2025-09-03',
+      label: 'this term (since 3 September 2025)',
+    });
   });
 });
 
@@ -93,13 +127,19 @@ describe('parseDates for days', () => {
   const today = '2025-11-24';
 
   it('reads "last Friday" as the Friday before today, and on a Friday as a week ago', () => {
-    expect(datesOn(today, 'as of last Friday')).toStrictEqual({ asOf: '2025-11-21', label: 'as of Friday 21 November 2025' });
+    expect(datesOn(today, 'as of last Friday')).toStrictEqual({
+      asOf: '2025-11-21',
+      label: 'as of Friday 21 November 2025',
+    });
     expect(datesOn('2025-11-21', 'as of last Friday')?.asOf).toBe('2025-11-14');
   });
 
   it('reads a bare weekday as the latest one, today included', () => {
     expect(datesOn('2025-11-21', 'on Friday')?.asOf).toBe('2025-11-21');
-    expect(datesOn('2025-11-26', 'since Monday')).toStrictEqual({ from: '2025-11-24', label: 'since 24 November 2025' });
+    expect(datesOn('2025-11-26', 'since Monday')).toStrictEqual({
+      from: '2025-11-24',
+      label: 'since 24 November 2025',
+    });
   });
 
   it('reads day and month without a year as the latest such date not after today', () => {
@@ -122,7 +162,10 @@ describe('parseDates for days', () => {
 
   it('reads "since September" and "this year" as from 1 September', () => {
     expect(datesOn(today, 'since September')).toStrictEqual({ from: '2025-09-01', label: 'since 1 September 2025' });
-    expect(datesOn(today, 'year to date')).toStrictEqual({ from: '2025-09-01', label: 'this school year (since 1 September 2025)' });
+    expect(datesOn(today, 'year to date')).toStrictEqual({
+      from: '2025-09-01',
+      label: 'this school year (since 1 September 2025)',
+    });
     expect(datesOn('2026-02-02', 'since the start of the year')?.from).toBe('2025-09-01');
   });
 
@@ -135,7 +178,10 @@ describe('parseDates for days', () => {
   });
 
   it('reads "yesterday" as the calendar day before today', () => {
-    expect(datesOn('2025-11-25', 'yesterday')).toStrictEqual({ asOf: '2025-11-24', label: 'as of Monday 24 November 2025' });
+    expect(datesOn('2025-11-25', 'yesterday')).toStrictEqual({
+      asOf: '2025-11-24',
+      label: 'as of Monday 24 November 2025',
+    });
   });
 
   it('combines a period start and an as-of day, saying both in the order typed', () => {
@@ -146,7 +192,7 @@ describe('parseDates for days', () => {
     });
   });
 
-  it('leaves the rules\' own numbers alone', () => {
+  it("leaves the rules' own numbers alone", () => {
     expect(datesOn(today, '10 sessions in 10 school weeks')).toBeUndefined();
     expect(datesOn(today, 'absent for 3 days')).toBeUndefined();
     expect(datesOn(today, '15 day sickness')).toBeUndefined();

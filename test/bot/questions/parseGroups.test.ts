@@ -8,7 +8,8 @@ function filtersOf(text: string) {
 
 describe('parseGroups', () => {
   it('reads the ways staff write a year group', () => {
-    for (const text of ['Year 9', 'yr 9', 'year9', 'Y9', 'Year 9s', 'yr9', 'year nine', 'yaer 9']) expect(filtersOf(text), text).toStrictEqual({ yearGroup: '9' });
+    for (const text of ['Year 9', 'yr 9', 'year9', 'Y9', 'Year 9s', 'yr9', 'year nine', 'yaer 9'])
+      expect(filtersOf(text), text).toStrictEqual({ yearGroup: '9' });
   });
 
   it('reads reception and nursery as the roster writes them', () => {

@@ -52,7 +52,9 @@ describe('matchPhrases', () => {
 
   it('counts an acronym that is also a word only in capitals', () => {
     expect(matchPhrases(questionTokens('send the list'), phrases, KNOWN)).toStrictEqual([]);
-    expect(matchPhrases(questionTokens('SEND pupils'), phrases, KNOWN).map((m) => m.phrase.value)).toStrictEqual(['sen']);
+    expect(matchPhrases(questionTokens('SEND pupils'), phrases, KNOWN).map((m) => m.phrase.value)).toStrictEqual([
+      'sen',
+    ]);
   });
 
   it('records the typed words each phrase covered', () => {

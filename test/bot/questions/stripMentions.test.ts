@@ -7,7 +7,9 @@ describe('stripMentions', () => {
   });
 
   it('removes mentions with attributes and ones in the middle of the text', () => {
-    expect(stripMentions('hi <at id="0">Attendance Bot</at>, any <at id="1">Sam Jones</at> fines?')).toBe('hi , any fines?');
+    expect(stripMentions('hi <at id="0">Attendance Bot</at>, any <at id="1">Sam Jones</at> fines?')).toBe(
+      'hi , any fines?',
+    );
   });
 
   it('turns paragraphs and line breaks into spaces so words do not run together', () => {
@@ -19,7 +21,9 @@ describe('stripMentions', () => {
   });
 
   it('decodes named and numeric entities, and decodes only once', () => {
-    expect(stripMentions('FSM&nbsp;&amp;&nbsp;SEN &#39;PA&#x27; &lt;90% &amp;nbsp;')).toBe("FSM & SEN 'PA' <90% &nbsp;");
+    expect(stripMentions('FSM&nbsp;&amp;&nbsp;SEN &#39;PA&#x27; &lt;90% &amp;nbsp;')).toBe(
+      "FSM & SEN 'PA' <90% &nbsp;",
+    );
   });
 
   it('keeps an escaped tag as text, because the user typed it', () => {

@@ -22,11 +22,54 @@ export const FIXTURE_SCHOOL: FixtureSpec = {
   school: { urn: '100001', name: 'Oakfield Primary', localAuthority: 'Fixture LA', policy: 'national' },
   calendar: AUTUMN_2025,
   pupils: [
-    { givenName: 'Amy', familyName: 'Smith', yearGroup: '9', regGroup: '9B', dateOfBirth: '2011-03-10', spans: [['2025-11-10', '2025-11-14', 'O']], days: { '2025-11-17': 'O' }, marksUntil: FIXTURE_AS_OF },
-    { givenName: 'Amy', familyName: 'Stone', yearGroup: '7', regGroup: '7A', dateOfBirth: '2013-01-20', spans: [['2025-10-20', '2025-10-24', 'O']], marksUntil: FIXTURE_AS_OF },
-    { givenName: 'Ben', familyName: 'Jones', yearGroup: '9', regGroup: '9A', dateOfBirth: '2011-07-02', socialWorker: true, spans: [['2025-09-15', '2025-09-19', 'I']], days: { '2025-09-22': 'I' }, marksUntil: FIXTURE_AS_OF },
-    { givenName: 'Cara', familyName: 'Brown', yearGroup: '7', regGroup: '7A', dateOfBirth: '2013-05-05', fsm: true, spans: [['2025-10-20', '2025-10-23', 'G']], marksUntil: FIXTURE_AS_OF },
-    { givenName: 'Dan', familyName: 'Smith', yearGroup: '9', regGroup: '9B', dateOfBirth: '2011-09-01', marksUntil: FIXTURE_AS_OF },
+    {
+      givenName: 'Amy',
+      familyName: 'Smith',
+      yearGroup: '9',
+      regGroup: '9B',
+      dateOfBirth: '2011-03-10',
+      spans: [['2025-11-10', '2025-11-14', 'O']],
+      days: { '2025-11-17': 'O' },
+      marksUntil: FIXTURE_AS_OF,
+    },
+    {
+      givenName: 'Amy',
+      familyName: 'Stone',
+      yearGroup: '7',
+      regGroup: '7A',
+      dateOfBirth: '2013-01-20',
+      spans: [['2025-10-20', '2025-10-24', 'O']],
+      marksUntil: FIXTURE_AS_OF,
+    },
+    {
+      givenName: 'Ben',
+      familyName: 'Jones',
+      yearGroup: '9',
+      regGroup: '9A',
+      dateOfBirth: '2011-07-02',
+      socialWorker: true,
+      spans: [['2025-09-15', '2025-09-19', 'I']],
+      days: { '2025-09-22': 'I' },
+      marksUntil: FIXTURE_AS_OF,
+    },
+    {
+      givenName: 'Cara',
+      familyName: 'Brown',
+      yearGroup: '7',
+      regGroup: '7A',
+      dateOfBirth: '2013-05-05',
+      fsm: true,
+      spans: [['2025-10-20', '2025-10-23', 'G']],
+      marksUntil: FIXTURE_AS_OF,
+    },
+    {
+      givenName: 'Dan',
+      familyName: 'Smith',
+      yearGroup: '9',
+      regGroup: '9B',
+      dateOfBirth: '2011-09-01',
+      marksUntil: FIXTURE_AS_OF,
+    },
   ],
 };
 
@@ -38,11 +81,20 @@ export interface TestBot {
 }
 
 /** The real bot (restify, teams-ai, the product's features) on an ephemeral port, in local mode, over fixture bundles. */
-export async function startTestBot(specs: FixtureSpec[] = [FIXTURE_SCHOOL], env: Record<string, string> = {}): Promise<TestBot> {
+export async function startTestBot(
+  specs: FixtureSpec[] = [FIXTURE_SCHOOL],
+  env: Record<string, string> = {},
+): Promise<TestBot> {
   const root = mkdtempSync(join(tmpdir(), 'attendance-bot-'));
   const dataDir = join(root, 'data');
   specs.forEach((spec, i) => writeBundle(specs.length === 1 ? dataDir : join(dataDir, `school-${i + 1}`), spec));
-  const config = readConfig({ ATTENDANCE_DATA: dataDir, ATTENDANCE_AS_OF: FIXTURE_AS_OF, PORT: '0', ATTENDANCE_STATE_DIR: join(root, 'state'), ...env });
+  const config = readConfig({
+    ATTENDANCE_DATA: dataDir,
+    ATTENDANCE_AS_OF: FIXTURE_AS_OF,
+    PORT: '0',
+    ATTENDANCE_STATE_DIR: join(root, 'state'),
+    ...env,
+  });
   const store = EmbeddedStateStore.open(config.stateDir);
   const bot = await startBot({ config, store, log: silentLog });
   return {

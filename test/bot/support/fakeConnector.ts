@@ -42,7 +42,9 @@ export class FakeConnector {
 
   /** Messages the bot sent into a conversation (replies and proactive sends), oldest first. */
   sentTo(conversationId: string): ConnectorCall[] {
-    return this.calls.filter((c) => c.conversationId === conversationId && c.method === 'POST' && c.activity.type === 'message');
+    return this.calls.filter(
+      (c) => c.conversationId === conversationId && c.method === 'POST' && c.activity.type === 'message',
+    );
   }
 
   private async handle(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
@@ -55,11 +57,22 @@ export class FakeConnector {
       return;
     }
     const conversationId = decodeURIComponent(match[1]);
-    this.calls.push({ method: req.method ?? '', path: req.url ?? '', conversationId, activityId: match[2] && decodeURIComponent(match[2]), activity: body });
+    this.calls.push({
+      method: req.method ?? '',
+      path: req.url ?? '',
+      conversationId,
+      activityId: match[2] && decodeURIComponent(match[2]),
+      activity: body,
+    });
     const refusal = this.refusals.get(conversationId);
     if (refusal) {
       if (refusal.retryAfter !== undefined) res.setHeader('retry-after', String(refusal.retryAfter));
-      reply(res, refusal.status, { error: { code: refusal.status === 403 ? 'BotNotInConversationRoster' : 'Throttled', message: 'refused by the fake connector' } });
+      reply(res, refusal.status, {
+        error: {
+          code: refusal.status === 403 ? 'BotNotInConversationRoster' : 'Throttled',
+          message: 'refused by the fake connector',
+        },
+      });
       return;
     }
     const id = req.method === 'PUT' ? (match[2] ?? '') : `activity-${this.nextId++}`;

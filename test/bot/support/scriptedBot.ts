@@ -20,7 +20,15 @@ import { FIXTURE_AS_OF } from './botFixture.ts';
 /** A fixture school as the bot holds it, without writing a bundle. */
 export function schoolFromSpec(spec: FixtureSpec, asOf = FIXTURE_AS_OF): SchoolData {
   const register = makeRegister(spec);
-  return { urn: register.school.urn!, name: register.school.name, localAuthority: register.school.localAuthority, register, policy: policyProfile(register.school.policy ?? 'national'), asOf, dir: '(fixture)' };
+  return {
+    urn: register.school.urn!,
+    name: register.school.name,
+    localAuthority: register.school.localAuthority,
+    register,
+    policy: policyProfile(register.school.policy ?? 'national'),
+    asOf,
+    dir: '(fixture)',
+  };
 }
 
 export interface ScriptedBot {
@@ -68,22 +76,45 @@ export interface Speaker {
 }
 
 /** A message as Teams sends it: in a channel (with the bot @mentioned) or in a personal chat. */
-export function says(text: string, where: { channel?: string; personal?: boolean }, from: Speaker = { aadObjectId: 'aad-staff' }): Partial<Activity> {
+export function says(
+  text: string,
+  where: { channel?: string; personal?: boolean },
+  from: Speaker = { aadObjectId: 'aad-staff' },
+): Partial<Activity> {
   const personal = where.personal ?? false;
   const conversationId = personal ? `a:personal-${from.aadObjectId}` : (where.channel ?? '19:channel@thread.tacv2');
   return {
     type: ActivityTypes.Message,
     text: personal ? text : `<at>Attendance</at> ${text}`,
     from: { id: `29:${from.aadObjectId}`, name: from.name ?? 'Staff', aadObjectId: from.aadObjectId },
-    conversation: { id: conversationId, conversationType: personal ? 'personal' : 'channel', isGroup: !personal, tenantId: 'tenant-1', name: '' },
+    conversation: {
+      id: conversationId,
+      conversationType: personal ? 'personal' : 'channel',
+      isGroup: !personal,
+      tenantId: 'tenant-1',
+      name: '',
+    },
     channelId: 'msteams',
   };
 }
 
 /** An Action.Execute invoke from a card, by the same conventions. */
-export function presses(verb: string, data: Record<string, unknown>, where: { channel?: string; personal?: boolean }, from: Speaker = { aadObjectId: 'aad-staff' }, trigger: 'manual' | 'automatic' = 'manual'): Partial<Activity> {
+export function presses(
+  verb: string,
+  data: Record<string, unknown>,
+  where: { channel?: string; personal?: boolean },
+  from: Speaker = { aadObjectId: 'aad-staff' },
+  trigger: 'manual' | 'automatic' = 'manual',
+): Partial<Activity> {
   const base = says('', where, from);
-  return { ...base, type: ActivityTypes.Invoke, text: undefined, name: 'adaptiveCard/action', replyToId: 'card-1', value: { action: { type: 'Action.Execute', verb, data }, trigger } };
+  return {
+    ...base,
+    type: ActivityTypes.Invoke,
+    text: undefined,
+    name: 'adaptiveCard/action',
+    replyToId: 'card-1',
+    value: { action: { type: 'Action.Execute', verb, data }, trigger },
+  };
 }
 
 /** The Adaptive Card of a reply, or undefined for a text reply. */

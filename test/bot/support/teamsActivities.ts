@@ -32,7 +32,14 @@ export function channelMessage(options: ChannelMessageOptions): Record<string, u
 }
 
 /** An Action.Execute invoke from a card the bot sent (`replyToId` is the card's activity id). */
-export function actionExecute(options: { serviceUrl: string; verb: string; data: Record<string, unknown>; replyToId: string; conversationId?: string; personal?: boolean }): Record<string, unknown> {
+export function actionExecute(options: {
+  serviceUrl: string;
+  verb: string;
+  data: Record<string, unknown>;
+  replyToId: string;
+  conversationId?: string;
+  personal?: boolean;
+}): Record<string, unknown> {
   const conversationId = options.conversationId ?? '19:attendance-channel@thread.tacv2';
   return {
     type: 'invoke',
@@ -42,7 +49,12 @@ export function actionExecute(options: { serviceUrl: string; verb: string; data:
     serviceUrl: options.serviceUrl,
     channelId: 'msteams',
     from: { id: '29:staff-user', name: 'Staff Member', aadObjectId: 'aad-staff-1' },
-    conversation: { id: conversationId, conversationType: options.personal ? 'personal' : 'channel', tenantId: TENANT, isGroup: !options.personal },
+    conversation: {
+      id: conversationId,
+      conversationType: options.personal ? 'personal' : 'channel',
+      tenantId: TENANT,
+      isGroup: !options.personal,
+    },
     recipient: BOT,
     replyToId: options.replyToId,
     value: { action: { type: 'Action.Execute', verb: options.verb, data: options.data }, trigger: 'manual' },
@@ -50,8 +62,15 @@ export function actionExecute(options: { serviceUrl: string; verb: string; data:
   };
 }
 
-export async function postActivity(botUrl: string, activity: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+export async function postActivity(
+  botUrl: string,
+  activity: Record<string, unknown>,
+): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${botUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
   const text = await response.text();
   return { status: response.status, body: text === '' ? undefined : JSON.parse(text) };
 }

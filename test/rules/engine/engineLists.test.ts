@@ -11,7 +11,11 @@ const DATES = ['2024-11-20', '2025-03-05', '2025-07-22', '2025-12-10'];
 
 function findingsOf(rule: Finding['rule'], asOf: string, policyId: string) {
   const policy = POLICY_PROFILES.get(policyId)!;
-  return REGISTERS.flatMap((register) => evaluateFindings(register, { asOf, policy }).filter((f) => f.rule === rule).map((f) => ({ urn: register.school.urn, f })));
+  return REGISTERS.flatMap((register) =>
+    evaluateFindings(register, { asOf, policy })
+      .filter((f) => f.rule === rule)
+      .map((f) => ({ urn: register.school.urn, f })),
+  );
 }
 
 describe('engine lists', () => {
@@ -20,8 +24,18 @@ describe('engine lists', () => {
 
     it(`list the penalty-threshold findings' pupils and counts, in the findings' order (${policyId})`, () => {
       for (const asOf of DATES) {
-        const list = ENGINE.penaltyThresholdList(asOf, policy).map((e) => [e.school.urn, e.upn, e.pupilName, e.sessions]);
-        const want = findingsOf('penalty-threshold', asOf, policyId).map(({ urn, f }) => [urn, f.upn, f.pupilName, f.evidence.count]);
+        const list = ENGINE.penaltyThresholdList(asOf, policy).map((e) => [
+          e.school.urn,
+          e.upn,
+          e.pupilName,
+          e.sessions,
+        ]);
+        const want = findingsOf('penalty-threshold', asOf, policyId).map(({ urn, f }) => [
+          urn,
+          f.upn,
+          f.pupilName,
+          f.evidence.count,
+        ]);
         expect(list).toEqual(want);
         expect(want.length).toBeGreaterThan(0);
       }
@@ -33,7 +47,12 @@ describe('engine lists', () => {
           [ENGINE.persistentAbsenceList(asOf, policy), 'persistent-absence'],
           [ENGINE.severeAbsenceList(asOf, policy), 'severe-absence'],
         ] as const) {
-          const want = findingsOf(rule, asOf, policyId).map(({ urn, f }) => [urn, f.upn, f.evidence.absenceSessions, f.evidence.possibleSessions]);
+          const want = findingsOf(rule, asOf, policyId).map(({ urn, f }) => [
+            urn,
+            f.upn,
+            f.evidence.absenceSessions,
+            f.evidence.possibleSessions,
+          ]);
           expect(list.map((e) => [e.school.urn, e.upn, e.absenceSessions, e.possibleSessions])).toEqual(want);
         }
       }
@@ -42,8 +61,15 @@ describe('engine lists', () => {
     it(`list the pupils a sickness return is due for, with their illness days (${policyId})`, () => {
       let seen = 0;
       for (const asOf of DATES) {
-        const want = findingsOf('sickness-return', asOf, policyId).map(({ urn, f }) => [urn, f.upn, f.evidence.illnessDays, f.evidence.reachedOn]);
-        expect(ENGINE.sicknessReturnList(asOf, policy).map((e) => [e.school.urn, e.upn, e.illnessDays, e.reachedOn])).toEqual(want);
+        const want = findingsOf('sickness-return', asOf, policyId).map(({ urn, f }) => [
+          urn,
+          f.upn,
+          f.evidence.illnessDays,
+          f.evidence.reachedOn,
+        ]);
+        expect(
+          ENGINE.sicknessReturnList(asOf, policy).map((e) => [e.school.urn, e.upn, e.illnessDays, e.reachedOn]),
+        ).toEqual(want);
         seen += want.length;
       }
       expect(seen).toBeGreaterThan(0);

@@ -9,7 +9,17 @@ import { randomRegister } from './randomRegister.ts';
 // The registers and dates of the equivalence tests, which between them raise every rule.
 const REGISTERS = [1, 2, 3].map((seed) => randomRegister(seed, 120));
 const ENGINE = createAttendanceEngine(REGISTERS);
-const DATES = ['2024-09-04', '2024-10-30', '2024-11-20', '2025-02-19', '2025-05-07', '2025-07-22', '2025-09-17', '2025-11-03', '2025-12-19'];
+const DATES = [
+  '2024-09-04',
+  '2024-10-30',
+  '2024-11-20',
+  '2025-02-19',
+  '2025-05-07',
+  '2025-07-22',
+  '2025-09-17',
+  '2025-11-03',
+  '2025-12-19',
+];
 
 /** The figure a finding turns on, read from its evidence: what the table's value and outOf columns hold. */
 function figureOf(f: Finding): [number, number] {
@@ -39,7 +49,8 @@ function figureOf(f: Finding): [number, number] {
 
 function tables(): { policy: string; asOf: string; table: FindingTable }[] {
   const out: { policy: string; asOf: string; table: FindingTable }[] = [];
-  for (const [policy, profile] of POLICY_PROFILES) for (const asOf of DATES) for (const table of ENGINE.findingsAt(asOf, profile)) out.push({ policy, asOf, table });
+  for (const [policy, profile] of POLICY_PROFILES)
+    for (const asOf of DATES) for (const table of ENGINE.findingsAt(asOf, profile)) out.push({ policy, asOf, table });
   return out;
 }
 const TABLES = tables();
@@ -98,7 +109,9 @@ describe('a finding table', () => {
 
   it('refuses a row it does not hold, naming the row and its size', () => {
     const { table } = TABLES[0];
-    expect(() => table.finding(table.size)).toThrow(`row ${table.size} is outside this table of ${table.size} findings`);
+    expect(() => table.finding(table.size)).toThrow(
+      `row ${table.size} is outside this table of ${table.size} findings`,
+    );
     expect(() => table.finding(-1)).toThrow(/row -1 is outside/);
     expect(() => table.ruleOf(table.size)).toThrow(/is outside this table/);
     expect(() => table.finding(1.5)).toThrow(/row 1.5 is outside/);

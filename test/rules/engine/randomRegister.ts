@@ -44,9 +44,21 @@ export const TWO_YEARS: TermDates = {
 const id = (code: string) => findRegisterCode(code)!.id;
 const PRESENT = [id('/'), id('\\')];
 // Codes a streak is made of: each rule's codes, and codes that sit next to them without counting.
-const STREAK_CODES = ['G', 'N', 'O', 'U', 'I', 'L', 'M', 'C', 'E', 'D', 'X', 'Z', '#', '-', 'B', 'Y1', 'C2', 'R'].map(id);
+const STREAK_CODES = ['G', 'N', 'O', 'U', 'I', 'L', 'M', 'C', 'E', 'D', 'X', 'Z', '#', '-', 'B', 'Y1', 'C2', 'R'].map(
+  id,
+);
 const SCATTER_CODES = ['N', 'I', 'L', 'U', 'G', 'O', 'M', 'C', 'B', 'V', 'D', 'Z', '-'].map(id);
-const BIRTH_DATES = ['2016-05-01', '2019-03-15', '2020-09-02', '2020-12-31', '2008-07-01', '2009-06-30', '2009-09-01', '2014-02-28', ''];
+const BIRTH_DATES = [
+  '2016-05-01',
+  '2019-03-15',
+  '2020-09-02',
+  '2020-12-31',
+  '2008-07-01',
+  '2009-06-30',
+  '2009-09-01',
+  '2014-02-28',
+  '',
+];
 
 /**
  * A register of `pupils` pupils whose marks mix long streaks of one code (runs, windows, illness spells)
@@ -73,13 +85,18 @@ export function randomRegister(seed: number, pupils: number, dates: TermDates = 
     const scatter = random() * random() * 0.4;
     const streaks = Math.floor(random() * 5);
     const base = p * n;
-    for (let s = 0; s < n; s++) register.marks[base + s] = random() < scatter ? SCATTER_CODES[Math.floor(random() * SCATTER_CODES.length)] : PRESENT[calendar.sessionHalf[s]];
+    for (let s = 0; s < n; s++)
+      register.marks[base + s] =
+        random() < scatter
+          ? SCATTER_CODES[Math.floor(random() * SCATTER_CODES.length)]
+          : PRESENT[calendar.sessionHalf[s]];
     for (let k = 0; k < streaks; k++) {
       const code = STREAK_CODES[Math.floor(random() * STREAK_CODES.length)];
       const length = 1 + Math.floor(random() * 50);
       const start = Math.floor(random() * n);
       // Now and then one session in the streak is something else, to break a run or a whole-day count.
-      for (let s = start; s < Math.min(n, start + length); s++) register.marks[base + s] = random() < 0.04 ? PRESENT[calendar.sessionHalf[s]] : code;
+      for (let s = start; s < Math.min(n, start + length); s++)
+        register.marks[base + s] = random() < 0.04 ? PRESENT[calendar.sessionHalf[s]] : code;
     }
     if (random() < 0.1) register.marks.fill(0, base, base + Math.floor(random() * n));
     if (random() < 0.05) register.marks.fill(0, base + Math.floor(random() * n), base + n);
