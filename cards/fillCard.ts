@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type AdaptiveCardJson } from '../bot/host/featureHost.ts';
+import { type AdaptiveCardJson } from './cardTypes.ts';
 
 /**
  * adaptivecards-templating's type declarations import the `adaptivecards` package's TypeScript sources,

@@ -20,22 +20,8 @@ Without --as-of the register's last school day is used. --previous adds last yea
 central-bedfordshire, stockport-bramhall.
 `;
 
-export interface CliStreams {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-}
-
-/** What a command prints. Commands that stream progress write to `io.stderr` themselves. */
-export interface CommandOutput {
-  stdout: string;
-  stderr: string;
-}
-
-/**
- * Each command takes its own arguments (everything after its name). Throw `UsageError` for a mistake in
- * the command line and `RegisterInputError` for input that cannot be loaded.
- */
-export type Command = (argv: string[], io: CliStreams) => CommandOutput | Promise<CommandOutput>;
+export type { CliStreams, Command, CommandOutput } from './commandTypes.ts';
+import type { CliStreams, Command } from './commandTypes.ts';
 
 const COMMANDS: Record<string, Command> = {
   check: (argv) => checkCommand(parseCommonArgs(argv)),

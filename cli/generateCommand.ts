@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { generateLocalAuthority } from '../adapters/generator/generateLocalAuthority.ts';
 import { generatorOptionsSchema, type GeneratorOptionsInput } from '../adapters/generator/generatorOptions.ts';
 import { UsageError } from './cliArgs.ts';
-import type { CliStreams, CommandOutput } from './attendance.ts';
+import type { CliStreams, CommandOutput } from './commandTypes.ts';
 
 function wholeNumber(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;

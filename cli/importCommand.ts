@@ -4,7 +4,7 @@ import { importRegisterFiles, type ImportFormat, type ImportResult } from '../ad
 import { writeRejectsFile } from '../adapters/import/rejectsFile.ts';
 import { readMisMapping } from '../adapters/register/mis/misMapping.ts';
 import { UsageError } from './cliArgs.ts';
-import { type CliStreams, type CommandOutput } from './attendance.ts';
+import { type CliStreams, type CommandOutput } from './commandTypes.ts';
 
 const FORMATS: readonly ImportFormat[] = ['auto', 'sessions', 'days', 'grid', 'ctf'];
 

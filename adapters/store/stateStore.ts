@@ -9,8 +9,10 @@
  * owns the Teams SDK knows their shape.
  */
 
-/** Who can read a conversation decides what a card may show (DESIGN.md, "Children's data"). */
-export type PrivacyLevel = 'limited' | 'full';
+import type { PrivacyLevel } from '../../rules/pupils/privacyLevel.ts';
+
+/** Who can read a conversation decides what a card may show. */
+export type { PrivacyLevel };
 
 export type ConversationScope = 'channel' | 'groupChat' | 'personal';
 

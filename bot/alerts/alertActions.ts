@@ -4,7 +4,12 @@ import { alertCardText, REASON_CODES, reasonInputId, renderAlertCard } from '../
 import { userKey, type AccessControl } from '../access/access.ts';
 import { type ActionResult, type ActionTurn } from '../host/featureHost.ts';
 import { type Log } from '../log.ts';
-import { ALERT_CARD_NAMESPACE, ROW_ACTIONS, type AlertCardModel, type RowAction } from './alertCardModel.ts';
+import {
+  ALERT_CARD_NAMESPACE,
+  ROW_ACTIONS,
+  type AlertCardModel,
+  type RowAction,
+} from '../../cards/alerts/alertCardModel.ts';
 import { raiseAlert } from './raiseAlert.ts';
 
 export const ALERT_ACTION_VERB = 'alerts.act';

@@ -1,4 +1,5 @@
 import { type RuleId } from '../../rules/findings/finding.ts';
+import { type AlertKind } from '../../cards/alerts/alertCardModel.ts';
 
 /**
  * What a conversation can switch on and off (`alerts on|off <kind>`), and which findings each carries.
@@ -9,9 +10,9 @@ export const ALERT_KINDS = {
   'sickness-return': ['sickness-return'],
   'continuous-absence': ['continuous-unauthorised-10-days', 'deletion-ground-20-days'],
   'penalty-threshold': ['penalty-threshold'],
-} as const satisfies Record<string, readonly RuleId[]>;
+} as const satisfies Record<AlertKind, readonly RuleId[]>;
 
-export type AlertKind = keyof typeof ALERT_KINDS;
+export type { AlertKind };
 
 export const ALERT_KIND_NAMES = Object.keys(ALERT_KINDS) as AlertKind[];
 

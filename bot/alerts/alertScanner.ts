@@ -3,7 +3,7 @@ import { alertCardFits, alertCardText, renderAlertCard } from '../../cards/alert
 import { evaluateFindings } from '../../rules/findings/evaluateFindings.ts';
 import { type Log } from '../log.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
-import { ALERT_CARD_NAMESPACE } from './alertCardModel.ts';
+import { ALERT_CARD_NAMESPACE } from '../../cards/alerts/alertCardModel.ts';
 import { audiencesForSchool, candidateKeys, planAlerts } from './planAlerts.ts';
 
 export interface ScanRequest {

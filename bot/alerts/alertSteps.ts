@@ -3,7 +3,7 @@ import { formatShortDate } from '../../rules/dates/isoDate.ts';
 import { type Finding } from '../../rules/findings/finding.ts';
 import { type PolicyProfile } from '../../rules/policies/policyProfile.ts';
 import { citationText, viewFinding } from '../queries/findingView.ts';
-import { type AlertStep, type RowAction } from './alertCardModel.ts';
+import { type AlertStep, type RowAction } from '../../cards/alerts/alertCardModel.ts';
 
 const TITLES: Record<string, string> = {
   'unexplained-absence': 'Day 1: no reason yet (N)',

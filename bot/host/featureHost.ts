@@ -39,21 +39,8 @@ export interface ConversationRef {
   locale?: string;
 }
 
-/** An Adaptive Card as JSON (`type: "AdaptiveCard"`, version 1.5). Build them with `cards/fillCard.ts`. */
-export interface AdaptiveCardJson {
-  type: 'AdaptiveCard';
-  version: string;
-  [key: string]: unknown;
-}
-
-/**
- * What the bot says. `text` is always required: it is the whole answer for clients that cannot show cards
- * (and what a notification shows), so it must stand on its own, not say "see card".
- */
-export interface BotMessage {
-  text: string;
-  card?: AdaptiveCardJson;
-}
+export type { AdaptiveCardJson, BotMessage } from '../../cards/cardTypes.ts';
+import type { AdaptiveCardJson, BotMessage } from '../../cards/cardTypes.ts';
 
 /** One incoming message, already stripped of the bot's `<at>` mention. */
 export interface MessageTurn {

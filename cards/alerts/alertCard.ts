@@ -1,5 +1,5 @@
-import { type AdaptiveCardJson } from '../../bot/host/featureHost.ts';
-import { type AlertCardModel, rowActionLabel, type DoneNote } from '../../bot/alerts/alertCardModel.ts';
+import { type AdaptiveCardJson } from '../cardTypes.ts';
+import { type AlertCardModel, rowActionLabel, type DoneNote } from './alertCardModel.ts';
 import { formatLongDate } from '../../rules/dates/isoDate.ts';
 import { CardTooLargeError, cardTemplate } from '../fillCard.ts';
 

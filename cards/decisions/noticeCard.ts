@@ -1,4 +1,4 @@
-import { type BotMessage } from '../../bot/host/featureHost.ts';
+import { type BotMessage } from '../cardTypes.ts';
 import { cardTemplate } from '../fillCard.ts';
 
 export interface NoticeCardData {

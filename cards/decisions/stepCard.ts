@@ -1,4 +1,4 @@
-import { type BotMessage } from '../../bot/host/featureHost.ts';
+import { type BotMessage } from '../cardTypes.ts';
 import { cardTemplate } from '../fillCard.ts';
 
 /** One input as the card draws it; `value` is the answer given before (after Back), or empty. */

@@ -1,4 +1,4 @@
-import { type AdaptiveCardJson } from '../../bot/host/featureHost.ts';
+import { type AdaptiveCardJson } from '../cardTypes.ts';
 import { cardTemplate } from '../fillCard.ts';
 
 export interface MyActionsCardView {

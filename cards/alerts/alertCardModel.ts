@@ -1,5 +1,7 @@
-import { type PrivacyLevel } from '../../adapters/store/stateStore.ts';
-import { type AlertKind } from './alertKinds.ts';
+import { type PrivacyLevel } from '../../rules/pupils/privacyLevel.ts';
+
+/** The alert kinds a conversation can switch on and off; bot/alerts/alertKinds.ts says which findings each carries. */
+export type AlertKind = 'unexplained' | 'sickness-return' | 'continuous-absence' | 'penalty-threshold';
 
 /** What someone can record on an alert row. */
 export const ROW_ACTIONS = [
