@@ -113,6 +113,7 @@ export function readEmbeddedState(dir: string): EmbeddedState {
   } catch (err) {
     throw new Error(
       `${path} is not valid JSON (${(err as Error).message}); restore it from a backup or move it aside to start with an empty state`,
+      { cause: err },
     );
   }
   const result = embeddedStateSchema.safeParse(parsed);

@@ -56,6 +56,7 @@ function takeLock(dir: string): string {
       if (Number.isInteger(holder) && holder > 0 && processAlive(holder)) {
         throw new Error(
           `the state directory ${dir} is in use by process ${holder}; the embedded store allows one bot process (set REDIS_URL to run several)`,
+          { cause: err },
         );
       }
       unlinkSync(path);

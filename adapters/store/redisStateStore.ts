@@ -74,6 +74,7 @@ export class RedisStateStore implements StateStore {
       })();
       throw new Error(
         `cannot reach Redis at ${host} (${(err as Error).message}); check REDIS_URL or unset it to use the embedded store`,
+        { cause: err },
       );
     }
     return new RedisStateStore(redis, options, true);

@@ -28,7 +28,7 @@ export async function loadRoleAssignments(file: string, store: StateStore): Prom
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`ATTENDANCE_ROLES=${file} could not be read as JSON: ${(err as Error).message}`);
+    throw new Error(`ATTENDANCE_ROLES=${file} could not be read as JSON: ${(err as Error).message}`, { cause: err });
   }
   const parsed = roleAssignmentsSchema.safeParse(json);
   if (!parsed.success)

@@ -85,7 +85,7 @@ function loadSchool(dir: string, fixedAsOf?: string): SchoolData {
   try {
     policy = policyProfile(school.policy ?? 'national');
   } catch (err) {
-    throw new Error(`${where}/school.json: ${(err as Error).message}`);
+    throw new Error(`${where}/school.json: ${(err as Error).message}`, { cause: err });
   }
   const lastMarked = lastMarkedSchoolDay(register);
   if (lastMarked < 0) throw new Error(`${where} has no marks to answer questions from`);

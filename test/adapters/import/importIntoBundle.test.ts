@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importRegisterFiles } from '../../../adapters/import/importRegisterFiles.ts';
-import { RegisterInputError } from '../../../adapters/register/inputProblems.ts';
+import type { RegisterInputError } from '../../../adapters/register/inputProblems.ts';
 import { readRegisterBundle } from '../../../adapters/register/readRegisterBundle.ts';
 import { AUTUMN_2025, fixtureUpn, writeBundle } from '../../support/registerFixture.ts';
 import { tempDir, writeText } from './importFixtures.ts';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveCalendarJson } from '../../../adapters/calendar/deriveCalendarJson.ts';
 import { parseICalendar } from '../../../adapters/calendar/parseICalendar.ts';
 import { readCalendarFile } from '../../../adapters/calendar/readCalendarFile.ts';
-import { RegisterInputError } from '../../../adapters/register/inputProblems.ts';
+import type { RegisterInputError } from '../../../adapters/register/inputProblems.ts';
 import { buildSchoolCalendar } from '../../../rules/calendar/buildSchoolCalendar.ts';
 import { type SchoolCalendar } from '../../../rules/calendar/schoolCalendar.ts';
 import { AUTUMN_2025 } from '../../support/registerFixture.ts';

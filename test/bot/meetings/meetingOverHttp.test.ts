@@ -83,8 +83,8 @@ describe('a termly targeting support meeting over HTTP (generated school, fake T
   const caseKeyOf = (card: Record<string, unknown>) =>
     JSON.stringify(card).match(/"caseKey":"(\d+\|[A-Z0-9]{13})"/)![1];
 
-  let agreed: { owner: string; what: string; upn: string }[] = [];
-  let discussed: string[] = [];
+  const agreed: { owner: string; what: string; upn: string }[] = [];
+  const discussed: string[] = [];
 
   it('prepares the agenda from the register: exactly the pupils the rules find severely, persistently or at risk of persistent absence', async () => {
     // Ann is the school's attendance lead and Cat a member of staff; Omar has local mode's default (LA officer).

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 /** One request the bot made to the connector. */
 export interface ConnectorCall {
@@ -47,7 +47,7 @@ export class FakeConnector {
     );
   }
 
-  private async handle(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = chunks.length > 0 ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
@@ -81,7 +81,7 @@ export class FakeConnector {
 }
 
 /** restify patches http.ServerResponse in the whole process (writeHead stops returning `this`), so no chaining. */
-function reply(res: import('node:http').ServerResponse, status: number, body: unknown): void {
+function reply(res: ServerResponse, status: number, body: unknown): void {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json');
   res.end(JSON.stringify(body));
