@@ -35,13 +35,21 @@ export const schoolJsonSchema = z
     localAuthority: z.string().optional(),
     local_authority: z.string().optional(),
     la: z.string().optional(),
+    laCode: z.union([z.string(), z.number()]).transform(String).optional(),
+    la_code: z.union([z.string(), z.number()]).transform(String).optional(),
+    laEstab: z.union([z.string(), z.number()]).transform(String).optional(),
     policy: z.string().optional(),
     policyProfile: z.string().optional(),
     policy_profile: z.string().optional(),
+  })
+  .refine((s) => [s.laCode, s.la_code].every((c) => c === undefined || /^\d{3}$/.test(c)), {
+    message: 'laCode must be the authority’s three-digit DfE number, such as "831"',
   })
   .transform((s) => ({
     urn: s.urn,
     name: s.name ?? (s.urn ? `School ${s.urn}` : 'School'),
     localAuthority: s.localAuthority ?? s.local_authority ?? s.la,
+    // The LAESTAB's first three digits are the authority's number.
+    laCode: s.laCode ?? s.la_code ?? (s.laEstab && /^\d{7}$/.test(s.laEstab) ? s.laEstab.slice(0, 3) : undefined),
     policy: s.policy ?? s.policyProfile ?? s.policy_profile,
   }));

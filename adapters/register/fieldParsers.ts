@@ -54,3 +54,15 @@ export function parseYearGroupField(raw: string): FieldParse<string> {
   if (YEAR_GROUP.test(text)) return { ok: true, value: text };
   return { ok: false, problem: `${JSON.stringify(raw)} is not a year group (R, 1 to 14, N1 or N2)` };
 }
+
+/**
+ * A local authority as its DfE three-digit number ("831"); blank means the roster does not say. A number
+ * written with fewer digits ("94" for "094") is a spreadsheet's doing, so it is padded back.
+ */
+export function parseLaCodeField(raw: string | undefined): FieldParse<string | undefined> {
+  const value = (raw ?? '').trim();
+  if (value === '') return { ok: true, value: undefined };
+  if (!/^\d{1,3}$/.test(value))
+    return { ok: false, problem: `"${value}" is not a local authority number; expected three digits such as 831` };
+  return { ok: true, value: value.padStart(3, '0') };
+}

@@ -1,9 +1,17 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../rules/dates/isoDate.ts';
+import { LA_CODE } from '../../rules/crossBorder/crossBorder.ts';
 import { checkUpn } from '../../rules/pupils/upn.ts';
 import { type Pupil } from '../../rules/pupils/pupil.ts';
 import { readCsvTable, type CsvRow } from './csvTable.ts';
-import { parseDateField, parseFlagField, parseSenField, parseYearGroupField, type FieldParse } from './fieldParsers.ts';
+import {
+  parseDateField,
+  parseFlagField,
+  parseLaCodeField,
+  parseSenField,
+  parseYearGroupField,
+  type FieldParse,
+} from './fieldParsers.ts';
 import { type ProblemList } from './inputProblems.ts';
 
 export const PUPIL_COLUMNS = ['upn', 'given_name', 'family_name', 'date_of_birth', 'year_group'] as const;
@@ -24,6 +32,7 @@ const columns: Record<string, (raw: string) => FieldParse<unknown>> = {
   social_worker: (raw) => parseFlagField(raw),
   looked_after: (raw) => parseFlagField(raw),
   young_carer: (raw) => parseFlagField(raw),
+  home_la: (raw) => parseLaCodeField(raw),
 };
 
 function nonEmpty(raw: string, what: string): FieldParse<string> {
@@ -44,6 +53,7 @@ const pupilSchema = z.object({
   socialWorker: z.boolean().optional(),
   lookedAfter: z.boolean().optional(),
   youngCarer: z.boolean().optional(),
+  homeLa: z.string().regex(LA_CODE).optional(),
 });
 
 /** Reads pupils.csv; every bad cell and duplicate UPN becomes a problem, and bad rows are left out. */
@@ -94,6 +104,7 @@ export function readPupilsCsv(
         socialWorker: values.social_worker,
         lookedAfter: values.looked_after,
         youngCarer: values.young_carer,
+        homeLa: values.home_la,
       }),
     );
   }

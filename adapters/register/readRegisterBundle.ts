@@ -7,6 +7,7 @@ import { calendarJsonSchema, schoolJsonSchema } from './bundleJsonSchemas.ts';
 import { ProblemList, RegisterInputError, type InputProblem } from './inputProblems.ts';
 import { readJsonFile } from './readJsonFile.ts';
 import { loadMarksCsv } from './readMarksCsv.ts';
+import { PART_TIME_FILE, readPartTimeCsv } from './readPartTimeCsv.ts';
 import { readPupilsCsv } from './readPupilsCsv.ts';
 
 export interface BundleReadOptions {
@@ -35,7 +36,8 @@ export interface BundleReadReport {
 }
 
 /**
- * Reads a register bundle directory: pupils.csv, marks.csv, and optionally calendar.json and school.json.
+ * Reads a register bundle directory: pupils.csv, marks.csv, and optionally calendar.json, school.json and
+ * part-time-timetables.csv.
  * Strict by default: any problem stops the load and every problem is reported (file, line, field).
  */
 export function readRegisterBundle(
@@ -78,8 +80,17 @@ export function readRegisterBundle(
     calendar: termCalendar,
     problems,
   });
+  const partTimeRead = existsSync(file(PART_TIME_FILE))
+    ? readPartTimeCsv(file(PART_TIME_FILE), PART_TIME_FILE, new Set(pupilIndex.keys()), problems)
+    : undefined;
   // An unreadable file, a missing column or a bad calendar leaves no row to trust: stop, even when lenient.
-  if (schoolJson === null || calendarJson === null || !pupilsRead.readable || !marksRead.readable) {
+  if (
+    schoolJson === null ||
+    calendarJson === null ||
+    !pupilsRead.readable ||
+    !marksRead.readable ||
+    partTimeRead?.readable === false
+  ) {
     throw new RegisterInputError(problems.problems, problems.total);
   }
   const school: School = schoolJson ?? { name: 'School' };
@@ -87,16 +98,20 @@ export function readRegisterBundle(
     ? marksRead.calendar
     : { ...marksRead.calendar, terms: deriveTerms(marksRead.calendar) };
   const register: Register = { school, calendar, pupils: pupilsRead.pupils, marks: marksRead.marks };
+  if (partTimeRead) register.partTimeTimetables = partTimeRead.timetables;
   const notes = marksRead.notes;
   const redundantMarks = marksRead.redundantMarks;
 
-  const rejects = collectRejects(problems.problems, marksRead.rejectedRaw, pupilsRead.rows);
+  const rejects = collectRejects(problems.problems, marksRead.rejectedRaw, [
+    ...pupilsRead.rows.map((r) => ({ file: 'pupils.csv', ...r })),
+    ...(partTimeRead?.rows ?? []).map((r) => ({ file: PART_TIME_FILE, ...r })),
+  ]);
   if (!problems.empty && !options.lenient) throw new RegisterInputError(problems.problems, problems.total);
   if (!problems.empty && problems.total > problems.problems.length) {
     // Lenient mode must account for every row; with more problems than kept we cannot list them all.
     throw new RegisterInputError(problems.problems, problems.total);
   }
-  const rowsRead = pupilsRead.rows.length + marksRead.rowsRead;
+  const rowsRead = pupilsRead.rows.length + marksRead.rowsRead + (partTimeRead?.rows.length ?? 0);
   return {
     register,
     report: {
@@ -114,12 +129,12 @@ export function readRegisterBundle(
 function collectRejects(
   all: readonly InputProblem[],
   markRows: ReadonlyMap<number, string[]>,
-  pupilRows: readonly { line: number; raw: string[] }[],
+  otherRows: readonly { file: string; line: number; raw: string[] }[],
 ): RejectedRow[] {
   const byRow = new Map<string, RejectedRow>();
   const rawOf = new Map<string, string[]>();
   for (const [line, raw] of markRows) rawOf.set(`marks.csv:${line}`, raw);
-  for (const r of pupilRows) rawOf.set(`pupils.csv:${r.line}`, r.raw);
+  for (const r of otherRows) rawOf.set(`${r.file}:${r.line}`, r.raw);
   for (const p of all) {
     const key = `${p.file}:${p.line}`;
     const raw = rawOf.get(key);

@@ -68,6 +68,18 @@ export const derbyProfile = definePolicyProfile({
       citation: at('paras 38-45 (para 40: compulsory school age only)'),
     },
   ],
+  partTimeTimetables: {
+    agreementCitation: at('para 19: agreed by the school and the parent the pupil normally lives with'),
+    reviewCitation: at('para 19: regular review dates which include the pupil and their parents'),
+    endDateCitation: at('para 19: a proposed end date, which can be extended as part of the review'),
+    socialWorkerCitation: at('para 20: keep the social worker informed and involved'),
+    ehcpCitation: at('para 21: discuss with the local authority when the pupil has an EHC plan'),
+    recordingCitation: at('para 22: the agreed absence recorded accordingly (code C2)'),
+  },
+  crossBorder: {
+    citation: at('Section 4, Cross border working, paras 47-48'),
+    enquiriesCitation: at('paras 49-50: joint reasonable enquiries, liaising with the Home LA'),
+  },
   notify: {
     sicknessReturn: 'Derby City Council (sickness return)',
     continuousAbsence: 'Derby City Council (attendance return)',

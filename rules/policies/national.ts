@@ -210,6 +210,28 @@ export const nationalProfile: PolicyProfile = policyProfileSchema.parse({
     },
   ],
 
+  partTimeTimetables: {
+    // A week's notice of a review is what a school needs to gather the pupil, parents and plan.
+    reviewDueWithinDays: 7,
+    agreementCitation: {
+      source: regs2024,
+      where: 'reg 11(6): agreed by the school and a parent the pupil normally lives with',
+    },
+    reviewCitation: { source: wtisa, where: 'part-time timetables: regular reviews with the pupil and parents' },
+    endDateCitation: { source: wtisa, where: 'part-time timetables: a proposed end date, extended only at review' },
+    socialWorkerCitation: { source: wtisa, where: 'part-time timetables: keep the social worker informed' },
+    ehcpCitation: {
+      source: wtisa,
+      where: 'part-time timetables: discuss with the local authority when there is an EHC plan',
+    },
+    recordingCitation: { source: regs2024, where: 'reg 11(6) and the C2 code: leave for a part-time timetable' },
+  },
+
+  crossBorder: {
+    citation: { source: wtisa, where: 'pupils who live in one local authority and attend school in another' },
+    enquiriesCitation: { source: regs2024, where: 'reg 9(1)(h) and (i): reasonable enquiries before deletion' },
+  },
+
   notify: {
     sicknessReturn: 'the local authority (education for children with health needs)',
     continuousAbsence: 'the local authority (attendance return)',

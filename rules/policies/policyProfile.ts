@@ -165,6 +165,25 @@ export const policyProfileSchema = z.object({
       citation,
     })
     .optional(),
+  /**
+   * Temporary part-time timetables (reg 11(6) leave, code C2): where each expectation comes from, and how
+   * far ahead a review shows as due. Which paragraph says what differs between the national guidance and
+   * a local policy that restates it.
+   */
+  partTimeTimetables: z.object({
+    reviewDueWithinDays: z.number().int().nonnegative(),
+    agreementCitation: citation,
+    reviewCitation: citation,
+    endDateCitation: citation,
+    socialWorkerCitation: citation,
+    ehcpCitation: citation,
+    recordingCitation: citation,
+  }),
+  /** Which authority acts for a pupil who lives in one local authority and goes to school in another. */
+  crossBorder: z.object({
+    citation,
+    enquiriesCitation: citation,
+  }),
   /** Who hears of what, in the source's words, for alert routing. */
   notify: z.object({
     sicknessReturn: z.string().min(1),

@@ -18,6 +18,11 @@ export interface Pupil extends PupilContext {
   /** National curriculum year: "R", "N1", "N2" or "1" to "14". Kept as written so "R" survives. */
   yearGroup: string;
   regGroup?: string;
+  /**
+   * The DfE three-digit number of the local authority the pupil lives in, when the roster gives it. Where it
+   * differs from the school's, some duties fall to that authority (the Home LA), not the school's.
+   */
+  homeLa?: string;
 }
 
 export function pupilName(p: Pick<Pupil, 'givenName' | 'familyName'>): string {

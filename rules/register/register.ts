@@ -1,10 +1,13 @@
 import { type SchoolCalendar } from '../calendar/schoolCalendar.ts';
+import { type PartTimeTimetable } from '../partTime/partTimeTimetable.ts';
 import { type Pupil } from '../pupils/pupil.ts';
 
 export interface School {
   urn?: string;
   name: string;
   localAuthority?: string;
+  /** The DfE three-digit number of the school's local authority (the first three digits of its LAESTAB). */
+  laCode?: string;
   /** Policy profile id the school follows; `national` when not given. */
   policy?: string;
 }
@@ -19,6 +22,8 @@ export interface Register {
   calendar: SchoolCalendar;
   pupils: readonly Pupil[];
   marks: Uint8Array;
+  /** Temporary part-time timetables the school has recorded, when the bundle holds them. */
+  partTimeTimetables?: readonly PartTimeTimetable[];
 }
 
 /** An empty register (every session "no mark") for the pupils and calendar given. */

@@ -58,6 +58,7 @@ function fullPupil(p: FixturePupil, i: number): Pupil {
     socialWorker: p.socialWorker,
     lookedAfter: p.lookedAfter,
     youngCarer: p.youngCarer,
+    homeLa: p.homeLa,
   };
 }
 
