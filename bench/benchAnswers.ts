@@ -47,6 +47,9 @@ export function keyFigure(f: Finding): string {
       return String(e.schoolDays);
     case 'broken-weeks':
       return `${e.brokenWeeks}/${e.schoolWeeks}`;
+    default:
+      // The part-time timetable rules read the school's records, which neither DuckDB nor the engine holds.
+      return f.episode;
   }
 }
 

@@ -1,23 +1,27 @@
 import { evaluateFindings } from '../rules/findings/evaluateFindings.ts';
-import { RULE_IDS, type RuleId } from '../rules/findings/finding.ts';
+import { completeFindings } from '../rules/findings/completeFindings.ts';
+import { ALL_RULE_IDS, type FindingRule } from '../rules/findings/finding.ts';
 import { UsageError, type CommonArgs } from './cliArgs.ts';
 import { formatFindingsText } from './formatText.ts';
 import { loadForCli } from './loadForCli.ts';
 
 /** `attendance check <dir> --as-of D [--policy ID] [--json]`: every finding for every pupil. */
 export function checkCommand(args: CommonArgs): { stdout: string; stderr: string } {
-  const unknown = args.rules.filter((r) => !(RULE_IDS as readonly string[]).includes(r));
+  const unknown = args.rules.filter((r) => !(ALL_RULE_IDS as readonly string[]).includes(r));
   if (unknown.length > 0)
-    throw new UsageError(`unknown rule ${unknown.join(', ')}; the rules are: ${RULE_IDS.join(', ')}`);
+    throw new UsageError(`unknown rule ${unknown.join(', ')}; the rules are: ${ALL_RULE_IDS.join(', ')}`);
   const { register, report, policy, asOf, asOfDefaulted, notes: asOfNotes, preRegimeNote } = loadForCli(args);
-  let findings = evaluateFindings(register, { asOf, policy, measureMethod: args.method });
-  if (args.rules.length > 0) findings = findings.filter((f) => args.rules.includes(f.rule as RuleId));
+  let findings = completeFindings(register, evaluateFindings(register, { asOf, policy, measureMethod: args.method }), {
+    asOf,
+    policy,
+  });
+  if (args.rules.length > 0) findings = findings.filter((f) => args.rules.includes(f.rule as FindingRule));
   const notes = [...asOfNotes, ...report.notes];
   if (asOfDefaulted) notes.unshift(`No --as-of given: using the register's last school day, ${asOf}.`);
   if (report.rowsRejected > 0)
     notes.push(`${report.rowsRejected} row${report.rowsRejected === 1 ? '' : 's'} rejected (--lenient): see rejects.`);
   const byRule = Object.fromEntries(
-    RULE_IDS.map((r) => [r, findings.filter((f) => f.rule === r).length]).filter(([, n]) => n !== 0),
+    ALL_RULE_IDS.map((r) => [r, findings.filter((f) => f.rule === r).length]).filter(([, n]) => n !== 0),
   );
   if (args.json) {
     const body = {

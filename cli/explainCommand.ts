@@ -1,7 +1,11 @@
+import { laName, residenceOf, type Residence } from '../rules/crossBorder/crossBorder.ts';
+import { formatLongDate } from '../rules/dates/isoDate.ts';
+import { completeFindings } from '../rules/findings/completeFindings.ts';
 import { findingsForPupil } from '../rules/findings/evaluateFindings.ts';
 import { createEvaluationContext } from '../rules/findings/evaluationContext.ts';
 import { formatPercent } from '../rules/measures/absenceThresholds.ts';
 import { pupilMeasures } from '../rules/measures/pupilMeasures.ts';
+import { effectiveEnd, weeklySessionWords, type PartTimeTimetable } from '../rules/partTime/partTimeTimetable.ts';
 import { pupilName } from '../rules/pupils/pupil.ts';
 import { pupilIndexOf } from '../rules/register/register.ts';
 import { UsageError, type CommonArgs } from './cliArgs.ts';
@@ -17,8 +21,10 @@ export function explainCommand(args: CommonArgs): { stdout: string; stderr: stri
   if (p < 0) throw new UsageError(`UPN ${upn} is not in ${args.dir}/pupils.csv`);
   const ctx = createEvaluationContext(register, { asOf, policy, measureMethod: args.method });
   const measures = pupilMeasures(ctx, p);
-  const findings = findingsForPupil(ctx, p);
+  const findings = completeFindings(register, findingsForPupil(ctx, p), { asOf, policy, upn });
   const pupil = register.pupils[p];
+  const timetables = (register.partTimeTimetables ?? []).filter((t) => t.upn === upn);
+  const residence = residenceOf(pupil, register.school);
   if (args.json) {
     const body = {
       asOf,
@@ -27,6 +33,8 @@ export function explainCommand(args: CommonArgs): { stdout: string; stderr: stri
       method: args.method,
       pupil,
       measures,
+      partTimeTimetables: timetables,
+      residence,
       findings,
       notes,
       codeRegime: preRegimeNote ? { pre2024: true, note: preRegimeNote } : { pre2024: false },
@@ -51,6 +59,8 @@ export function explainCommand(args: CommonArgs): { stdout: string; stderr: stri
         .join(' ') || 'none'
     }`,
     `  Broken weeks          ${m.brokenWeeks.broken} of ${m.brokenWeeks.weeks}`,
+    ...residenceLines(residence, register.school.localAuthority),
+    ...timetables.map(timetableLine),
     '',
   ];
   if (findings.length === 0) lines.push('No findings.');
@@ -63,4 +73,16 @@ export function explainCommand(args: CommonArgs): { stdout: string; stderr: stri
     lines.push('');
   }
   return { stdout: `${lines.join('\n').trimEnd()}\n`, stderr: '' };
+}
+
+function residenceLines(residence: Residence, schoolLaName: string | undefined): string[] {
+  if (residence.kind !== 'cross-border') return [];
+  return [
+    `  Home LA               ${laName(residence.homeLa)}: cross-border, school in ${laName(residence.schoolLa, schoolLaName)}`,
+  ];
+}
+
+function timetableLine(t: PartTimeTimetable): string {
+  const state = t.endedOn ? `ended ${formatLongDate(t.endedOn)}` : `to ${formatLongDate(effectiveEnd(t))}`;
+  return `  Part-time timetable   from ${formatLongDate(t.start)} ${state}; out ${t.sessionsOff.map(weeklySessionWords).join(', ')}`;
 }

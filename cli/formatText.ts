@@ -1,7 +1,6 @@
-import { type Finding } from '../rules/findings/finding.ts';
-import { RULE_IDS } from '../rules/findings/finding.ts';
+import { ALL_RULE_IDS, type Finding, type FindingRule } from '../rules/findings/finding.ts';
 
-const RULE_TITLES: Record<(typeof RULE_IDS)[number], string> = {
+const RULE_TITLES: Record<FindingRule, string> = {
   'persistent-absence': 'Persistent absence (10%+)',
   'severe-absence': 'Severe absence (50%+)',
   'at-risk-of-persistent-absence': 'At risk of persistent absence',
@@ -14,6 +13,12 @@ const RULE_TITLES: Record<(typeof RULE_IDS)[number], string> = {
   'deletion-ground-20-days': '20 continuous school days: deletion ground may apply',
   'persistent-lateness': 'Persistent lateness',
   'broken-weeks': 'Broken weeks',
+  'part-time-review-due': 'Part-time timetable review due',
+  'part-time-review-overdue': 'Part-time timetable review overdue',
+  'part-time-past-end-date': 'Part-time timetable past its end date',
+  'part-time-c2-not-agreed': 'C2 marks without an agreed part-time timetable',
+  'part-time-social-worker-not-told': 'Part-time timetable: social worker not told',
+  'part-time-ehcp-la-not-told': 'Part-time timetable: local authority not told (EHC plan)',
 };
 
 export function ruleTitle(rule: Finding['rule']): string {
@@ -39,7 +44,7 @@ export function wrap(text: string, width: number, indent: string): string {
 export function formatFindingsText(findings: readonly Finding[]): string {
   if (findings.length === 0) return 'No findings.\n';
   const out: string[] = [];
-  for (const rule of RULE_IDS) {
+  for (const rule of ALL_RULE_IDS) {
     const group = findings.filter((f) => f.rule === rule);
     if (group.length === 0) continue;
     out.push(`\n${ruleTitle(rule)} [${rule}]: ${group.length} pupil${group.length === 1 ? '' : 's'}`);

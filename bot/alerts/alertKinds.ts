@@ -1,4 +1,4 @@
-import { type RuleId } from '../../rules/findings/finding.ts';
+import { type FindingRule, type RuleId } from '../../rules/findings/finding.ts';
 import { type AlertKind } from '../../cards/alerts/alertCardModel.ts';
 
 /**
@@ -27,8 +27,8 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
 };
 
 /** The kind a rule's findings are raised under, or null for rules that are answered, not alerted. */
-export function alertKindOf(rule: RuleId): AlertKind | null {
-  for (const kind of ALERT_KIND_NAMES) if ((ALERT_KINDS[kind] as readonly RuleId[]).includes(rule)) return kind;
+export function alertKindOf(rule: FindingRule): AlertKind | null {
+  for (const kind of ALERT_KIND_NAMES) if ((ALERT_KINDS[kind] as readonly FindingRule[]).includes(rule)) return kind;
   return null;
 }
 

@@ -1,4 +1,4 @@
-import { type RuleId, type Finding } from '../../rules/findings/finding.ts';
+import { type FindingRule, type RuleId, type Finding } from '../../rules/findings/finding.ts';
 import { type QuestionKind } from '../questions/question.ts';
 
 /** How a list question is answered: which rule's findings, and how to say the figure that matters. */
@@ -122,7 +122,7 @@ export const LISTED_RULES: Partial<Record<QuestionKind, ListedRule>> = {
 };
 
 /** Titles of every rule, for the pupil card. */
-export const RULE_TITLES: Record<RuleId, string> = {
+export const RULE_TITLES: Record<FindingRule, string> = {
   'persistent-absence': 'Persistent absence',
   'severe-absence': 'Severe absence',
   'at-risk-of-persistent-absence': 'At risk of persistent absence',
@@ -135,4 +135,10 @@ export const RULE_TITLES: Record<RuleId, string> = {
   'deletion-ground-20-days': 'Deletion ground (20 days)',
   'persistent-lateness': 'Persistent lateness',
   'broken-weeks': 'Broken weeks',
+  'part-time-review-due': 'Part-time timetable review due',
+  'part-time-review-overdue': 'Part-time timetable review overdue',
+  'part-time-past-end-date': 'Part-time timetable past its end date',
+  'part-time-c2-not-agreed': 'C2 without an agreed timetable',
+  'part-time-social-worker-not-told': 'Part-time timetable: social worker not told',
+  'part-time-ehcp-la-not-told': 'Part-time timetable: local authority not told (EHC plan)',
 };

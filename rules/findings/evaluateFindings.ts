@@ -4,7 +4,7 @@ import { absenceLevelFindings } from './absenceLevelFindings.ts';
 import { brokenWeeksFinding } from './brokenWeeksFinding.ts';
 import { continuousAbsenceFinding, deletionGroundFinding } from './continuousAbsence.ts';
 import { createEvaluationContext, type EvaluationContext, type EvaluationOptions } from './evaluationContext.ts';
-import { RULE_IDS, type Finding } from './finding.ts';
+import { ALL_RULE_IDS, type Finding } from './finding.ts';
 import { nCodeOverdueFinding } from './nCodeOverdue.ts';
 import { penaltyThresholdFinding } from './penaltyThreshold.ts';
 import { persistentLatenessFinding } from './persistentLateness.ts';
@@ -34,7 +34,7 @@ export function evaluateFindings(register: Register, options: EvaluationOptions)
   const ctx = createEvaluationContext(register, options);
   const all: Finding[] = [];
   for (let p = 0; p < register.pupils.length; p++) all.push(...findingsForPupil(ctx, p));
-  const order = new Map(RULE_IDS.map((r, i) => [r, i]));
+  const order = new Map(ALL_RULE_IDS.map((r, i) => [r, i]));
   return all.sort(
     (a, b) =>
       order.get(a.rule)! - order.get(b.rule)! || a.pupilName.localeCompare(b.pupilName) || (a.upn < b.upn ? -1 : 1),

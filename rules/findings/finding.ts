@@ -17,6 +17,24 @@ export const RULE_IDS = [
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
+/**
+ * What the rules conclude from the school's own records rather than from register marks alone: the
+ * temporary part-time timetables (reg 11(6)) it has agreed. These come after the register rules.
+ */
+export const RECORD_RULE_IDS = [
+  'part-time-review-due',
+  'part-time-review-overdue',
+  'part-time-past-end-date',
+  'part-time-c2-not-agreed',
+  'part-time-social-worker-not-told',
+  'part-time-ehcp-la-not-told',
+] as const;
+export type RecordRuleId = (typeof RECORD_RULE_IDS)[number];
+
+/** Every rule a finding can carry, in the order findings are listed. */
+export const ALL_RULE_IDS = [...RULE_IDS, ...RECORD_RULE_IDS] as const;
+export type FindingRule = RuleId | RecordRuleId;
+
 /** One session of evidence: when, and the code it carried. */
 export interface SessionMark {
   date: string;
@@ -33,7 +51,7 @@ export interface Finding {
   upn: string;
   pupilName: string;
   yearGroup: string;
-  rule: RuleId;
+  rule: FindingRule;
   reason: string;
   evidence: Record<string, unknown>;
   nextStep: string;

@@ -1,8 +1,7 @@
 import { halfName } from '../calendar/schoolCalendar.ts';
 import { findRegisterCode } from '../codes/registerCodes.ts';
 import { addDays, formatLongDate, toDayNumber, type IsoDate } from '../dates/isoDate.ts';
-import { type Citation } from '../findings/citation.ts';
-import { type SessionMark } from '../findings/finding.ts';
+import { RECORD_RULE_IDS, type Finding, type RecordRuleId, type SessionMark } from '../findings/finding.ts';
 import { type PolicyProfile } from '../policies/policyProfile.ts';
 import { pupilName, type Pupil } from '../pupils/pupil.ts';
 import { type Register } from '../register/register.ts';
@@ -16,33 +15,18 @@ import {
   type PartTimeTimetable,
 } from './partTimeTimetable.ts';
 
-/** What the part-time timetable rules can conclude, one id per duty. */
-export const PART_TIME_RULE_IDS = [
-  'part-time-review-due',
-  'part-time-review-overdue',
-  'part-time-past-end-date',
-  'part-time-c2-not-agreed',
-  'part-time-social-worker-not-told',
-  'part-time-ehcp-la-not-told',
-] as const;
-export type PartTimeRuleId = (typeof PART_TIME_RULE_IDS)[number];
+/** The part-time timetable rules: the record rules, by another name where that reads better. */
+export const PART_TIME_RULE_IDS = RECORD_RULE_IDS;
+export type PartTimeRuleId = RecordRuleId;
 
-/** A finding about a part-time timetable: the same fields as a register finding, with its own rule ids. */
-export interface PartTimeFinding {
-  upn: string;
-  pupilName: string;
-  yearGroup: string;
-  rule: PartTimeRuleId;
-  reason: string;
-  evidence: Record<string, unknown>;
-  nextStep: string;
-  citation: Citation;
-  episode: string;
-}
+/** A finding about a part-time timetable. */
+export type PartTimeFinding = Finding & { rule: PartTimeRuleId };
 
 export interface PartTimeOptions {
   asOf: IsoDate;
   policy: PolicyProfile;
+  /** Only this pupil's findings, when given. */
+  upn?: string;
 }
 
 const C2 = findRegisterCode('C2')!.id;
@@ -65,6 +49,7 @@ export function partTimeFindings(
   }
   const out: PartTimeFinding[] = [];
   register.pupils.forEach((pupil, p) => {
+    if (options.upn !== undefined && pupil.upn !== options.upn) return;
     const own = (byUpn.get(pupil.upn) ?? []).slice().sort((a, b) => (a.start < b.start ? -1 : 1));
     for (const t of own) {
       if (!isInPlaceOn(t, options.asOf)) continue;

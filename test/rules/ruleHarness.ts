@@ -1,6 +1,6 @@
 import { createEvaluationContext, type MeasureMethod } from '../../rules/findings/evaluationContext.ts';
 import { evaluateFindings } from '../../rules/findings/evaluateFindings.ts';
-import { type Finding, type RuleId } from '../../rules/findings/finding.ts';
+import { type Finding, type FindingRule } from '../../rules/findings/finding.ts';
 import { policyProfile } from '../../rules/policies/policyProfiles.ts';
 import { type Register } from '../../rules/register/register.ts';
 import { makeRegister, type FixtureSpec } from '../support/registerFixture.ts';
@@ -17,11 +17,11 @@ export function findingsAt(
 }
 
 /** The one finding of `rule` for the first pupil, or undefined. */
-export function findingOf(findings: readonly Finding[], rule: RuleId, upnIndex?: string): Finding | undefined {
+export function findingOf(findings: readonly Finding[], rule: FindingRule, upnIndex?: string): Finding | undefined {
   return findings.find((f) => f.rule === rule && (upnIndex === undefined || f.upn === upnIndex));
 }
 
-export function rulesOf(findings: readonly Finding[]): RuleId[] {
+export function rulesOf(findings: readonly Finding[]): FindingRule[] {
   return findings.map((f) => f.rule);
 }
 

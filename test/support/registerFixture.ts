@@ -115,6 +115,7 @@ export function writeBundle(dir: string, spec: FixtureSpec): string {
     'social_worker',
     'looked_after',
     'young_carer',
+    ...(register.pupils.some((p) => p.homeLa) ? ['home_la'] : []),
   ];
   const flag = (v?: boolean) => (v === undefined ? '' : v ? 'Y' : 'N');
   const pupilRows = register.pupils.map((p) =>
@@ -130,6 +131,7 @@ export function writeBundle(dir: string, spec: FixtureSpec): string {
       flag(p.socialWorker),
       flag(p.lookedAfter),
       flag(p.youngCarer),
+      ...(cols.includes('home_la') ? [p.homeLa ?? ''] : []),
     ].join(','),
   );
   writeFileSync(join(dir, 'pupils.csv'), `${cols.join(',')}\n${pupilRows.join('\n')}\n`);

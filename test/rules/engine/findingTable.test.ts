@@ -44,6 +44,8 @@ function figureOf(f: Finding): [number, number] {
     case 'continuous-unauthorised-10-days':
     case 'deletion-ground-20-days':
       return [e.schoolDays as number, 0];
+    default:
+      throw new Error(`the engine's tables hold no ${f.rule} findings`);
   }
 }
 
