@@ -1,11 +1,17 @@
 import { type AgendaCardView, type AgendaSection } from '../../cards/meetings/agendaCard.ts';
-import { buildMeetingAgenda, type AbsenceLevel, type MeetingAgenda } from '../../rules/cases/meetingAgenda.ts';
+import {
+  buildMeetingAgenda,
+  type AbsenceLevel,
+  type AgendaPartTime,
+  type MeetingAgenda,
+} from '../../rules/cases/meetingAgenda.ts';
 import { type PupilCase } from '../../rules/cases/pupilCase.ts';
 import { ACTION_PARTY_LABELS } from '../../rules/cases/pupilCase.ts';
 import { addDays, formatShortDate } from '../../rules/dates/isoDate.ts';
 import { createEvaluationContext } from '../../rules/findings/evaluationContext.ts';
 import { formatPercent } from '../../rules/measures/absenceThresholds.ts';
 import { yearLabel } from '../queries/describeView.ts';
+import { citationText } from '../decisions/citationText.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
 import { type MeetingRecord } from './meetingStore.ts';
 import { todayOf, type MeetingsServices } from './meetingsServices.ts';
@@ -122,7 +128,7 @@ export function agendaCardView(meetingId: string, agenda: MeetingAgenda, school:
   const partTime = agenda.partTime.map(
     (p) =>
       ({
-        text: `${p.pupilName} (${yearLabel(p.yearGroup)}): ${p.c2Sessions} C2 sessions since ${formatShortDate(agenda.movementFrom)}, last ${formatShortDate(p.lastC2)}; ${p.reviewDate ? `review was due ${formatShortDate(p.reviewDate)}` : 'no review date recorded'}`,
+        text: partTimeLine(p, agenda),
         color: 'Attention',
       }) as const,
   );
@@ -153,12 +159,7 @@ export function agendaCardView(meetingId: string, agenda: MeetingAgenda, school:
       targets,
       cap,
     ),
-    section(
-      'Part-time timetables (C2) due a review (000 paras 18-22)',
-      'No part-time timetable is past its review date.',
-      partTime,
-      cap,
-    ),
+    partTimeSection(agenda, partTime, cap, citationText(school.policy.partTimeTimetables.reviewCitation)),
   ];
   const national = agenda.cohorts.some((c) => c.national)
     ? 'National: DfE published figures for the group where there are any.'
@@ -185,4 +186,40 @@ export function agendaCardView(meetingId: string, agenda: MeetingAgenda, school:
         value: p.upn,
       })),
   };
+}
+
+/** One pupil's line in the part-time section: what the timetable or the C2 marks need. */
+function partTimeLine(p: AgendaPartTime, agenda: MeetingAgenda): string {
+  const who = `${p.pupilName} (${yearLabel(p.yearGroup)})`;
+  const marks = p.c2Sessions
+    ? `${p.c2Sessions} C2 sessions since ${formatShortDate(agenda.movementFrom)}, last ${formatShortDate(p.lastC2)}`
+    : 'no C2 sessions since ' + formatShortDate(agenda.movementFrom);
+  const review = p.reviewDate ? `review was due ${formatShortDate(p.reviewDate)}` : 'no review date recorded';
+  if (agenda.partTimeInPlace === null) return `${who}: ${marks}; ${review}`;
+  if (!p.timetable) return `${who}: ${marks}, with no agreed part-time timetable recorded`;
+  const end = p.timetable.pastEnd
+    ? `was due to end ${formatShortDate(p.timetable.endInForce)}`
+    : `ends ${formatShortDate(p.timetable.endInForce)}`;
+  return `${who}: on a part-time timetable since ${formatShortDate(p.timetable.start)}, ${end}; ${review}; ${marks}`;
+}
+
+/** The part-time section: the count in place when the school records timetables, and the source it rests on. */
+function partTimeSection(
+  agenda: MeetingAgenda,
+  lines: AgendaSection['lines'],
+  cap: number,
+  source: string,
+): AgendaSection {
+  const recorded = agenda.partTimeInPlace !== null;
+  const shown = section(
+    recorded
+      ? `Part-time timetables: ${agenda.partTimeInPlace} in place; these need attention`
+      : 'Part-time timetables (C2) due a review',
+    recorded
+      ? 'Every timetable in place is within its review and end dates, and every C2 mark has one behind it.'
+      : 'No part-time timetable is past its review date.',
+    lines,
+    cap,
+  );
+  return lines.length ? { ...shown, lines: [...shown.lines, { text: `Source: ${source}`, color: 'Default' }] } : shown;
 }

@@ -1,4 +1,5 @@
 import { createAttendanceEngine, type AttendanceEngine } from '../../rules/engine/attendanceEngine.ts';
+import { completeFindings } from '../../rules/findings/completeFindings.ts';
 import { type EvaluationContext } from '../../rules/findings/evaluationContext.ts';
 import { type Finding } from '../../rules/findings/finding.ts';
 import { type Register } from '../../rules/register/register.ts';
@@ -81,5 +82,8 @@ function engineFor(register: Register): AttendanceEngine {
 function evaluate(school: SchoolData, asOf: string, periodStart?: string): SchoolEvaluation {
   const [table] = engineFor(school.register).findingsAt(asOf, school.policy, { periodStart });
   // The table's query already holds the rules' context for this register, date and period.
-  return { context: table.query.ctx, findings: table.findings() };
+  return {
+    context: table.query.ctx,
+    findings: completeFindings(school.register, table.findings(), { asOf, policy: school.policy }),
+  };
 }

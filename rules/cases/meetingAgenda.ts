@@ -3,6 +3,7 @@ import { type EvaluationContext } from '../findings/evaluationContext.ts';
 import { compareWithTargets, type TargetComparison } from '../measures/targetComparison.ts';
 import { pupilMeasures } from '../measures/pupilMeasures.ts';
 import { sessionRange } from '../calendar/calendarLookup.ts';
+import { effectiveEnd, isInPlaceOn } from '../partTime/partTimeTimetable.ts';
 import { findRegisterCode } from '../codes/registerCodes.ts';
 import { pupilName } from '../pupils/pupil.ts';
 import { stageName } from './applyCaseChange.ts';
@@ -49,8 +50,13 @@ export interface AgendaPartTime {
   yearGroup: string;
   c2Sessions: number;
   lastC2: IsoDate;
-  /** The case's review date when one is recorded; absent means none was ever set (000 para 19 asks for one). */
+  /**
+   * The review date: the timetable's when the school records timetables, else the case's; absent means none
+   * was ever set (the guidance asks for regular review dates).
+   */
   reviewDate?: IsoDate;
+  /** The timetable in place, when the school records one; absent for C2 with no timetable behind it. */
+  timetable?: { start: IsoDate; endInForce: IsoDate; pastEnd: boolean };
 }
 
 /** An action agreed at the last meeting, with where it stands now: nothing agreed is forgotten between terms. */
@@ -82,6 +88,11 @@ export interface MeetingAgenda {
   cohorts: CohortComparisonRow[];
   targets: TargetComparison[];
   partTime: AgendaPartTime[];
+  /**
+   * How many part-time timetables are in place at the as-of date, when the school records them (null when it
+   * does not): Derby City Council's termly meetings review them (para 33), and every authority asks.
+   */
+  partTimeInPlace: number | null;
 }
 
 /** What the last meeting left behind, as far as the next agenda needs it. */
@@ -229,6 +240,9 @@ export function buildMeetingAgenda(input: AgendaInput): MeetingAgenda {
     cohorts: cohortComparison(now, input.localAuthority, input.national),
     targets: compareWithTargets(now),
     partTime: partTimeTimetables(now, input.movement.from, caseByUpn, today),
+    partTimeInPlace: register.partTimeTimetables
+      ? new Set(register.partTimeTimetables.filter((t) => isInPlaceOn(t, asOf)).map((t) => t.upn)).size
+      : null,
   };
 }
 
@@ -248,6 +262,7 @@ function partTimeTimetables(
   const { calendar } = register;
   const { start, end } = sessionRange(calendar, from, asOf);
   const out: AgendaPartTime[] = [];
+  const recorded = register.partTimeTimetables;
   register.pupils.forEach((pupil, p) => {
     const base = p * calendar.sessionCount;
     let sessions = 0;
@@ -257,17 +272,34 @@ function partTimeTimetables(
       sessions++;
       last = s;
     }
-    if (sessions === 0) return;
-    const c = caseByUpn.get(pupil.upn);
-    if (c?.nextReview && c.nextReview >= today) return;
-    out.push({
+    const timetable = recorded?.find((t) => t.upn === pupil.upn && isInPlaceOn(t, asOf));
+    if (sessions === 0 && !timetable) return;
+    const entry = {
       upn: pupil.upn,
       pupilName: pupilName(pupil),
       yearGroup: pupil.yearGroup,
       c2Sessions: sessions,
-      lastC2: calendar.sessionDate[last],
-      ...(c?.nextReview ? { reviewDate: c.nextReview } : {}),
-    });
+      lastC2: last >= 0 ? calendar.sessionDate[last] : asOf,
+    };
+    if (recorded) {
+      // The school keeps its timetables: on the agenda when a review is due, the end date has passed, or
+      // there are C2 marks with no timetable behind them.
+      if (!timetable) return void out.push(entry);
+      const endInForce = effectiveEnd(timetable);
+      const pastEnd = endInForce < asOf;
+      const reviewed =
+        timetable.nextReview !== undefined && timetable.reviews.some((r) => r.on >= timetable.nextReview!);
+      const reviewDue = timetable.nextReview === undefined || (!reviewed && timetable.nextReview <= today);
+      if (!reviewDue && !pastEnd) return;
+      return void out.push({
+        ...entry,
+        ...(timetable.nextReview ? { reviewDate: timetable.nextReview } : {}),
+        timetable: { start: timetable.start, endInForce, pastEnd },
+      });
+    }
+    const c = caseByUpn.get(pupil.upn);
+    if (c?.nextReview && c.nextReview >= today) return;
+    out.push({ ...entry, ...(c?.nextReview ? { reviewDate: c.nextReview } : {}) });
   });
   return out.sort(byYearThenName);
 }

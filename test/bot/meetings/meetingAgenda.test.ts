@@ -182,6 +182,41 @@ describe('the termly meeting agenda', () => {
     expect(buildMeetingAgenda(input(register, [lapsed])).partTime[0].reviewDate).toBe('2025-11-14');
   });
 
+  it('counts the timetables in place and lists those due a review or past their end, from the school’s record', () => {
+    const register = school();
+    const par = register.pupils[3].upn;
+    const agreed = {
+      upn: par,
+      start: '2025-11-10',
+      proposedEnd: '2025-12-19',
+      sessionsOff: [1, 2, 3, 4, 5].map((weekday) => ({ weekday: weekday as 1 | 2 | 3 | 4 | 5, half: 'PM' as const })),
+      schoolAgreedOn: '2025-11-06',
+      parentAgreedOn: '2025-11-07',
+      reviews: [],
+    };
+    register.partTimeTimetables = [{ ...agreed, nextReview: '2025-12-01' }];
+    let agenda = buildMeetingAgenda(input(register));
+    expect(agenda.partTimeInPlace).toBe(1);
+    expect(agenda.partTime).toEqual([]);
+    register.partTimeTimetables = [{ ...agreed, nextReview: '2025-11-21' }];
+    agenda = buildMeetingAgenda(input(register));
+    expect(agenda.partTime).toEqual([
+      {
+        upn: par,
+        pupilName: 'Par Time',
+        yearGroup: '7',
+        c2Sessions: 10,
+        lastC2: AS_OF,
+        reviewDate: '2025-11-21',
+        timetable: { start: '2025-11-10', endInForce: '2025-12-19', pastEnd: false },
+      },
+    ]);
+    register.partTimeTimetables = [];
+    agenda = buildMeetingAgenda(input(register));
+    expect(agenda.partTimeInPlace).toBe(0);
+    expect(agenda.partTime.map((p) => [p.pupilName, p.timetable])).toEqual([['Par Time', undefined]]);
+  });
+
   it('sets the school’s cohorts beside the local authority’s loaded schools and national figures', () => {
     const a = school();
     const b = school('national', '100002');

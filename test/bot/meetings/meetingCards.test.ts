@@ -110,6 +110,7 @@ describe('meeting cards', () => {
       ],
       targets: [],
       partTime: [],
+      partTimeInPlace: null,
     };
     const view = agendaCardView('m1', agenda, school);
     expect(view.sections[1].lines).toHaveLength(25);
