@@ -33,6 +33,7 @@ const PAST_TENSE: Record<RowAction, string> = {
   'home-visit-done': 'recorded the home visit',
   'social-worker-told': 'recorded the safeguarding step',
   'la-notified': 'recorded that the LA was notified',
+  'review-arranged': 'recorded that a review of the part-time timetable is arranged',
   escalate: 'escalated',
 };
 

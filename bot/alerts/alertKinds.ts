@@ -1,4 +1,4 @@
-import { type FindingRule, type RuleId } from '../../rules/findings/finding.ts';
+import { type FindingRule } from '../../rules/findings/finding.ts';
 import { type AlertKind } from '../../cards/alerts/alertCardModel.ts';
 
 /**
@@ -10,7 +10,10 @@ export const ALERT_KINDS = {
   'sickness-return': ['sickness-return'],
   'continuous-absence': ['continuous-unauthorised-10-days', 'deletion-ground-20-days'],
   'penalty-threshold': ['penalty-threshold'],
-} as const satisfies Record<AlertKind, readonly RuleId[]>;
+  // A review overdue or an end date passed: the school must act, not only note it (the guidance asks for
+  // the shortest time necessary). A review merely coming up is answered in lists, not alerted.
+  'part-time-timetable': ['part-time-review-overdue', 'part-time-past-end-date'],
+} as const satisfies Record<AlertKind, readonly FindingRule[]>;
 
 export type { AlertKind };
 
@@ -24,6 +27,7 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   'sickness-return': 'Sickness returns (15 days of illness)',
   'continuous-absence': 'Continuous unauthorised absence (10 and 20 school days)',
   'penalty-threshold': 'Penalty threshold reached',
+  'part-time-timetable': 'Part-time timetables overdue a review or past their end date',
 };
 
 /** The kind a rule's findings are raised under, or null for rules that are answered, not alerted. */
@@ -44,6 +48,9 @@ const ALIASES: Record<string, AlertKind> = {
   threshold: 'penalty-threshold',
   penalty: 'penalty-threshold',
   'penalty-threshold': 'penalty-threshold',
+  'part-time': 'part-time-timetable',
+  'part-time-timetable': 'part-time-timetable',
+  'part-time-timetables': 'part-time-timetable',
 };
 
 /** Reads what a person typed ("sickness", "Penalty threshold") as a kind, or null. */

@@ -13,6 +13,8 @@ const TITLES: Record<string, string> = {
   'continuous-unauthorised-10-days': '10 school days of continuous unauthorised absence',
   'deletion-ground-20-days': '20 school days: deletion ground may apply',
   'penalty-threshold': 'Penalty threshold reached',
+  'part-time-review-overdue': 'Part-time timetable: review overdue',
+  'part-time-past-end-date': 'Part-time timetable: past its end date',
 };
 
 /** Buttons each rule's row offers, in the order they appear. */
@@ -24,6 +26,8 @@ const ACTIONS: Record<string, RowAction[]> = {
   'continuous-unauthorised-10-days': ['parents-called', 'home-visit-done', 'la-notified', 'escalate'],
   'deletion-ground-20-days': ['home-visit-done', 'la-notified', 'escalate'],
   'penalty-threshold': ['parents-called', 'la-notified', 'escalate'],
+  'part-time-review-overdue': ['review-arranged', 'escalate'],
+  'part-time-past-end-date': ['review-arranged', 'escalate'],
 };
 
 const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
@@ -89,6 +93,15 @@ export function evidenceFacts(finding: Finding): { title: string; value: string 
       );
       break;
     }
+    case 'part-time-review-overdue':
+    case 'part-time-past-end-date':
+      facts.push(
+        ['On the timetable since', date(e.start)],
+        ['Ends', date(e.endInForce)],
+        ['Review was due', e.nextReview ? date(e.nextReview) : 'No review date set'],
+        ['Plan', str(e.plan)],
+      );
+      break;
     default:
       break;
   }
@@ -148,6 +161,7 @@ export function rowActionsFor(findings: readonly Finding[]): RowAction[] {
     'home-visit-done',
     'social-worker-told',
     'la-notified',
+    'review-arranged',
     'escalate',
   ];
   return order.filter((a) => wanted.has(a));

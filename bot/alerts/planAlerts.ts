@@ -151,6 +151,12 @@ function titleOf(
         title: `Continuous absence at ${schoolName}`,
         intro: 'Child-missing-education risk: make reasonable enquiries, jointly with the local authority.',
       };
+    case 'part-time-timetable':
+      return {
+        title: `Part-time timetables to review at ${schoolName}`,
+        intro:
+          'A part-time timetable should last only as long as it must: each of these is overdue a review with the pupil and parents, or past its end date.',
+      };
     case 'penalty-threshold':
       return {
         title: `Penalty threshold reached at ${schoolName}`,

@@ -59,6 +59,7 @@ const DONE_VERBS: Record<DoneNote['action'], string> = {
   'home-visit-done': 'Home visit done',
   'social-worker-told': 'Social worker told',
   'la-notified': 'LA notified',
+  'review-arranged': 'Review arranged',
   escalate: 'Escalated',
 };
 

@@ -1,7 +1,8 @@
 import { type PrivacyLevel } from '../../rules/pupils/privacyLevel.ts';
 
 /** The alert kinds a conversation can switch on and off; bot/alerts/alertKinds.ts says which findings each carries. */
-export type AlertKind = 'unexplained' | 'sickness-return' | 'continuous-absence' | 'penalty-threshold';
+export type AlertKind =
+  'unexplained' | 'sickness-return' | 'continuous-absence' | 'penalty-threshold' | 'part-time-timetable';
 
 /** What someone can record on an alert row. */
 export const ROW_ACTIONS = [
@@ -10,6 +11,7 @@ export const ROW_ACTIONS = [
   'home-visit-done',
   'social-worker-told',
   'la-notified',
+  'review-arranged',
   'escalate',
 ] as const;
 export type RowAction = (typeof ROW_ACTIONS)[number];
@@ -30,6 +32,8 @@ export function rowActionLabel(action: RowAction, privacy: PrivacyLevel): string
       return privacy === 'full' ? 'Social worker told' : 'Safeguarding step done';
     case 'la-notified':
       return 'LA notified';
+    case 'review-arranged':
+      return 'Review arranged';
     case 'escalate':
       return 'Escalate';
   }

@@ -170,7 +170,7 @@ describe('alert planning', () => {
         tenantId: 't',
         privacy: 'limited',
         audience: 'school',
-        kinds: ['unexplained', 'sickness-return', 'continuous-absence'],
+        kinds: ['unexplained', 'sickness-return', 'continuous-absence', 'part-time-timetable'],
       },
       { conversationId: 'c1', tenantId: 't', privacy: 'limited', audience: 'la', kinds: [...LA_FACING_KINDS] },
     ]);
