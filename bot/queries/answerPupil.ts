@@ -3,12 +3,14 @@ import { pupilCard } from '../../cards/queries/pupilCard.ts';
 import { formatLongDate } from '../../rules/dates/isoDate.ts';
 import { formatPercent } from '../../rules/measures/absenceThresholds.ts';
 import { pupilMeasures } from '../../rules/measures/pupilMeasures.ts';
-import { pupilName } from '../../rules/pupils/pupil.ts';
+import { pupilName, type Pupil } from '../../rules/pupils/pupil.ts';
 import { userKey } from '../access/access.ts';
 import { type BotMessage, type ConversationInfo, type UserInfo } from '../host/featureHost.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
 import { recentMarks } from './recentMarks.ts';
 import { privacyLabel, yearLabel } from './describeView.ts';
+import { laName, residenceOf } from '../../rules/crossBorder/crossBorder.ts';
+import { type School } from '../../rules/register/register.ts';
 import { findPupils } from './findPupils.ts';
 import { viewFinding } from './findingView.ts';
 import { RULE_TITLES } from './listedRules.ts';
@@ -112,6 +114,7 @@ export async function answerPupil(
         value: `${formatPercent(m.absencePercent)} (${m.absence} sessions: ${m.authorised} authorised, ${m.unauthorised} unauthorised)`,
       },
       { label: 'Broken weeks', value: `${m.brokenWeeks.broken} of ${m.brokenWeeks.weeks} school weeks` },
+      ...homeLaMeasure(pupil, school.register.school),
     ],
     context: full ? contextFacts(school, p) : [],
     hasContext: full,
@@ -163,5 +166,17 @@ function contextFacts(school: SchoolData, p: number) {
     { label: 'Looked after', value: said(pupil.lookedAfter) },
     { label: 'Young carer', value: said(pupil.youngCarer) },
     { label: 'Date of birth', value: formatLongDate(pupil.dateOfBirth) },
+  ];
+}
+
+/** The pupil's home local authority, when it is not the school's: some duties then fall to it. */
+function homeLaMeasure(pupil: Pupil, school: School): { label: string; value: string }[] {
+  const residence = residenceOf(pupil, school);
+  if (residence.kind !== 'cross-border') return [];
+  return [
+    {
+      label: 'Home local authority',
+      value: `${laName(residence.homeLa)} (cross-border: the school is in ${laName(residence.schoolLa, school.localAuthority)})`,
+    },
   ];
 }
