@@ -1,4 +1,5 @@
 import { type Server } from 'restify';
+import { type StoreAvailability } from '../../adapters/store/resilientStateStore.ts';
 import { type StateStore } from '../../adapters/store/stateStore.ts';
 import { systemClock, type Clock } from '../../adapters/teams/clock.ts';
 import { OutboxSender, type SenderLog } from '../../adapters/teams/outboxSender.ts';
@@ -19,6 +20,8 @@ export interface AlertsRuntimeOptions {
   /** The restify server, to mount `POST /api/scan` on. */
   server: Server;
   log: Log;
+  /** The store's availability: when it comes back after an outage, delivery resumes at once. */
+  availability?: StoreAvailability;
   clock?: Clock;
   /**
    * How often to look for work nobody is doing (default every minute): items whose holder died and whose
@@ -91,6 +94,22 @@ export function startAlertsRuntime(options: AlertsRuntimeOptions): AlertsRuntime
       }
     })();
   }
+  // Back from an outage: what was claimed before it goes now, not when this instance's own leases run out.
+  const stopListening = options.availability?.onAvailabilityChange((available) => {
+    if (!available || stopping.signal.aborted) return;
+    sender.resume(stopping.signal).catch((err: unknown) => {
+      log('outbox.resume-failed', { error: (err as Error).name });
+    });
+  });
   void deliver();
-  return { name: 'alerts', scanner, sender, deliver, stop: () => stopping.abort() };
+  return {
+    name: 'alerts',
+    scanner,
+    sender,
+    deliver,
+    stop: () => {
+      stopListening?.();
+      stopping.abort();
+    },
+  };
 }

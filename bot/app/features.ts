@@ -50,6 +50,7 @@ export function startBotRuntimes(services: BotServices, host: RuntimeHost): BotR
     proactive: host.proactive,
     server: host.server,
     log: services.log,
+    availability: services.availability,
   });
   // Overdue case actions and reviews, and case offers, are checked at the alert times and go out through the alerts sender.
   const meetings = startOverdueCaseRuntime({

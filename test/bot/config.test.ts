@@ -47,7 +47,7 @@ describe('readConfig', () => {
 
   it('refuses an app id without its secret even outside production', () => {
     expect(problems({ MicrosoftAppId: 'a' })).toContain(
-      'MicrosoftAppId is set but MicrosoftAppPassword and MicrosoftAppTenantId are not',
+      'MicrosoftAppId is set, so Teams mode needs MicrosoftAppPassword, MicrosoftAppTenantId',
     );
   });
 
