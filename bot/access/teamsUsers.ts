@@ -1,4 +1,5 @@
 import { type StateStore, VersionConflictError } from '../../adapters/store/stateStore.ts';
+import { StoreUnavailableError } from '../../adapters/store/storeUnavailableError.ts';
 import { type UserInfo } from '../host/featureHost.ts';
 import { ALL_SCHOOLS, hasFullViewRole } from './access.ts';
 
@@ -19,9 +20,9 @@ interface TeamsUserRecord {
  */
 export async function rememberTeamsUser(store: StateStore, user: UserInfo): Promise<void> {
   if (!user.aadObjectId || !user.id) return;
-  const current = await store.getRecord<TeamsUserRecord>(NAMESPACE, user.aadObjectId);
-  if (current?.value.userId === user.id) return;
   try {
+    const current = await store.getRecord<TeamsUserRecord>(NAMESPACE, user.aadObjectId);
+    if (current?.value.userId === user.id) return;
     await store.putRecord<TeamsUserRecord>(
       NAMESPACE,
       user.aadObjectId,
@@ -29,8 +30,9 @@ export async function rememberTeamsUser(store: StateStore, user: UserInfo): Prom
       current ? current.version : null,
     );
   } catch (err) {
-    // Someone else wrote the same mapping at the same moment: theirs is as good as ours.
-    if (!(err instanceof VersionConflictError)) throw err;
+    // Someone else wrote the same mapping at the same moment: theirs is as good as ours. With the store
+    // away, the mapping waits for the person's next message: it only widens later card refreshes.
+    if (!(err instanceof VersionConflictError) && !(err instanceof StoreUnavailableError)) throw err;
   }
 }
 
