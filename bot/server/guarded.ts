@@ -20,6 +20,7 @@ export function guarded(handler: RouteHandler, log?: Log): RouteHandler {
         return;
       }
       if (err instanceof HttpRefusal) {
+        log?.('http.refused', { route: routeOf(req), status: err.status });
         refuse(res, err.status, err.message);
         return;
       }
