@@ -1,5 +1,12 @@
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
-import { ActivityTypes, MemoryStorage, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import {
+  ActivityTypes,
+  CallerIdConstants,
+  MemoryStorage,
+  type Activity,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
 import { z } from 'zod';
 import { StoreUnavailableError } from '../../adapters/store/storeUnavailableError.ts';
 import { type BotConfig } from '../config.ts';
@@ -80,8 +87,16 @@ export function createTeamsBot(
           MicrosoftAppPassword: config.appPassword,
           MicrosoftAppTenantId: config.tenantId,
           MicrosoftAppType: config.appType,
+          // botbuilder takes every public-cloud setting as given once any one is set, so the seam sets them
+          // all: Microsoft's documented public-cloud values, with only the key document replaced.
           ...(channelAuthentication.openIdMetadataUrl
             ? {
+                ValidateAuthority: true,
+                ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+                ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+                ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+                OAuthUrl: 'https://api.botframework.com',
+                CallerId: CallerIdConstants.PublicAzureChannel,
                 ToBotFromChannelOpenIdMetadataUrl: channelAuthentication.openIdMetadataUrl,
                 ToBotFromEmulatorOpenIdMetadataUrl: channelAuthentication.openIdMetadataUrl,
               }
@@ -133,10 +148,10 @@ export function createTeamsBot(
         }
       ).processActivity(authorization, activity, async (context) => {
         authenticated = true;
-        const { tenantId } = conversationInfo(context.activity);
-        const presented = [context.activity.conversation?.tenantId, tenantId];
-        if (!tenantAllowed(config.allowedTenants, presented)) {
-          wrongTenant = tenantId ?? context.activity.conversation?.tenantId ?? 'none';
+        const conversationTenant = context.activity.conversation?.tenantId;
+        const channelTenant = (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+        if (!tenantAllowed(config.allowedTenants, [conversationTenant, channelTenant])) {
+          wrongTenant = String(channelTenant ?? conversationTenant ?? 'none').slice(0, 100);
           return;
         }
         await run(context);

@@ -8,7 +8,7 @@ export function channelClaims(appId: string, serviceUrl: string, overrides: Reco
   return {
     iss: 'https://api.botframework.com',
     aud: appId,
-    serviceUrl,
+    serviceurl: serviceUrl,
     nbf: now - 60,
     iat: now - 60,
     exp: now + 3600,
