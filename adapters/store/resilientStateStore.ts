@@ -46,6 +46,11 @@ export interface ResilientStoreOptions {
   probeEveryMs?: number;
   /** Audit entries held in memory while the store is away, written in order when it returns (default 50,000). */
   auditBacklog?: number;
+  /**
+   * Record namespaces whose last-known values may also answer reads during an outage: small lookups that
+   * shape an answer (which Teams user an Entra id is), never records a person acts on (cases, decisions).
+   */
+  lastKnownRecordNamespaces?: readonly string[];
 }
 
 interface LastKnown {
@@ -125,10 +130,7 @@ export class ResilientStateStore implements StateStore, StoreAvailability {
     if (!this.available) throw new StoreUnavailableError(this.storeName, operation);
     let timer: NodeJS.Timeout | undefined;
     try {
-      const result = await Promise.race([
-        run(),
-        this.deadline((t) => (timer = t)),
-      ]);
+      const result = await Promise.race([run(), this.deadline((t) => (timer = t))]);
       return result;
     } catch (err) {
       if (err instanceof VersionConflictError) throw err;
@@ -288,12 +290,14 @@ export class ResilientStateStore implements StateStore, StoreAvailability {
   async setRole(schoolUrn: string, userId: string, role: SchoolRole | null): Promise<void> {
     await this.call('setRole', () => this.inner.setRole(schoolUrn, userId, role));
     this.remember(`role:${schoolUrn}:${userId}`, role);
+    this.lastKnown.delete(`roles:${schoolUrn}`);
   }
   getRole(schoolUrn: string, userId: string): Promise<SchoolRole | null> {
     return this.readThrough('getRole', `role:${schoolUrn}:${userId}`, () => this.inner.getRole(schoolUrn, userId));
   }
+  /** Who holds a role at a school (for who may see a card's full view): held like single roles. */
   listRoles(schoolUrn: string): Promise<{ userId: string; role: SchoolRole }[]> {
-    return this.call('listRoles', () => this.inner.listRoles(schoolUrn));
+    return this.readThrough('listRoles', `roles:${schoolUrn}`, () => this.inner.listRoles(schoolUrn));
   }
 
   sentAlertKeys(keys: readonly string[]): Promise<Set<string>> {
@@ -359,6 +363,8 @@ export class ResilientStateStore implements StateStore, StoreAvailability {
   }
 
   getRecord<T = unknown>(namespace: string, id: string): Promise<VersionedRecord<T> | null> {
+    if (this.options.lastKnownRecordNamespaces?.includes(namespace))
+      return this.readThrough('getRecord', `record:${namespace}:${id}`, () => this.inner.getRecord<T>(namespace, id));
     return this.call('getRecord', () => this.inner.getRecord<T>(namespace, id));
   }
   putRecord<T = unknown>(

@@ -4,7 +4,8 @@ import { type UserInfo } from '../host/featureHost.ts';
 import { ALL_SCHOOLS, hasFullViewRole } from './access.ts';
 
 /** Store namespace mapping an Entra object id to the Teams user id (29:...) that card refreshes name. */
-const NAMESPACE = 'teams-users';
+export const TEAMS_USERS_NAMESPACE = 'teams-users';
+const NAMESPACE = TEAMS_USERS_NAMESPACE;
 
 /** Teams refreshes a card automatically for at most 60 users. */
 export const MAX_REFRESH_USERS = 60;

@@ -4,6 +4,7 @@ import { ResilientStateStore, type ConnectionSignal } from '../../adapters/store
 import { type StateStore } from '../../adapters/store/stateStore.ts';
 import { AccessControl } from '../access/access.ts';
 import { loadRoleAssignments } from '../access/roleAssignments.ts';
+import { TEAMS_USERS_NAMESPACE } from '../access/teamsUsers.ts';
 import { type BotConfig } from '../config.ts';
 import { type FeatureModule } from '../host/featureHost.ts';
 import { FeatureRegistry } from '../host/featureRegistry.ts';
@@ -50,6 +51,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     log,
     connection: 'onConnectionChange' in options.store ? (options.store as unknown as ConnectionSignal) : undefined,
     probeEveryMs: options.storeProbeEveryMs,
+    lastKnownRecordNamespaces: [TEAMS_USERS_NAMESPACE],
   });
   const dataPath = config.dataPath ?? DEMO_DATA_DIR;
   if (!config.dataPath && !existsSync(dataPath))

@@ -110,6 +110,7 @@ export function createTeamsBot(
       activity: context.activity.id,
       type: context.activity.type,
       error: errorKind(error),
+      storeOperation: error instanceof StoreUnavailableError ? error.operation : undefined,
     });
     if (context.activity.type !== ActivityTypes.Message) return;
     await context.sendActivity(

@@ -31,7 +31,8 @@ function respond(res: ServerResponse, status: number, headers: Record<string, st
  */
 export class ScriptedConnector {
   readonly requests: ConnectorRequest[] = [];
-  answer: (request: ConnectorRequest) => ConnectorAnswer = () => ({ status: 200 });
+  /** May answer later (a promise), as a slow Teams does. */
+  answer: (request: ConnectorRequest) => ConnectorAnswer | Promise<ConnectorAnswer> = () => ({ status: 200 });
   url = '';
   private server?: Server;
   private nextId = 1;
@@ -77,7 +78,7 @@ export class ScriptedConnector {
       ok: false,
     };
     this.requests.push(request);
-    const answer = this.answer(request);
+    const answer = await this.answer(request);
     if (answer === 'hang') return;
     if (answer.status !== 200) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
