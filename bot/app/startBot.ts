@@ -92,6 +92,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
         storeAvailable: store.isAvailable(),
         schools: schools.length,
         mode: config.localMode ? 'local' : 'teams',
+        localMode: config.localMode,
       },
     }),
   });
