@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { type ProblemList } from './inputProblems.ts';
+import { rowShapeProblem, type RowShapeProblem } from './rowShape.ts';
 
 export interface CsvRow {
   /** 1-based line of the row's first character in the file. */
@@ -9,6 +10,8 @@ export interface CsvRow {
   cells: Record<string, string>;
   /** The row as it stood, for a rejects file. */
   raw: string[];
+  /** Set when the row's cells do not line up with the header: none of its cells can be trusted. */
+  shapeProblem?: RowShapeProblem;
 }
 
 export interface CsvTable {
@@ -75,8 +78,9 @@ export function readCsvTable(
     const { record, info } = records[i];
     const cells: Record<string, string> = {};
     header.forEach((name, c) => (cells[name] = record[c] ?? ''));
+    const shapeProblem = rowShapeProblem(header, record.length, (c) => record[c] === '');
     // csv-parse reports the line a record ends on; a record spans more than one line only when quoted.
-    rows.push({ line: info.lines, cells, raw: record });
+    rows.push({ line: info.lines, cells, raw: record, ...(shapeProblem ? { shapeProblem } : {}) });
   }
   return { file: displayName, header, rows };
 }

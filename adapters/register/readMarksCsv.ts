@@ -14,6 +14,7 @@ import { normaliseHeader } from './csvTable.ts';
 import { cellText, recordCells, scanCsvFile, type CsvRecordView } from './csvRecordScanner.ts';
 import { parseDateField } from './fieldParsers.ts';
 import { ProblemList } from './inputProblems.ts';
+import { namedColumnCount, rowShapeProblem } from './rowShape.ts';
 
 export const MARK_COLUMNS = ['upn', 'date', 'session', 'code'] as const;
 
@@ -332,6 +333,8 @@ function scanMarks(
 ): { readable: boolean; rows: number } {
   const { displayName, pupilIndex } = input;
   let columns: number[] | null = null;
+  let header: string[] = [];
+  let named = 0;
   let headerFailed = false;
   let rows = 0;
   // Rows come pupil by pupil: remember the last UPN's bytes and what they meant.
@@ -358,7 +361,8 @@ function scanMarks(
   const scan = scanCsvFile(input.path, (view) => {
     if (headerFailed) return;
     if (!columns) {
-      const header = recordCells(view).map(normaliseHeader);
+      header = recordCells(view).map(normaliseHeader);
+      named = namedColumnCount(header);
       const missing = MARK_COLUMNS.filter((c) => !header.includes(c));
       for (const column of missing)
         problems.add({
@@ -378,6 +382,16 @@ function scanMarks(
     const b = view.bytes;
     bad = false;
     line = view.line;
+
+    // A row without every column is never read cell by cell: a missing code cell is not "no mark".
+    if (view.count !== named) {
+      const shape = rowShapeProblem(header, view.count, (i) => view.end[i] === view.start[i]);
+      if (shape) {
+        problem(shape.field, shape.message);
+        keepRaw(view);
+        return;
+      }
+    }
 
     // UPN: compare bytes with the last row's before decoding anything.
     const us = cu < view.count ? view.start[cu] : 0;
@@ -416,14 +430,13 @@ function scanMarks(
       if (bad) keepRaw(view);
       return;
     }
+    // The row has every column (checked above), so an empty code cell is one written empty: no mark.
     let codeId = -1;
-    if (cc < view.count) {
-      const length = view.end[cc] - view.start[cc];
-      const s = view.start[cc];
-      if (length === 0) codeId = NO_MARK_ID;
-      else if (length === 1) codeId = CODE_BY_BYTES[b[s]];
-      else if (length === 2) codeId = CODE_BY_BYTES[(b[s] << 8) | b[s + 1]];
-    } else codeId = NO_MARK_ID;
+    const codeLength = view.end[cc] - view.start[cc];
+    const codeStart = view.start[cc];
+    if (codeLength === 0) codeId = NO_MARK_ID;
+    else if (codeLength === 1) codeId = CODE_BY_BYTES[b[codeStart]];
+    else if (codeLength === 2) codeId = CODE_BY_BYTES[(b[codeStart] << 8) | b[codeStart + 1]];
     if (codeId < 0 || !(dayNumber >= CODE_2024_DAY ? IN_2024[codeId] : IN_2006[codeId])) {
       const parsed = parseRegisterCode(cellText(view, cc), isoDate ?? fromDayNumber(dayNumber));
       if (parsed.ok) codeId = parsed.code.id;

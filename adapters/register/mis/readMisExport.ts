@@ -6,6 +6,7 @@ import { readDayRow, readGridRow, readSessionRow, type LayoutContext } from './m
 import { type MisMapping } from './misMapping.ts';
 import { readPupilCells, type PupilCellCache } from './misPupilCells.ts';
 import { readDelimitedFile } from './readDelimitedFile.ts';
+import { rowShapeProblem } from '../rowShape.ts';
 
 export interface MisReadOptions {
   /** Layout to use instead of detecting it (a pupils file is still recognised by having no dates). */
@@ -72,8 +73,13 @@ export function readMisExport(path: string, options: MisReadOptions = {}): Sourc
       marks: [],
       problems: [],
     };
-    readPupilCells(row, record.cells, match.index, table.header, pupilCells);
-    readMarks?.(row, record.cells, ctx);
+    // A row whose cells do not line up with the header is rejected whole: its cells may be in the wrong columns.
+    const shape = rowShapeProblem(table.header, record.cells.length, (c) => record.cells[c].trim() === '');
+    if (shape) row.problems.push(shape);
+    else {
+      readPupilCells(row, record.cells, match.index, table.header, pupilCells);
+      readMarks?.(row, record.cells, ctx);
+    }
     read.rows.push(row);
   }
   return read;
