@@ -57,6 +57,8 @@ export function readRegisterBundle(
   for (const required of ['pupils.csv', 'marks.csv']) {
     if (!existsSync(file(required)))
       problems.add({ file: required, line: 0, field: '(file)', message: `missing from ${dir}` });
+    else if (!statSync(file(required)).isFile())
+      problems.add({ file: required, line: 0, field: '(file)', message: `not a file in ${dir}` });
   }
   if (!problems.empty) throw new RegisterInputError(problems.problems, problems.total);
 
