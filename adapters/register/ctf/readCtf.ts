@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { LONGEST_SCHOOL_YEAR_DAYS, registerDateInBounds } from '../../../rules/calendar/calendarBounds.ts';
 import { type SchoolCalendar } from '../../../rules/calendar/schoolCalendar.ts';
 import { parseRegisterCode } from '../../../rules/codes/parseRegisterCode.ts';
 import { isIsoDate } from '../../../rules/dates/isoDate.ts';
@@ -124,6 +125,19 @@ function attendanceRow(
     row.problems.push({
       field: 'AttendanceStartDate',
       message: `${JSON.stringify(start)} for ${who} is not a date written YYYY-MM-DD`,
+    });
+    return row;
+  }
+  const startBounds = registerDateInBounds(start);
+  if (!startBounds.ok) {
+    row.problems.push({ field: 'AttendanceStartDate', message: `${who}: ${startBounds.problem}` });
+    return row;
+  }
+  // A YearData holds one school year: two characters a day, weekends included at most.
+  if (marks.length > 2 * LONGEST_SCHOOL_YEAR_DAYS) {
+    row.problems.push({
+      field: 'AttendanceMarks',
+      message: `${who}: the mark string has ${marks.length} characters, more than one school year holds (${2 * LONGEST_SCHOOL_YEAR_DAYS}: two a day for ${LONGEST_SCHOOL_YEAR_DAYS} days)`,
     });
     return row;
   }

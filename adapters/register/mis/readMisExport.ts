@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { registerDateInBounds } from '../../../rules/calendar/calendarBounds.ts';
 import { type SourceRead, type SourceRow } from '../../import/sourceRows.ts';
 import { detectMisLayout, type MisLayout } from './detectMisLayout.ts';
 import { COLUMN_ROLES, matchColumns } from './misColumnRoles.ts';
@@ -54,7 +55,16 @@ export function readMisExport(path: string, options: MisReadOptions = {}): Sourc
     const at = match.index[role];
     if (at !== undefined) read.columns[role] = table.header[at];
   }
-  if (layout.layout === 'grid') read.columns.dates = `${layout.gridColumns.size} date columns`;
+  if (layout.layout === 'grid') {
+    read.columns.dates = `${layout.gridColumns.size} date columns`;
+    // A date column is in every row: a date outside the bounds is the header's problem, not each row's.
+    for (const [at, column] of layout.gridColumns) {
+      const bounds = registerDateInBounds(column.date);
+      if (!bounds.ok)
+        read.fileProblems.push({ file, line: table.headerLine, field: table.header[at], message: bounds.problem });
+    }
+    if (read.fileProblems.length > 0) return read;
+  }
   const ctx: LayoutContext = {
     dates: new Map(),
     header: table.header,
