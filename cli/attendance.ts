@@ -12,7 +12,7 @@ export const USAGE = `Usage:
   attendance generate --schools N --pupils P --seed S --year 2024/25 --out DIR [--through YYYY-MM-DD]
                       [--la NAME] [--la-code NNN] [--policy ID[,ID...]] [--scenarios] [--json]
   attendance import <file-or-dir>... --into <bundle-dir> [--format auto|sessions|days|grid|ctf] [--mapping F]
-                    [--calendar F.json|F.ics|derive] [--lenient] [--rejects F] [--json]
+                    [--calendar F.json|F.ics|derive] [--encoding utf-8|windows-1252] [--lenient] [--rejects F] [--json]
 
 A register bundle is a folder with pupils.csv, marks.csv and optionally calendar.json and school.json (see README.md).
 Without --as-of the register's last school day is used. --previous adds last year's register so the

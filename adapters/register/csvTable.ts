@@ -1,7 +1,9 @@
+import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { type ProblemList } from './inputProblems.ts';
 import { rowShapeProblem, type RowShapeProblem } from './rowShape.ts';
+import { BUNDLE_ENCODING_REMEDY, linesNotUtf8, notUtf8Message } from './textEncoding.ts';
 
 export interface CsvRow {
   /** 1-based line of the row's first character in the file. */
@@ -10,8 +12,8 @@ export interface CsvRow {
   cells: Record<string, string>;
   /** The row as it stood, for a rejects file. */
   raw: string[];
-  /** Set when the row's cells do not line up with the header: none of its cells can be trusted. */
-  shapeProblem?: RowShapeProblem;
+  /** Set when the row's cells cannot be trusted: not UTF-8, or not lined up with the header. */
+  rowProblem?: RowShapeProblem;
 }
 
 export interface CsvTable {
@@ -40,8 +42,22 @@ export function readCsvTable(
   problems: ProblemList,
 ): CsvTable | null {
   let records: { record: string[]; info: { lines: number } }[];
+  const bytes = readFileSync(path);
+  // Lines holding bytes that are not UTF-8: the rows on them are reported, never read with replacement marks.
+  const notUtf8 = isUtf8(bytes) ? [] : linesNotUtf8(bytes);
+  const hasNotUtf8 = (from: number, to: number) => {
+    // The first bad line at or after `from` (the lines are in order), then whether it is within the record.
+    let lo = 0;
+    let hi = notUtf8.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (notUtf8[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < notUtf8.length && notUtf8[lo] <= to;
+  };
   try {
-    records = parse(readFileSync(path), {
+    records = parse(bytes, {
       bom: true,
       info: true,
       relax_column_count: true,
@@ -62,6 +78,15 @@ export function readCsvTable(
     });
     return null;
   }
+  if (hasNotUtf8(1, records[0].info.lines)) {
+    problems.add({
+      file: displayName,
+      line: records[0].info.lines,
+      field: '(header)',
+      message: notUtf8Message(BUNDLE_ENCODING_REMEDY),
+    });
+    return null;
+  }
   const header = records[0].record.map(normaliseHeader);
   const missing = required.filter((c) => !header.includes(c));
   for (const column of missing) {
@@ -78,9 +103,15 @@ export function readCsvTable(
     const { record, info } = records[i];
     const cells: Record<string, string> = {};
     header.forEach((name, c) => (cells[name] = record[c] ?? ''));
-    const shapeProblem = rowShapeProblem(header, record.length, (c) => record[c] === '');
-    // csv-parse reports the line a record ends on; a record spans more than one line only when quoted.
-    rows.push({ line: info.lines, cells, raw: record, ...(shapeProblem ? { shapeProblem } : {}) });
+    // csv-parse reports the line a record ends on, so its lines are those after the record before it.
+    const rowProblem = hasNotUtf8(records[i - 1].info.lines + 1, info.lines)
+      ? {
+          field: header[record.findIndex((c) => c.includes('\uFFFD'))] ?? '(row)',
+          message: notUtf8Message(BUNDLE_ENCODING_REMEDY),
+        }
+      : rowShapeProblem(header, record.length, (c) => record[c] === '');
+    // A record spans more than one line only when quoted.
+    rows.push({ line: info.lines, cells, raw: record, ...(rowProblem ? { rowProblem } : {}) });
   }
   return { file: displayName, header, rows };
 }

@@ -21,6 +21,7 @@ import { cellText, recordCells, scanCsvFile, type CsvRecordView } from './csvRec
 import { parseDateField } from './fieldParsers.ts';
 import { ProblemList } from './inputProblems.ts';
 import { namedColumnCount, rowShapeProblem } from './rowShape.ts';
+import { BUNDLE_ENCODING_REMEDY, notUtf8Message } from './textEncoding.ts';
 
 export const MARK_COLUMNS = ['upn', 'date', 'session', 'code'] as const;
 
@@ -396,6 +397,16 @@ function scanMarks(
   const scan = scanCsvFile(input.path, (view) => {
     if (headerFailed) return;
     if (!columns) {
+      if (view.notUtf8Cell >= 0) {
+        problems.add({
+          file: displayName,
+          line: view.line,
+          field: '(header)',
+          message: notUtf8Message(BUNDLE_ENCODING_REMEDY),
+        });
+        headerFailed = true;
+        return;
+      }
       header = recordCells(view).map(normaliseHeader);
       named = namedColumnCount(header);
       const missing = MARK_COLUMNS.filter((c) => !header.includes(c));
@@ -418,6 +429,11 @@ function scanMarks(
     bad = false;
     line = view.line;
 
+    if (view.notUtf8Cell >= 0) {
+      problem(header[view.notUtf8Cell] || '(row)', notUtf8Message(BUNDLE_ENCODING_REMEDY));
+      keepRaw(view);
+      return;
+    }
     // A row without every column is never read cell by cell: a missing code cell is not "no mark".
     if (view.count !== named) {
       const shape = rowShapeProblem(header, view.count, (i) => view.end[i] === view.start[i]);

@@ -57,8 +57,8 @@ export function readPupilsCsv(
   const pupils: Pupil[] = [];
   const seen = new Map<string, number>();
   for (const row of table.rows) {
-    if (row.shapeProblem) {
-      problems.add({ file: displayName, line: row.line, ...row.shapeProblem });
+    if (row.rowProblem) {
+      problems.add({ file: displayName, line: row.line, ...row.rowProblem });
       continue;
     }
     const values: Record<string, unknown> = {};

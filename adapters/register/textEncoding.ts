@@ -41,6 +41,10 @@ export function notUtf8Message(remedy: string): string {
 export const IMPORT_ENCODING_REMEDY =
   'save the export as "CSV UTF-8", or if it is Windows-1252 (as Excel on Windows saves "CSV") give --encoding windows-1252 (or "encoding": "windows-1252" in the mapping file)';
 
+/** The remedy for a Common Transfer File, whose XML declaration may also name its encoding. */
+export const CTF_ENCODING_REMEDY =
+  'a CTF is UTF-8 unless its XML declaration says otherwise: export it again, or if it is Windows-1252 give --encoding windows-1252';
+
 /** The remedy for a register bundle's own files, which are UTF-8 by definition. */
 export const BUNDLE_ENCODING_REMEDY =
   'a bundle\'s files are UTF-8: save it as "CSV UTF-8" (or import the original export with attendance import --encoding windows-1252)';
