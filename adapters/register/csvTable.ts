@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { type ProblemList } from './inputProblems.ts';
-import { rowShapeProblem, type RowShapeProblem } from './rowShape.ts';
+import { columnName, rowShapeProblem, type RowShapeProblem } from './rowShape.ts';
 import { BUNDLE_ENCODING_REMEDY, linesNotUtf8, notUtf8Message } from './textEncoding.ts';
 
 export interface CsvRow {
@@ -66,7 +66,15 @@ export function readCsvTable(
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     const e = error as { lines?: number; message: string };
-    problems.add({ file: displayName, line: e.lines ?? 0, field: '(file)', message: e.message });
+    // Bytes that are not UTF-8 come first: they are likely the cause, and csv-parse quotes them as U+FFFD.
+    if (notUtf8.length > 0)
+      problems.add({
+        file: displayName,
+        line: notUtf8[0],
+        field: '(file)',
+        message: notUtf8Message(BUNDLE_ENCODING_REMEDY),
+      });
+    else problems.add({ file: displayName, line: e.lines ?? 0, field: '(file)', message: e.message });
     return null;
   }
   if (records.length === 0) {
@@ -106,7 +114,7 @@ export function readCsvTable(
     // csv-parse reports the line a record ends on, so its lines are those after the record before it.
     const rowProblem = hasNotUtf8(records[i - 1].info.lines + 1, info.lines)
       ? {
-          field: header[record.findIndex((c) => c.includes('\uFFFD'))] ?? '(row)',
+          field: notUtf8Field(header, record),
           message: notUtf8Message(BUNDLE_ENCODING_REMEDY),
         }
       : rowShapeProblem(header, record.length, (c) => record[c] === '');
@@ -114,4 +122,10 @@ export function readCsvTable(
     rows.push({ line: info.lines, cells, raw: record, ...(rowProblem ? { rowProblem } : {}) });
   }
   return { file: displayName, header, rows };
+}
+
+/** The column holding the first character read as U+FFFD, which is where the bytes that are not UTF-8 are. */
+function notUtf8Field(header: readonly string[], record: readonly string[]): string {
+  const at = record.findIndex((c) => c.includes('\uFFFD'));
+  return at < 0 ? '(row)' : columnName(header, at);
 }

@@ -20,7 +20,7 @@ import { normaliseHeader } from './csvTable.ts';
 import { cellText, recordCells, scanCsvFile, type CsvRecordView } from './csvRecordScanner.ts';
 import { parseDateField } from './fieldParsers.ts';
 import { ProblemList } from './inputProblems.ts';
-import { namedColumnCount, rowShapeProblem } from './rowShape.ts';
+import { columnName, namedColumnCount, rowShapeProblem } from './rowShape.ts';
 import { BUNDLE_ENCODING_REMEDY, notUtf8Message } from './textEncoding.ts';
 
 export const MARK_COLUMNS = ['upn', 'date', 'session', 'code'] as const;
@@ -430,7 +430,7 @@ function scanMarks(
     line = view.line;
 
     if (view.notUtf8Cell >= 0) {
-      problem(header[view.notUtf8Cell] || '(row)', notUtf8Message(BUNDLE_ENCODING_REMEDY));
+      problem(columnName(header, view.notUtf8Cell), notUtf8Message(BUNDLE_ENCODING_REMEDY));
       keepRaw(view);
       return;
     }

@@ -5,6 +5,11 @@ export interface RowShapeProblem {
   message: string;
 }
 
+/** A column as a problem names it: its header, or its place when the header cell is empty. */
+export function columnName(header: readonly string[], index: number): string {
+  return header[index]?.trim() || `column ${index + 1}`;
+}
+
 /** How many columns a header names: trailing empty header cells (Excel pads the header too) name none. */
 export function namedColumnCount(header: readonly string[]): number {
   let n = header.length;

@@ -81,6 +81,12 @@ export function readCtf(path: string, options: CtfReadOptions = {}): SourceRead 
   // Bytes that are not UTF-8 are reported at their row once the rows are found, never read as U+FFFD.
   const text = (decoded.ok ? decoded.text : bytes.toString('utf8')).replace(/^\uFEFF/, '');
   const valid = XMLValidator.validate(text);
+  if (valid !== true && !decoded.ok) {
+    // Bytes that are not UTF-8 come first: they are likely the cause, and the validator quotes them as U+FFFD.
+    for (const line of decoded.lines.slice(0, 10))
+      read.fileProblems.push({ file, line, field: '(file)', message: notUtf8Message(CTF_ENCODING_REMEDY) });
+    return read;
+  }
   if (valid !== true) {
     read.fileProblems.push({
       file,

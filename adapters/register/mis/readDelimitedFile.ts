@@ -93,6 +93,14 @@ export function readDelimitedFile(
     parsed = parse(text, { bom: true, raw: true, relax_column_count: true, on_record }) as unknown as ParsedRecord[];
   } catch (error) {
     const e = error as { lines?: number; message: string };
+    // Bytes that are not UTF-8 come first: they are likely the cause, and csv-parse quotes them as U+FFFD.
+    if (notUtf8Lines.length > 0)
+      return {
+        file: displayName,
+        line: notUtf8Lines[0],
+        field: '(file)',
+        message: notUtf8Message(IMPORT_ENCODING_REMEDY),
+      };
     return { file: displayName, line: e.lines ?? 0, field: '(file)', message: `not readable as CSV: ${e.message}` };
   }
   const records: DelimitedRecord[] = [];

@@ -7,7 +7,7 @@ import { readDayRow, readGridRow, readSessionRow, type LayoutContext } from './m
 import { type MisMapping } from './misMapping.ts';
 import { readPupilCells, type PupilCellCache } from './misPupilCells.ts';
 import { readDelimitedFile } from './readDelimitedFile.ts';
-import { rowShapeProblem } from '../rowShape.ts';
+import { columnName, rowShapeProblem } from '../rowShape.ts';
 import { IMPORT_ENCODING_REMEDY, notUtf8Message, type TextEncoding } from '../textEncoding.ts';
 
 export interface MisReadOptions {
@@ -91,7 +91,10 @@ export function readMisExport(path: string, options: MisReadOptions = {}): Sourc
     // A row with bytes that are not UTF-8, or whose cells do not line up with the header, is rejected whole.
     const shape =
       record.notUtf8Cell !== undefined
-        ? { field: table.header[record.notUtf8Cell] ?? '(row)', message: notUtf8Message(IMPORT_ENCODING_REMEDY) }
+        ? {
+            field: record.notUtf8Cell < 0 ? '(row)' : columnName(table.header, record.notUtf8Cell),
+            message: notUtf8Message(IMPORT_ENCODING_REMEDY),
+          }
         : rowShapeProblem(table.header, record.cells.length, (c) => record.cells[c].trim() === '');
     if (shape) row.problems.push(shape);
     else {
