@@ -3,7 +3,7 @@ import { userKey, type AccessControl } from '../access/access.ts';
 import { type InstallEvent, type MessageTurn } from '../host/featureHost.ts';
 import { type Log } from '../log.ts';
 import { findSchool, schoolList } from '../queries/schoolScope.ts';
-import { type SchoolData } from '../schools/schoolData.ts';
+import { type SchoolData, schoolLabel } from '../schools/schoolData.ts';
 import { ALERT_KIND_LABELS, ALERT_KIND_NAMES, parseAlertKind } from './alertKinds.ts';
 import { boundSchool, LINK_SCHOOL_FIRST } from '../schools/boundSchool.ts';
 
@@ -99,7 +99,7 @@ export async function listAlerts(services: AlertConversationServices, turn: Mess
   const binding = await services.store.getBinding(turn.conversation.id);
   const school = binding && services.schools.find((s) => s.urn === binding.schoolUrn);
   if (school) {
-    lines.push(`Alerts for ${school.name} (URN ${school.urn}) here:`);
+    lines.push(`Alerts for ${schoolLabel(school)} here:`);
     for (const kind of ALERT_KIND_NAMES)
       lines.push(`- ${kind}: ${binding.alertsOff.includes(kind) ? 'off' : 'on'} (${ALERT_KIND_LABELS[kind]})`);
     lines.push('Say "alerts off" or "alerts on" and a kind to change one.');
