@@ -23,6 +23,8 @@ export interface AlertsRuntimeOptions {
   /** The store's availability: when it comes back after an outage, delivery resumes at once. */
   availability?: StoreAvailability;
   clock?: Clock;
+  /** True when the bot's day comes from the registers (ATTENDANCE_AS_OF, local mode): see botToday. */
+  registerDay?: boolean;
   /**
    * How often to look for work nobody is doing (default every minute): items whose holder died and whose
    * lease has since run out, in a shared Redis. Null turns it off (virtual-time tests, where a loop that
@@ -78,7 +80,9 @@ export function startAlertsRuntime(options: AlertsRuntimeOptions): AlertsRuntime
         clock,
         log,
         scan: async (date) => {
-          await scanner.scan({ onlyIfSchoolDay: date });
+          // With the bot's day taken from the registers (ATTENDANCE_AS_OF, local mode) each school is scanned at
+          // that day, its last marked school day or the fixed one, not at the clock's date.
+          await scanner.scan(options.registerDay ? {} : { onlyIfSchoolDay: date });
           void deliver();
         },
       },

@@ -3,6 +3,7 @@ import { alertsFeature } from '../alerts/alertsFeature.ts';
 import { startAlertsRuntime } from '../alerts/alertsRuntime.ts';
 import { decisionsModule } from '../decisions/decisionsModule.ts';
 import { meetingsFeature } from '../meetings/meetingsFeature.ts';
+import { botToday, usesRegisterDay } from '../schools/botToday.ts';
 import { startOverdueCaseRuntime } from '../meetings/overdueCaseRuntime.ts';
 import { type FeatureModule, type ProactiveSender } from '../host/featureHost.ts';
 import { parseQuestion } from '../questions/parseQuestion.ts';
@@ -19,7 +20,8 @@ export function botFeatures(services: BotServices): FeatureModule[] {
   return [
     setupFeature(services),
     alertsFeature(services),
-    meetingsFeature(services),
+    // One "today" for cases, meetings and due dates: the bot's day (ATTENDANCE_AS_OF, the register's in local mode).
+    meetingsFeature({ ...services, today: botToday(services.config) }),
     queriesFeature({ ...services, parse: parseQuestion }),
     decisionsModule(services),
   ];
@@ -51,6 +53,7 @@ export function startBotRuntimes(services: BotServices, host: RuntimeHost): BotR
     server: host.server,
     log: services.log,
     availability: services.availability,
+    registerDay: usesRegisterDay(services.config),
   });
   // Overdue case actions and reviews, and case offers, are checked at the alert times and go out through the alerts sender.
   const meetings = startOverdueCaseRuntime({
@@ -60,6 +63,7 @@ export function startBotRuntimes(services: BotServices, host: RuntimeHost): BotR
     log: services.log,
     config: alertsConfig,
     deliver: alerts.deliver,
+    ...(usesRegisterDay(services.config) ? { registerToday: botToday(services.config) } : {}),
   });
   return [alerts, meetings];
 }

@@ -66,6 +66,13 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     ms: Math.round(performance.now() - loadStarted),
     demo: !config.dataPath,
   });
+  // A bundle without a URN is served under its folder's name: say so, as "link school" will need that id.
+  for (const school of schools.filter((s) => s.idFromFolder))
+    log('school.id-from-folder', {
+      school: school.urn,
+      folder: school.dir,
+      reason: 'the bundle has no school.json with a urn',
+    });
   if (config.rolesFile) log('roles.loaded', { assignments: await loadRoleAssignments(config.rolesFile, store) });
   const services: BotServices = {
     config,

@@ -14,7 +14,7 @@ import {
 } from './decisionActions.ts';
 import { completedWalksFor } from './decisionStore.ts';
 import { type DecisionServices } from './decisionServices.ts';
-import { decisionPupil, decisionSchool } from './decisionTargets.ts';
+import { decisionPupil, decisionSchool, namedSchoolIn } from './decisionTargets.ts';
 import { CASE_STATE_TITLES } from './penaltyCase.ts';
 import { WALKTHROUGHS } from './walkDefinitions.ts';
 import { pupilWalkRefusal } from './walkSession.ts';
@@ -23,7 +23,8 @@ import { type WalkState, type WalkthroughKind } from './walkthrough.ts';
 
 /** Message routes: each anchored, so they cannot catch a question meant for the query parser. */
 export const DECISION_ROUTES = {
-  leave: /^(?:is this leave exceptional|check (?:a |this )?leave request(?: for (?<pupil>.+?))?)\s*\??$/i,
+  leave:
+    /^(?:is this leave exceptional|check (?:a |this )?leave request)(?:(?: for (?<pupil>.+?))|(?<school> (?:at|in|for) .+?))?\s*\??$/i,
   penalty: /^can (?:we|i) (?:issue|give|request) (?:a )?penalty(?: notice)? (?:for|to) (?<pupil>.+?)\s*\??$/i,
   sickness: /^(?:do we need a )?sickness return for (?<pupil>.+?)\s*\??$/i,
   code: /^(?:what|which) code(?: (?:for|should (?:i|we) use for|to use for) (?<situation>.+?))?\s*\??$/i,
@@ -59,10 +60,13 @@ export function decisionsModule(
   async function startFromMessage(
     turn: MessageTurn,
     kind: WalkthroughKind,
-    pupilText?: string,
+    typed?: string,
     situation?: string,
   ): Promise<void> {
-    let target = await decisionSchool(services, turn.conversation, turn.user);
+    // "... for Amy Smith at Oakfield": a school named at the end chooses the school, not the pupil.
+    const named = typed ? namedSchoolIn(services.schools, typed) : null;
+    const pupilText = named ? named.rest || undefined : typed;
+    let target = await decisionSchool(services, turn.conversation, turn.user, undefined, named?.school);
     // The code table is national: "which code?" works in a conversation not linked to a school yet.
     if (!target.ok && kind === 'code')
       target = await decisionSchool(services, turn.conversation, turn.user, services.schools[0].urn);
@@ -95,8 +99,10 @@ export function decisionsModule(
     );
   }
 
-  async function listDecisions(turn: MessageTurn, pupilText: string): Promise<void> {
-    const target = await decisionSchool(services, turn.conversation, turn.user);
+  async function listDecisions(turn: MessageTurn, typed: string): Promise<void> {
+    const named = namedSchoolIn(services.schools, typed);
+    const pupilText = named ? named.rest : typed;
+    const target = await decisionSchool(services, turn.conversation, turn.user, undefined, named?.school);
     if (!target.ok) return void (await turn.reply(target.reply));
     const refusal = pupilWalkRefusal(target.access, target.school);
     if (refusal) return void (await turn.reply(refusal));
@@ -131,7 +137,9 @@ export function decisionsModule(
   return {
     name: 'decisions',
     register(host: FeatureHost) {
-      host.onMessage(DECISION_ROUTES.leave, (turn, m) => startFromMessage(turn, 'leave', m.groups?.pupil));
+      host.onMessage(DECISION_ROUTES.leave, (turn, m) =>
+        startFromMessage(turn, 'leave', m.groups?.pupil ?? m.groups?.school),
+      );
       host.onMessage(DECISION_ROUTES.penalty, (turn, m) => startFromMessage(turn, 'penalty', m.groups?.pupil));
       host.onMessage(DECISION_ROUTES.sickness, (turn, m) => startFromMessage(turn, 'sickness', m.groups?.pupil));
       host.onMessage(DECISION_ROUTES.code, (turn, m) => startFromMessage(turn, 'code', undefined, m.groups?.situation));

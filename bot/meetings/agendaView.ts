@@ -42,7 +42,7 @@ export function prepareAgenda(
     localAuthority: laSchools ? laSchools.map((s) => services.cache.evaluation(s, s.asOf).context) : null,
     national: services.national,
     cases,
-    today: todayOf(services),
+    today: todayOf(services, school),
     lastMeeting: last
       ? {
           id: last.id,

@@ -1,3 +1,4 @@
+import { type SchoolToday } from '../schools/botToday.ts';
 import { type StateStore } from '../../adapters/store/stateStore.ts';
 import { type NationalFigures } from '../../rules/cases/cohortComparison.ts';
 import { type AccessControl } from '../access/access.ts';
@@ -21,6 +22,8 @@ export interface MeetingsFeatureServices {
   access: AccessControl;
   log: Log;
   now?: () => Date;
+  /** The bot's day at a school (botToday); without it, the date by `now`. */
+  today?: SchoolToday;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { schoolLabel } from '../schools/schoolData.ts';
 import { cohortCard } from '../../cards/queries/cohortCard.ts';
 import { formatLongDate } from '../../rules/dates/isoDate.ts';
 import { absencePercent, formatPercent } from '../../rules/measures/absenceThresholds.ts';
@@ -53,7 +54,7 @@ export async function answerCohort(services: QueryServices, request: CohortReque
   });
   return cohortCard({
     title: `${label === '' ? 'Whole school' : label[0].toUpperCase() + label.slice(1)} against national`,
-    school: request.schools.length === 1 ? `${first.name} (URN ${first.urn})` : `${request.schools.length} schools`,
+    school: request.schools.length === 1 ? schoolLabel(first) : `${request.schools.length} schools`,
     cohortLabel: `${label === '' ? 'all pupils' : label} (${totals.pupils} pupils)`,
     cohortHeading: label === '' ? 'School' : 'Cohort',
     periodLabel: [...periods].join('; '),

@@ -6,7 +6,7 @@ import { pupilMeasures } from '../../rules/measures/pupilMeasures.ts';
 import { pupilName } from '../../rules/pupils/pupil.ts';
 import { userKey } from '../access/access.ts';
 import { type BotMessage, type ConversationInfo, type UserInfo } from '../host/featureHost.ts';
-import { type SchoolData } from '../schools/schoolData.ts';
+import { type SchoolData, schoolLabel } from '../schools/schoolData.ts';
 import { recentMarks } from './recentMarks.ts';
 import { privacyLabel, yearLabel } from './describeView.ts';
 import { findPupils } from './findPupils.ts';
@@ -97,7 +97,7 @@ export async function answerPupil(
   const message = pupilCard({
     name: pupilName(pupil),
     subtitle: [yearLabel(pupil.yearGroup), pupil.regGroup, `UPN ${pupil.upn}`].filter(Boolean).join(' · '),
-    school: `${school.name} (URN ${school.urn})`,
+    school: schoolLabel(school),
     asOfLabel: request.token.label ?? formatLongDate(asOf),
     policyName: school.policy.name,
     privacyLabel: privacyLabel(access.privacy, request.conversation, request.forViewerOnly),

@@ -1,3 +1,4 @@
+import { inConversation } from '../support/fakeConnector.ts';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 export interface ConnectorRequest {
@@ -53,10 +54,13 @@ export class ScriptedConnector {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  /** Messages Teams accepted into a conversation (replies and proactive sends), oldest first. */
+  /**
+   * Messages Teams accepted into a conversation (replies and proactive sends), oldest first; for a channel,
+   * those posted to it and those replied in its threads (`<channel>;messageid=<post>`).
+   */
   accepted(conversationId?: string): ConnectorRequest[] {
     return this.requests.filter(
-      (r) => r.ok && r.method === 'POST' && (!conversationId || r.conversationId === conversationId),
+      (r) => r.ok && r.method === 'POST' && (!conversationId || inConversation(r.conversationId, conversationId)),
     );
   }
 
