@@ -358,7 +358,8 @@ describe('parseQuestion when it does not understand', () => {
     expect(parseQuestion(`${BOT}asdf qwerty`, CONTEXT)).toStrictEqual({
       understood: false,
       text: 'asdf qwerty',
-      suggestions: ['persistent-absence', 'penalty-threshold', 'pupil-summary'],
+      suggestions: ['persistent-absence', 'penalty-threshold', 'cohort-summary'],
+      filters: {},
     });
   });
 
@@ -368,13 +369,14 @@ describe('parseQuestion when it does not understand', () => {
       understood: false,
       text: 'brokn?',
       suggestions: ['broken-weeks', 'persistent-absence', 'penalty-threshold'],
+      filters: {},
     });
   });
 
   it('suggests a word the asker began to type', () => {
     const result = parseQuestion('punct report', CONTEXT);
     expect(result.understood).toBe(false);
-    expect(!result.understood && result.suggestions[0]).toBe('lateness');
+    expect('suggestions' in result && result.suggestions[0]).toBe('lateness');
   });
 
   it('suggests the group summary first when only a group and a date were named', () => {
@@ -383,6 +385,8 @@ describe('parseQuestion when it does not understand', () => {
       understood: false,
       text: 'Year 9 this term',
       suggestions: ['cohort-summary', 'persistent-absence', 'penalty-threshold'],
+      filters: { yearGroup: '9' },
+      datesTyped: 'this term',
     });
   });
 
@@ -393,6 +397,6 @@ describe('parseQuestion when it does not understand', () => {
   it('does not answer a question about something else', () => {
     const result = parseQuestion('what time is lunch on Friday?', CONTEXT);
     expect(result.understood).toBe(false);
-    expect(!result.understood && result.suggestions).toHaveLength(3);
+    expect('suggestions' in result && result.suggestions).toHaveLength(3);
   });
 });
