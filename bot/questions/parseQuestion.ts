@@ -5,7 +5,7 @@ import { KIND_PHRASES, type KindMeaning } from './kindVocabulary.ts';
 import { parseDates } from './parseDates.ts';
 import { parseGroups } from './parseGroups.ts';
 import { matchPhrases, vocabularyWords, type Phrase, type PhraseMatch } from './phraseMatcher.ts';
-import { readPupilName } from './readPupilName.ts';
+import { NAME_WORD, NOT_NAME_WORDS, readPupilName } from './readPupilName.ts';
 import { readUpn } from './readUpn.ts';
 import {
   MAX_QUESTION_CHARS,
@@ -15,7 +15,7 @@ import {
   type QuestionFilters,
   type WorkMeter,
 } from './question.ts';
-import { questionTokens } from './questionTokens.ts';
+import { questionTokens, type QuestionToken } from './questionTokens.ts';
 import { schoolPhrases, type SchoolMeaning } from './schoolPhrases.ts';
 import { blankSpans } from './spans.ts';
 import { stripMentions } from './stripMentions.ts';
@@ -58,6 +58,9 @@ function filtersFrom(
   }
   return { filters, ignored };
 }
+
+/** Words that, with a group named and nothing else asked, ask for the group's figures. */
+const GROUP_MEASURE_WORDS: ReadonlySet<string> = new Set(['attendance', 'absence', 'absences']);
 
 /** Words that ask why a pupil is on a list, wherever they stand ("UPN … why flagged?"). */
 const WHY_WORDS: ReadonlySet<string> = new Set(['why', 'whys', 'explain', 'explanation']);
@@ -120,8 +123,16 @@ export function parseQuestion(text: string, context: ParseContext, meter?: WorkM
   } else if (reading.cohort && reading.phrase !== undefined) {
     question = { kind: 'cohort-summary', filters, matched: [reading.phrase] };
   }
+  if (!question && matches.length === 0 && isBareName(words, tokens, knownWords)) {
+    const name = words.slice(tokens[0].start, tokens[tokens.length - 1].end);
+    question = { kind: 'pupil-summary', filters, pupilName: name, matched: ['a name on its own'] };
+  }
+  const namedGroup = Object.keys(filters).length > 0 || ignored.length > 0;
+  if (!question && namedGroup && tokens.some((t) => GROUP_MEASURE_WORDS.has(t.word))) {
+    // "CLA attendance this term", "Year R absence": a group and its attendance is that group's summary.
+    question = { kind: 'cohort-summary', filters, matched: ['… attendance'] };
+  }
   if (!question) {
-    const namedGroup = Object.keys(filters).length > 0 || ignored.length > 0;
     const datesTyped = found.spans.map((span) => afterGroups.slice(span.start, span.end).trim()).join(' ');
     return {
       understood: false,
@@ -135,6 +146,20 @@ export function parseQuestion(text: string, context: ParseContext, meter?: WorkM
   if (choice?.compareWithNational) question.compareWithNational = true;
   if (ignored.length > 0) question.ignoredFilters = ignored;
   return { understood: true, question };
+}
+
+/**
+ * A message of two or three words typed in lower case ("oliver khan") that are neither the bot's
+ * vocabulary, nor common words, nor words that are never names: staff type names that way in chat. One
+ * word is too little to go on ("thanks"), and anything else in the message means it is not just a name.
+ */
+function isBareName(words: string, tokens: readonly QuestionToken[], knownWords: ReadonlySet<string>): boolean {
+  if (tokens.length < 2 || tokens.length > 3) return false;
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  if (words.slice(0, first.start).trim() !== '' || !/^[\s?.!]*$/.test(words.slice(last.end))) return false;
+  for (let i = 1; i < tokens.length; i++) if (words.slice(tokens[i - 1].end, tokens[i].start) !== ' ') return false;
+  return tokens.every((t) => NAME_WORD.test(t.raw) && !knownWords.has(t.word) && !NOT_NAME_WORDS.has(t.word));
 }
 
 /** readPupilName tries each wording once, each a pass over the words. */

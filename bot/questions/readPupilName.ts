@@ -155,7 +155,7 @@ const PUPIL_PHRASES: readonly PupilPhrase[] = [
  * Words that are never part of a pupil's name in these questions. Kept apart from the typo list: "Penny"
  * and "Summer" are names, so only function words and the nouns staff put where a name could go are here.
  */
-const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
+export const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
   'i',
   'me',
   'my',
@@ -346,7 +346,7 @@ const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
   'reasons',
 ]);
 
-const NAME_WORD = /^\p{L}[\p{L}'\u2019-]*$/u;
+export const NAME_WORD = /^\p{L}[\p{L}'\u2019-]*$/u;
 const LONGEST_NAME_WORDS = 4;
 
 /** What a question's wording says about a pupil. */

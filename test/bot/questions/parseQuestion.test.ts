@@ -355,9 +355,9 @@ describe('parseQuestion', () => {
 
 describe('parseQuestion when it does not understand', () => {
   it('gives back the text without the mention, and offers the commonest questions when nothing is near', () => {
-    expect(parseQuestion(`${BOT}asdf qwerty`, CONTEXT)).toStrictEqual({
+    expect(parseQuestion(`${BOT}asdf qwerty zxcv uiop`, CONTEXT)).toStrictEqual({
       understood: false,
-      text: 'asdf qwerty',
+      text: 'asdf qwerty zxcv uiop',
       suggestions: ['persistent-absence', 'penalty-threshold', 'cohort-summary'],
       filters: {},
     });
@@ -388,6 +388,17 @@ describe('parseQuestion when it does not understand', () => {
       filters: { yearGroup: '9' },
       datesTyped: 'this term',
     });
+  });
+
+  it('takes two or three lower-case words that are nothing else for a name, as staff type names in chat', () => {
+    const name = parseQuestion('oliver khan', CONTEXT);
+    expect(name.understood && name.question).toStrictEqual({
+      kind: 'pupil-summary',
+      filters: {},
+      pupilName: 'oliver khan',
+      matched: ['a name on its own'],
+    });
+    expect(parseQuestion('thanks everyone', CONTEXT).understood).toBe(false);
   });
 
   it('does not take a single capitalised word for a pupil', () => {
