@@ -254,10 +254,17 @@ async function refreshAction(services: QueryServices, turn: ActionTurn): Promise
 async function askAction(services: QueryServices, turn: ActionTurn): Promise<ActionResult> {
   const data = askData.safeParse(turn.data);
   if (!data.success) return { message: 'That button is from an older version of this card: ask the question again.' };
-  const { message } = await answerMessage(services, {
+  const started = performance.now();
+  const { message, kind } = await answerMessage(services, {
     text: data.data.question,
     conversation: turn.conversation,
     user: turn.user,
+  });
+  services.log('query.answered', {
+    kind,
+    conversation: turn.conversation.id,
+    via: 'suggestion',
+    ms: Math.round(performance.now() - started),
   });
   return asCard(message);
 }
