@@ -24,11 +24,11 @@ import { type WalkState, type WalkthroughKind } from './walkthrough.ts';
 /** Message routes: each anchored, so they cannot catch a question meant for the query parser. */
 export const DECISION_ROUTES = {
   leave:
-    /^(?:is this leave exceptional|check (?:a |this )?leave request)(?:(?: for (?<pupil>.+?))|(?<school> (?:at|in|for) .+?))?\s*\??$/i,
-  penalty: /^can (?:we|i) (?:issue|give|request) (?:a )?penalty(?: notice)? (?:for|to) (?<pupil>.+?)\s*\??$/i,
-  sickness: /^(?:do we need a )?sickness return for (?<pupil>.+?)\s*\??$/i,
-  code: /^(?:what|which) code(?: (?:for|should (?:i|we) use for|to use for) (?<situation>.+?))?\s*\??$/i,
-  list: /^decisions (?:for|about) (?<pupil>.+?)\s*\??$/i,
+    /^(?:is this leave exceptional|check (?:a |this )?leave request)(?: for (?<pupil>.*[^\s?])|(?<school> (?:at|in|for) .*[^\s?]))?\s*\??$/i,
+  penalty: /^can (?:we|i) (?:issue|give|request) (?:a )?penalty(?: notice)? (?:for|to) (?<pupil>.*[^\s?])\s*\??$/i,
+  sickness: /^(?:do we need a )?sickness return for (?<pupil>.*[^\s?])\s*\??$/i,
+  code: /^(?:what|which) code(?: (?:for|should (?:i|we) use for|to use for) (?<situation>.*[^\s?]))?\s*\??$/i,
+  list: /^decisions (?:for|about) (?<pupil>.*[^\s?])\s*\??$/i,
 } as const;
 
 function decisionLine(state: WalkState): string {

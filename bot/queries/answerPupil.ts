@@ -30,11 +30,41 @@ export interface PupilRequest {
   forViewerOnly?: boolean;
 }
 
-/** "How is Amy Smith doing?": the pupil's card, or a card of choices when the name fits several pupils. */
+/** Which answer about one pupil: their card, or why they are on the lists (their findings with evidence). */
+export type PupilAnswer = (
+  services: QueryServices,
+  request: PupilRequest,
+  scoped: ScopedSchool,
+  p: number,
+) => Promise<BotMessage>;
+
+/**
+ * A question naming a UPN: that pupil, if they are at a school the asker may see in this conversation.
+ * Otherwise the reply says only that no such pupil is here, never whether the UPN exists elsewhere.
+ */
+export async function answerPupilByUpn(
+  services: QueryServices,
+  request: PupilRequest,
+  upn: string,
+  show: PupilAnswer = answerPupil,
+): Promise<BotMessage> {
+  for (const scoped of request.schools) {
+    const p = scoped.school.register.pupils.findIndex((pupil) => pupil.upn === upn);
+    if (p >= 0) return show(services, request, scoped, p);
+  }
+  const where = request.schools.length === 1 ? request.schools[0].school.name : 'the schools you can see';
+  return { text: `I can't find a pupil with UPN ${upn} at ${where}. Check the number against the register.` };
+}
+
+/**
+ * "How is Amy Smith doing?": the pupil's card, or a card of choices when the name fits several pupils. A
+ * full name that is some pupil's exactly is that pupil, even when a sibling shares the family name.
+ */
 export async function answerPupilByName(
   services: QueryServices,
   request: PupilRequest,
   typedName: string,
+  show: PupilAnswer = answerPupil,
 ): Promise<BotMessage> {
   const matches = request.schools.flatMap((scoped) =>
     findPupils(scoped.school.register.pupils, typedName).map((p) => ({ scoped, p })),
@@ -43,7 +73,7 @@ export async function answerPupilByName(
     const where = request.schools.length === 1 ? request.schools[0].school.name : 'the schools you can see';
     return { text: `I can't find a pupil called "${typedName}" at ${where}. Try the name as it is on the register.` };
   }
-  if (matches.length === 1) return answerPupil(services, request, matches[0].scoped, matches[0].p);
+  if (matches.length === 1) return show(services, request, matches[0].scoped, matches[0].p);
   if (matches.length > MAX_CHOICES)
     return { text: `${matches.length} pupils match "${typedName}": give more of the name (given and family name).` };
   const choices = matches.map(({ scoped, p }) => {

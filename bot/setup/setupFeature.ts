@@ -31,7 +31,7 @@ export function setupFeature(services: SetupServices): FeatureModule {
           await handle(turn, ...rest);
         };
       host.onMessage(
-        /^link(?: to)?(?: this (?:channel|chat) to)? school\s+(.+?)\s*$/i,
+        /^link(?: to)?(?: this (?:channel|chat) to)? school\s+(\S(?:.*\S)?)\s*$/i,
         met((turn, match: RegExpMatchArray) => linkSchool(services, turn, match[1])),
       );
       host.onMessage(

@@ -110,15 +110,21 @@ export function sampleCohortCard(suppressed: boolean): CohortCardData {
 export function sampleHelpCard(): HelpCardData {
   return {
     title: 'What I can answer',
-    intro: 'I did not understand "whos missin".',
-    suggestionsText: 'Did you mean: unexplained absence today?',
+    intro: 'As a member of staff you can ask about pupils and groups.',
     sections: [
       {
-        heading: 'Lists of pupils',
+        heading: 'Ask in your own words',
         examples: ['which pupils hit the penalty threshold?', 'who is persistently absent in Year 9?'],
       },
       { heading: 'One pupil', examples: ['how is Amy Smith doing?'] },
     ],
     footer: 'In a channel, mention me first. Set up: link school <URN>.',
+    asks: [
+      {
+        title: 'who is persistently absent in Year 9 this term?',
+        question: 'who is persistently absent in Year 9 this term?',
+      },
+      { title: 'Help', question: 'help' },
+    ],
   };
 }
