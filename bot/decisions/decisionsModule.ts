@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { decisionListCard } from '../../cards/decisions/decisionListCard.ts';
 import { formatShortDate } from '../../rules/dates/isoDate.ts';
 import { userKey } from '../access/access.ts';
-import { type FeatureHost, type FeatureModule, type MessageTurn } from '../host/featureHost.ts';
+import { type Pupil } from '../../rules/pupils/pupil.ts';
+import { type BotMessage, type FeatureHost, type FeatureModule, type MessageTurn } from '../host/featureHost.ts';
+import { type SchoolData } from '../schools/schoolData.ts';
 import {
   backAction,
   cancelAction,
@@ -45,6 +47,26 @@ function decisionLine(state: WalkState): string {
     );
   } else parts.push('nothing recorded yet');
   return `${parts.join('; ')}.`;
+}
+
+/** "decisions for <pupil>": the pupil's completed walk-throughs, newest first, as a card. */
+export function decisionListMessage(
+  school: Pick<SchoolData, 'name'>,
+  pupil: Pick<Pupil, 'givenName' | 'familyName' | 'yearGroup'>,
+  walks: readonly WalkState[],
+): BotMessage {
+  return decisionListCard({
+    title: `Decisions for ${pupil.givenName} ${pupil.familyName}`,
+    subtitle: `Year ${pupil.yearGroup}, ${school.name}: ${walks.length} on record`,
+    count: walks.length,
+    emptyText: 'No decision walk-throughs have been completed for this pupil.',
+    // Newest first; a long history is cut to the 20 most recent to stay under Teams' card size.
+    rows: walks.slice(0, 20).map((w) => ({
+      heading: `${WALKTHROUGHS[w.kind].title} · ${formatShortDate((w.concludedAt ?? w.startedAt).slice(0, 10))}`,
+      headline: w.conclusion?.headline ?? '',
+      detail: decisionLine(w),
+    })),
+  });
 }
 
 /**
@@ -112,20 +134,7 @@ export function decisionsModule(
       upn: found.pupil.upn,
       detail: { count: walks.length },
     });
-    await turn.reply(
-      decisionListCard({
-        title: `Decisions for ${found.pupil.givenName} ${found.pupil.familyName}`,
-        subtitle: `Year ${found.pupil.yearGroup}, ${target.school.name}: ${walks.length} on record`,
-        count: walks.length,
-        emptyText: 'No decision walk-throughs have been completed for this pupil.',
-        // Newest first; a long history is cut to the 20 most recent to stay under Teams' card size.
-        rows: walks.slice(0, 20).map((w) => ({
-          heading: `${WALKTHROUGHS[w.kind].title} · ${formatShortDate((w.concludedAt ?? w.startedAt).slice(0, 10))}`,
-          headline: w.conclusion?.headline ?? '',
-          detail: decisionLine(w),
-        })),
-      }),
-    );
+    await turn.reply(decisionListMessage(target.school, found.pupil, walks));
   }
 
   return {

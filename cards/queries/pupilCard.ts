@@ -1,4 +1,5 @@
 import { type BotMessage } from '../cardTypes.ts';
+import { type WeeklyAttendanceChartView } from '../charts/weeklyAttendanceChart.ts';
 import { cardTemplate } from '../fillCard.ts';
 
 export interface LabelledValue {
@@ -29,9 +30,15 @@ export interface PupilCardData {
   findingsTitle: string;
   findings: PupilCardFinding[];
   limitedNote: string;
+  /** Attendance week by week over the period, with its fallback facts; shown when `hasChart`. */
+  hasChart: boolean;
+  chart: WeeklyAttendanceChartView;
   weekCount: number;
-  /** One row per school week: "w/c 10 Nov" and "Mon /\ Tue NN ...". */
-  weeks: { label: string; marks: string }[];
+  /**
+   * One row per school week: its Monday ("10 Nov") and a cell per weekday, Monday to Friday ("/\", "NN",
+   * or a dash where there was no session), drawn as a grid so a reader can scan down a day.
+   */
+  weeks: { label: string; days: { code: string }[] }[];
   marksKey: string;
 }
 
