@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { decisionListCard } from '../../cards/decisions/decisionListCard.ts';
+import { formatInstant } from '../../cards/formatInstant.ts';
+import { roleName } from '../../cards/roleNames.ts';
 import { formatShortDate } from '../../rules/dates/isoDate.ts';
 import { userKey } from '../access/access.ts';
 import { type Pupil } from '../../rules/pupils/pupil.ts';
@@ -17,8 +19,8 @@ import {
 import { completedWalksFor } from './decisionStore.ts';
 import { type DecisionServices } from './decisionServices.ts';
 import { decisionPupil, decisionSchool } from './decisionTargets.ts';
-import { CASE_STATE_TITLES } from './penaltyCase.ts';
 import { WALKTHROUGHS } from './walkDefinitions.ts';
+import { decisionChoiceText } from './walkCards.ts';
 import { pupilWalkRefusal } from './walkSession.ts';
 import { startWalkthrough } from './walkStart.ts';
 import { type WalkState, type WalkthroughKind } from './walkthrough.ts';
@@ -34,16 +36,13 @@ export const DECISION_ROUTES = {
 
 function decisionLine(state: WalkState): string {
   const parts = [
-    `Concluded by ${state.concludedByName ?? state.concludedBy} at ${state.concludedAt}`,
-    `profile ${state.profile.id} ${state.profile.version}`,
+    `Concluded by ${state.concludedByName ?? state.concludedBy}, ${formatInstant(state.concludedAt ?? state.startedAt)}`,
+    `policy version ${state.profile.version}`,
   ];
   if (state.decision) {
-    const choice =
-      state.decision.choice === 'grant'
-        ? `grant ${state.decision.sessions} sessions`
-        : (CASE_STATE_TITLES[state.decision.choice as keyof typeof CASE_STATE_TITLES] ?? state.decision.choice);
+    const d = state.decision;
     parts.push(
-      `recorded: ${choice} by ${state.decision.byName ?? state.decision.by} (${state.decision.byRole}) at ${state.decision.at}`,
+      `recorded: ${decisionChoiceText(d)} by ${d.byName ?? d.by} (${roleName(d.byRole)}), ${formatInstant(d.at)}`,
     );
   } else parts.push('nothing recorded yet');
   return `${parts.join('; ')}.`;

@@ -186,7 +186,7 @@ export function agendaCardView(meetingId: string, agenda: MeetingAgenda, school:
       cap,
     ),
     section(
-      'Part-time timetables (C2) due a review (000 paras 18-22)',
+      'Part-time timetables (C2) due a review (Derby City Council attendance policy, 2025, paragraphs 18-22)',
       'No part-time timetable is past its review date.',
       partTime,
       cap,
