@@ -1,6 +1,6 @@
 import { type BotMessage } from '../cardTypes.ts';
 import { type WeeklyAttendanceChartView } from '../charts/weeklyAttendanceChart.ts';
-import { cardTemplate } from '../fillCard.ts';
+import { CardTooLargeError, cardTemplate } from '../fillCard.ts';
 
 export interface LabelledValue {
   label: string;
@@ -60,5 +60,12 @@ export function pupilCardText(data: PupilCardData): string {
 /** One pupil: measures, every finding with its reason and citation, and recent marks. */
 export function pupilCard(data: PupilCardData): BotMessage {
   const text = pupilCardText(data);
-  return { text, card: template.fill({ ...data, fallbackText: text }) };
+  try {
+    return { text, card: template.fill({ ...data, fallbackText: text }) };
+  } catch (err) {
+    // A whole year of weeks beside many findings can pass Teams' 28 KB: the chart goes first, since the
+    // measures above it carry the year's figure.
+    if (!(err instanceof CardTooLargeError) || !data.hasChart) throw err;
+    return { text, card: template.fill({ ...data, hasChart: false, fallbackText: text }) };
+  }
 }
