@@ -4,6 +4,7 @@ import { formatInstant } from '../../cards/formatInstant.ts';
 import { roleName } from '../../cards/roleNames.ts';
 import { formatShortDate } from '../../rules/dates/isoDate.ts';
 import { userKey } from '../access/access.ts';
+import { POLICY_PROFILES } from '../../rules/policies/policyProfiles.ts';
 import { type Pupil } from '../../rules/pupils/pupil.ts';
 import { type BotMessage, type FeatureHost, type FeatureModule, type MessageTurn } from '../host/featureHost.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
@@ -37,7 +38,7 @@ export const DECISION_ROUTES = {
 function decisionLine(state: WalkState): string {
   const parts = [
     `Concluded by ${state.concludedByName ?? state.concludedBy}, ${formatInstant(state.concludedAt ?? state.startedAt)}`,
-    `policy version ${state.profile.version}`,
+    `policy ${POLICY_PROFILES.get(state.profile.id)?.name ?? state.profile.id} (${state.profile.version})`,
   ];
   if (state.decision) {
     const d = state.decision;

@@ -1,4 +1,4 @@
-import { formatShortDate } from '../../rules/dates/isoDate.ts';
+import { formatShortDate, formatLongDate } from '../../rules/dates/isoDate.ts';
 import { type PenaltyNoticeDecision } from '../../rules/decisions/penaltyNotice.ts';
 import { type Pupil } from '../../rules/pupils/pupil.ts';
 import { describeCodes } from '../../rules/findings/sessionEvidence.ts';
@@ -36,7 +36,7 @@ export function penaltyReferral(input: ReferralInput): { title: string; text: st
     `To: ${input.localAuthority ?? 'the local authority'} attendance service`,
     `From: ${input.schoolName} (URN ${input.schoolUrn})`,
     '',
-    `Pupil: ${pupil.givenName} ${pupil.familyName}, UPN ${pupil.upn}, born ${pupil.dateOfBirth}, Year ${pupil.yearGroup}`,
+    `Pupil: ${pupil.givenName} ${pupil.familyName}, UPN ${pupil.upn}, born ${formatLongDate(pupil.dateOfBirth)}, Year ${pupil.yearGroup}`,
     `Parent: ${input.parentName} (${input.parentRelationship})`,
     '',
     threshold.met
