@@ -7,7 +7,7 @@
 // Each problem names the element and the start of its text, so a failure says which card row to mend.
 
 /** Pieces of text a line may not break inside: runs without spaces, split after a hyphen, dash or slash. */
-const WORD = /[^\s\-‐–—/]+[\-‐–—/]?|[\-‐–—/]/g;
+const WORD = /[^\s‐–—/-]+[‐–—/-]?|[‐–—/-]/g;
 
 function labelOf(el) {
   const text = (el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 50);
@@ -21,7 +21,7 @@ function visible(rect) {
 /** Words whose glyphs sit on more than one line. */
 function brokenWords(root) {
   const found = [];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(root, window.NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.nodeValue || '';
     for (const match of text.matchAll(WORD)) {
@@ -84,7 +84,9 @@ window.probeCardLayout = function probeCardLayout(card, width) {
     if (!visible(r)) continue;
     const style = getComputedStyle(el);
     if (r.right > box.right + 1 || r.left < box.left - 1) problems.push(`outside the card: ${labelOf(el)}`);
-    const hasText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.nodeValue.trim() !== '');
+    const hasText = Array.from(el.childNodes).some(
+      (n) => n.nodeType === window.Node.TEXT_NODE && n.nodeValue.trim() !== '',
+    );
     if (style.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1)
       problems.push(`text cut off with an ellipsis: ${labelOf(el)}`);
     else if (clips(style) && el.scrollWidth > el.clientWidth + 1 && (hasText || el.children.length === 0))
