@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { decisionListCard } from '../../cards/decisions/decisionListCard.ts';
+import { formatInstant } from '../../cards/formatInstant.ts';
+import { roleName } from '../../cards/roleNames.ts';
 import { formatShortDate } from '../../rules/dates/isoDate.ts';
 import { userKey } from '../access/access.ts';
-import { type FeatureHost, type FeatureModule, type MessageTurn } from '../host/featureHost.ts';
+import { POLICY_PROFILES } from '../../rules/policies/policyProfiles.ts';
+import { type Pupil } from '../../rules/pupils/pupil.ts';
+import { type BotMessage, type FeatureHost, type FeatureModule, type MessageTurn } from '../host/featureHost.ts';
+import { type SchoolData } from '../schools/schoolData.ts';
 import {
   backAction,
   cancelAction,
@@ -17,6 +22,7 @@ import { type DecisionServices } from './decisionServices.ts';
 import { decisionPupil, decisionSchool, namedSchoolIn } from './decisionTargets.ts';
 import { CASE_STATE_TITLES } from './penaltyCase.ts';
 import { WALKTHROUGHS } from './walkDefinitions.ts';
+import { decisionChoiceText } from './walkCards.ts';
 import { pupilWalkRefusal } from './walkSession.ts';
 import { startWalkthrough } from './walkStart.ts';
 import { type WalkState, type WalkthroughKind } from './walkthrough.ts';
@@ -33,19 +39,36 @@ export const DECISION_ROUTES = {
 
 function decisionLine(state: WalkState): string {
   const parts = [
-    `Concluded by ${state.concludedByName ?? state.concludedBy} at ${state.concludedAt}`,
-    `profile ${state.profile.id} ${state.profile.version}`,
+    `Concluded by ${state.concludedByName ?? state.concludedBy}, ${formatInstant(state.concludedAt ?? state.startedAt)}`,
+    `policy ${POLICY_PROFILES.get(state.profile.id)?.name ?? state.profile.id} (${state.profile.version})`,
   ];
   if (state.decision) {
-    const choice =
-      state.decision.choice === 'grant'
-        ? `grant ${state.decision.sessions} sessions`
-        : (CASE_STATE_TITLES[state.decision.choice as keyof typeof CASE_STATE_TITLES] ?? state.decision.choice);
+    const d = state.decision;
     parts.push(
-      `recorded: ${choice} by ${state.decision.byName ?? state.decision.by} (${state.decision.byRole}) at ${state.decision.at}`,
+      `recorded: ${decisionChoiceText(d)} by ${d.byName ?? d.by} (${roleName(d.byRole)}), ${formatInstant(d.at)}`,
     );
   } else parts.push('nothing recorded yet');
   return `${parts.join('; ')}.`;
+}
+
+/** "decisions for <pupil>": the pupil's completed walk-throughs, newest first, as a card. */
+export function decisionListMessage(
+  school: Pick<SchoolData, 'name'>,
+  pupil: Pick<Pupil, 'givenName' | 'familyName' | 'yearGroup'>,
+  walks: readonly WalkState[],
+): BotMessage {
+  return decisionListCard({
+    title: `Decisions for ${pupil.givenName} ${pupil.familyName}`,
+    subtitle: `Year ${pupil.yearGroup}, ${school.name}: ${walks.length} on record`,
+    count: walks.length,
+    emptyText: 'No decision walk-throughs have been completed for this pupil.',
+    // Newest first; a long history is cut to the 20 most recent to stay under Teams' card size.
+    rows: walks.slice(0, 20).map((w) => ({
+      heading: `${WALKTHROUGHS[w.kind].title} · ${formatShortDate((w.concludedAt ?? w.startedAt).slice(0, 10))}`,
+      headline: w.conclusion?.headline ?? '',
+      detail: decisionLine(w),
+    })),
+  });
 }
 
 /**
@@ -118,20 +141,7 @@ export function decisionsModule(
       upn: found.pupil.upn,
       detail: { count: walks.length },
     });
-    await turn.reply(
-      decisionListCard({
-        title: `Decisions for ${found.pupil.givenName} ${found.pupil.familyName}`,
-        subtitle: `Year ${found.pupil.yearGroup}, ${target.school.name}: ${walks.length} on record`,
-        count: walks.length,
-        emptyText: 'No decision walk-throughs have been completed for this pupil.',
-        // Newest first; a long history is cut to the 20 most recent to stay under Teams' card size.
-        rows: walks.slice(0, 20).map((w) => ({
-          heading: `${WALKTHROUGHS[w.kind].title} · ${formatShortDate((w.concludedAt ?? w.startedAt).slice(0, 10))}`,
-          headline: w.conclusion?.headline ?? '',
-          detail: decisionLine(w),
-        })),
-      }),
-    );
+    await turn.reply(decisionListMessage(target.school, found.pupil, walks));
   }
 
   return {

@@ -1,3 +1,4 @@
+import { formatShortDate } from '../../rules/dates/isoDate.ts';
 import { type PreviousNotice } from '../../rules/decisions/penaltyNotice.ts';
 import { type SessionMark } from '../../rules/findings/finding.ts';
 
@@ -81,7 +82,10 @@ export function advanceCase(
   }
   const last = c.steps[c.steps.length - 1];
   if (step.on < last.on)
-    return { ok: false, problem: `The date ${step.on} is before the case’s last step (${last.on}).` };
+    return {
+      ok: false,
+      problem: `The date ${formatShortDate(step.on)} is before the case’s last step (${formatShortDate(last.on)}).`,
+    };
   if (step.state === 'nti-issued' && (!step.periodEnds || step.periodEnds <= step.on))
     return {
       ok: false,

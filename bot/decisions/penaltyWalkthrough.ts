@@ -1,3 +1,4 @@
+import { formatShortDate } from '../../rules/dates/isoDate.ts';
 import { isCompulsorySchoolAge } from '../../rules/dates/compulsorySchoolAge.ts';
 import {
   decidePenaltyNotice,
@@ -130,7 +131,7 @@ function penaltyConclusion(answers: WalkAnswers, context: WalkContext): Conclusi
         says:
           decision.countedNotices.length === 0
             ? 'None on record'
-            : `${decision.countedNotices.length}: ${decision.countedNotices.map((n) => `issued ${n.issuedOn} (${n.status})`).join('; ')}`,
+            : `${decision.countedNotices.length}: ${decision.countedNotices.map((n) => `issued ${formatShortDate(n.issuedOn)} (${n.status})`).join('; ')}`,
         cites: citationText(policy.penaltyNotice.citation),
       },
     ],
@@ -186,8 +187,8 @@ export const penaltyWalkthrough: WalkthroughDefinition = {
         const csa = isCompulsorySchoolAge(context.pupil.dateOfBirth, context.school.asOf);
         return [
           t.met
-            ? `${t.count} unauthorised sessions (${describeCodes(t.byCode)}) in the last ${context.school.policy.penaltyThreshold.schoolWeeks} school weeks to ${context.school.asOf}.`
-            : `Below the threshold of ${context.school.policy.penaltyThreshold.sessions} unauthorised sessions at ${context.school.asOf}.`,
+            ? `${t.count} unauthorised sessions (${describeCodes(t.byCode)}) in the last ${context.school.policy.penaltyThreshold.schoolWeeks} school weeks to ${formatShortDate(context.school.asOf)}.`
+            : `Below the threshold of ${context.school.policy.penaltyThreshold.sessions} unauthorised sessions at ${formatShortDate(context.school.asOf)}.`,
           csa ? 'Of compulsory school age.' : 'Not of compulsory school age: no penalty notice can be issued.',
         ];
       },
@@ -236,7 +237,7 @@ export const penaltyWalkthrough: WalkthroughDefinition = {
         return [
           `${context.school.policy.name}: improvement period of ${p.min === p.max ? p.min : `${p.min}-${p.max}`} ${p.unit === 'weeks' ? 'weeks' : 'school days'}.`,
           recorded
-            ? `On record: a notice to improve to this parent issued ${recorded.issuedOn}, improvement period to ${recorded.periodEnds}. Unauthorised sessions since then are counted from the register.`
+            ? `On record: a notice to improve to this parent issued ${formatShortDate(recorded.issuedOn)}, improvement period to ${formatShortDate(recorded.periodEnds)}. Unauthorised sessions since then are counted from the register.`
             : 'No notice to improve to this parent is on record; unauthorised sessions since one are counted from the register.',
         ];
       },

@@ -1,4 +1,5 @@
 import { type PrivacyLevel } from '../../adapters/store/stateStore.ts';
+import { formatInstant } from '../../cards/formatInstant.ts';
 import { type CaseCardView } from '../../cards/meetings/caseCard.ts';
 import { stageName, suggestedNextReview } from '../../rules/cases/applyCaseChange.ts';
 import { overdueActions, reviewOverdue } from '../../rules/cases/caseDue.ts';
@@ -145,7 +146,7 @@ export function caseCardView(input: CaseViewInput): CaseCardView {
     history: c.history
       .slice(-HISTORY_SHOWN)
       .reverse()
-      .map((e) => ({ line: `${e.at.slice(0, 10)} ${e.by.name}: ${e.summary}` })),
+      .map((e) => ({ line: `${formatInstant(e.at)}, ${e.by.name}: ${e.summary}` })),
     stages: school.policy.stages.map((s) => ({ title: s.name, value: s.id })),
     parties: ACTION_PARTIES.map((value) => ({ title: ACTION_PARTY_LABELS[value], value })),
     today,

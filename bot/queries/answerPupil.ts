@@ -1,8 +1,10 @@
 import { choicesCard } from '../../cards/queries/choicesCard.ts';
+import { weeklyAttendanceChart } from '../../cards/charts/weeklyAttendanceChart.ts';
 import { pupilCard } from '../../cards/queries/pupilCard.ts';
 import { formatLongDate } from '../../rules/dates/isoDate.ts';
 import { formatPercent } from '../../rules/measures/absenceThresholds.ts';
 import { pupilMeasures } from '../../rules/measures/pupilMeasures.ts';
+import { weeklyAttendance } from '../../rules/measures/weeklyAttendance.ts';
 import { pupilName } from '../../rules/pupils/pupil.ts';
 import { userKey } from '../access/access.ts';
 import { type BotMessage, type ConversationInfo, type UserInfo } from '../host/featureHost.ts';
@@ -110,6 +112,7 @@ export async function answerPupil(
   const views = own.map((f) => ({ finding: f, view: viewFinding(f, school.policy, access.privacy) }));
   const full = access.privacy === 'full';
   const marks = recentMarksFor(school, p, context.asOfDay);
+  const weeks = weeklyAttendance(context, p);
   await services.store.appendAudit({
     at: new Date().toISOString(),
     who: userKey(request.user),
@@ -157,6 +160,9 @@ export async function answerPupil(
       : views.some((v) => v.view.safeguarding)
         ? 'Extra safeguarding steps apply: ask for this card in a personal chat with the bot or in the safeguarding channel.'
         : 'Context (SEN, free school meals, social care) is not shown in this conversation.',
+    // A line needs two points to say anything.
+    hasChart: weeks.filter((w) => w.weekPercent !== null).length >= 2,
+    chart: weeklyAttendanceChart(weeks, pupilName(pupil)),
     weekCount: marks.weeks.length,
     weeks: marks.weeks,
     marksKey: marks.key,

@@ -1,4 +1,4 @@
-import { addDays, type IsoDate } from '../dates/isoDate.ts';
+import { addDays, formatShortDate, type IsoDate } from '../dates/isoDate.ts';
 import { type PolicyProfile } from '../policies/policyProfile.ts';
 import { ACTION_PARTY_LABELS, type ActionParty, type CaseActor, type CaseEvent, type PupilCase } from './pupilCase.ts';
 
@@ -75,7 +75,11 @@ export function applyCaseChange(current: PupilCase, change: CaseChange, context:
         agreedBy: context.by,
         ...(context.meetingId ? { meetingId: context.meetingId } : {}),
       });
-      event('action-agreed', `${what} (${ACTION_PARTY_LABELS[change.party]}, ${owner}) by ${change.due}`, id);
+      event(
+        'action-agreed',
+        `${what} (${ACTION_PARTY_LABELS[change.party]}, ${owner}) by ${formatShortDate(change.due)}`,
+        id,
+      );
       return next;
     }
     case 'action-done': {

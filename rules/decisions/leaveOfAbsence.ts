@@ -1,7 +1,7 @@
 import { firstSchoolDayOnOrAfter, sessionRange } from '../calendar/calendarLookup.ts';
 import { halfName, type SchoolCalendar } from '../calendar/schoolCalendar.ts';
 import { isCompulsorySchoolAge } from '../dates/compulsorySchoolAge.ts';
-import { type IsoDate } from '../dates/isoDate.ts';
+import { type IsoDate, formatShortDate } from '../dates/isoDate.ts';
 import { type Citation } from '../findings/citation.ts';
 import { NATIONAL_SOURCES } from '../findings/citation.ts';
 import { type PolicyProfile } from '../policies/policyProfile.ts';
@@ -130,7 +130,7 @@ export function decideLeaveOfAbsence(
     question: 'Was it applied for before the leave starts?',
     passed: inAdvance,
     says: inAdvance
-      ? `Applied on ${request.appliedOn}, before the leave starts on ${request.from}`
+      ? `Applied on ${formatShortDate(request.appliedOn)}, before the leave starts on ${formatShortDate(request.from)}`
       : 'Leave cannot be granted after it has started or been taken',
     citation: { source: regs, where: 'reg 11: leave is granted in advance' },
   });

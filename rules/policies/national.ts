@@ -152,7 +152,7 @@ export const nationalProfile: PolicyProfile = policyProfileSchema.parse({
     nextStep:
       'Look at the pattern of odd days missed with the family; consider a medical action plan for repeated minor ailments',
     citation: {
-      source: 'This product’s default (no national broken-weeks rule)',
+      source: 'This product’s default (there is no national rule on broken weeks)',
       where: 'Half or more of school weeks so far with at least one absence',
     },
   },

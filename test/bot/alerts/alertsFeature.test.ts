@@ -166,7 +166,7 @@ describe('alerts feature', () => {
         expect('card' in result).toBe(true);
         if (!('card' in result)) return;
         expectValidCard(result.card);
-        expect(JSON.stringify(result.card)).toContain(`${shown}: Lena Lead, 2025-11-12 09:45 UTC`);
+        expect(JSON.stringify(result.card)).toContain(`${shown}: Lena Lead, Wed, 12 Nov 2025, 9:45 am`);
         const audit = (await h.store.listAudit({ upn: row.upn })).filter((e) => e.what !== 'alert.raised');
         expect(audit).toEqual([
           expect.objectContaining({ who: 'aad-lead', what: `alert.${act}`, schoolUrn: '100001', upn: row.upn }),

@@ -176,13 +176,14 @@ describe('alert planning', () => {
     ]);
   });
 
-  it('every card it draws is a valid Teams card naming rule, evidence and citation', () => {
+  it('every card it draws is a valid Teams card naming the rule (by its title, never its id), evidence and citation', () => {
     for (const p of plan([channel, officer, { ...channel, conversationId: 'full', privacy: 'full' }])) {
       const card = renderAlertCard(p.model);
       expectValidCard(card, p.model.title);
       const json = JSON.stringify(card);
       for (const step of p.model.rows.flatMap((r) => r.steps).filter((s) => s.citation)) {
-        expect(json).toContain(`Rule ${step.rule}`);
+        expect(json).toContain(step.title);
+        expect(json).not.toContain(`Rule ${step.rule}`);
         expect(json).toContain(step.citation);
       }
       expect(json).toMatch(/"type":"FactSet","spacing":"Small","facts":\[\{"title":"/);
