@@ -51,7 +51,10 @@ export async function startFakeWonde(): Promise<FakeWonde> {
   return fake;
 }
 
-/** Present every session, but student 2 has an N on the 15th, student 3 is ill from the 14th, student 1 late on the 16th. */
+/**
+ * Present every session, but student 2 has an N on the 15th, student 3 is ill from the 14th, student 1 is late
+ * on the 16th and student 5 has an N on the 17th.
+ */
 export function weekMarks(studentIds: string[], from: string, to: string): FakeWondeMark[] {
   const marks: FakeWondeMark[] = [];
   for (const date of eachDate(from, to)) {
@@ -62,6 +65,7 @@ export function weekMarks(studentIds: string[], from: string, to: string): FakeW
         if (i === 1 && date === '2025-10-15') code = 'N';
         if (i === 2 && date >= '2025-10-14') code = 'I';
         if (i === 0 && date === '2025-10-16' && session === 'AM') code = 'L';
+        if (i === 4 && date === '2025-10-17') code = 'N';
         marks.push({ student, date, session, code });
       }
     });
