@@ -1,5 +1,5 @@
 import { IS_ABSENCE, IS_POSSIBLE, codeSetTable } from '../codes/codeCategories.ts';
-import { firstEntryFrom, type AbsenceMarks } from './absenceMarks.ts';
+import { type AbsenceMarks } from './absenceMarks.ts';
 import { type RegisterIndex } from './registerIndex.ts';
 
 /** One register entry to set: pupil row and session index in the register, and the new code id (0: no mark). */
