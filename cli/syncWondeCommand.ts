@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { readExistingBundleDates } from '../adapters/wonde/bundleDates.ts';
-import { syncWondeSchool, describeLeftOut } from '../adapters/wonde/syncWondeSchool.ts';
+import { describeLeftOut, syncWondeSchool, WondeSyncRefused } from '../adapters/wonde/syncWondeSchool.ts';
 import { WondeClient } from '../adapters/wonde/wondeClient.ts';
+import { WondeError } from '../adapters/wonde/wondeErrors.ts';
 import { addDays, isIsoDate } from '../rules/dates/isoDate.ts';
 import { UsageError } from './cliArgs.ts';
 import { type CliStreams, type CommandOutput } from './commandTypes.ts';
@@ -121,7 +122,7 @@ export async function syncWondeCommand(
       onProgress: tty ? (message) => io.stderr.write(`\r\x1b[K${message}`) : undefined,
     });
   } catch (error) {
-    if (error instanceof Error && (error.name === 'WondeError' || error.name === 'WondeSyncRefused'))
+    if (error instanceof WondeError || error instanceof WondeSyncRefused)
       throw new CommandFailure(error.message, { cause: error });
     throw error;
   } finally {
