@@ -24,8 +24,9 @@ function marksDependentParts(index: RegisterIndex) {
     possible: Array.from(index.possible),
     brokenWeeks: index.brokenWeeks && Array.from(index.brokenWeeks),
     start: Array.from(index.absenceMarks.start),
-    session: Array.from(index.absenceMarks.session),
-    code: Array.from(index.absenceMarks.code),
+    // Entries past the last pupil's end are slack a merge may leave; readers never look there.
+    session: Array.from(index.absenceMarks.session.subarray(0, index.absenceMarks.start[index.register.pupils.length])),
+    code: Array.from(index.absenceMarks.code.subarray(0, index.absenceMarks.start[index.register.pupils.length])),
     codeSets: [...index.codeSetCounts].map(([key, counts]) => [key, Array.from(counts)]),
   };
 }
