@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SCHOOL_ROLES } from '../adapters/store/stateStore.ts';
 import { isIsoDate } from '../rules/dates/isoDate.ts';
 import { readAlertsConfig, type AlertsConfig } from './alerts/alertsConfig.ts';
+import { readWondeSyncConfig, type WondeSyncConfig } from './sync/wondeSyncConfig.ts';
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optionalText = z.preprocess(blankToUndefined, z.string().trim().optional());
@@ -112,6 +113,8 @@ export interface BotConfig {
   port: number;
   /** Alert scans, their times and the outbox sender's identity (SCAN_TOKEN, ALERT_*, INSTANCE_ID). */
   alerts: AlertsConfig;
+  /** The Wonde feed (WONDE_TOKEN, WONDE_SCHOOLS, WONDE_*); undefined when WONDE_TOKEN is not set. */
+  wonde?: WondeSyncConfig;
 }
 
 export class ConfigError extends Error {
@@ -134,7 +137,9 @@ export function readConfig(env: Record<string, string | undefined>): BotConfig {
         i.path.length > 0 && !i.message.includes(String(i.path[0])) ? `${i.path.join('.')}: ${i.message}` : i.message,
       );
   problems.push(...alerts.problems);
-  if (!parsed.success || !alerts.config) throw new ConfigError(problems);
+  const wonde = readWondeSyncConfig(env);
+  problems.push(...wonde.problems);
+  if (!parsed.success || !alerts.config || wonde.problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const production = isProductionEnvironment(e.NODE_ENV);
   const credentials = ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId'] as const;
@@ -192,5 +197,6 @@ export function readConfig(env: Record<string, string | undefined>): BotConfig {
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
     port: e.PORT,
     alerts: alerts.config,
+    ...(wonde.config ? { wonde: wonde.config } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { parseCommonArgs, UsageError } from './cliArgs.ts';
 import { explainCommand } from './explainCommand.ts';
 import { generateCommand } from './generateCommand.ts';
 import { importCommand } from './importCommand.ts';
+import { CommandFailure, syncWondeCommand } from './syncWondeCommand.ts';
 
 export const USAGE = `Usage:
   attendance check <bundle-dir> [--as-of YYYY-MM-DD] [--policy ID] [--json] [--rule ID ...] [--method all-pupils|dfe-live]
@@ -13,6 +14,8 @@ export const USAGE = `Usage:
                       [--la NAME] [--la-code NNN] [--policy ID[,ID...]] [--scenarios] [--json]
   attendance import <file-or-dir>... --into <bundle-dir> [--format auto|sessions|days|grid|ctf] [--mapping F]
                     [--calendar F.json|F.ics|derive] [--encoding utf-8|windows-1252] [--lenient] [--rejects F] [--json]
+  attendance sync wonde --school <Wonde school id> --out <bundle-dir> [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                        [--calendar F.json|F.ics|derive] [--lenient] [--json]     (WONDE_TOKEN, WONDE_BASE_URL)
 
 A register bundle is a folder with pupils.csv, marks.csv and optionally calendar.json and school.json (see README.md).
 Without --as-of the register's last school day is used. --previous adds last year's register so the
@@ -28,6 +31,7 @@ const COMMANDS: Record<string, Command> = {
   explain: (argv) => explainCommand(parseCommonArgs(argv)),
   generate: (argv, io) => generateCommand(argv, io),
   import: (argv, io) => importCommand(argv, io),
+  sync: (argv, io) => syncWondeCommand(argv, io),
 };
 
 /** Exit codes, as README.md documents them. */
@@ -80,6 +84,10 @@ export async function main(argv: string[], io: CliStreams): Promise<number> {
     if (error instanceof UsageError) {
       io.stderr.write(`attendance ${name}: ${error.message}\n\n${USAGE}`);
       return EXIT.usage;
+    }
+    if (error instanceof CommandFailure) {
+      io.stderr.write(`attendance ${name}: ${error.message}\n`);
+      return 1;
     }
     if (error instanceof RegisterInputError) {
       io.stderr.write(`attendance ${name}: ${error.message}\n`);

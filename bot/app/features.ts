@@ -5,6 +5,10 @@ import { decisionsModule } from '../decisions/decisionsModule.ts';
 import { meetingsFeature } from '../meetings/meetingsFeature.ts';
 import { botToday, usesRegisterDay } from '../schools/botToday.ts';
 import { startOverdueCaseRuntime } from '../meetings/overdueCaseRuntime.ts';
+import { systemClock } from '../../adapters/teams/clock.ts';
+import { type SchoolData } from '../schools/schoolData.ts';
+import { mountSyncRoute } from '../sync/syncRoute.ts';
+import { startWondeSyncRuntime } from '../sync/wondeSyncRuntime.ts';
 import { type FeatureModule, type ProactiveSender } from '../host/featureHost.ts';
 import { parseQuestion } from '../questions/parseQuestion.ts';
 import { queriesFeature } from '../queries/queriesFeature.ts';
@@ -65,5 +69,28 @@ export function startBotRuntimes(services: BotServices, host: RuntimeHost): BotR
     deliver: alerts.deliver,
     ...(usesRegisterDay(services.config) ? { registerToday: botToday(services.config) } : {}),
   });
-  return [alerts, meetings];
+  // The Wonde feed: scheduled syncs, POST /api/sync, and every instance applying what one synced. The
+  // syncing instance raises the new day's alerts through the alerts scanner (raised once, whoever scans).
+  const wonde = services.config.wonde
+    ? startWondeSyncRuntime({
+        config: services.config.wonde,
+        // The array every feature holds: an update replaces a school in it when its bundle is read again.
+        schools: services.schools as SchoolData[],
+        cache: services.cache,
+        store: services.store,
+        log: services.log,
+        instanceId: alertsConfig.instanceId,
+        clock: systemClock,
+        timeZone: alertsConfig.timeZone,
+        fixedAsOf: services.config.asOf,
+        scheduled: true,
+        pollMs: services.config.wonde.pollMs,
+        afterSync: async (urns) => {
+          await alerts.scanner.scan({ schoolUrns: urns });
+          void alerts.deliver();
+        },
+      })
+    : undefined;
+  mountSyncRoute(host.server, { token: alertsConfig.scanToken, runtime: wonde, log: services.log });
+  return wonde ? [alerts, meetings, wonde] : [alerts, meetings];
 }

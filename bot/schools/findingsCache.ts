@@ -49,6 +49,12 @@ export class FindingsCache {
     return evaluation;
   }
 
+  /** Forgets one school's findings, for every date: after new marks are applied to its register. */
+  forget(urn: string): void {
+    for (const map of [this.entries, this.warmed])
+      for (const key of [...map.keys()]) if (key.startsWith(`${urn}|`)) map.delete(key);
+  }
+
   /** Forgets every school's findings: after the registers are read again, none of them holds. */
   clear(): void {
     this.entries.clear();
@@ -64,11 +70,12 @@ function cacheKey(school: SchoolData, asOf: string, periodStart?: string): strin
   return `${school.urn}|${asOf}|${periodStart ?? ''}`;
 }
 
-// One engine per register, indexed on first use: the bot loads registers once at start-up and never
-// changes them, which is what an engine's index assumes.
+// One engine per register, indexed on first use. A register's marks change only through its engine's
+// applyMarks (a Wonde sync), which keeps the index exact; a register read again is a new register.
 const engines = new WeakMap<Register, AttendanceEngine>();
 
-function engineFor(register: Register): AttendanceEngine {
+/** The engine answering for `register` (indexed now if it has not been yet). */
+export function engineFor(register: Register): AttendanceEngine {
   let engine = engines.get(register);
   if (!engine) {
     engine = createAttendanceEngine([register]);

@@ -111,7 +111,8 @@ function checkUrns(schools: SchoolData[]): SchoolData[] {
   return schools;
 }
 
-function loadSchool(dir: string, fixedAsOf?: string): SchoolData {
+/** Loads one bundle as a school the bot answers for; throws naming the bundle and what is wrong. */
+export function loadSchool(dir: string, fixedAsOf?: string): SchoolData {
   const { register } = readRegisterBundle(dir);
   const where = relative(process.cwd(), dir) || dir;
   const { school, calendar } = register;
