@@ -30,7 +30,6 @@ export * from './measures/targetComparison.ts';
 export * from './findings/citation.ts';
 export * from './findings/finding.ts';
 export * from './findings/evaluationContext.ts';
-export * from './findings/evaluateFindings.ts';
 export * from './findings/sicknessReturn.ts';
 export * from './policies/policyProfile.ts';
 export * from './policies/definePolicyProfile.ts';

@@ -23,7 +23,7 @@ export function prepareAgenda(
   cases: readonly PupilCase[],
   last: MeetingRecord | null,
 ): MeetingAgenda {
-  const now = services.cache.evaluation(school, school.asOf).context;
+  const { context: now, findings } = services.cache.evaluation(school, school.asOf);
   let from = last?.agenda.asOf ?? addDays(school.asOf, -DEFAULT_MOVEMENT_DAYS);
   if (from <= now.period.from) from = addDays(now.period.from, 1);
   const before = createEvaluationContext(school.register, { asOf: addDays(from, -1), policy: school.policy });
@@ -38,6 +38,7 @@ export function prepareAgenda(
   return buildMeetingAgenda({
     schoolName: school.name,
     now,
+    findings,
     movement: { from, before, since },
     localAuthority: laSchools ? laSchools.map((s) => services.cache.evaluation(s, s.asOf).context) : null,
     national: services.national,

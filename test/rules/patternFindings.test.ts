@@ -59,7 +59,7 @@ describe('broken-weeks', () => {
   });
 });
 
-describe('evaluateFindings', () => {
+describe('a register’s findings', () => {
   it('orders findings by rule, then pupil name', () => {
     const findings = findingsAt(
       {
