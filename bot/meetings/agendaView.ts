@@ -154,12 +154,7 @@ export function agendaCardView(meetingId: string, agenda: MeetingAgenda, school:
       targets,
       cap,
     ),
-    section(
-      'Part-time timetables (C2) due a review (000 paras 18-22)',
-      'No part-time timetable is past its review date.',
-      partTime,
-      cap,
-    ),
+    section('Part-time timetables (C2) due a review', 'No part-time timetable is past its review date.', partTime, cap),
   ];
   const national = agenda.cohorts.some((c) => c.national)
     ? 'National: DfE published figures for the group where there are any.'

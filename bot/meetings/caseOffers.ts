@@ -11,7 +11,7 @@ import { CASE_ALERTS } from './caseAlertsSwitch.ts';
 import { listCases, openCaseOnce } from './caseStore.ts';
 
 export const CASE_OFFER_KIND = 'alert:case-offer';
-/** Who opens the cases of severely absent pupils when nobody asked: the bot, following 000 para 35. */
+/** Who opens the cases of severely absent pupils when nobody asked: the bot, as Derby City Council's policy (para 35) and the national guidance ask. */
 const SYSTEM_ACTOR = { id: 'system:meetings', name: 'Attendance bot' };
 const NAMES_LISTED = 20;
 

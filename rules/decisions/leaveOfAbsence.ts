@@ -3,7 +3,7 @@ import { halfName, type SchoolCalendar } from '../calendar/schoolCalendar.ts';
 import { isCompulsorySchoolAge } from '../dates/compulsorySchoolAge.ts';
 import { type IsoDate } from '../dates/isoDate.ts';
 import { type Citation } from '../findings/citation.ts';
-import { NATIONAL_SOURCES } from '../findings/citation.ts';
+import { SOURCES } from '../sources/sourceRegister.ts';
 import { type PolicyProfile } from '../policies/policyProfile.ts';
 
 export const LEAVE_REASONS = [
@@ -111,8 +111,8 @@ export function decideLeaveOfAbsence(
   const appliedDay = firstSchoolDayOnOrAfter(calendar, request.appliedOn);
   const noticeSchoolDays = firstDay < 0 ? 0 : Math.max(0, firstDay - appliedDay);
   const leave = policy.leave;
-  const regs = NATIONAL_SOURCES.regs2024;
-  const wtisa = NATIONAL_SOURCES.wtisa;
+  const regs = SOURCES.regs2024.title;
+  const wtisa = SOURCES.wtisa.title;
   const checks: DecisionCheck[] = [];
 
   checks.push({

@@ -1,11 +1,16 @@
-import { NATIONAL_SOURCES } from '../findings/citation.ts';
+import { SOURCES } from '../sources/sourceRegister.ts';
 import { policyProfileSchema, type PolicyProfile } from './policyProfile.ts';
 
-const { wtisa, regs2024, penaltyRegs, methodology } = NATIONAL_SOURCES;
+const [wtisa, regs2024, penaltyRegs, methodology] = [
+  SOURCES.wtisa.title,
+  SOURCES.regs2024.title,
+  SOURCES.penaltyRegs.title,
+  SOURCES.methodology.title,
+];
 
 /**
  * The national rules (England, from 19 August 2024): the default profile every local one starts from.
- * Numbers carry a citation of where they come from; see ../../shared/rules-national.md for the evidence.
+ * Numbers carry a citation of where they come from: the guidance or regulation, by title and section.
  */
 export const nationalProfile: PolicyProfile = policyProfileSchema.parse({
   id: 'national',
@@ -151,9 +156,12 @@ export const nationalProfile: PolicyProfile = policyProfileSchema.parse({
     minimumBrokenWeeks: 2,
     nextStep:
       'Look at the pattern of odd days missed with the family; consider a medical action plan for repeated minor ailments',
+    // There is no national broken-weeks rule: the guidance asks schools to find patterns in their data,
+    // and the ratio is this product's default, as the citation says.
     citation: {
-      source: 'This product’s default (no national broken-weeks rule)',
-      where: 'Half or more of school weeks so far with at least one absence',
+      source: wtisa,
+      where:
+        'Expectations of schools: analyse attendance data to spot patterns of absence; half or more of school weeks with an absence is this product’s default, not a national number',
     },
   },
 

@@ -53,7 +53,7 @@ describe('broken-weeks', () => {
       'broken-weeks',
     );
     expect(f?.citation).toEqual({
-      source: '004_68bc42b2194a3ad7.txt',
+      source: 'Bramhall High School (Stockport), Attendance Policy (2024)',
       where: expect.stringMatching(/Appendix A, Support First Approach para 9/),
     });
   });

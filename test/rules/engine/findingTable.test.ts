@@ -56,7 +56,7 @@ function tables(): { policy: string; asOf: string; table: FindingTable }[] {
 const TABLES = tables();
 
 describe('a finding table', () => {
-  it('holds, row by row, the pupil, rule and figure of the finding it builds for that row', () => {
+  it('holds, row by row, the pupil, rule and figure of the finding it builds for that row', { timeout: 60_000 }, () => {
     const seen = new Set<string>();
     for (const { table } of TABLES) {
       const { pupils } = table.query.index.register;
