@@ -239,3 +239,14 @@ describe('the national profile', () => {
       for (const source of citedSources(c)) expect(source?.scope, `"${c.source}" (${c.where})`).toBe('national');
   });
 });
+
+describe('shared tables', () => {
+  it('are frozen all the way down: every shipped profile, its sections, arrays and citations', () => {
+    for (const profile of POLICY_PROFILES.values()) {
+      expect(Object.isFrozen(profile)).toBe(true);
+      expect(Object.isFrozen(profile.penaltyThreshold.codes)).toBe(true);
+      expect(Object.isFrozen(profile.penaltyThreshold.citation)).toBe(true);
+      expect(() => (profile.penaltyThreshold.codes as string[]).push('I')).toThrow(TypeError);
+    }
+  });
+});
