@@ -83,12 +83,22 @@ function formatted(date: IsoDate, format: Intl.DateTimeFormat): string {
   return format.format(new Date(toDayNumber(date) * MS_PER_DAY));
 }
 
-/** A date in the long form staff read, e.g. "Monday 3 March 2025". */
+/**
+ * A date in the long form staff read.
+ *
+ * @example
+ * formatLongDate('2025-03-03') // => 'Monday, 3 March 2025'
+ */
 export function formatLongDate(date: IsoDate): string {
   return formatted(date, LONG_FORMAT);
 }
 
-/** A date in the short form used in lists, e.g. "Mon 3 Mar 2025". */
+/**
+ * A date in the short form used in lists.
+ *
+ * @example
+ * formatShortDate('2025-03-03') // => 'Mon, 3 Mar 2025'
+ */
 export function formatShortDate(date: IsoDate): string {
   return formatted(date, SHORT_FORMAT);
 }

@@ -97,6 +97,16 @@ export function leaveSessions(
  * the sessions it covers, whether the circumstances are exceptional (rare, significant, unavoidable,
  * short), and the profile's caps. Says what can be granted, the code if taken anyway and whether the
  * penalty route opens. The head decides; this sets out the grounds.
+ *
+ * @example
+ * const request = { applicant: { relationship: 'Mother', livesWithPupil: true }, appliedOn: '2025-10-01',
+ *   from: '2025-11-17', to: '2025-11-21', reason: 'bereavement', evidenceProvided: true,
+ *   couldBeTakenInHolidays: false, dateOfBirth: '2016-05-01' };
+ * const d = decideLeaveOfAbsence(request, calendar, policyProfile('dudley-st-james'));
+ * d.sessionCount // => 10
+ * d.outcome // => 'refuse'
+ * d.checks.find((c) => c.id === 'short')?.says
+ * // => '10 sessions: the policy never grants 10 sessions or more, so at most 9 could be granted'
  */
 export function decideLeaveOfAbsence(
   request: LeaveRequest,
