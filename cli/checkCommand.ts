@@ -1,4 +1,4 @@
-import { evaluateFindings } from '../rules/findings/evaluateFindings.ts';
+import { registerFindings } from '../rules/engine/registerFindings.ts';
 import { RULE_IDS, type RuleId } from '../rules/findings/finding.ts';
 import { UsageError, type CommonArgs } from './cliArgs.ts';
 import { formatFindingsText } from './formatText.ts';
@@ -10,7 +10,7 @@ export function checkCommand(args: CommonArgs): { stdout: string; stderr: string
   if (unknown.length > 0)
     throw new UsageError(`unknown rule ${unknown.join(', ')}; the rules are: ${RULE_IDS.join(', ')}`);
   const { register, report, policy, asOf, asOfDefaulted, notes: asOfNotes, preRegimeNote } = loadForCli(args);
-  let findings = evaluateFindings(register, { asOf, policy, measureMethod: args.method });
+  let findings = registerFindings(register, { asOf, policy, measureMethod: args.method }).findings();
   if (args.rules.length > 0) findings = findings.filter((f) => args.rules.includes(f.rule as RuleId));
   const notes = [...asOfNotes, ...report.notes];
   if (asOfDefaulted) notes.unshift(`No --as-of given: using the register's last school day, ${asOf}.`);

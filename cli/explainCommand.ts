@@ -1,5 +1,4 @@
-import { findingsForPupil } from '../rules/findings/evaluateFindings.ts';
-import { createEvaluationContext } from '../rules/findings/evaluationContext.ts';
+import { registerFindings } from '../rules/engine/registerFindings.ts';
 import { formatPercent } from '../rules/measures/absenceThresholds.ts';
 import { pupilMeasures } from '../rules/measures/pupilMeasures.ts';
 import { pupilName } from '../rules/pupils/pupil.ts';
@@ -15,9 +14,9 @@ export function explainCommand(args: CommonArgs): { stdout: string; stderr: stri
   const upn = args.upn.trim().toUpperCase();
   const p = pupilIndexOf(register, upn);
   if (p < 0) throw new UsageError(`UPN ${upn} is not in ${args.dir}/pupils.csv`);
-  const ctx = createEvaluationContext(register, { asOf, policy, measureMethod: args.method });
-  const measures = pupilMeasures(ctx, p);
-  const findings = findingsForPupil(ctx, p);
+  const table = registerFindings(register, { asOf, policy, measureMethod: args.method });
+  const measures = pupilMeasures(table.query.ctx, p);
+  const findings = table.findingsOfPupil(p);
   const pupil = register.pupils[p];
   if (args.json) {
     const body = {

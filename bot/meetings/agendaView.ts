@@ -25,7 +25,7 @@ export function prepareAgenda(
   cases: readonly PupilCase[],
   last: MeetingRecord | null,
 ): MeetingAgenda {
-  const now = services.cache.evaluation(school, school.asOf).context;
+  const { context: now, findings } = services.cache.evaluation(school, school.asOf);
   let from = last?.agenda.asOf ?? addDays(school.asOf, -DEFAULT_MOVEMENT_DAYS);
   if (from <= now.period.from) from = addDays(now.period.from, 1);
   const before = createEvaluationContext(school.register, { asOf: addDays(from, -1), policy: school.policy });
@@ -40,6 +40,7 @@ export function prepareAgenda(
   return buildMeetingAgenda({
     schoolName: school.name,
     now,
+    findings,
     movement: { from, before, since },
     localAuthority: laSchools ? laSchools.map((s) => services.cache.evaluation(s, s.asOf).context) : null,
     national: services.national,
@@ -185,12 +186,7 @@ export function agendaCardView(meetingId: string, agenda: MeetingAgenda, school:
       targets,
       cap,
     ),
-    section(
-      'Part-time timetables (C2) due a review (Derby City Council attendance policy, 2025, paragraphs 18-22)',
-      'No part-time timetable is past its review date.',
-      partTime,
-      cap,
-    ),
+    section('Part-time timetables (C2) due a review', 'No part-time timetable is past its review date.', partTime, cap),
   ];
   const national = agenda.cohorts.some((c) => c.national)
     ? 'National: DfE published figures for the group where there are any.'

@@ -7,6 +7,7 @@ import { ACTION_PARTIES, ACTION_PARTY_LABELS, caseId, type PupilCase } from '../
 import { formatShortDate } from '../../rules/dates/isoDate.ts';
 import { createEvaluationContext } from '../../rules/findings/evaluationContext.ts';
 import { formatPercent } from '../../rules/measures/absenceThresholds.ts';
+import { SOURCES } from '../../rules/sources/sourceRegister.ts';
 import { pupilMeasures, type PupilMeasures } from '../../rules/measures/pupilMeasures.ts';
 import { pupilIndexOf } from '../../rules/register/register.ts';
 import { viewFinding } from '../queries/findingView.ts';
@@ -85,8 +86,10 @@ export function caseCardView(input: CaseViewInput): CaseCardView {
   const warnings: string[] = [];
   if (overdue.length > 0) warnings.push(`${overdue.length} action${overdue.length === 1 ? '' : 's'} overdue.`);
   if (reviewOverdue(c, today)) warnings.push(`The review due ${formatShortDate(c.nextReview!)} has not been held.`);
-  if (now.severelyAbsent && !c.jointWithLa)
-    warnings.push('Severely absent: agree a joint approach with the local authority (000 para 35).');
+  // Working together to improve school attendance expects a joint approach for every severely absent
+  // pupil, whatever the local profile; the card cites that guidance, never one authority's policy.
+  if (pupilFindings.some((f) => f.rule === 'severe-absence') && !c.jointWithLa)
+    warnings.push(`Severely absent: agree a joint approach with the local authority (${SOURCES.wtisa.title}).`);
   const stage = school.policy.stages.find((s) => s.id === c.stageId);
   if (stage?.reviewEveryWeeks && !c.nextReview)
     warnings.push(

@@ -84,8 +84,16 @@ export function engineFor(register: Register): AttendanceEngine {
   return engine;
 }
 
-/** The school's findings from its engine: what evaluateFindings gives (the engine's tests hold it to that), faster. */
-function evaluate(school: SchoolData, asOf: string, periodStart?: string): SchoolEvaluation {
+/**
+ * The school's findings at `asOf`, built now from its engine (indexed on first use and shared with every
+ * cache): for callers that want a whole school's findings once, such as an alert scan, without keeping them.
+ */
+export function engineFindings(school: SchoolData, asOf: string, periodStart?: string): Finding[] {
+  return evaluate(school, asOf, periodStart).findings;
+}
+
+/** The school's findings from its engine (the engine's tests hold them to the oracle's). */
+function evaluate(school: SchoolData, asOf: string, periodStart?: string): SchoolEvaluation & { findings: Finding[] } {
   const [table] = engineFor(school.register).findingsAt(asOf, school.policy, { periodStart });
   // The table's query already holds the rules' context for this register, date and period.
   return { context: table.query.ctx, findings: table.findings() };

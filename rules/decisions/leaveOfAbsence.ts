@@ -3,7 +3,7 @@ import { halfName, type SchoolCalendar } from '../calendar/schoolCalendar.ts';
 import { isCompulsorySchoolAge } from '../dates/compulsorySchoolAge.ts';
 import { type IsoDate, formatShortDate } from '../dates/isoDate.ts';
 import { type Citation } from '../findings/citation.ts';
-import { NATIONAL_SOURCES } from '../findings/citation.ts';
+import { SOURCES } from '../sources/sourceRegister.ts';
 import { type PolicyProfile } from '../policies/policyProfile.ts';
 
 export const LEAVE_REASONS = [
@@ -97,6 +97,16 @@ export function leaveSessions(
  * the sessions it covers, whether the circumstances are exceptional (rare, significant, unavoidable,
  * short), and the profile's caps. Says what can be granted, the code if taken anyway and whether the
  * penalty route opens. The head decides; this sets out the grounds.
+ *
+ * @example
+ * const request = { applicant: { relationship: 'Mother', livesWithPupil: true }, appliedOn: '2025-10-01',
+ *   from: '2025-11-17', to: '2025-11-21', reason: 'bereavement', evidenceProvided: true,
+ *   couldBeTakenInHolidays: false, dateOfBirth: '2016-05-01' };
+ * const d = decideLeaveOfAbsence(request, calendar, policyProfile('dudley-st-james'));
+ * d.sessionCount // => 10
+ * d.outcome // => 'refuse'
+ * d.checks.find((c) => c.id === 'short')?.says
+ * // => '10 sessions: the policy never grants 10 sessions or more, so at most 9 could be granted'
  */
 export function decideLeaveOfAbsence(
   request: LeaveRequest,
@@ -111,8 +121,8 @@ export function decideLeaveOfAbsence(
   const appliedDay = firstSchoolDayOnOrAfter(calendar, request.appliedOn);
   const noticeSchoolDays = firstDay < 0 ? 0 : Math.max(0, firstDay - appliedDay);
   const leave = policy.leave;
-  const regs = NATIONAL_SOURCES.regs2024;
-  const wtisa = NATIONAL_SOURCES.wtisa;
+  const regs = SOURCES.regs2024.title;
+  const wtisa = SOURCES.wtisa.title;
   const checks: DecisionCheck[] = [];
 
   checks.push({

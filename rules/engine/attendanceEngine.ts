@@ -68,6 +68,17 @@ function shippedCodeSets(): string[][] {
   return sets.filter((codes) => !allAbsenceCodes(codes));
 }
 
+/**
+ * Indexes a local authority's registers once, so every later question is answered from the index.
+ *
+ * @example
+ * const engine = createAttendanceEngine(registers); // 60 schools, 60,000 pupils: about half a second
+ * const tables = engine.findingsAt('2025-03-26', (school) => policyProfile(school.policy ?? 'national'));
+ * tables.reduce((n, t) => n + t.countOf('penalty-threshold'), 0) // => 2958
+ * tables[0].findings(0, 20) // => the first page of the first school's findings, built now
+ * engine.penaltyThresholdList('2025-03-26', policyProfile('national'))[0]
+ * // => { urn: '…', upn: '…', pupilName: '…', yearGroup: '9', sessions: 14, … }
+ */
 export function createAttendanceEngine(registers: readonly Register[]): AttendanceEngine {
   const codeSets = shippedCodeSets();
   const schools: RegisterIndex[] = registers.map((r) => indexRegister(r, codeSets));

@@ -84,6 +84,13 @@ export class FindingTable {
       throw new RangeError(`row ${row} is outside this table of ${this.size} findings`);
   }
 
+  /** Every finding of the pupil in register row `p`, built now, in rule order (RULE_IDS). */
+  findingsOfPupil(p: number): Finding[] {
+    const out: Finding[] = [];
+    for (let row = 0; row < this.size; row++) if (this.pupil[row] === p) out.push(this.finding(row));
+    return out;
+  }
+
   /** Findings of rows `from` to `to` (exclusive), built now; all of them by default. */
   findings(from = 0, to = this.size): Finding[] {
     const out: Finding[] = [];

@@ -1,7 +1,9 @@
 import { IS_ABSENCE, IS_ATTENDANCE, IS_POSSIBLE, codeSetTable } from '../codes/codeCategories.ts';
 import { RULE_IDS, type RuleId } from '../findings/finding.ts';
 import { brokenWeeks } from '../measures/brokenWeeks.ts';
-import { DFE_LIVE_MIN_POSSIBLE_EXCLUSIVE } from '../measures/pupilMeasures.ts';
+import { ABSENCE_LEVEL, absenceLevelBits } from '../measures/absenceThresholds.ts';
+import { meetsBrokenWeeksConcern } from '../measures/brokenWeeks.ts';
+import { absenceLevelLines } from '../measures/pupilMeasures.ts';
 import { PACKED_FIELD, packedClassTable } from './packedCodeCounts.ts';
 import { sumRows } from './rowSums.ts';
 import { type RegisterQuery } from './registerQuery.ts';
@@ -13,6 +15,7 @@ export const RULE_BIT = Object.fromEntries(RULE_IDS.map((r, i) => [r, 1 << i])) 
 export const ALL_RULES = RULE_IDS.reduce((mask, r) => mask | RULE_BIT[r], 0);
 
 const N_CODE = codeSetTable(['N']);
+const { persistent: LEVEL_PERSISTENT, severe: LEVEL_SEVERE, atRisk: LEVEL_AT_RISK } = ABSENCE_LEVEL;
 const ILLNESS = codeSetTable(['I']);
 
 /** The per-pupil results of a screen, one entry per register row. */
@@ -98,25 +101,15 @@ export function screenPupils(q: RegisterQuery, wanted: number = ALL_RULES, into?
   const illnessTable = ILLNESS;
   const brokenPrefix = index.brokenWeeks;
   const { penaltyCounts, latenessCounts } = q;
-  const {
-    absence: absenceRule,
-    brokenWeeks: brokenRule,
-    penaltyThreshold,
-    lateness,
-    continuousAbsence,
-    deletionGround,
-  } = policy;
+  const { brokenWeeks: brokenRule, penaltyThreshold, lateness, continuousAbsence, deletionGround } = policy;
   const penaltyTable = codeSetTable(penaltyThreshold.codes);
-  const persistentPercent = absenceRule.persistentPercent;
-  const severePercent = absenceRule.severePercent;
-  const atRiskPercent = absenceRule.atRiskFromPercent;
-  const minimumBroken = brokenRule.minimumBrokenWeeks;
-  const concernRatio = brokenRule.concernRatio;
+  const levelLines = absenceLevelLines(policy, ctx.measureMethod);
+  const levelBits = absenceLevelBits;
+  const brokenConcern = meetsBrokenWeeksConcern;
   const penaltySessions = penaltyThreshold.sessions;
   const latenessSessions = lateness.sessions;
   const continuousTable = codeSetTable(continuousAbsence.codes);
   const deletionTable = codeSetTable(deletionGround.codes);
-  const dfeLive = ctx.measureMethod === 'dfe-live';
 
   // A count before session `end` is the week-prefix entry of end's week plus that week's sessions before
   // end; each bound's week and the start of that partial week are the same for every pupil.
@@ -233,12 +226,11 @@ export function screenPupils(q: RegisterQuery, wanted: number = ALL_RULES, into?
         ((head >>> F_POSSIBLE) & 0xf);
       possibleOut[p] = possible;
       absenceOut[p] = absence;
-      // meetsAbsencePercent, in integers: absent >= pct% of possible <=> 100 * absent >= pct * possible.
-      if (dfeLive ? possible > DFE_LIVE_MIN_POSSIBLE_EXCLUSIVE : possible > 0) {
-        const persistent = 100 * absence >= persistentPercent * possible;
-        if (persistent) mask |= bitPersistent;
-        if (100 * absence >= severePercent * possible) mask |= bitSevere;
-        if (!persistent && 100 * absence >= atRiskPercent * possible) mask |= bitAtRisk;
+      const levels = levelBits(absence, possible, levelLines);
+      if (levels !== 0) {
+        if (levels & LEVEL_PERSISTENT) mask |= bitPersistent;
+        if (levels & LEVEL_SEVERE) mask |= bitSevere;
+        if (levels & LEVEL_AT_RISK) mask |= bitAtRisk;
       }
     }
 
@@ -277,7 +269,7 @@ export function screenPupils(q: RegisterQuery, wanted: number = ALL_RULES, into?
       }
       brokenOut[p] = broken;
       weeksOut[p] = weeks;
-      if (broken >= minimumBroken && broken >= concernRatio * weeks) mask |= bitBroken;
+      if (brokenConcern(broken, weeks, brokenRule)) mask |= bitBroken;
     }
 
     if (hasDay) {

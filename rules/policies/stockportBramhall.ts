@@ -1,8 +1,8 @@
-import { SEED_SOURCES } from '../findings/citation.ts';
+import { cite } from '../sources/sourceRegister.ts';
 import { definePolicyProfile } from './definePolicyProfile.ts';
 
-const source = SEED_SOURCES.stockportBramhall;
-const at = (where: string) => ({ source, where });
+const source = 'stockportBramhall';
+const at = (where: string) => cite(source, where);
 
 /**
  * Bramhall High School, Stockport (seed 004). Stockport Council issues the penalty notices; its warning

@@ -86,7 +86,7 @@ describe('penalty-threshold', () => {
       'stockport-bramhall',
     );
     expect(f?.nextStep).toMatch(/15 school days/);
-    expect(f?.citation.source).toBe('004_68bc42b2194a3ad7.txt');
+    expect(f?.citation.source).toBe('Bramhall High School (Stockport), Attendance Policy (2024)');
   });
 
   it('finds nothing for a pupil below compulsory school age', () => {

@@ -3,7 +3,7 @@ import { alertCardFits, alertCardText, renderAlertCard } from '../../../cards/al
 import { alertKey, deliveryKey } from '../../../bot/alerts/alertKeys.ts';
 import { audiencesForSchool, planAlerts, type AlertAudience } from '../../../bot/alerts/planAlerts.ts';
 import { ALERT_KIND_NAMES, LA_FACING_KINDS } from '../../../bot/alerts/alertKinds.ts';
-import { evaluateFindings } from '../../../rules/findings/evaluateFindings.ts';
+import { registerFindings } from '../../../rules/engine/registerFindings.ts';
 import { policyProfile } from '../../../rules/policies/policyProfiles.ts';
 import { AUTUMN_2025, makeRegister } from '../../support/registerFixture.ts';
 import { expectValidCard } from '../../support/validateCard.ts';
@@ -11,7 +11,7 @@ import { alertRegister, SCAN_DAY } from './alertScenario.ts';
 
 const policy = policyProfile('national');
 const school = { urn: '100001', name: 'Oakfield Academy', policy };
-const findings = evaluateFindings(alertRegister(), { asOf: SCAN_DAY, policy });
+const findings = registerFindings(alertRegister(), { asOf: SCAN_DAY, policy }).findings();
 const channel: AlertAudience = {
   conversationId: 'channel-1',
   privacy: 'limited',
@@ -69,7 +69,7 @@ describe('alert planning', () => {
     const planned = planAlerts({
       school,
       asOf: SCAN_DAY,
-      findings: evaluateFindings(missing, { asOf: SCAN_DAY, policy }),
+      findings: registerFindings(missing, { asOf: SCAN_DAY, policy }).findings(),
       audiences: [channel],
       delivered: new Set(),
       acknowledged: new Set(),
@@ -204,7 +204,7 @@ describe('alert planning', () => {
     const planned = planAlerts({
       school,
       asOf: SCAN_DAY,
-      findings: evaluateFindings(many, { asOf: SCAN_DAY, policy }),
+      findings: registerFindings(many, { asOf: SCAN_DAY, policy }).findings(),
       audiences: [channel],
       delivered: new Set(),
       acknowledged: new Set(),
@@ -230,7 +230,7 @@ describe('alert planning', () => {
     const planned = planAlerts({
       school,
       asOf: SCAN_DAY,
-      findings: evaluateFindings(heavy, { asOf: SCAN_DAY, policy }),
+      findings: registerFindings(heavy, { asOf: SCAN_DAY, policy }).findings(),
       audiences: [{ ...channel, privacy: 'full' }],
       delivered: new Set(),
       acknowledged: new Set(),

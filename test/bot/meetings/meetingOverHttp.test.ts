@@ -11,7 +11,7 @@ import { silentLog } from '../../../bot/log.ts';
 import { listCases } from '../../../bot/meetings/caseStore.ts';
 import { lastEndedMeeting, currentMeeting } from '../../../bot/meetings/meetingStore.ts';
 import { queueOverdueCaseAlerts } from '../../../bot/meetings/overdueCaseAlerts.ts';
-import { evaluateFindings } from '../../../rules/findings/evaluateFindings.ts';
+import { registerFindings } from '../../../rules/engine/registerFindings.ts';
 import { pupilName } from '../../../rules/pupils/pupil.ts';
 import { FakeConnector, inConversation } from '../support/fakeConnector.ts';
 import { expectValidCard } from '../../support/validateCard.ts';
@@ -97,7 +97,7 @@ describe('a termly targeting support meeting over HTTP (generated school, fake T
     expectValidCard(card, 'agenda card');
     const meeting = (await currentMeeting(store, CHANNEL))!;
     const s = school();
-    const findings = evaluateFindings(s.register, { asOf: s.asOf, policy: s.policy });
+    const findings = registerFindings(s.register, { asOf: s.asOf, policy: s.policy }).findings();
     const expected = new Set(
       findings
         .filter((f) => ['severe-absence', 'persistent-absence', 'at-risk-of-persistent-absence'].includes(f.rule))
