@@ -2,6 +2,7 @@ import { lastSchoolDayOnOrBefore, sessionRange } from '../../rules/calendar/cale
 import { addDays } from '../../rules/dates/isoDate.ts';
 import { codeSetTable } from '../../rules/codes/codeCategories.ts';
 import { type SessionMark } from '../../rules/findings/finding.ts';
+import { penaltyWithoutWarning } from '../../rules/findings/penaltyNextStep.ts';
 import { rollingWindowCount } from '../../rules/findings/rollingWindowCount.ts';
 import { codeBreakdown, markedSessions } from '../../rules/findings/sessionEvidence.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
@@ -11,8 +12,13 @@ export interface ThresholdFacts {
   count: number;
   sessions: SessionMark[];
   byCode: Record<string, number>;
-  /** Only G (unauthorised holiday) behind it: support is not appropriate, so no notice to improve first. */
+  /**
+   * Support is not appropriate, so no warning or notice to improve first: only G (unauthorised holiday)
+   * behind it, or (004) five or more school days of G whatever else is in the window.
+   */
   holidayOnly: boolean;
+  /** Which of those, for the card to say. */
+  withoutWarning?: 'leave-without-consent' | 'holiday-only';
 }
 
 /**
@@ -30,12 +36,14 @@ export function penaltyThresholdFacts(school: SchoolData, pupilIndex: number): T
       : rollingWindowCount(register, pupilIndex, lastDay, rule.schoolWeeks, rule.sessions, codeSetTable(rule.codes));
   if (!result) return { met: false, count: 0, sessions: [], byCode: {}, holidayOnly: false };
   const byCode = codeBreakdown(result.sessions);
+  const withoutWarning = penaltyWithoutWarning(policy, byCode);
   return {
     met: true,
     count: result.count,
     sessions: result.sessions,
     byCode,
-    holidayOnly: Object.keys(byCode).length === 1 && byCode.G !== undefined,
+    holidayOnly: withoutWarning !== undefined,
+    withoutWarning,
   };
 }
 

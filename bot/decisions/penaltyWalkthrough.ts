@@ -5,6 +5,7 @@ import {
   type PenaltyNoticeInput,
 } from '../../rules/decisions/penaltyNotice.ts';
 import { describeCodes } from '../../rules/findings/sessionEvidence.ts';
+import { type PolicyProfile } from '../../rules/policies/policyProfile.ts';
 import { citationText } from './citationText.ts';
 import { normaliseParent } from './penaltyCase.ts';
 import { penaltyReferral } from './penaltyReferral.ts';
@@ -24,6 +25,13 @@ const SUPPORT_TITLES: Record<PenaltyNoticeInput['support'], string> = {
   'engaged-not-working': 'Offered and engaged with, but not working',
   'not-engaged': 'Offered but not engaged with',
   'not-appropriate': 'Not appropriate (e.g. an unauthorised term-time holiday)',
+};
+
+const WITHOUT_WARNING: Record<NonNullable<ThresholdFacts['withoutWarning']> | 'none', (p: PolicyProfile) => string> = {
+  'holiday-only': () => ': holiday only, so support is not appropriate',
+  'leave-without-consent': (p) =>
+    `: ${p.leave.penaltyWithoutWarningFromDays} or more school days of unauthorised leave, so the penalty route has no warning first`,
+  none: () => '',
 };
 
 const RELATIONSHIPS = [
@@ -114,7 +122,7 @@ function penaltyConclusion(answers: WalkAnswers, context: WalkContext): Conclusi
         question: `Has the pupil reached ${policy.penaltyThreshold.sessions} unauthorised sessions in ${policy.penaltyThreshold.schoolWeeks} school weeks?`,
         verdict: yes(threshold.met),
         says: threshold.met
-          ? `${threshold.count} sessions (${describeCodes(threshold.byCode)})${threshold.holidayOnly ? ': holiday only, so support is not appropriate' : ''}`
+          ? `${threshold.count} sessions (${describeCodes(threshold.byCode)})${WITHOUT_WARNING[threshold.withoutWarning ?? 'none'](policy)}`
           : 'Not at the school’s as-of date',
         cites: citationText(policy.penaltyThreshold.citation),
       },

@@ -4,6 +4,7 @@ import { codeSetTable } from '../codes/codeCategories.ts';
 import { REGISTER_CODES } from '../codes/registerCodes.ts';
 import { formatShortDate } from '../dates/isoDate.ts';
 import { type Finding, type SessionMark } from '../findings/finding.ts';
+import { penaltyNextStep } from '../findings/penaltyNextStep.ts';
 import { pupilFinding } from '../findings/pupilFinding.ts';
 import { codeBreakdown, describeCodes } from '../findings/sessionEvidence.ts';
 import { type RegisterQuery } from './registerQuery.ts';
@@ -14,7 +15,6 @@ export interface PenaltyWindow {
   from: string;
   to: string;
   shortWindow: string;
-  supportFirstStep: string;
   table: Uint8Array;
 }
 
@@ -31,24 +31,14 @@ export function penaltyWindow(q: RegisterQuery): PenaltyWindow | null {
   if (!absenceOnly || ctx.asOfDay < 0) return null;
   const { calendar } = ctx.register;
   const window = schoolWeekWindow(calendar, ctx.asOfDay, rule.schoolWeeks);
-  const { period } = policy.noticeToImprove;
-  const unit = period.unit === 'weeks' ? 'weeks' : 'school days';
-  const improvement =
-    period.min === period.max
-      ? `improvement period ${period.min} ${unit}`
-      : `improvement period ${period.min}-${period.max} ${unit}`;
   return {
     window,
     from: calendar.dayDate[window.firstDay],
     to: calendar.dayDate[window.lastDay],
     shortWindow: window.complete ? '' : ` (the register holds only ${window.weeks} school weeks up to then)`,
-    supportFirstStep: `Offer support first; where support has not worked or been engaged with, consider a notice to improve (${improvement}) before a penalty notice`,
     table: codeSetTable(rule.codes),
   };
 }
-
-const HOLIDAY_STEP =
-  'Unauthorised holiday: support is not appropriate, so a penalty notice can be considered without a notice to improve';
 
 /** What a penalty-threshold finding is built from: the query and the window every pupil shares. */
 export interface PenaltySource {
@@ -112,7 +102,6 @@ export function penaltyThresholdFast(
   const metOn =
     calendar.dayDate[firstDayOfSpell(query, window.lastDay, rule.schoolWeeks, rule.sessions, scratch, counted)];
   const breakdown = codeBreakdown(sessions);
-  const holidayOnly = Object.keys(breakdown).length === 1 && breakdown.G !== undefined;
   return pupilFinding(ctx, p, 'penalty-threshold', {
     reason: `${count} unauthorised sessions (${describeCodes(breakdown)}) in the ${window.weeks} school weeks from ${formatShortDate(shared.from)} to ${formatShortDate(shared.to)}${shared.shortWindow}: the threshold for considering a penalty notice is ${rule.sessions}.`,
     evidence: {
@@ -131,7 +120,7 @@ export function penaltyThresholdFast(
       firstMetOn: metOn,
       compulsorySchoolAge: true,
     },
-    nextStep: holidayOnly ? HOLIDAY_STEP : shared.supportFirstStep,
+    nextStep: penaltyNextStep(ctx.policy, breakdown),
     citation: rule.citation,
     episode: metOn,
   });

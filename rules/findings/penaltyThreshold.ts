@@ -3,6 +3,7 @@ import { formatShortDate } from '../dates/isoDate.ts';
 import { type EvaluationContext } from './evaluationContext.ts';
 import { type Finding } from './finding.ts';
 import { compulsorySchoolAgeOn, pupilFinding } from './pupilFinding.ts';
+import { penaltyNextStep } from './penaltyNextStep.ts';
 import { rollingWindowCount } from './rollingWindowCount.ts';
 import { codeBreakdown, describeCodes } from './sessionEvidence.ts';
 
@@ -32,13 +33,6 @@ export function penaltyThresholdFinding(ctx: EvaluationContext, p: number): Find
   const breakdown = codeBreakdown(result.sessions);
   const metOn = calendar.dayDate[result.metOnDay];
   const shortWindow = window.complete ? '' : ` (the register holds only ${window.weeks} school weeks up to then)`;
-  const holidayOnly = Object.keys(breakdown).length === 1 && breakdown.G !== undefined;
-  let nextStep: string;
-  if (holidayOnly)
-    nextStep =
-      'Unauthorised holiday: support is not appropriate, so a penalty notice can be considered without a notice to improve';
-  else
-    nextStep = `Offer support first; where support has not worked or been engaged with, consider a notice to improve (${describePeriod(ctx)}) before a penalty notice`;
   return pupilFinding(ctx, p, 'penalty-threshold', {
     reason: `${result.count} unauthorised sessions (${describeCodes(breakdown)}) in the ${window.weeks} school weeks from ${formatShortDate(from)} to ${formatShortDate(to)}${shortWindow}: the threshold for considering a penalty notice is ${rule.sessions}.`,
     evidence: {
@@ -57,16 +51,8 @@ export function penaltyThresholdFinding(ctx: EvaluationContext, p: number): Find
       firstMetOn: metOn,
       compulsorySchoolAge: true,
     },
-    nextStep,
+    nextStep: penaltyNextStep(ctx.policy, breakdown),
     citation: rule.citation,
     episode: metOn,
   });
-}
-
-function describePeriod(ctx: EvaluationContext): string {
-  const { period } = ctx.policy.noticeToImprove;
-  const unit = period.unit === 'weeks' ? 'weeks' : 'school days';
-  return period.min === period.max
-    ? `improvement period ${period.min} ${unit}`
-    : `improvement period ${period.min}-${period.max} ${unit}`;
 }
