@@ -220,6 +220,10 @@ export function decideAction(services: DecisionServices) {
         return currentCard(services, walk, state, [
           state.status === 'decided' ? 'A decision is already recorded.' : 'Finish the walk-through first.',
         ]);
+      if (state.conclusion.outcome === 'not-valid-application')
+        return currentCard(services, walk, state, [
+          'This request is not a valid application, so there is nothing to decide.',
+        ]);
       const decision = leaveDecisionFor(state.answers, walk.context);
       const { choice } = data;
       const sessions = choice === 'grant' ? (data.sessions ?? 0) : 0;

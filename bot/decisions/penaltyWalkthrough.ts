@@ -90,6 +90,11 @@ export function penaltyWorking(answers: WalkAnswers, context: WalkContext): Pena
   };
 }
 
+const NTI_OUTCOMES: ReadonlySet<PenaltyNoticeDecision['outcome']> = new Set([
+  'notice-to-improve-first',
+  'improvement-period-running',
+]);
+
 const HEADLINES: Record<PenaltyNoticeDecision['outcome'], (d: PenaltyNoticeDecision) => string> = {
   'threshold-not-met': () => 'No penalty notice: the threshold is not met.',
   'not-compulsory-school-age': () => 'No penalty notice: the pupil is not of compulsory school age.',
@@ -144,25 +149,32 @@ function penaltyConclusion(answers: WalkAnswers, context: WalkContext): Conclusi
     ],
     sections: [
       { title: 'Why', lines: [...decision.reasons, `Next: ${decision.nextStep}`] },
-      {
-        title: `Notice to improve: improvement period ${decision.improvementPeriod}; it must contain`,
-        lines: decision.mustInclude.map((m) => `- ${m}`),
-      },
+      // What a notice to improve must contain matters only where one is the next step or is running.
+      ...(NTI_OUTCOMES.has(decision.outcome)
+        ? [
+            {
+              title: `Notice to improve: improvement period ${decision.improvementPeriod}; it must contain`,
+              lines: decision.mustInclude.map((m) => `- ${m}`),
+            },
+          ]
+        : []),
     ],
-    draft: context.pupil
-      ? penaltyReferral({
-          schoolName: context.school.name,
-          schoolUrn: context.school.urn,
-          localAuthority: context.school.localAuthority,
-          pupil: context.pupil,
-          parentName: String(answers.parent.parentName),
-          parentRelationship: String(answers.parent.relationship),
-          support: SUPPORT_TITLES[answers.support.support as PenaltyNoticeInput['support']],
-          noticeToImprove: working.noticeToImprove,
-          threshold,
-          decision,
-        })
-      : undefined,
+    // Nothing goes to the local authority for a pupil no notice can apply to.
+    draft:
+      context.pupil && decision.outcome !== 'not-compulsory-school-age'
+        ? penaltyReferral({
+            schoolName: context.school.name,
+            schoolUrn: context.school.urn,
+            localAuthority: context.school.localAuthority,
+            pupil: context.pupil,
+            parentName: String(answers.parent.parentName),
+            parentRelationship: String(answers.parent.relationship),
+            support: SUPPORT_TITLES[answers.support.support as PenaltyNoticeInput['support']],
+            noticeToImprove: working.noticeToImprove,
+            threshold,
+            decision,
+          })
+        : undefined,
     citations: decision.citations.map(citationText),
   };
 }

@@ -73,6 +73,17 @@ export function decidePenaltyNotice(input: PenaltyNoticeInput, policy: PolicyPro
     citations: [rules.citation, policy.penaltyThreshold.citation],
   };
   const reasons: string[] = [];
+  // Age comes first: below compulsory school age no threshold or notice applies, whatever the register holds.
+  if (input.dateOfBirth && !isCompulsorySchoolAge(input.dateOfBirth, input.on)) {
+    return {
+      ...base,
+      outcome: 'not-compulsory-school-age',
+      reasons: [
+        'Penalty notices apply only to pupils of compulsory school age: no threshold, notice to improve or penalty notice applies to this pupil yet',
+      ],
+      nextStep: 'No penalty notice: work with the family on support instead',
+    };
+  }
   if (!input.thresholdMet) {
     return {
       ...base,
@@ -81,14 +92,6 @@ export function decidePenaltyNotice(input: PenaltyNoticeInput, policy: PolicyPro
         `The pupil has not reached ${policy.penaltyThreshold.sessions} unauthorised sessions in ${policy.penaltyThreshold.schoolWeeks} school weeks`,
       ],
       nextStep: 'Keep supporting and monitoring; no penalty notice can be considered yet',
-    };
-  }
-  if (input.dateOfBirth && !isCompulsorySchoolAge(input.dateOfBirth, input.on)) {
-    return {
-      ...base,
-      outcome: 'not-compulsory-school-age',
-      reasons: ['Penalty notices apply only to pupils of compulsory school age'],
-      nextStep: 'No penalty notice: work with the family on support instead',
     };
   }
   if (counted.length >= rules.maxNoticesInPeriod) {

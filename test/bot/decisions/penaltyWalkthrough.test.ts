@@ -169,6 +169,10 @@ describe('penalty notice / notice to improve walk-through, through the bot over 
     expect(cardText(first.card)).toContain('Not of compulsory school age: no penalty notice can be issued.');
     const card = await consider('Rosa Tate', 'Ann Tate', 'not-engaged', { ntiIssued: 'no' });
     expect(cardText(card)).toContain('No penalty notice: the pupil is not of compulsory school age.');
+    expect(cardText(card)).not.toContain('the threshold is not met');
+    // No notice to improve or referral applies to a pupil below compulsory school age.
+    expect(cardText(card)).not.toContain('it must contain');
+    expect(cardText(card)).not.toContain('Referral to the local authority');
     expect(JSON.stringify(card)).not.toContain('decisions.case');
   });
 
