@@ -12,8 +12,10 @@ export interface PenaltyNoticeInput {
   /** The day the notice is being considered. */
   on: IsoDate;
   dateOfBirth?: IsoDate;
-  /** Whether the pupil has met the threshold (the `penalty-threshold` finding). */
+  /** Whether the pupil has met the threshold (the `penalty-threshold` finding) with sessions no earlier notice relied on. */
   thresholdMet: boolean;
+  /** Sessions in the window an earlier notice to this parent relied on, so not counted again. */
+  sessionsAlreadyPenalised?: number;
   /** Only G (term-time holiday) behind the threshold: support is not appropriate, no notice to improve needed. */
   holidayOnly: boolean;
   support: 'not-offered-yet' | 'engaged-and-working' | 'engaged-not-working' | 'not-engaged' | 'not-appropriate';
@@ -90,6 +92,11 @@ export function decidePenaltyNotice(input: PenaltyNoticeInput, policy: PolicyPro
       outcome: 'threshold-not-met',
       reasons: [
         `The pupil has not reached ${policy.penaltyThreshold.sessions} unauthorised sessions in ${policy.penaltyThreshold.schoolWeeks} school weeks`,
+        ...(input.sessionsAlreadyPenalised
+          ? [
+              `${input.sessionsAlreadyPenalised} sessions in the window were behind an earlier notice to this parent: the same absence is not penalised twice, so a new notice needs fresh sessions`,
+            ]
+          : []),
       ],
       nextStep: 'Keep supporting and monitoring; no penalty notice can be considered yet',
     };

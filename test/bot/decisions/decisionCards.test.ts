@@ -31,7 +31,7 @@ const context: WalkContext = {
   school,
   pupil: register.pupils[0],
   pupilIndex: 0,
-  recorded: { previousNotices: [], noticesToImprove: [], sicknessReturns: [] },
+  recorded: { previousNotices: [], noticesToImprove: [], sicknessReturns: [], reliedOn: [], pastNotices: [] },
 };
 
 describe('decision cards at their largest', () => {
