@@ -7,6 +7,7 @@ import { startOverdueCaseRuntime } from '../meetings/overdueCaseRuntime.ts';
 import { type FeatureModule, type ProactiveSender } from '../host/featureHost.ts';
 import { parseQuestion } from '../questions/parseQuestion.ts';
 import { queriesFeature } from '../queries/queriesFeature.ts';
+import { returnsFeature } from '../returns/returnsFeature.ts';
 import { setupFeature } from '../setup/setupFeature.ts';
 import { type BotServices } from './botServices.ts';
 
@@ -20,6 +21,7 @@ export function botFeatures(services: BotServices): FeatureModule[] {
     setupFeature(services),
     alertsFeature(services),
     meetingsFeature(services),
+    returnsFeature(services),
     queriesFeature({ ...services, parse: parseQuestion }),
     decisionsModule(services),
   ];
