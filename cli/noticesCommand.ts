@@ -13,7 +13,7 @@ function todayInLondon(now: Date): string {
 
 /**
  * `attendance notices import <file.csv> --by NAME`: penalty notices already issued (upn, parent, issued
- * date, amount, outcome) into the bot's store (Redis when REDIS_URL is set, else ATTENDANCE_STATE_DIR), so
+ * date, amount, outcome) into the bot's store (the embedded store in --state-dir when given, else Redis when REDIS_URL is set, else ATTENDANCE_STATE_DIR), so
  * the penalty walk-through's 3-year count and its "not the same sessions twice" rule use them. Each
  * notice is audited with who recorded it. Any bad row stops the import with file:line: field: problem.
  */
@@ -36,8 +36,9 @@ export async function noticesCommand(argv: string[], env: NodeJS.ProcessEnv = pr
   const file = positionals[1];
   const now = new Date();
   const notices = readPenaltyHistory(file, basename(file), todayInLondon(now));
+  // An explicit --state-dir names the embedded store, even where REDIS_URL is set for the bot.
   const store = await openStateStore({
-    redisUrl: env.REDIS_URL,
+    redisUrl: values['state-dir'] === undefined ? env.REDIS_URL : undefined,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     stateDir: values['state-dir'] ?? env.ATTENDANCE_STATE_DIR ?? '.data',
   });
