@@ -5,11 +5,15 @@ import { explainCommand } from './explainCommand.ts';
 import { generateCommand } from './generateCommand.ts';
 import { importCommand } from './importCommand.ts';
 import { CommandFailure, syncWondeCommand } from './syncWondeCommand.ts';
+import { noticesCommand } from './noticesCommand.ts';
+import { returnsCommand } from './returnsCommand.ts';
 
 export const USAGE = `Usage:
   attendance check <bundle-dir> [--as-of YYYY-MM-DD] [--policy ID] [--json] [--rule ID ...] [--method all-pupils|dfe-live]
                    [--previous <last-year-bundle-dir>] [--lenient]
   attendance explain <bundle-dir> --upn UPN [--as-of YYYY-MM-DD] [--policy ID] [--json] [--previous <dir>]
+  attendance returns <bundle-dir> --month YYYY-MM [--policy ID] [--json|--csv] [--previous <dir>] [--lenient]
+  attendance notices import <notices.csv> --by NAME [--state-dir DIR]   (upn,parent,issued_date,amount,outcome)
   attendance generate --schools N --pupils P --seed S --year 2024/25 --out DIR [--through YYYY-MM-DD]
                       [--la NAME] [--la-code NNN] [--policy ID[,ID...]] [--scenarios] [--json]
   attendance import <file-or-dir>... --into <bundle-dir> [--format auto|sessions|days|grid|ctf] [--mapping F]
@@ -32,6 +36,8 @@ const COMMANDS: Record<string, Command> = {
   generate: (argv, io) => generateCommand(argv, io),
   import: (argv, io) => importCommand(argv, io),
   sync: (argv, io) => syncWondeCommand(argv, io),
+  returns: (argv) => returnsCommand(argv),
+  notices: (argv) => noticesCommand(argv),
 };
 
 /** Exit codes, as README.md documents them. */

@@ -12,6 +12,7 @@ import { startWondeSyncRuntime } from '../sync/wondeSyncRuntime.ts';
 import { type FeatureModule, type ProactiveSender } from '../host/featureHost.ts';
 import { parseQuestion } from '../questions/parseQuestion.ts';
 import { queriesFeature } from '../queries/queriesFeature.ts';
+import { returnsFeature } from '../returns/returnsFeature.ts';
 import { setupFeature } from '../setup/setupFeature.ts';
 import { type BotServices } from './botServices.ts';
 
@@ -26,6 +27,7 @@ export function botFeatures(services: BotServices): FeatureModule[] {
     alertsFeature(services),
     // One "today" for cases, meetings and due dates: the bot's day (ATTENDANCE_AS_OF, the register's in local mode).
     meetingsFeature({ ...services, today: botToday(services.config) }),
+    returnsFeature(services),
     queriesFeature({ ...services, parse: parseQuestion }),
     decisionsModule(services),
   ];

@@ -2,6 +2,9 @@ import { formatShortDate } from '../../rules/dates/isoDate.ts';
 import { type PreviousNotice } from '../../rules/decisions/penaltyNotice.ts';
 import { type SessionMark } from '../../rules/findings/finding.ts';
 
+/** Kept here too, where the bot's callers look for it. */
+export { normaliseParent } from '../../rules/decisions/penaltyHistory.ts';
+
 export const CASE_STATES = ['considered', 'nti-issued', 'penalty-requested', 'issued', 'paid', 'withdrawn'] as const;
 export type CaseState = (typeof CASE_STATES)[number];
 
@@ -48,15 +51,6 @@ export interface PenaltyCase {
   walkId: string;
   sessions: SessionMark[];
   steps: CaseStep[];
-}
-
-export function normaliseParent(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
 }
 
 export function currentState(c: PenaltyCase): CaseState {

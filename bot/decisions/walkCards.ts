@@ -97,7 +97,7 @@ function conclusionView(
       (penaltyCase
         ? ` Case: ${penaltyCase.steps.map((s) => `${CASE_STATE_TITLES[s.state]} ${formatShortDate(s.on)}${s.periodEnds ? ` (period to ${formatShortDate(s.periodEnds)})` : ''}`).join(' → ')}.`
         : ''),
-    showDecide: state.kind === 'leave' && !decided,
+    showDecide: state.kind === 'leave' && c.outcome !== 'not-valid-application' && !decided,
     decideDefault: c.outcome === 'grant-possible' ? 'grant' : 'refuse',
     decideSessions: c.leaveSessions?.grantable ?? 0,
     decideMaxSessions: Math.max(requested, 1),

@@ -93,6 +93,25 @@ export function leaveSessions(
 }
 
 /**
+ * The first test of a request: reg 11 lets only a parent the pupil normally lives with apply, so a request
+ * from anyone else is not a valid application at all, and nothing after this test is weighed.
+ */
+export function applicantCheck(applicant: LeaveRequest['applicant']): DecisionCheck {
+  return {
+    id: 'applicant',
+    question: 'Did a parent the pupil normally lives with apply?',
+    passed: applicant.livesWithPupil,
+    says: applicant.livesWithPupil
+      ? `${applicant.relationship} lives with the pupil`
+      : `${applicant.relationship} does not live with the pupil: leave can only be requested by a parent the pupil normally lives with, so this is not a valid application`,
+    citation: {
+      source: NATIONAL_SOURCES.regs2024,
+      where: 'reg 11: leave requested in advance by a parent the pupil normally lives with',
+    },
+  };
+}
+
+/**
  * Works through a leave-of-absence request as reg 11 and the profile require: who applied, how much notice,
  * the sessions it covers, whether the circumstances are exceptional (rare, significant, unavoidable,
  * short), and the profile's caps. Says what can be granted, the code if taken anyway and whether the
@@ -125,15 +144,7 @@ export function decideLeaveOfAbsence(
   const wtisa = SOURCES.wtisa.title;
   const checks: DecisionCheck[] = [];
 
-  checks.push({
-    id: 'applicant',
-    question: 'Did a parent the pupil normally lives with apply?',
-    passed: request.applicant.livesWithPupil,
-    says: request.applicant.livesWithPupil
-      ? `${request.applicant.relationship} lives with the pupil`
-      : `${request.applicant.relationship} does not live with the pupil: leave can only be requested by a parent the pupil normally lives with`,
-    citation: { source: regs, where: 'reg 11: leave requested in advance by a parent the pupil normally lives with' },
-  });
+  checks.push(applicantCheck(request.applicant));
   const inAdvance = request.appliedOn < request.from;
   checks.push({
     id: 'in-advance',

@@ -8,7 +8,7 @@ import { type PupilScreen } from './screenPupils.ts';
 
 const RULE_COUNT = RULE_IDS.length;
 // Module-level copies: under tsx every read of an imported binding is a getter call.
-const { illnessDays, nSessionsToday, overdueNSessions, runDays, unexplainedDays } = candidates;
+const { illnessDays, nSessionsToday, overdueNSessions, returnRunDays, runDays, unexplainedDays } = candidates;
 const SICKNESS = RULE_IDS.indexOf('sickness-return');
 const TODAY = RULE_IDS.indexOf('unexplained-absence');
 const THREE_DAYS = RULE_IDS.indexOf('unexplained-3-days');
@@ -125,7 +125,6 @@ export function tabulateFindings(screen: PupilScreen): FindingTable {
   const next = ruleStart.slice(0, RULE_COUNT);
   const sicknessDays = policy.sicknessReturn.days;
   const threeDays = policy.unexplainedAbsence.homeVisitOnDay;
-  const continuousTable = codeSetTable(policy.continuousAbsence.codes);
   const continuousDays = policy.continuousAbsence.days;
   const deletionTable = codeSetTable(policy.deletionGround.codes);
   const deletionDays = policy.deletionGround.days;
@@ -155,7 +154,7 @@ export function tabulateFindings(screen: PupilScreen): FindingTable {
           figure = overdueNSessions(screen, p);
           break;
         case CONTINUOUS:
-          figure = runDays(screen, p, continuousTable);
+          figure = returnRunDays(screen, p);
           if (figure < continuousDays) continue;
           break;
         case DELETION:

@@ -4,6 +4,7 @@ import { formatShortDate } from '../dates/isoDate.ts';
 import { type EvaluationContext } from './evaluationContext.ts';
 import { type Finding, type SessionMark } from './finding.ts';
 import { compulsorySchoolAgeOn, pupilFinding } from './pupilFinding.ts';
+import { penaltyNextStep } from './penaltyNextStep.ts';
 import { rollingWindowCount } from './rollingWindowCount.ts';
 import { codeBreakdown, describeCodes } from './sessionEvidence.ts';
 
@@ -109,7 +110,7 @@ export function penaltyThresholdFindingOf(
       firstMetOn: metOn,
       compulsorySchoolAge: true,
     },
-    nextStep: holidayOnly ? HOLIDAY_STEP : wording.supportFirstStep,
+    nextStep: penaltyNextStep(ctx.policy, breakdown),
     citation: rule.citation,
     episode: metOn,
   });

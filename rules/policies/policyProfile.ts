@@ -151,6 +151,8 @@ export const policyProfileSchema = z.object({
     refuseHolidays: z.boolean(),
     /** Days taken without consent from which a penalty is requested without a warning first (004: 5). */
     penaltyWithoutWarningFromDays: z.number().int().positive().optional(),
+    /** What happens then, in the source's words (004: the council sends the fine without a warning). */
+    penaltyWithoutWarningStep: z.string().min(1).optional(),
     citation,
   }),
 

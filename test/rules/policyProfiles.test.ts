@@ -115,6 +115,7 @@ const EXPECTED_CHANGES: Record<string, string[]> = {
     'brokenWeeks.citation',
     'leave.refuseHolidays',
     'leave.penaltyWithoutWarningFromDays',
+    'leave.penaltyWithoutWarningStep',
     'leave.citation',
     'stages',
     'notify.sicknessReturn',
