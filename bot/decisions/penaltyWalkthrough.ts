@@ -5,7 +5,6 @@ import {
   type PenaltyNoticeDecision,
   type PenaltyNoticeInput,
 } from '../../rules/decisions/penaltyNotice.ts';
-import { formatShortDate } from '../../rules/dates/isoDate.ts';
 import { PAST_NOTICE_OUTCOMES, type PastNoticeOutcome } from '../../rules/decisions/penaltyHistory.ts';
 import { describeCodes } from '../../rules/findings/sessionEvidence.ts';
 import { type PolicyProfile } from '../../rules/policies/policyProfile.ts';

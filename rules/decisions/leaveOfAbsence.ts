@@ -105,7 +105,7 @@ export function applicantCheck(applicant: LeaveRequest['applicant']): DecisionCh
       ? `${applicant.relationship} lives with the pupil`
       : `${applicant.relationship} does not live with the pupil: leave can only be requested by a parent the pupil normally lives with, so this is not a valid application`,
     citation: {
-      source: NATIONAL_SOURCES.regs2024,
+      source: SOURCES.regs2024.title,
       where: 'reg 11: leave requested in advance by a parent the pupil normally lives with',
     },
   };

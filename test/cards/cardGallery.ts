@@ -197,7 +197,7 @@ function leaveConclusion(
     school,
     pupil,
     pupilIndex: p,
-    recorded: { previousNotices: [], noticesToImprove: [], sicknessReturns: [] },
+    recorded: { previousNotices: [], noticesToImprove: [], sicknessReturns: [], reliedOn: [], pastNotices: [] },
   };
   let state: WalkState = startWalk(leaveWalkthrough, {
     id: 'walk-gallery',

