@@ -68,6 +68,14 @@ module.exports = {
       to: { path: '^(test|bench)/' },
     },
     {
+      name: 'findings-oracle-is-for-tests',
+      comment:
+        "The plain per-pupil findings (test/oracle/) are the tests' oracle, not a second production path: the engine answers every caller.",
+      severity: 'error',
+      from: { path: '^(rules|adapters|cards|bot|cli|bench)/' },
+      to: { path: '^test/oracle/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: { path: '^(rules|adapters|cards|bot|cli)/' },

@@ -2,6 +2,7 @@
 // Formatting is Prettier's job (see .prettierrc.json); the import arrows are dependency-cruiser's (.dependency-cruiser.cjs).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import regexp from 'eslint-plugin-regexp';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'appPackage/build/', 'coverage/', '.data/'] },
@@ -14,6 +15,17 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       'no-console': 'off',
+    },
+  },
+  {
+    // Everything in bot/ reads text a stranger can send (a Teams message is up to about 28 KB): a pattern
+    // that backtracks super-linearly blocked the server for seconds on one long question (issue 13).
+    files: ['bot/**/*.ts'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+      'regexp/no-misleading-capturing-group': 'error',
     },
   },
   {

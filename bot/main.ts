@@ -1,7 +1,10 @@
 import { openStateStore } from './app/openStateStore.ts';
 import { startBot } from './app/startBot.ts';
+import { startupBanner } from './app/startupBanner.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { jsonLineLog } from './log.ts';
+import { errorKind } from './server/guarded.ts';
+import { quietBotbuilderAuthNoise } from './wiring/quietAuthNoise.ts';
 
 /** `npm start`: read the configuration once, open the store, load the schools and serve. */
 async function main(): Promise<void> {
@@ -16,24 +19,22 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  if (config.localMode) {
-    process.stderr.write(
-      [
-        '',
-        '*** LOCAL MODE: MicrosoftAppId is not set, so incoming requests are NOT authenticated. ***',
-        '*** Use this only with the Agents Playground or tests, never on a reachable address.    ***',
-        config.defaultRole ? `*** Everyone without a role assignment is treated as: ${config.defaultRole}.` : '',
-        '',
-      ].join('\n'),
-    );
-  }
+  // Once serving, nothing a request does may end the process: an error that escapes every handler is
+  // logged with its kind only (its message may quote a request) and the server goes on. Start-up failures
+  // still end it (below), before it listens.
+  process.on('unhandledRejection', (reason) => log('process.unhandled-rejection', { error: errorKind(reason) }));
+  process.on('uncaughtException', (err) => log('process.uncaught-exception', { error: errorKind(err) }));
+  quietBotbuilderAuthNoise(log);
   const { store, description } = await openStateStore(config);
   const bot = await startBot({ config, store, log });
+  process.stderr.write(startupBanner(config, { host: bot.server.host, port: bot.server.port, store: description }));
   log('bot.started', {
+    host: bot.server.host,
     port: bot.server.port,
-    localMode: config.localMode,
+    mode: config.localMode ? 'local' : 'teams',
+    tenants: config.allowedTenants.length,
     schools: bot.services.schools.length,
-    store: description,
+    store: config.redisUrl ? 'redis' : 'embedded',
   });
   const stop = async (signal: string) => {
     log('bot.stopping', { signal });

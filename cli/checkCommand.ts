@@ -1,4 +1,4 @@
-import { evaluateFindings } from '../rules/findings/evaluateFindings.ts';
+import { registerFindings } from '../rules/engine/registerFindings.ts';
 import { completeFindings } from '../rules/findings/completeFindings.ts';
 import { ALL_RULE_IDS, type FindingRule } from '../rules/findings/finding.ts';
 import { UsageError, type CommonArgs } from './cliArgs.ts';
@@ -11,10 +11,11 @@ export function checkCommand(args: CommonArgs): { stdout: string; stderr: string
   if (unknown.length > 0)
     throw new UsageError(`unknown rule ${unknown.join(', ')}; the rules are: ${ALL_RULE_IDS.join(', ')}`);
   const { register, report, policy, asOf, asOfDefaulted, notes: asOfNotes, preRegimeNote } = loadForCli(args);
-  let findings = completeFindings(register, evaluateFindings(register, { asOf, policy, measureMethod: args.method }), {
-    asOf,
-    policy,
-  });
+  let findings = completeFindings(
+    register,
+    registerFindings(register, { asOf, policy, measureMethod: args.method }).findings(),
+    { asOf, policy },
+  );
   if (args.rules.length > 0) findings = findings.filter((f) => args.rules.includes(f.rule as FindingRule));
   const notes = [...asOfNotes, ...report.notes];
   if (asOfDefaulted) notes.unshift(`No --as-of given: using the register's last school day, ${asOf}.`);

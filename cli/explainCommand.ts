@@ -1,8 +1,7 @@
 import { laName, residenceOf, type Residence } from '../rules/crossBorder/crossBorder.ts';
 import { formatLongDate } from '../rules/dates/isoDate.ts';
+import { registerFindings } from '../rules/engine/registerFindings.ts';
 import { completeFindings } from '../rules/findings/completeFindings.ts';
-import { findingsForPupil } from '../rules/findings/evaluateFindings.ts';
-import { createEvaluationContext } from '../rules/findings/evaluationContext.ts';
 import { formatPercent } from '../rules/measures/absenceThresholds.ts';
 import { pupilMeasures } from '../rules/measures/pupilMeasures.ts';
 import { effectiveEnd, weeklySessionWords, type PartTimeTimetable } from '../rules/partTime/partTimeTimetable.ts';
@@ -19,9 +18,9 @@ export function explainCommand(args: CommonArgs): { stdout: string; stderr: stri
   const upn = args.upn.trim().toUpperCase();
   const p = pupilIndexOf(register, upn);
   if (p < 0) throw new UsageError(`UPN ${upn} is not in ${args.dir}/pupils.csv`);
-  const ctx = createEvaluationContext(register, { asOf, policy, measureMethod: args.method });
-  const measures = pupilMeasures(ctx, p);
-  const findings = completeFindings(register, findingsForPupil(ctx, p), { asOf, policy, upn });
+  const table = registerFindings(register, { asOf, policy, measureMethod: args.method });
+  const measures = pupilMeasures(table.query.ctx, p);
+  const findings = completeFindings(register, table.findingsOfPupil(p), { asOf, policy, upn });
   const pupil = register.pupils[p];
   const timetables = (register.partTimeTimetables ?? []).filter((t) => t.upn === upn);
   const residence = residenceOf(pupil, register.school);

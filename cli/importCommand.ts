@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { importRegisterFiles, type ImportFormat, type ImportResult } from '../adapters/import/importRegisterFiles.ts';
 import { writeRejectsFile } from '../adapters/import/rejectsFile.ts';
 import { readMisMapping } from '../adapters/register/mis/misMapping.ts';
+import { TEXT_ENCODINGS, type TextEncoding } from '../adapters/register/textEncoding.ts';
 import { UsageError } from './cliArgs.ts';
 import { type CliStreams, type CommandOutput } from './commandTypes.ts';
 
@@ -17,6 +18,7 @@ export interface ImportArgs {
   lenient: boolean;
   rejects?: string;
   json: boolean;
+  encoding?: TextEncoding;
 }
 
 export function parseImportArgs(args: string[]): ImportArgs {
@@ -33,6 +35,7 @@ export function parseImportArgs(args: string[]): ImportArgs {
         lenient: { type: 'boolean', default: false },
         rejects: { type: 'string' },
         json: { type: 'boolean', default: false },
+        encoding: { type: 'string' },
       },
     });
   } catch (error) {
@@ -43,6 +46,9 @@ export function parseImportArgs(args: string[]): ImportArgs {
   if (!values.into) throw new UsageError('--into names the register bundle folder to create or merge into');
   if (!(FORMATS as readonly string[]).includes(values.format!))
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got ${values.format})`);
+  const encoding = values.encoding?.toLowerCase();
+  if (encoding !== undefined && !(TEXT_ENCODINGS as readonly string[]).includes(encoding))
+    throw new UsageError(`--encoding must be one of ${TEXT_ENCODINGS.join(', ')} (got ${values.encoding})`);
   if (values.rejects && !values.lenient)
     throw new UsageError('--rejects only applies with --lenient (a strict import loads nothing when any row is bad)');
   return {
@@ -54,6 +60,7 @@ export function parseImportArgs(args: string[]): ImportArgs {
     lenient: values.lenient!,
     rejects: values.rejects,
     json: values.json!,
+    ...(encoding ? { encoding: encoding as TextEncoding } : {}),
   };
 }
 
@@ -79,6 +86,7 @@ export function importCommand(argv: string[], io: CliStreams): CommandOutput {
     mapping: args.mapping ? readMisMapping(args.mapping) : undefined,
     calendar: args.calendar,
     lenient: args.lenient,
+    encoding: args.encoding,
     seenAt: new Date().toISOString(),
     onProgress: tty ? (message) => io.stderr.write(`\r\x1b[K${message}`) : undefined,
   });

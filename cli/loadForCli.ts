@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { RegisterInputError } from '../adapters/register/inputProblems.ts';
 import { readRegisterBundle, type BundleReadReport } from '../adapters/register/readRegisterBundle.ts';
 import { lastSchoolDayOnOrBefore } from '../rules/calendar/calendarLookup.ts';
@@ -45,13 +47,38 @@ export function loadForCli(args: CommonArgs): CliInputs {
   try {
     policy = policyProfile(policyId);
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}${args.policy ? '' : ' (from school.json)'}`);
+    // A wrong --policy is the command line's mistake; a wrong policy in school.json is the bundle's.
+    if (args.policy !== undefined) throw new UsageError((error as Error).message);
+    throw new RegisterInputError([
+      {
+        file: 'school.json',
+        line: keyLine(args.dir, 'school.json', 'policy'),
+        field: 'policy',
+        message: (error as Error).message,
+      },
+    ]);
   }
+  // A bundle with nothing to evaluate is a problem with the input (exit 1), not with the command line.
   const { calendar } = register;
   if (calendar.dayCount === 0)
-    throw new UsageError(`${args.dir} has no school sessions: the calendar and marks are empty`);
+    throw new RegisterInputError([
+      {
+        file: 'marks.csv',
+        line: 0,
+        field: '(file)',
+        message: `no school sessions in ${args.dir}: marks.csv has no marks${report.rowsRejected > 0 ? ' that could be loaded' : ''} and there is no calendar.json to give the term dates`,
+      },
+    ]);
   const lastMarked = lastMarkedSchoolDay(register);
-  if (lastMarked < 0) throw new UsageError(`${args.dir} has no marks other than # to evaluate`);
+  if (lastMarked < 0)
+    throw new RegisterInputError([
+      {
+        file: 'marks.csv',
+        line: 0,
+        field: '(file)',
+        message: `no marks other than # (closed) in ${args.dir}${report.rowsRejected > 0 ? ' that could be loaded' : ''}: nothing to evaluate`,
+      },
+    ]);
   const asOf = args.asOf ?? calendar.dayDate[lastMarked];
   if (lastSchoolDayOnOrBefore(calendar, asOf) < 0) {
     throw new UsageError(`--as-of ${asOf} is before the register's first school day (${calendar.dayDate[0]})`);
@@ -77,4 +104,13 @@ function readPrevious(dir: string, lenient: boolean) {
       error.total,
     );
   }
+}
+
+/** The line a key first appears on in one of the bundle's JSON files, so a problem with its value points at it. */
+function keyLine(dir: string, name: string, key: string): number {
+  const path = join(dir, name);
+  if (!existsSync(path)) return 0;
+  const text = readFileSync(path, 'utf8');
+  const at = text.indexOf(`"${key}"`);
+  return at < 0 ? 1 : text.slice(0, at).split('\n').length;
 }

@@ -1,6 +1,16 @@
 /**
  * The attendance rules for schools in England: pure functions over a columnar register. No I/O and no
  * clock: the as-of date is always a parameter, and everything returned can be printed as JSON.
+ *
+ * The public API. Findings come from the attendance engine (`registerFindings` for one register,
+ * `createAttendanceEngine` for a local authority); measures, cases and meetings, decisions (leave,
+ * penalty notices, sickness returns, which code) and the source register sit beside it.
+ *
+ * @example
+ * import { policyProfile, registerFindings } from './rules/index.ts';
+ * const table = registerFindings(register, { asOf: '2025-11-20', policy: policyProfile('derby') });
+ * table.countOf('penalty-threshold') // => 2
+ * table.findings().map((f) => f.rule) // => ['persistent-absence', …, 'penalty-threshold', …]
  */
 export * from './dates/isoDate.ts';
 export * from './dates/academicYear.ts';
@@ -30,11 +40,31 @@ export * from './measures/targetComparison.ts';
 export * from './findings/citation.ts';
 export * from './findings/finding.ts';
 export * from './findings/evaluationContext.ts';
-export * from './findings/evaluateFindings.ts';
 export * from './findings/sicknessReturn.ts';
+export * from './findings/sessionEvidence.ts';
+export * from './engine/registerFindings.ts';
+export { createAttendanceEngine } from './engine/attendanceEngine.ts';
+export type { AttendanceEngine, EngineQueryOptions, PolicyChoice } from './engine/attendanceEngine.ts';
+export { FindingTable } from './engine/findingTable.ts';
+export type {
+  AbsenceListEntry,
+  ListedPupil,
+  SicknessReturnListEntry,
+  ThresholdListEntry,
+} from './engine/engineLists.ts';
+export * from './sources/sourceRegister.ts';
 export * from './policies/policyProfile.ts';
 export * from './policies/definePolicyProfile.ts';
 export * from './policies/national.ts';
 export * from './policies/policyProfiles.ts';
 export * from './decisions/leaveOfAbsence.ts';
 export * from './decisions/penaltyNotice.ts';
+export * from './decisions/sicknessReturnDecision.ts';
+export * from './decisions/whichCode.ts';
+export * from './cases/pupilCase.ts';
+export * from './cases/applyCaseChange.ts';
+export * from './cases/caseDue.ts';
+export * from './cases/cohortComparison.ts';
+export * from './cases/meetingAgenda.ts';
+export * from './cases/meetingMinutes.ts';
+export * from './pupils/privacyLevel.ts';

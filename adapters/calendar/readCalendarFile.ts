@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { registerDateInBounds, schoolYearInBounds, termLengthInBounds } from '../../rules/calendar/calendarBounds.ts';
 import { basename, extname } from 'node:path';
 import { calendarJsonSchema, type CalendarJson } from '../register/bundleJsonSchemas.ts';
 import { ProblemList, RegisterInputError } from '../register/inputProblems.ts';
 import { readJsonFile } from '../register/readJsonFile.ts';
-import { parseICalendar } from './parseICalendar.ts';
+import { decodeText, notUtf8Message } from '../register/textEncoding.ts';
+import { parseICalendar, type CalendarEvent } from './parseICalendar.ts';
 import { termDatesFromEvents } from './termDatesFromEvents.ts';
 
 export interface CalendarFileRead {
@@ -26,7 +28,21 @@ export function readCalendarFile(path: string): CalendarFileRead {
     if (calendar === null) throw new RegisterInputError(problems.problems, problems.total);
     return { calendar, source: name, notes: [] };
   }
-  const text = readFileSync(path, 'utf8');
+  // iCalendar is UTF-8 (RFC 5545, 3.1.4); bytes that are not are reported, not read as replacement marks.
+  const decoded = decodeText(readFileSync(path));
+  if (!decoded.ok)
+    throw new RegisterInputError(
+      decoded.lines.slice(0, 10).map((line) => ({
+        file: name,
+        line,
+        field: '(file)',
+        message: notUtf8Message(
+          'an iCalendar file is UTF-8: export it again, or write the term dates as calendar.json',
+        ),
+      })),
+      decoded.lines.length,
+    );
+  const text = decoded.text;
   if (!/^\s*(?:\uFEFF)?BEGIN:VCALENDAR/i.test(text)) {
     throw new RegisterInputError([
       {
@@ -40,8 +56,41 @@ export function readCalendarFile(path: string): CalendarFileRead {
   }
   const ical = parseICalendar(text);
   for (const p of ical.problems) problems.add({ file: name, ...p });
+  // Dates outside the bounds are reported at their event before anything is built from them.
+  for (const e of ical.events) {
+    for (const [field, date] of [
+      ['DTSTART', e.start],
+      ['DTEND', e.end],
+    ] as const) {
+      const bounds = registerDateInBounds(date);
+      if (!bounds.ok) problems.add({ file: name, line: e.line, field, message: `"${e.summary}": ${bounds.problem}` });
+    }
+  }
+  if (!problems.empty) throw new RegisterInputError(problems.problems, problems.total);
   const terms = termDatesFromEvents(ical.events, name);
   if (terms.problem) problems.add({ file: name, line: 1, field: 'VEVENT', message: terms.problem });
+  if (terms.calendar) checkTermBounds(terms.calendar.terms, ical.events, name, problems);
   if (!problems.empty || !terms.calendar) throw new RegisterInputError(problems.problems, problems.total);
   return { calendar: terms.calendar, source: name, notes: terms.notes };
+}
+
+/** Term lengths and the year's span, each reported at the line of the event that sets it. */
+function checkTermBounds(
+  terms: CalendarJson['terms'],
+  events: readonly CalendarEvent[],
+  name: string,
+  problems: ProblemList,
+): void {
+  const lineOf = (term: CalendarJson['terms'][number]) =>
+    events.find((e) => e.summary === term.name && e.start === term.start)?.line ?? 1;
+  for (const term of terms) {
+    const length = termLengthInBounds(term);
+    if (!length.ok)
+      problems.add({ file: name, line: lineOf(term), field: 'DTEND', message: `"${term.name}": ${length.problem}` });
+  }
+  const first = terms.reduce((a, t) => (t.start < a.start ? t : a));
+  const last = terms.reduce((a, t) => (t.end > a.end ? t : a));
+  const year = schoolYearInBounds(first.start, last.end, 'the terms');
+  if (!year.ok)
+    problems.add({ file: name, line: lineOf(last), field: 'DTEND', message: `"${last.name}": ${year.problem}` });
 }

@@ -1,6 +1,6 @@
 /**
  * What differs between primary and secondary registers, in the generator's terms. Figures follow the
- * DfE statistics summarised in shared/data-formats.md §8.3: secondary absence is higher (2023/24 full
+ * DfE statistics (*Pupil absence in schools in England*, 2023/24 full year): secondary absence is higher (2023/24 full
  * year 8.9% against 5.5%), with a larger unauthorised part (about 3.5% against 1.6%), and absence rises
  * through secondary year groups.
  */

@@ -10,6 +10,7 @@ import { readCtf } from '../register/ctf/readCtf.ts';
 import { ProblemList, RegisterInputError } from '../register/inputProblems.ts';
 import { type MisMapping } from '../register/mis/misMapping.ts';
 import { readMisExport } from '../register/mis/readMisExport.ts';
+import { type TextEncoding } from '../register/textEncoding.ts';
 import { checkMarks } from './checkMarks.ts';
 import { readExistingBundle } from './existingBundle.ts';
 import { listSourceFiles } from './listSourceFiles.ts';
@@ -30,6 +31,8 @@ export interface ImportOptions {
   calendar?: string;
   /** Load the good rows and return the rejected ones instead of stopping. */
   lenient?: boolean;
+  /** The inputs' encoding when they are not UTF-8 (e.g. windows-1252); otherwise bytes that are not UTF-8 are problems. */
+  encoding?: TextEncoding;
   /** When the import ran (ISO timestamp), for amendment records: the caller owns the clock. */
   seenAt: string;
   problemCap?: number;
@@ -76,10 +79,16 @@ function readSource(
   progress: (message: string) => void,
 ): SourceRead {
   if (options.format === 'ctf' || extname(path).toLowerCase() === '.xml')
-    return readCtf(path, { calendar, displayName: basename(path) });
+    return readCtf(path, { calendar, displayName: basename(path), encoding: options.encoding });
   const layout = options.format === 'auto' ? undefined : options.format;
   const onRows = (rows: number) => progress(`reading ${basename(path)}: ${rows.toLocaleString('en-GB')} rows`);
-  return readMisExport(path, { layout, mapping: options.mapping, displayName: basename(path), onRows });
+  return readMisExport(path, {
+    layout,
+    mapping: options.mapping,
+    displayName: basename(path),
+    onRows,
+    encoding: options.encoding,
+  });
 }
 
 /**

@@ -1,17 +1,57 @@
 import { z } from 'zod';
+import {
+  registerDateInBounds,
+  schoolYearInBounds,
+  termLengthInBounds,
+  type BoundsCheck,
+} from '../../rules/calendar/calendarBounds.ts';
 import { isIsoDate } from '../../rules/dates/isoDate.ts';
 
-const isoDate = z.string().refine(isIsoDate, { message: 'expected a date written YYYY-MM-DD' });
+/** The problem of a failed bounds check, as zod's custom-error form wants it (undefined leaves zod's own). */
+const boundsProblem = (check: BoundsCheck) => (check.ok ? undefined : check.problem);
 
-const closure = z.union([
-  isoDate.transform((date) => ({ date, reason: 'School closed' })),
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2} (AM|PM)$/, 'expected "YYYY-MM-DD" or "YYYY-MM-DD AM"/"PM"')
-    .refine((s) => isIsoDate(s.slice(0, 10)), { message: 'expected a real date' })
-    .transform((s) => ({ date: s.slice(0, 10), session: s.slice(11) as 'AM' | 'PM', reason: 'School closed' })),
-  z.object({ date: isoDate, session: z.enum(['AM', 'PM']).optional(), reason: z.string().default('School closed') }),
-]);
+/** A real date inside the bounds, so spans can be measured from it. */
+const usableDate = (date: string) => isIsoDate(date) && registerDateInBounds(date).ok;
+
+const isoDate = z
+  .string()
+  .refine(isIsoDate, { message: 'expected a date written YYYY-MM-DD', abort: true })
+  .refine((date) => registerDateInBounds(date).ok, {
+    error: (issue) => boundsProblem(registerDateInBounds(String(issue.input))),
+  });
+
+const closureObject = z.object({
+  date: isoDate,
+  session: z.enum(['AM', 'PM']).optional(),
+  reason: z.string().default('School closed'),
+});
+
+const closureText = z.string().transform((text, ctx) => {
+  const match = /^(\d{4}-\d{2}-\d{2})(?: (AM|PM))?$/.exec(text);
+  const date = match?.[1] ?? '';
+  if (!isIsoDate(date)) {
+    ctx.addIssue({ code: 'custom', message: 'expected "YYYY-MM-DD", or "YYYY-MM-DD AM" / "PM", with a real date' });
+    return z.NEVER;
+  }
+  const bounds = registerDateInBounds(date);
+  if (!bounds.ok) {
+    ctx.addIssue({ code: 'custom', message: bounds.problem });
+    return z.NEVER;
+  }
+  const session = match?.[2] as 'AM' | 'PM' | undefined;
+  return session ? { date, session, reason: 'School closed' } : { date, reason: 'School closed' };
+});
+
+type Closure = z.infer<typeof closureObject>;
+
+// A closure is a date, a date and session, or an object. Each form is checked on its own so a problem is
+// reported in that form's words, not as a union's "Invalid input".
+const closure = z.unknown().transform((value, ctx): Closure => {
+  const result = typeof value === 'string' ? closureText.safeParse(value) : closureObject.safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  return z.NEVER;
+});
 
 /** calendar.json: the school's terms and closures (INSET days, polling days, half-day closures). */
 export const calendarJsonSchema = z.object({
@@ -19,9 +59,22 @@ export const calendarJsonSchema = z.object({
     .array(
       z
         .object({ name: z.string().min(1), start: isoDate, end: isoDate })
-        .refine((t) => t.start <= t.end, { message: 'a term must start on or before its end' }),
+        .refine((t) => t.start <= t.end, { message: 'a term must start on or before its end', path: ['end'] })
+        .superRefine((t, ctx) => {
+          // A bad date is reported as itself (zod runs this check even then); its length would only repeat it.
+          if (!usableDate(t.start) || !usableDate(t.end)) return;
+          const check = termLengthInBounds(t);
+          if (!check.ok) ctx.addIssue({ code: 'custom', message: check.problem, path: ['end'] });
+        }),
     )
-    .min(1, 'list at least one term'),
+    .min(1, 'list at least one term')
+    .superRefine((terms, ctx) => {
+      if (terms.some((t) => !usableDate(t.start) || !usableDate(t.end))) return;
+      const first = terms.reduce((a, t) => (t.start < a.start ? t : a));
+      const lastIndex = terms.reduce((at, t, i) => (t.end > terms[at].end ? i : at), 0);
+      const check = schoolYearInBounds(first.start, terms[lastIndex].end, 'the terms');
+      if (!check.ok) ctx.addIssue({ code: 'custom', message: check.problem, path: [lastIndex, 'end'] });
+    }),
   closures: z.array(closure).default([]),
   openDays: z.array(isoDate).default([]),
 });

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 
 /**
@@ -12,6 +13,8 @@ export interface CsvRecordView {
   start: Int32Array;
   end: Int32Array;
   count: number;
+  /** The first cell whose bytes are not UTF-8, or -1 when every cell is. */
+  notUtf8Cell: number;
 }
 
 export interface CsvScanResult {
@@ -37,7 +40,7 @@ const QUOTE_IN_QUOTES = 3;
 
 const isBlank = (b: number) => b === SPACE || b === TAB || b === CARRIAGE_RETURN;
 
-/** The text of a cell, decoded as UTF-8. */
+/** The text of a cell, decoded as UTF-8 (check `notUtf8Cell` first: bad bytes decode as U+FFFD). */
 export function cellText(view: CsvRecordView, i: number): string {
   return i < view.count ? view.bytes.toString('utf8', view.start[i], view.end[i]) : '';
 }
@@ -79,7 +82,14 @@ function scan(fd: number, onRecord: (view: CsvRecordView) => void, chunkBytes: n
   let records = 0;
   let first = true;
   let scratch = Buffer.allocUnsafe(1024);
-  const view: CsvRecordView = { line: 0, bytes: buf, start: new Int32Array(16), end: new Int32Array(16), count: 0 };
+  const view: CsvRecordView = {
+    line: 0,
+    bytes: buf,
+    start: new Int32Array(16),
+    end: new Int32Array(16),
+    count: 0,
+    notUtf8Cell: -1,
+  };
   const pushCell = (s: number, e: number) => {
     if (view.count === view.start.length) {
       const start = new Int32Array(view.count * 2);
@@ -110,6 +120,11 @@ function scan(fd: number, onRecord: (view: CsvRecordView) => void, chunkBytes: n
     let pos = 0;
     if (first && filled >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) pos = 3;
     if (first && (filled >= 3 || eof)) first = false;
+    // Every whole record in this read ends at or before its last line break, and a line break is never part
+    // of a multi-byte character: one check of those bytes clears them all. Only when it fails is each
+    // record's cells checked, to name the one at fault.
+    const wholeTo = eof ? filled : buf.lastIndexOf(NEWLINE, filled - 1) + 1;
+    const checkCells = wholeTo > pos && !isUtf8(buf.subarray(pos, wholeTo));
     while (pos < filled) {
       // Fast path: one pass over the bytes, cutting cells at commas, until the line ends or a quote shows.
       view.count = 0;
@@ -178,6 +193,13 @@ function scan(fd: number, onRecord: (view: CsvRecordView) => void, chunkBytes: n
         view.bytes = scratch;
         unquoteRecord(buf, pos, contentEnd, scratch, pushCell);
       }
+      view.notUtf8Cell = -1;
+      if (checkCells)
+        for (let c = 0; c < view.count; c++)
+          if (!isUtf8(view.bytes.subarray(view.start[c], view.end[c]))) {
+            view.notUtf8Cell = c;
+            break;
+          }
       if (!(view.count === 1 && view.start[0] === view.end[0] && !quoted)) {
         records++;
         onRecord(view);

@@ -1,19 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { type z } from 'zod';
 import { type ProblemList } from './inputProblems.ts';
+import { jsonPathLine } from './jsonPathLine.ts';
+import { BUNDLE_ENCODING_REMEDY, decodeText, notUtf8Message } from './textEncoding.ts';
 
 /** Line of a character offset, for pointing at JSON syntax errors. */
 function lineOf(text: string, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
-}
-
-/** Line on which a key first appears, so a schema problem can point near its field. */
-function lineOfKey(text: string, key: string | number | undefined): number {
-  if (key === undefined) return 1;
-  const at = text.indexOf(typeof key === 'string' ? `"${key}"` : '');
-  return at < 0 ? 1 : lineOf(text, at);
 }
 
 /** Reads and validates a JSON file; each schema problem names its field path. */
@@ -23,7 +18,14 @@ export function readJsonFile<T>(
   schema: z.ZodType<T>,
   problems: ProblemList,
 ): T | null {
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  // JSON is UTF-8 (RFC 8259); bytes that are not are reported, not read as replacement marks.
+  const decoded = decodeText(readFileSync(path));
+  if (!decoded.ok) {
+    for (const line of decoded.lines.slice(0, 10))
+      problems.add({ file: displayName, line, field: '(file)', message: notUtf8Message(BUNDLE_ENCODING_REMEDY) });
+    return null;
+  }
+  const text = decoded.text.replace(/^\uFEFF/, '');
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -42,8 +44,7 @@ export function readJsonFile<T>(
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const path = issue.path.map(String).join('.') || '(root)';
-    const last = [...issue.path].reverse().find((k) => typeof k === 'string') as string | undefined;
-    problems.add({ file: displayName, line: lineOfKey(text, last), field: path, message: issue.message });
+    problems.add({ file: displayName, line: jsonPathLine(text, issue.path), field: path, message: issue.message });
   }
   return null;
 }

@@ -1,3 +1,9 @@
+import {
+  EARLIEST_REGISTER_DATE,
+  LATEST_REGISTER_DATE,
+  registerDateInBounds,
+  schoolYearInBounds,
+} from '../../rules/calendar/calendarBounds.ts';
 import { calendarFromSessions } from '../../rules/calendar/calendarFromSessions.ts';
 import { type SchoolCalendar } from '../../rules/calendar/schoolCalendar.ts';
 import { parseRegisterCode } from '../../rules/codes/parseRegisterCode.ts';
@@ -14,11 +20,15 @@ import { normaliseHeader } from './csvTable.ts';
 import { cellText, recordCells, scanCsvFile, type CsvRecordView } from './csvRecordScanner.ts';
 import { parseDateField } from './fieldParsers.ts';
 import { ProblemList } from './inputProblems.ts';
+import { columnName, namedColumnCount, rowShapeProblem } from './rowShape.ts';
+import { BUNDLE_ENCODING_REMEDY, notUtf8Message } from './textEncoding.ts';
 
 export const MARK_COLUMNS = ['upn', 'date', 'session', 'code'] as const;
 
 const HASH = findRegisterCode('#')!.id;
 const CODE_2024_DAY = toDayNumber(CODES_2024_FROM);
+const EARLIEST_DAY = toDayNumber(EARLIEST_REGISTER_DATE);
+const LATEST_DAY = toDayNumber(LATEST_REGISTER_DATE);
 const IN_2024 = Uint8Array.from(REGISTER_CODES, (c) => (c.regimes.includes('2024') ? 1 : 0));
 const IN_2006 = Uint8Array.from(REGISTER_CODES, (c) => (c.regimes.includes('2006') ? 1 : 0));
 
@@ -42,24 +52,27 @@ const CODE_BY_BYTES = (() => {
 
 const DAYS_IN_MONTH = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** Day number of an exact `YYYY-MM-DD` cell, or -1 when the cell is anything else (checked the slow way). */
+/** What isoDayNumber returns for a cell that is not an exact ISO date; real dates before 1970 are negative. */
+const NOT_A_DATE = Number.MIN_SAFE_INTEGER;
+
+/** Day number of an exact `YYYY-MM-DD` cell, or NOT_A_DATE when the cell is anything else (checked the slow way). */
 function isoDayNumber(b: Buffer, s: number, e: number): number {
-  if (e - s !== 10 || b[s + 4] !== 45 || b[s + 7] !== 45) return -1;
+  if (e - s !== 10 || b[s + 4] !== 45 || b[s + 7] !== 45) return NOT_A_DATE;
   let year = 0;
   for (let i = s; i < s + 4; i++) {
     const d = b[i] - 48;
-    if (d < 0 || d > 9) return -1;
+    if (d < 0 || d > 9) return NOT_A_DATE;
     year = year * 10 + d;
   }
   const m1 = b[s + 5] - 48;
   const m2 = b[s + 6] - 48;
   const d1 = b[s + 8] - 48;
   const d2 = b[s + 9] - 48;
-  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return -1;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return NOT_A_DATE;
   const month = m1 * 10 + m2;
   const day = d1 * 10 + d2;
-  if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month]) return -1;
-  if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return -1;
+  if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month]) return NOT_A_DATE;
+  if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return NOT_A_DATE;
   return daysSinceEpoch(year, month, day);
 }
 
@@ -94,6 +107,16 @@ export interface MarksLoad {
   rejectedRaw: Map<number, string[]>;
   redundantMarks: number;
   notes: string[];
+  /** The first and last dates of the rows with a readable date, for checking the calendar against them. */
+  markSpan?: { first: string; last: string };
+}
+
+/** The earliest and latest dated rows a pass saw, with their lines. */
+interface DateSpan {
+  first: number;
+  firstLine: number;
+  last: number;
+  lastLine: number;
 }
 
 /** True when bytes [s, e) of `b` equal `known`. */
@@ -149,6 +172,18 @@ export function loadMarksCsv(input: MarksLoadInput): MarksLoad {
     // Unreadable: read again to report why (the first pass kept no problems).
     if (!pass.readable) {
       scanMarks(input, problems, () => true);
+      return empty(placeholder);
+    }
+    // The calendar is built from these dates: more than a school year of them is not one bundle's register.
+    const span = pass.span;
+    const year = span ? schoolYearInBounds(fromDayNumber(span.first), fromDayNumber(span.last), 'the marks') : null;
+    if (span && year && !year.ok) {
+      problems.add({
+        file: displayName,
+        line: span.lastLine,
+        field: 'date',
+        message: `${year.problem} (the first on line ${span.firstLine}, the last on line ${span.lastLine})`,
+      });
       return empty(placeholder);
     }
     calendar = calendarFromSessions(
@@ -252,6 +287,7 @@ export function loadMarksCsv(input: MarksLoadInput): MarksLoad {
     calendar: result.calendar,
     marks: result.marks,
     rowsRead: pass.rows,
+    ...(pass.span ? { markSpan: { first: fromDayNumber(pass.span.first), last: fromDayNumber(pass.span.last) } } : {}),
     rejectedRaw,
     redundantMarks,
     notes,
@@ -329,9 +365,12 @@ function scanMarks(
   problems: ProblemList,
   accept: (mark: RowMark, view: CsvRecordView) => boolean,
   rejectedRaw?: Map<number, string[]>,
-): { readable: boolean; rows: number } {
+): { readable: boolean; rows: number; span?: DateSpan } {
   const { displayName, pupilIndex } = input;
   let columns: number[] | null = null;
+  const span: DateSpan = { first: Number.MAX_SAFE_INTEGER, firstLine: 0, last: Number.MIN_SAFE_INTEGER, lastLine: 0 };
+  let header: string[] = [];
+  let named = 0;
   let headerFailed = false;
   let rows = 0;
   // Rows come pupil by pupil: remember the last UPN's bytes and what they meant.
@@ -358,7 +397,18 @@ function scanMarks(
   const scan = scanCsvFile(input.path, (view) => {
     if (headerFailed) return;
     if (!columns) {
-      const header = recordCells(view).map(normaliseHeader);
+      if (view.notUtf8Cell >= 0) {
+        problems.add({
+          file: displayName,
+          line: view.line,
+          field: '(header)',
+          message: notUtf8Message(BUNDLE_ENCODING_REMEDY),
+        });
+        headerFailed = true;
+        return;
+      }
+      header = recordCells(view).map(normaliseHeader);
+      named = namedColumnCount(header);
       const missing = MARK_COLUMNS.filter((c) => !header.includes(c));
       for (const column of missing)
         problems.add({
@@ -379,6 +429,21 @@ function scanMarks(
     bad = false;
     line = view.line;
 
+    if (view.notUtf8Cell >= 0) {
+      problem(columnName(header, view.notUtf8Cell), notUtf8Message(BUNDLE_ENCODING_REMEDY));
+      keepRaw(view);
+      return;
+    }
+    // A row without every column is never read cell by cell: a missing code cell is not "no mark".
+    if (view.count !== named) {
+      const shape = rowShapeProblem(header, view.count, (i) => view.end[i] === view.start[i]);
+      if (shape) {
+        problem(shape.field, shape.message);
+        keepRaw(view);
+        return;
+      }
+    }
+
     // UPN: compare bytes with the last row's before decoding anything.
     const us = cu < view.count ? view.start[cu] : 0;
     const ue = cu < view.count ? view.end[cu] : 0;
@@ -394,9 +459,9 @@ function scanMarks(
     }
     if (lastUpnProblem !== null) problem('upn', lastUpnProblem);
 
-    let dayNumber = cd < view.count ? isoDayNumber(b, view.start[cd], view.end[cd]) : -1;
+    let dayNumber = isoDayNumber(b, view.start[cd], view.end[cd]);
     let isoDate: string | undefined;
-    if (dayNumber < 0) {
+    if (dayNumber === NOT_A_DATE) {
       const parsed = parseDateField(cellText(view, cd));
       if (parsed.ok) {
         isoDate = parsed.value;
@@ -412,18 +477,31 @@ function scanMarks(
     }
     if (half < 0) problem('session', `${JSON.stringify(cellText(view, cs))} is not a session (AM or PM)`);
 
-    if (dayNumber < 0) {
-      if (bad) keepRaw(view);
+    if (dayNumber === NOT_A_DATE) {
+      keepRaw(view);
       return;
     }
+    if (dayNumber < EARLIEST_DAY || dayNumber > LATEST_DAY) {
+      const bounds = registerDateInBounds(fromDayNumber(dayNumber));
+      if (!bounds.ok) problem('date', bounds.problem);
+      keepRaw(view);
+      return;
+    }
+    if (dayNumber < span.first) {
+      span.first = dayNumber;
+      span.firstLine = line;
+    }
+    if (dayNumber > span.last) {
+      span.last = dayNumber;
+      span.lastLine = line;
+    }
+    // The row has every column (checked above), so an empty code cell is one written empty: no mark.
     let codeId = -1;
-    if (cc < view.count) {
-      const length = view.end[cc] - view.start[cc];
-      const s = view.start[cc];
-      if (length === 0) codeId = NO_MARK_ID;
-      else if (length === 1) codeId = CODE_BY_BYTES[b[s]];
-      else if (length === 2) codeId = CODE_BY_BYTES[(b[s] << 8) | b[s + 1]];
-    } else codeId = NO_MARK_ID;
+    const codeLength = view.end[cc] - view.start[cc];
+    const codeStart = view.start[cc];
+    if (codeLength === 0) codeId = NO_MARK_ID;
+    else if (codeLength === 1) codeId = CODE_BY_BYTES[b[codeStart]];
+    else if (codeLength === 2) codeId = CODE_BY_BYTES[(b[codeStart] << 8) | b[codeStart + 1]];
     if (codeId < 0 || !(dayNumber >= CODE_2024_DAY ? IN_2024[codeId] : IN_2006[codeId])) {
       const parsed = parseRegisterCode(cellText(view, cc), isoDate ?? fromDayNumber(dayNumber));
       if (parsed.ok) codeId = parsed.code.id;
@@ -459,5 +537,5 @@ function scanMarks(
     });
     return { readable: false, rows };
   }
-  return { readable: true, rows };
+  return { readable: true, rows, ...(span.firstLine > 0 ? { span } : {}) };
 }

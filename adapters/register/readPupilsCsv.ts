@@ -67,6 +67,10 @@ export function readPupilsCsv(
   const pupils: Pupil[] = [];
   const seen = new Map<string, number>();
   for (const row of table.rows) {
+    if (row.rowProblem) {
+      problems.add({ file: displayName, line: row.line, ...row.rowProblem });
+      continue;
+    }
     const values: Record<string, unknown> = {};
     let ok = true;
     for (const [name, parse] of Object.entries(columns)) {

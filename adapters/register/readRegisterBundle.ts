@@ -1,10 +1,12 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchoolCalendar } from '../../rules/calendar/buildSchoolCalendar.ts';
+import { calendarNearMarks } from '../../rules/calendar/calendarBounds.ts';
 import { deriveTerms } from '../../rules/calendar/deriveTerms.ts';
 import { type Register, type School } from '../../rules/register/register.ts';
 import { calendarJsonSchema, schoolJsonSchema } from './bundleJsonSchemas.ts';
 import { ProblemList, RegisterInputError, type InputProblem } from './inputProblems.ts';
+import { jsonPathLine } from './jsonPathLine.ts';
 import { readJsonFile } from './readJsonFile.ts';
 import { loadMarksCsv } from './readMarksCsv.ts';
 import { PART_TIME_FILE, readPartTimeCsv } from './readPartTimeCsv.ts';
@@ -59,6 +61,8 @@ export function readRegisterBundle(
   for (const required of ['pupils.csv', 'marks.csv']) {
     if (!existsSync(file(required)))
       problems.add({ file: required, line: 0, field: '(file)', message: `missing from ${dir}` });
+    else if (!statSync(file(required)).isFile())
+      problems.add({ file: required, line: 0, field: '(file)', message: `not a file in ${dir}` });
   }
   if (!problems.empty) throw new RegisterInputError(problems.problems, problems.total);
 
@@ -80,6 +84,19 @@ export function readRegisterBundle(
     calendar: termCalendar,
     problems,
   });
+  // Term dates a year or more from every mark are another year's. Every mark is then outside them too, so
+  // this comes first: it is the one thing to fix.
+  if (calendarJson && marksRead.markSpan) {
+    const terms = calendarJson.terms;
+    const first = terms.reduce((a, t) => (t.start < a ? t.start : a), terms[0].start);
+    const last = terms.reduce((a, t) => (t.end > a ? t.end : a), terms[0].end);
+    const near = calendarNearMarks({ first, last }, marksRead.markSpan);
+    if (!near.ok) {
+      const line = jsonPathLine(readFileSync(file('calendar.json'), 'utf8').replace(/^\uFEFF/, ''), ['terms']);
+      const far = { file: 'calendar.json', line, field: 'terms', message: near.problem };
+      throw new RegisterInputError([far, ...problems.problems], problems.total + 1);
+    }
+  }
   const partTimeRead = existsSync(file(PART_TIME_FILE))
     ? readPartTimeCsv(file(PART_TIME_FILE), PART_TIME_FILE, new Set(pupilIndex.keys()), problems)
     : undefined;

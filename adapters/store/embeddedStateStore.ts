@@ -258,6 +258,19 @@ export class EmbeddedStateStore implements StateStore {
     return copy(Object.values(this.state.outbox).filter((i) => !state || i.state === state));
   }
 
+  async releaseLeases(owner: string, now: number, keep: readonly string[]): Promise<number> {
+    const kept = new Set(keep);
+    let released = 0;
+    for (const item of Object.values(this.state.outbox)) {
+      if (item.state !== 'pending' || item.leaseOwner !== owner || kept.has(item.id)) continue;
+      delete item.leaseOwner;
+      item.availableAt = now;
+      released++;
+    }
+    if (released > 0) await this.persist();
+    return released;
+  }
+
   async nextPendingAt(): Promise<number | null> {
     let next: number | null = null;
     for (const item of Object.values(this.state.outbox))

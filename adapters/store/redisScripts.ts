@@ -93,3 +93,24 @@ if actual ~= expected then return {0, actual} end
 redis.call('HSET', KEYS[1], ARGV[1], (actual + 1) .. ':' .. ARGV[3])
 return {1, actual + 1}
 `;
+
+/**
+ * KEYS: ready zset, leased zset. ARGV: owner, now, item key prefix, ids to keep...
+ * Moves every item `owner` holds a lease on (but those to keep) back to `ready` at `now`.
+ */
+export const RELEASE_LEASES = `
+local keep = {}
+for i = 4, #ARGV do keep[ARGV[i]] = true end
+local released = 0
+for _, id in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do
+  local key = ARGV[3] .. id
+  if not keep[id] and redis.call('HGET', key, 'leaseOwner') == ARGV[1] and redis.call('HGET', key, 'state') == 'pending' then
+    redis.call('ZREM', KEYS[2], id)
+    redis.call('ZADD', KEYS[1], ARGV[2], id)
+    redis.call('HDEL', key, 'leaseOwner')
+    redis.call('HSET', key, 'availableAt', ARGV[2])
+    released = released + 1
+  end
+end
+return released
+`;

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { CLAIM, ENQUEUE, MARK_FAILED, MARK_SENT, PUT_RECORD, RELEASE } from './redisScripts.ts';
+import { CLAIM, ENQUEUE, MARK_FAILED, MARK_SENT, PUT_RECORD, RELEASE, RELEASE_LEASES } from './redisScripts.ts';
 import {
   VersionConflictError,
   type Acknowledgement,
@@ -19,6 +19,27 @@ import {
 export interface RedisStateStoreOptions {
   /** Every key starts with this (default `attendance:`), so one Redis can hold several deployments or test runs. */
   keyPrefix?: string;
+}
+
+/** How long one command may wait for Redis before it counts as unavailable. */
+const COMMAND_TIMEOUT_MS = 2_000;
+
+/** Redis connection events as up/down, with an 'error' listener always attached. */
+class ConnectionEvents {
+  readonly listeners: ((up: boolean, reason?: string) => void)[] = [];
+  private lastError = 'connection closed';
+
+  constructor(redis: Redis) {
+    redis.on('error', (err: Error) => {
+      this.lastError = (err as NodeJS.ErrnoException).code ?? err.name;
+    });
+    redis.on('ready', () => this.emit(true));
+    redis.on('close', () => this.emit(false, this.lastError));
+  }
+
+  private emit(up: boolean, reason?: string): void {
+    for (const listener of this.listeners) listener(up, reason);
+  }
 }
 
 function parse<T>(raw: string | null | undefined): T | null {
@@ -58,9 +79,24 @@ export class RedisStateStore implements StateStore {
     this.p = options.keyPrefix ?? 'attendance:';
   }
 
-  /** Connects to `url` (redis://...) and fails fast, naming the URL's host, if Redis does not answer. */
+  /**
+   * Connects to `url` (redis://...) and fails fast, naming the URL's host, if Redis does not answer. Once
+   * connected, a command sent while Redis is away fails at once (no offline queue) and one Redis does not
+   * answer fails after `COMMAND_TIMEOUT_MS`, so a caller learns of an outage in time to answer from what it
+   * holds; ioredis goes on reconnecting in the background, and `onConnectionChange` hears it come and go.
+   */
   static async connect(url: string, options: RedisStateStoreOptions = {}): Promise<RedisStateStore> {
-    const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+    const redis = new Redis(url, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      commandTimeout: COMMAND_TIMEOUT_MS,
+      // Back off to one attempt every 2 s while Redis is away, so it is found again within seconds.
+      retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
+    });
+    // Without an 'error' listener ioredis prints "Unhandled error event" on every failed reconnect.
+    // Errors are reported through onConnectionChange instead (once per change, by whoever listens).
+    const connection = new ConnectionEvents(redis);
     try {
       await redis.connect();
     } catch (err) {
@@ -77,7 +113,16 @@ export class RedisStateStore implements StateStore {
         { cause: err },
       );
     }
-    return new RedisStateStore(redis, options, true);
+    const store = new RedisStateStore(redis, options, true);
+    store.connection = connection;
+    return store;
+  }
+
+  private connection?: ConnectionEvents;
+
+  /** Hears Redis go (`false`, with the error's kind) and come back (`true`). */
+  onConnectionChange(listener: (up: boolean, reason?: string) => void): void {
+    this.connection?.listeners.push(listener);
   }
 
   private key(...parts: string[]): string {
@@ -251,6 +296,21 @@ export class RedisStateStore implements StateStore {
           error,
         ),
       ) === 1
+    );
+  }
+
+  async releaseLeases(owner: string, now: number, keep: readonly string[]): Promise<number> {
+    return Number(
+      await this.redis.eval(
+        RELEASE_LEASES,
+        2,
+        this.key('outbox', 'ready'),
+        this.key('outbox', 'leased'),
+        owner,
+        now,
+        this.itemKey(''),
+        ...keep,
+      ),
     );
   }
 

@@ -175,6 +175,12 @@ export interface StateStore {
   release(id: string, owner: string, retryAt: number, error: string, firstAttemptAt: number): Promise<boolean>;
   /** Given up (or undeliverable). False if the lease was lost. */
   markFailed(id: string, owner: string, now: number, error: string): Promise<boolean>;
+  /**
+   * Gives back the leases `owner` holds on pending items, except those in `keep`, making them claimable at
+   * `now`. For an instance that lost its store mid-drain and has it back: what it had claimed but not sent
+   * goes out at once instead of waiting out its own lease. Returns how many were released.
+   */
+  releaseLeases(owner: string, now: number, keep: readonly string[]): Promise<number>;
   getOutboxItem(id: string): Promise<OutboxItem | null>;
   /** Items in a state, for reports and tests. */
   listOutbox(state?: OutboxItem['state']): Promise<OutboxItem[]>;

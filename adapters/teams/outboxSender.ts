@@ -69,6 +69,13 @@ export class OutboxSender {
   private readonly perConversation: SlidingWindowLimiter;
   private readonly perTenant: SlidingWindowLimiter;
   private draining: Promise<DrainReport> | null = null;
+  /** Items whose send is under way: their leases are never given back while the request is out. */
+  private readonly inFlight = new Set<string>();
+  /**
+   * Sends Teams accepted whose mark could not be written (the store went away): marked when it returns,
+   * never sent again.
+   */
+  private readonly unrecorded = new Map<string, { activityId?: string; at: number }>();
 
   constructor(options: OutboxSenderOptions) {
     this.store = options.store;
@@ -97,8 +104,33 @@ export class OutboxSender {
     return this.draining;
   }
 
+  /**
+   * After the store was unavailable and is back: records the sends Teams accepted meanwhile, gives back
+   * this instance's leases on items it claimed but did not send (so they go now, not when the lease runs
+   * out), then drains. Nothing is sent twice: an accepted send is only marked, and an item whose send is
+   * still under way keeps its lease.
+   */
+  async resume(signal?: AbortSignal): Promise<DrainReport> {
+    await this.recordUnrecorded();
+    const released = await this.store.releaseLeases(this.owner, this.clock.now(), [
+      ...this.inFlight,
+      ...this.unrecorded.keys(),
+    ]);
+    if (released > 0) this.log('info', 'leases-released', { owner: this.owner, released });
+    return this.drain(signal);
+  }
+
+  private async recordUnrecorded(): Promise<void> {
+    for (const [id, sent] of [...this.unrecorded]) {
+      // False means the lease moved on: nothing more this instance can do for it, and it was sent.
+      await this.store.markSent(id, this.owner, sent.at, sent.activityId);
+      this.unrecorded.delete(id);
+    }
+  }
+
   private async drainLoop(signal?: AbortSignal): Promise<DrainReport> {
     const report: DrainReport = { sent: 0, retried: 0, failed: 0, droppedConversations: 0 };
+    if (this.unrecorded.size > 0) await this.recordUnrecorded();
     while (!signal?.aborted) {
       const batch = await this.store.claim(this.owner, this.clock.now(), this.leaseMs, this.batchSize);
       if (batch.length > 0) {
@@ -163,12 +195,27 @@ export class OutboxSender {
       this.log('info', 'lease-expiring-left-for-next-claim', ids);
       return;
     }
+    let accepted: { id?: string };
+    this.inFlight.add(item.id);
     try {
-      const accepted = await this.send(conversation.reference, item.message);
-      if (await this.store.markSent(item.id, this.owner, this.clock.now(), accepted.id)) report.sent++;
+      accepted = await this.send(conversation.reference, item.message);
+    } catch (err) {
+      this.inFlight.delete(item.id);
+      await this.handleFailure(item, err, report);
+      return;
+    }
+    const sentAt = this.clock.now();
+    try {
+      if (await this.store.markSent(item.id, this.owner, sentAt, accepted.id)) report.sent++;
       else this.log('warn', 'lease-lost-after-send', { ...ids, owner: this.owner });
     } catch (err) {
-      await this.handleFailure(item, err, report);
+      // Teams has it; only our record of that failed. Kept to be marked when the store is back, so it is
+      // neither sent again nor taken for a failed send.
+      this.unrecorded.set(item.id, { activityId: accepted.id, at: sentAt });
+      this.log('warn', 'sent-not-recorded', ids);
+      throw err;
+    } finally {
+      this.inFlight.delete(item.id);
     }
   }
 

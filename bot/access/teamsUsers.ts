@@ -1,9 +1,11 @@
 import { type StateStore, VersionConflictError } from '../../adapters/store/stateStore.ts';
+import { StoreUnavailableError } from '../../adapters/store/storeUnavailableError.ts';
 import { type UserInfo } from '../host/featureHost.ts';
 import { ALL_SCHOOLS, hasFullViewRole } from './access.ts';
 
 /** Store namespace mapping an Entra object id to the Teams user id (29:...) that card refreshes name. */
-const NAMESPACE = 'teams-users';
+export const TEAMS_USERS_NAMESPACE = 'teams-users';
+const NAMESPACE = TEAMS_USERS_NAMESPACE;
 
 /** Teams refreshes a card automatically for at most 60 users. */
 export const MAX_REFRESH_USERS = 60;
@@ -19,9 +21,9 @@ interface TeamsUserRecord {
  */
 export async function rememberTeamsUser(store: StateStore, user: UserInfo): Promise<void> {
   if (!user.aadObjectId || !user.id) return;
-  const current = await store.getRecord<TeamsUserRecord>(NAMESPACE, user.aadObjectId);
-  if (current?.value.userId === user.id) return;
   try {
+    const current = await store.getRecord<TeamsUserRecord>(NAMESPACE, user.aadObjectId);
+    if (current?.value.userId === user.id) return;
     await store.putRecord<TeamsUserRecord>(
       NAMESPACE,
       user.aadObjectId,
@@ -29,8 +31,9 @@ export async function rememberTeamsUser(store: StateStore, user: UserInfo): Prom
       current ? current.version : null,
     );
   } catch (err) {
-    // Someone else wrote the same mapping at the same moment: theirs is as good as ours.
-    if (!(err instanceof VersionConflictError)) throw err;
+    // Someone else wrote the same mapping at the same moment: theirs is as good as ours. With the store
+    // away, the mapping waits for the person's next message: it only widens later card refreshes.
+    if (!(err instanceof VersionConflictError) && !(err instanceof StoreUnavailableError)) throw err;
   }
 }
 

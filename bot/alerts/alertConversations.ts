@@ -1,9 +1,10 @@
-import { type StateStore } from '../../adapters/store/stateStore.ts';
+import { ALERT_SWITCH_OFF_ROLES, maySwitchOff } from './alertSwitchRoles.ts';
+import { type SchoolRole, type StateStore } from '../../adapters/store/stateStore.ts';
 import { userKey, type AccessControl } from '../access/access.ts';
 import { type InstallEvent, type MessageTurn } from '../host/featureHost.ts';
 import { type Log } from '../log.ts';
 import { findSchool, schoolList } from '../queries/schoolScope.ts';
-import { type SchoolData } from '../schools/schoolData.ts';
+import { type SchoolData, schoolLabel } from '../schools/schoolData.ts';
 import { ALERT_KIND_LABELS, ALERT_KIND_NAMES, parseAlertKind } from './alertKinds.ts';
 import { boundSchool, LINK_SCHOOL_FIRST } from '../schools/boundSchool.ts';
 
@@ -99,7 +100,7 @@ export async function listAlerts(services: AlertConversationServices, turn: Mess
   const binding = await services.store.getBinding(turn.conversation.id);
   const school = binding && services.schools.find((s) => s.urn === binding.schoolUrn);
   if (school) {
-    lines.push(`Alerts for ${school.name} (URN ${school.urn}) here:`);
+    lines.push(`Alerts for ${schoolLabel(school)} here:`);
     for (const kind of ALERT_KIND_NAMES)
       lines.push(`- ${kind}: ${binding.alertsOff.includes(kind) ? 'off' : 'on'} (${ALERT_KIND_LABELS[kind]})`);
     lines.push('Say "alerts off" or "alerts on" and a kind to change one.');
@@ -117,7 +118,10 @@ export async function listAlerts(services: AlertConversationServices, turn: Mess
   await turn.reply(lines.join('\n'));
 }
 
-/** `alerts on|off <kind>` for a bound channel or chat. Anyone with a role at the school may change it. */
+/**
+ * `alerts on|off <kind>` for a bound channel or chat. Anyone with a role at the school may switch a kind on;
+ * switching one off is for the roles ALERT_SWITCH_OFF_ROLES names (staff may not silence safeguarding alerts).
+ */
 export async function switchAlerts(
   services: AlertConversationServices,
   turn: MessageTurn,
@@ -142,6 +146,19 @@ export async function switchAlerts(
     return;
   }
   const on = onOff.toLowerCase() === 'on';
+  if (!on && !maySwitchOff(kind, access.role)) {
+    await services.store.appendAudit({
+      at: services.now().toISOString(),
+      who: userKey(turn.user),
+      what: 'alerts.off-refused',
+      schoolUrn: school.urn,
+      detail: { conversation: turn.conversation.id, kind, role: access.role },
+    });
+    await turn.reply(
+      `${ALERT_KIND_LABELS[kind]} stay on: only the ${roleList(ALERT_SWITCH_OFF_ROLES[kind])} at ${school.name} can switch them off here.`,
+    );
+    return;
+  }
   const alertsOff = on ? binding.alertsOff.filter((k) => k !== kind) : [...new Set([...binding.alertsOff, kind])];
   await services.store.putBinding({ ...binding, alertsOff });
   await services.store.appendAudit({
@@ -211,4 +228,18 @@ export async function followSchools(
         ? 'You follow no schools now.'
         : `You follow ${schools.map((u) => services.schools.find((s) => s.urn === u)?.name ?? u).join(', ')}.`,
   );
+}
+
+const ROLE_NAMES: Record<SchoolRole, string> = {
+  'attendance-lead': 'attendance lead',
+  'designated-safeguarding-lead': 'designated safeguarding lead',
+  head: 'head',
+  'la-officer': 'LA officer',
+  staff: 'staff',
+};
+
+/** "attendance lead, designated safeguarding lead or head". */
+function roleList(roles: readonly SchoolRole[]): string {
+  const names = roles.map((r) => ROLE_NAMES[r]);
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 }

@@ -1,7 +1,7 @@
 import { VersionConflictError, type StateStore } from '../../adapters/store/stateStore.ts';
 import { alertCardFits, alertCardText, renderAlertCard } from '../../cards/alerts/alertCard.ts';
-import { evaluateFindings } from '../../rules/findings/evaluateFindings.ts';
 import { type Log } from '../log.ts';
+import { engineFindings } from '../schools/findingsCache.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
 import { ALERT_CARD_NAMESPACE } from '../../cards/alerts/alertCardModel.ts';
 import { audiencesForSchool, candidateKeys, planAlerts } from './planAlerts.ts';
@@ -74,7 +74,8 @@ export class AlertScanner {
     asOf: string,
     audiences: ReturnType<typeof audiencesForSchool>,
   ): Promise<SchoolScanReport> {
-    const findings = evaluateFindings(school.register, { asOf, policy: school.policy });
+    // The engine, the one production path for findings (the same index the bot's answers use).
+    const findings = engineFindings(school, asOf);
     const keys = candidateKeys(school.urn, findings, audiences);
     const [delivered, acknowledged] = await Promise.all([
       this.store.sentAlertKeys(keys.deliveryKeys),

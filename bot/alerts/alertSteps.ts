@@ -81,6 +81,13 @@ export function evidenceFacts(finding: Finding): { title: string; value: string 
       );
       break;
     case 'continuous-unauthorised-10-days':
+      facts.push(
+        ['Consecutive school days', str(e.schoolDays)],
+        ['Since', date(e.from)],
+        ...(e.ongoing === false ? ([['Ended', date(e.to)]] as [string, string][]) : []),
+        ['Codes', codes(e.byCode)],
+      );
+      break;
     case 'deletion-ground-20-days':
       facts.push(['Consecutive school days', str(e.schoolDays)], ['Since', date(e.from)], ['Codes', codes(e.byCode)]);
       break;

@@ -32,7 +32,9 @@ export function alertsFeature(services: AlertsServices): FeatureModule {
     name: 'alerts',
     register(host) {
       host.onMessage(/^alerts\s*\??$/i, (turn) => listAlerts(s, turn));
-      host.onMessage(/^alerts\s+(on|off)\s+(.+?)\s*$/i, (turn, match) => switchAlerts(s, turn, match[1], match[2]));
+      host.onMessage(/^alerts\s+(on|off)\s+(\S(?:.*\S)?)\s*$/i, (turn, match) =>
+        switchAlerts(s, turn, match[1], match[2]),
+      );
       // URNs and "all" only, so questions such as "follow up on Amy" still reach the question parser.
       host.onMessage(/^(follow|unfollow)\s+(?:school\s+)?(all|\d{6,7})\s*$/i, (turn, match) =>
         followSchools(s, turn, match[1], match[2]),

@@ -1,4 +1,5 @@
 import { type Server } from 'restify';
+import { type StoreAvailability } from '../../adapters/store/resilientStateStore.ts';
 import { type StateStore } from '../../adapters/store/stateStore.ts';
 import { systemClock, type Clock } from '../../adapters/teams/clock.ts';
 import { OutboxSender, type SenderLog } from '../../adapters/teams/outboxSender.ts';
@@ -19,7 +20,11 @@ export interface AlertsRuntimeOptions {
   /** The restify server, to mount `POST /api/scan` on. */
   server: Server;
   log: Log;
+  /** The store's availability: when it comes back after an outage, delivery resumes at once. */
+  availability?: StoreAvailability;
   clock?: Clock;
+  /** True when the bot's day comes from the registers (ATTENDANCE_AS_OF, local mode): see botToday. */
+  registerDay?: boolean;
   /**
    * How often to look for work nobody is doing (default every minute): items whose holder died and whose
    * lease has since run out, in a shared Redis. Null turns it off (virtual-time tests, where a loop that
@@ -75,7 +80,9 @@ export function startAlertsRuntime(options: AlertsRuntimeOptions): AlertsRuntime
         clock,
         log,
         scan: async (date) => {
-          await scanner.scan({ onlyIfSchoolDay: date });
+          // With the bot's day taken from the registers (ATTENDANCE_AS_OF, local mode) each school is scanned at
+          // that day, its last marked school day or the fixed one, not at the clock's date.
+          await scanner.scan(options.registerDay ? {} : { onlyIfSchoolDay: date });
           void deliver();
         },
       },
@@ -91,6 +98,22 @@ export function startAlertsRuntime(options: AlertsRuntimeOptions): AlertsRuntime
       }
     })();
   }
+  // Back from an outage: what was claimed before it goes now, not when this instance's own leases run out.
+  const stopListening = options.availability?.onAvailabilityChange((available) => {
+    if (!available || stopping.signal.aborted) return;
+    sender.resume(stopping.signal).catch((err: unknown) => {
+      log('outbox.resume-failed', { error: (err as Error).name });
+    });
+  });
   void deliver();
-  return { name: 'alerts', scanner, sender, deliver, stop: () => stopping.abort() };
+  return {
+    name: 'alerts',
+    scanner,
+    sender,
+    deliver,
+    stop: () => {
+      stopListening?.();
+      stopping.abort();
+    },
+  };
 }

@@ -1,5 +1,7 @@
 import { type Request, type Response, type Server } from 'restify';
 import { type Log } from '../log.ts';
+import { guarded } from '../server/guarded.ts';
+import { OPERATOR_BODY_LIMIT, readJsonBody } from '../server/readJsonBody.ts';
 import { type AlertScanner, type ScanReport } from './alertScanner.ts';
 import { checkScanRequest } from './scanRequest.ts';
 
@@ -17,22 +19,30 @@ export interface ScanRouteOptions {
  * counts only). Delivery then goes on through the paced sender, after the answer.
  */
 export function mountScanRoute(server: Server, options: ScanRouteOptions): void {
-  server.post('/api/scan', async (req: Request, res: Response) => {
-    const check = checkScanRequest(req.header('authorization'), (req as { body?: unknown }).body, options.token);
-    if (!check.ok) {
-      options.log('alerts.scan-refused', { status: check.status });
-      res.send(check.status, { error: check.error });
-      return;
-    }
-    let report: ScanReport;
-    try {
-      report = await options.scanner.scan(check.request);
-    } catch (err) {
-      options.log('alerts.scan-failed', { error: (err as Error).name });
-      res.send(500, { error: 'the scan failed; see the bot log' });
-      return;
-    }
-    options.deliver();
-    res.send(200, report);
-  });
+  server.post(
+    '/api/scan',
+    guarded(async (req: Request, res: Response) => {
+      // The token is checked before a byte of the body is read.
+      const authorization = req.header('authorization');
+      const allowed = checkScanRequest(authorization, undefined, options.token);
+      const check = allowed.ok
+        ? checkScanRequest(authorization, await readJsonBody(req, OPERATOR_BODY_LIMIT), options.token)
+        : allowed;
+      if (!check.ok) {
+        options.log('alerts.scan-refused', { status: check.status });
+        res.send(check.status, { error: check.error });
+        return;
+      }
+      let report: ScanReport;
+      try {
+        report = await options.scanner.scan(check.request);
+      } catch (err) {
+        options.log('alerts.scan-failed', { error: (err as Error).name });
+        res.send(500, { error: 'the scan failed; see the bot log' });
+        return;
+      }
+      options.deliver();
+      res.send(200, report);
+    }, options.log),
+  );
 }

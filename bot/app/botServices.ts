@@ -1,3 +1,4 @@
+import { type StoreAvailability } from '../../adapters/store/resilientStateStore.ts';
 import { type StateStore } from '../../adapters/store/stateStore.ts';
 import { type AccessControl } from '../access/access.ts';
 import { type BotConfig } from '../config.ts';
@@ -14,7 +15,10 @@ export interface BotServices {
   schools: readonly SchoolData[];
   /** Findings per school and as-of date, shared by queries, alerts and meetings. */
   cache: FindingsCache;
+  /** The store as the features see it: through the outage wrapper, so reads degrade instead of failing. */
   store: StateStore;
+  /** Whether that store can be reached now (and when it comes back); absent in tests that build their own. */
+  availability?: StoreAvailability;
   access: AccessControl;
   log: Log;
 }

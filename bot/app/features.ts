@@ -3,10 +3,16 @@ import { alertsFeature } from '../alerts/alertsFeature.ts';
 import { startAlertsRuntime } from '../alerts/alertsRuntime.ts';
 import { decisionsModule } from '../decisions/decisionsModule.ts';
 import { meetingsFeature } from '../meetings/meetingsFeature.ts';
+import { botToday, usesRegisterDay } from '../schools/botToday.ts';
 import { startOverdueCaseRuntime } from '../meetings/overdueCaseRuntime.ts';
+import { systemClock } from '../../adapters/teams/clock.ts';
+import { type SchoolData } from '../schools/schoolData.ts';
+import { mountSyncRoute } from '../sync/syncRoute.ts';
+import { startWondeSyncRuntime } from '../sync/wondeSyncRuntime.ts';
 import { type FeatureModule, type ProactiveSender } from '../host/featureHost.ts';
 import { parseQuestion } from '../questions/parseQuestion.ts';
 import { queriesFeature } from '../queries/queriesFeature.ts';
+import { returnsFeature } from '../returns/returnsFeature.ts';
 import { setupFeature } from '../setup/setupFeature.ts';
 import { type BotServices } from './botServices.ts';
 
@@ -19,7 +25,9 @@ export function botFeatures(services: BotServices): FeatureModule[] {
   return [
     setupFeature(services),
     alertsFeature(services),
-    meetingsFeature(services),
+    // One "today" for cases, meetings and due dates: the bot's day (ATTENDANCE_AS_OF, the register's in local mode).
+    meetingsFeature({ ...services, today: botToday(services.config) }),
+    returnsFeature(services),
     queriesFeature({ ...services, parse: parseQuestion }),
     decisionsModule(services),
   ];
@@ -50,6 +58,8 @@ export function startBotRuntimes(services: BotServices, host: RuntimeHost): BotR
     proactive: host.proactive,
     server: host.server,
     log: services.log,
+    availability: services.availability,
+    registerDay: usesRegisterDay(services.config),
   });
   // Overdue case actions and reviews, and case offers, are checked at the alert times and go out through the alerts sender.
   const meetings = startOverdueCaseRuntime({
@@ -59,6 +69,30 @@ export function startBotRuntimes(services: BotServices, host: RuntimeHost): BotR
     log: services.log,
     config: alertsConfig,
     deliver: alerts.deliver,
+    ...(usesRegisterDay(services.config) ? { registerToday: botToday(services.config) } : {}),
   });
-  return [alerts, meetings];
+  // The Wonde feed: scheduled syncs, POST /api/sync, and every instance applying what one synced. The
+  // syncing instance raises the new day's alerts through the alerts scanner (raised once, whoever scans).
+  const wonde = services.config.wonde
+    ? startWondeSyncRuntime({
+        config: services.config.wonde,
+        // The array every feature holds: an update replaces a school in it when its bundle is read again.
+        schools: services.schools as SchoolData[],
+        cache: services.cache,
+        store: services.store,
+        log: services.log,
+        instanceId: alertsConfig.instanceId,
+        clock: systemClock,
+        timeZone: alertsConfig.timeZone,
+        fixedAsOf: services.config.asOf,
+        scheduled: true,
+        pollMs: services.config.wonde.pollMs,
+        afterSync: async (urns) => {
+          await alerts.scanner.scan({ schoolUrns: urns });
+          void alerts.deliver();
+        },
+      })
+    : undefined;
+  mountSyncRoute(host.server, { token: alertsConfig.scanToken, runtime: wonde, log: services.log });
+  return wonde ? [alerts, meetings, wonde] : [alerts, meetings];
 }

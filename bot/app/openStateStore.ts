@@ -9,5 +9,22 @@ export async function openStateStore(config: BotConfig): Promise<{ store: StateS
     redisKeyPrefix: config.redisKeyPrefix,
     stateDir: config.stateDir,
   });
-  return { store, description: config.redisUrl ? 'redis' : `embedded store in ${config.stateDir}` };
+  return {
+    store,
+    description: config.redisUrl
+      ? redisDescription(config.redisUrl, config.redisKeyPrefix)
+      : `embedded store in ${config.stateDir}`,
+  };
+}
+
+/** Redis's host, port and key prefix, never the URL itself (it may carry a password). */
+function redisDescription(url: string, prefix: string | undefined): string {
+  const host = (() => {
+    try {
+      return new URL(url).host;
+    } catch {
+      return 'REDIS_URL';
+    }
+  })();
+  return `redis at ${host}, keys under ${prefix ?? 'attendance:'}`;
 }

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ResilientStateStore, type ConnectionSignal } from '../../adapters/store/resilientStateStore.ts';
 import { type StateStore } from '../../adapters/store/stateStore.ts';
 import { AccessControl } from '../access/access.ts';
 import { loadRoleAssignments } from '../access/roleAssignments.ts';
+import { TEAMS_USERS_NAMESPACE } from '../access/teamsUsers.ts';
 import { type BotConfig } from '../config.ts';
 import { type FeatureModule } from '../host/featureHost.ts';
 import { FeatureRegistry } from '../host/featureRegistry.ts';
@@ -12,7 +14,7 @@ import { mountReloadRoute } from '../schools/reloadRoute.ts';
 import { reloadSchools } from '../schools/reloadSchools.ts';
 import { loadSchools } from '../schools/schoolData.ts';
 import { createBotServer, type BotServer } from '../server/botServer.ts';
-import { createTeamsBot } from '../wiring/teamsBot.ts';
+import { createTeamsBot, type ChannelAuthenticationOptions } from '../wiring/teamsBot.ts';
 import { type BotServices } from './botServices.ts';
 import { botFeatures, startBotRuntimes, type BotRuntime, type RuntimeHost } from './features.ts';
 
@@ -27,6 +29,10 @@ export interface StartOptions {
   features?: (services: BotServices) => FeatureModule[];
   /** Runtimes to start beside them; the product's by default. */
   runtimes?: (services: BotServices, host: RuntimeHost) => BotRuntime[];
+  /** Tests only: where inbound tokens' signing keys are published (their own, on loopback). */
+  channelAuthentication?: ChannelAuthenticationOptions;
+  /** Tests only: how often the outage wrapper tries the store again (default 2 s). */
+  storeProbeEveryMs?: number;
 }
 
 export interface RunningBot {
@@ -38,7 +44,15 @@ export interface RunningBot {
 
 /** Loads the schools and roles, registers the features, and starts the HTTP server on config.port (0: any free port). */
 export async function startBot(options: StartOptions): Promise<RunningBot> {
-  const { config, store, log } = options;
+  const { config, log } = options;
+  // Every feature sees the store through the outage wrapper (see ResilientStateStore).
+  const store = new ResilientStateStore(options.store, {
+    storeName: config.redisUrl ? 'redis' : 'embedded store',
+    log,
+    connection: 'onConnectionChange' in options.store ? (options.store as unknown as ConnectionSignal) : undefined,
+    probeEveryMs: options.storeProbeEveryMs,
+    lastKnownRecordNamespaces: [TEAMS_USERS_NAMESPACE],
+  });
   const dataPath = config.dataPath ?? DEMO_DATA_DIR;
   if (!config.dataPath && !existsSync(dataPath))
     throw new Error(
@@ -52,23 +66,42 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     ms: Math.round(performance.now() - loadStarted),
     demo: !config.dataPath,
   });
+  // A bundle without a URN is served under its folder's name: say so, as "link school" will need that id.
+  for (const school of schools.filter((s) => s.idFromFolder))
+    log('school.id-from-folder', {
+      school: school.urn,
+      folder: school.dir,
+      reason: 'the bundle has no school.json with a urn',
+    });
   if (config.rolesFile) log('roles.loaded', { assignments: await loadRoleAssignments(config.rolesFile, store) });
   const services: BotServices = {
     config,
     schools,
     cache: new FindingsCache(),
     store,
+    availability: store,
     access: new AccessControl(store, config.defaultRole),
     log,
   };
   const registry = new FeatureRegistry();
   for (const feature of (options.features ?? botFeatures)(services)) registry.add(feature);
-  const bot = createTeamsBot(config, registry, log);
+  const bot = createTeamsBot(config, registry, log, options.channelAuthentication);
   const server = await createBotServer({
     bot,
     port: config.port,
+    host: config.host,
     log,
-    health: () => ({ schools: schools.length, localMode: config.localMode }),
+    // Counts and names of kinds only: /healthz answers anyone who can reach the port.
+    health: () => ({
+      ok: store.isAvailable(),
+      facts: {
+        store: store.storeName,
+        storeAvailable: store.isAvailable(),
+        schools: schools.length,
+        mode: config.localMode ? 'local' : 'teams',
+        localMode: config.localMode,
+      },
+    }),
   });
   const runtimes = (options.runtimes ?? startBotRuntimes)(services, {
     server: server.restify,
@@ -96,6 +129,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       clearTimeout(warming);
       for (const runtime of [...runtimes].reverse()) await runtime.stop();
       await server.close();
+      await store.stop();
     },
   };
 }

@@ -7,6 +7,8 @@ import { CASE_ROLES, LEAVE_DECISION_ROLES, RETURN_ROLES, type DecisionServices }
 import { decisionPupil, decisionSchool } from './decisionTargets.ts';
 import { leaveLetter } from './leaveLetter.ts';
 import { leaveDecisionFor, leaveRequestFrom } from './leaveWalkthrough.ts';
+import { recordPastNotice } from '../../adapters/store/pastNoticeRecords.ts';
+import { normaliseParent, type PastNoticeOutcome } from '../../rules/decisions/penaltyHistory.ts';
 import { advanceCase, CASE_STATES, type PenaltyCase } from './penaltyCase.ts';
 import { penaltyWorking } from './penaltyWalkthrough.ts';
 import { sicknessDecision } from './sicknessWalkthrough.ts';
@@ -90,6 +92,35 @@ async function openPenaltyCase(
   await services.store.putRecord(CASE_NAMESPACE, state.id, value, existing ? existing.version : null);
 }
 
+/**
+ * The penalty walk-through's "earlier notices" step: a notice this parent had before, with its real date,
+ * goes on the record (audited, with who recorded it) so the 3-year count and the sessions it relied on
+ * come from the record from now on, in this walk-through and every later one.
+ */
+async function recordEarlierNotice(
+  services: DecisionServices,
+  walk: OpenWalk,
+  state: WalkState,
+  by: { who: string; name?: string; at: string },
+): Promise<void> {
+  const history = state.answers.history;
+  if (!history || history.earlierIssuedOn === undefined || !state.pupil) return;
+  const parentName = String(state.answers.parent.parentName);
+  await recordPastNotice(
+    services.store,
+    {
+      upn: state.pupil.upn,
+      parentName,
+      parentKey: normaliseParent(parentName),
+      issuedOn: String(history.earlierIssuedOn),
+      amount: Number(history.earlierAmount),
+      outcome: history.earlierOutcome as PastNoticeOutcome,
+    },
+    { ...by, source: 'chat' },
+  );
+  services.log('decisions.pastNotice', { walk: state.id, school: walk.school.urn });
+}
+
 async function audit(
   services: DecisionServices,
   state: WalkState,
@@ -148,6 +179,7 @@ export function nextAction(services: DecisionServices) {
       );
       if (!saved.ok) return saved.result;
       const state = saved.state;
+      if (state.kind === 'penalty' && ref.step === 'history') await recordEarlierNotice(services, walk, state, by);
       if (state.status === 'concluded' && state.conclusion) {
         if (state.kind === 'penalty') await openPenaltyCase(services, walk, state, by.at, by.who);
         if (state.pupil)
@@ -219,6 +251,10 @@ export function decideAction(services: DecisionServices) {
       if (state.status !== 'concluded' || !state.conclusion)
         return currentCard(services, walk, state, [
           state.status === 'decided' ? 'A decision is already recorded.' : 'Finish the walk-through first.',
+        ]);
+      if (state.conclusion.outcome === 'not-valid-application')
+        return currentCard(services, walk, state, [
+          'This request is not a valid application, so there is nothing to decide.',
         ]);
       const decision = leaveDecisionFor(state.answers, walk.context);
       const { choice } = data;

@@ -1,5 +1,10 @@
 import { type StateStore, type VersionedRecord } from '../../adapters/store/stateStore.ts';
-import { currentState, noticeOf, type PenaltyCase } from './penaltyCase.ts';
+import { PAST_NOTICE_NAMESPACE, pastNoticeId, type PastNoticeRecord } from '../../adapters/store/pastNoticeRecords.ts';
+import { previousNoticeOf } from '../../rules/decisions/penaltyHistory.ts';
+import { currentState, noticeOf, type CaseState, type PenaltyCase } from './penaltyCase.ts';
+
+/** Case states from which a notice relies on the case's sessions: requested from the LA, issued, paid. */
+const RELYING_STATES: ReadonlySet<CaseState> = new Set(['penalty-requested', 'issued', 'paid']);
 import { type RecordedFacts, type WalkState } from './walkthrough.ts';
 
 /** Namespaces in the store; each record is versioned so two people pressing at once cannot corrupt it. */
@@ -39,8 +44,9 @@ export async function completedWalksFor(store: StateStore, schoolUrn: string, up
 
 /**
  * What the record says about a pupil before a conclusion is drawn: every penalty notice issued to any
- * parent for this child (UPNs follow a child between schools, so any school's cases count), and the
- * notices to improve still running, and the sickness returns made for them at this school.
+ * parent for this child (UPNs follow a child between schools, so any school's cases count, and notices
+ * recorded or imported with their real dates), the absence those notices relied on, the notices to
+ * improve still running, and the sickness returns made for them at this school.
  */
 export async function recordedFacts(
   store: StateStore,
@@ -48,12 +54,37 @@ export async function recordedFacts(
   upn: string | undefined,
   exceptCase?: string,
 ): Promise<RecordedFacts> {
-  if (!upn) return { previousNotices: [], noticesToImprove: [], sicknessReturns: [] };
+  if (!upn) return { previousNotices: [], noticesToImprove: [], sicknessReturns: [], reliedOn: [], pastNotices: [] };
   const cases = await store.listRecords<PenaltyCase>(CASE_NAMESPACE);
   const previousNotices = cases.flatMap(({ value: c }) => {
     const notice = c.upn === upn && c.id !== exceptCase ? noticeOf(c) : undefined;
     return notice ? [{ parentKey: c.parentKey, caseId: c.id, notice }] : [];
   });
+  const past = (await store.listRecords<PastNoticeRecord>(PAST_NOTICE_NAMESPACE))
+    .map((r) => r.value)
+    .filter((n) => n.upn === upn);
+  previousNotices.push(
+    ...past.map((n) => ({ parentKey: n.parentKey, caseId: pastNoticeId(n), notice: previousNoticeOf(n) })),
+  );
+  // A notice requested or issued relies on its case's sessions; withdrawn ones rely on nothing.
+  const reliedOn: RecordedFacts['reliedOn'] = [
+    ...cases.flatMap(({ value: c }) =>
+      c.upn === upn &&
+      c.id !== exceptCase &&
+      c.steps.some((s) => RELYING_STATES.has(s.state)) &&
+      currentState(c) !== 'withdrawn'
+        ? [{ parentKey: c.parentKey, sessions: c.sessions }]
+        : [],
+    ),
+    ...past.filter((n) => n.outcome !== 'withdrawn').map((n) => ({ parentKey: n.parentKey, issuedOn: n.issuedOn })),
+  ];
+  const pastNotices = past.map(({ parentKey, issuedOn, amount, outcome, recordedBy }) => ({
+    parentKey,
+    issuedOn,
+    amount,
+    outcome,
+    recordedBy,
+  }));
   const noticesToImprove = cases.flatMap(({ value: c }) => {
     const last = c.steps[c.steps.length - 1];
     return c.upn === upn && c.id !== exceptCase && currentState(c) === 'nti-issued' && last.periodEnds
@@ -65,5 +96,5 @@ export async function recordedFacts(
     .map((r) => r.value)
     .filter((r) => r.schoolUrn === schoolUrn && r.upn === upn)
     .map((r) => ({ returnFor: r.returnFor, sentOn: r.sentOn }));
-  return { previousNotices, noticesToImprove, sicknessReturns };
+  return { previousNotices, noticesToImprove, sicknessReturns, reliedOn, pastNotices };
 }

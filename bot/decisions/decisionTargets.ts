@@ -1,6 +1,8 @@
 import { pupilName, type Pupil } from '../../rules/pupils/pupil.ts';
 import { type Access } from '../access/access.ts';
 import { type ConversationInfo, type UserInfo } from '../host/featureHost.ts';
+import { findSchool } from '../queries/schoolScope.ts';
+import { otherSchoolRefusal } from '../schools/crossSchool.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
 import { type DecisionServices } from './decisionServices.ts';
 import { type WalkPupil } from './walkthrough.ts';
@@ -8,18 +10,24 @@ import { type WalkPupil } from './walkthrough.ts';
 export type SchoolTarget = { ok: true; school: SchoolData; access: Access } | { ok: false; reply: string };
 
 /**
- * The school a decision is made at: the conversation's bound school, else the only school loaded. Roles
- * and privacy are read afresh on every message and action.
+ * The school a decision is made at: the one named in the message (in a personal chat any school the
+ * asker's role covers; elsewhere only the conversation's own), else the conversation's bound school, else
+ * the only school loaded. Roles and privacy are read afresh on every message and action.
  */
 export async function decisionSchool(
   services: DecisionServices,
   conversation: ConversationInfo,
   user: UserInfo,
   urn?: string,
+  named?: SchoolData,
 ): Promise<SchoolTarget> {
   let school: SchoolData | undefined;
   if (urn) school = services.schools.find((s) => s.urn === urn);
-  else {
+  else if (named) {
+    const refusal = await otherSchoolRefusal(services, conversation, named);
+    if (refusal) return { ok: false, reply: refusal };
+    school = named;
+  } else {
     const binding = await services.store.getBinding(conversation.id);
     school = binding
       ? services.schools.find((s) => s.urn === binding.schoolUrn)
@@ -35,6 +43,22 @@ export async function decisionSchool(
         : 'This conversation is not linked to a school yet: say "link school" and the URN first, then ask again.',
     };
   return { ok: true, school, access: await services.access.access(school.urn, user, conversation) };
+}
+
+/**
+ * A school named at the end of what was typed ("Amy Smith at Oakfield", "at 100001"), by URN or name as
+ * "link school" takes them, and the rest. Only a school the bot holds counts, so a pupil whose name holds
+ * " at " or " in " is not cut short.
+ */
+export function namedSchoolIn(
+  schools: readonly SchoolData[],
+  typed: string,
+): { rest: string; school: SchoolData } | null {
+  for (const m of typed.matchAll(/(?:^|\s)(?:at|in|for)\s+/gi)) {
+    const school = findSchool(schools, typed.slice(m.index + m[0].length));
+    if (school) return { rest: typed.slice(0, m.index).trim(), school };
+  }
+  return null;
 }
 
 const words = (text: string) =>

@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { decisionListCard } from '../../cards/decisions/decisionListCard.ts';
+import { formatInstant } from '../../cards/formatInstant.ts';
+import { roleName } from '../../cards/roleNames.ts';
 import { formatShortDate } from '../../rules/dates/isoDate.ts';
 import { userKey } from '../access/access.ts';
-import { type FeatureHost, type FeatureModule, type MessageTurn } from '../host/featureHost.ts';
+import { POLICY_PROFILES } from '../../rules/policies/policyProfiles.ts';
+import { type Pupil } from '../../rules/pupils/pupil.ts';
+import { type BotMessage, type FeatureHost, type FeatureModule, type MessageTurn } from '../host/featureHost.ts';
+import { type SchoolData } from '../schools/schoolData.ts';
 import {
   backAction,
   cancelAction,
@@ -14,37 +19,56 @@ import {
 } from './decisionActions.ts';
 import { completedWalksFor } from './decisionStore.ts';
 import { type DecisionServices } from './decisionServices.ts';
-import { decisionPupil, decisionSchool } from './decisionTargets.ts';
+import { decisionPupil, decisionSchool, namedSchoolIn } from './decisionTargets.ts';
 import { CASE_STATE_TITLES } from './penaltyCase.ts';
 import { WALKTHROUGHS } from './walkDefinitions.ts';
+import { decisionChoiceText } from './walkCards.ts';
 import { pupilWalkRefusal } from './walkSession.ts';
 import { startWalkthrough } from './walkStart.ts';
 import { type WalkState, type WalkthroughKind } from './walkthrough.ts';
 
 /** Message routes: each anchored, so they cannot catch a question meant for the query parser. */
 export const DECISION_ROUTES = {
-  leave: /^(?:is this leave exceptional|check (?:a |this )?leave request(?: for (?<pupil>.+?))?)\s*\??$/i,
-  penalty: /^can (?:we|i) (?:issue|give|request) (?:a )?penalty(?: notice)? (?:for|to) (?<pupil>.+?)\s*\??$/i,
-  sickness: /^(?:do we need a )?sickness return for (?<pupil>.+?)\s*\??$/i,
-  code: /^(?:what|which) code(?: (?:for|should (?:i|we) use for|to use for) (?<situation>.+?))?\s*\??$/i,
-  list: /^decisions (?:for|about) (?<pupil>.+?)\s*\??$/i,
+  leave:
+    /^(?:is this leave exceptional|check (?:a |this )?leave request)(?: for (?<pupil>.*[^\s?])|(?<school> (?:at|in|for) .*[^\s?]))?\s*\??$/i,
+  penalty: /^can (?:we|i) (?:issue|give|request) (?:a )?penalty(?: notice)? (?:for|to) (?<pupil>.*[^\s?])\s*\??$/i,
+  sickness: /^(?:do we need a )?sickness return for (?<pupil>.*[^\s?])\s*\??$/i,
+  code: /^(?:what|which) code(?: (?:for|should (?:i|we) use for|to use for) (?<situation>.*[^\s?]))?\s*\??$/i,
+  list: /^decisions (?:for|about) (?<pupil>.*[^\s?])\s*\??$/i,
 } as const;
 
 function decisionLine(state: WalkState): string {
   const parts = [
-    `Concluded by ${state.concludedByName ?? state.concludedBy} at ${state.concludedAt}`,
-    `profile ${state.profile.id} ${state.profile.version}`,
+    `Concluded by ${state.concludedByName ?? state.concludedBy}, ${formatInstant(state.concludedAt ?? state.startedAt)}`,
+    `policy ${POLICY_PROFILES.get(state.profile.id)?.name ?? state.profile.id} (${state.profile.version})`,
   ];
   if (state.decision) {
-    const choice =
-      state.decision.choice === 'grant'
-        ? `grant ${state.decision.sessions} sessions`
-        : (CASE_STATE_TITLES[state.decision.choice as keyof typeof CASE_STATE_TITLES] ?? state.decision.choice);
+    const d = state.decision;
     parts.push(
-      `recorded: ${choice} by ${state.decision.byName ?? state.decision.by} (${state.decision.byRole}) at ${state.decision.at}`,
+      `recorded: ${decisionChoiceText(d)} by ${d.byName ?? d.by} (${roleName(d.byRole)}), ${formatInstant(d.at)}`,
     );
   } else parts.push('nothing recorded yet');
   return `${parts.join('; ')}.`;
+}
+
+/** "decisions for <pupil>": the pupil's completed walk-throughs, newest first, as a card. */
+export function decisionListMessage(
+  school: Pick<SchoolData, 'name'>,
+  pupil: Pick<Pupil, 'givenName' | 'familyName' | 'yearGroup'>,
+  walks: readonly WalkState[],
+): BotMessage {
+  return decisionListCard({
+    title: `Decisions for ${pupil.givenName} ${pupil.familyName}`,
+    subtitle: `Year ${pupil.yearGroup}, ${school.name}: ${walks.length} on record`,
+    count: walks.length,
+    emptyText: 'No decision walk-throughs have been completed for this pupil.',
+    // Newest first; a long history is cut to the 20 most recent to stay under Teams' card size.
+    rows: walks.slice(0, 20).map((w) => ({
+      heading: `${WALKTHROUGHS[w.kind].title} · ${formatShortDate((w.concludedAt ?? w.startedAt).slice(0, 10))}`,
+      headline: w.conclusion?.headline ?? '',
+      detail: decisionLine(w),
+    })),
+  });
 }
 
 /**
@@ -59,10 +83,13 @@ export function decisionsModule(
   async function startFromMessage(
     turn: MessageTurn,
     kind: WalkthroughKind,
-    pupilText?: string,
+    typed?: string,
     situation?: string,
   ): Promise<void> {
-    let target = await decisionSchool(services, turn.conversation, turn.user);
+    // "... for Amy Smith at Oakfield": a school named at the end chooses the school, not the pupil.
+    const named = typed ? namedSchoolIn(services.schools, typed) : null;
+    const pupilText = named ? named.rest || undefined : typed;
+    let target = await decisionSchool(services, turn.conversation, turn.user, undefined, named?.school);
     // The code table is national: "which code?" works in a conversation not linked to a school yet.
     if (!target.ok && kind === 'code')
       target = await decisionSchool(services, turn.conversation, turn.user, services.schools[0].urn);
@@ -95,8 +122,10 @@ export function decisionsModule(
     );
   }
 
-  async function listDecisions(turn: MessageTurn, pupilText: string): Promise<void> {
-    const target = await decisionSchool(services, turn.conversation, turn.user);
+  async function listDecisions(turn: MessageTurn, typed: string): Promise<void> {
+    const named = namedSchoolIn(services.schools, typed);
+    const pupilText = named ? named.rest : typed;
+    const target = await decisionSchool(services, turn.conversation, turn.user, undefined, named?.school);
     if (!target.ok) return void (await turn.reply(target.reply));
     const refusal = pupilWalkRefusal(target.access, target.school);
     if (refusal) return void (await turn.reply(refusal));
@@ -112,26 +141,15 @@ export function decisionsModule(
       upn: found.pupil.upn,
       detail: { count: walks.length },
     });
-    await turn.reply(
-      decisionListCard({
-        title: `Decisions for ${found.pupil.givenName} ${found.pupil.familyName}`,
-        subtitle: `Year ${found.pupil.yearGroup}, ${target.school.name}: ${walks.length} on record`,
-        count: walks.length,
-        emptyText: 'No decision walk-throughs have been completed for this pupil.',
-        // Newest first; a long history is cut to the 20 most recent to stay under Teams' card size.
-        rows: walks.slice(0, 20).map((w) => ({
-          heading: `${WALKTHROUGHS[w.kind].title} · ${formatShortDate((w.concludedAt ?? w.startedAt).slice(0, 10))}`,
-          headline: w.conclusion?.headline ?? '',
-          detail: decisionLine(w),
-        })),
-      }),
-    );
+    await turn.reply(decisionListMessage(target.school, found.pupil, walks));
   }
 
   return {
     name: 'decisions',
     register(host: FeatureHost) {
-      host.onMessage(DECISION_ROUTES.leave, (turn, m) => startFromMessage(turn, 'leave', m.groups?.pupil));
+      host.onMessage(DECISION_ROUTES.leave, (turn, m) =>
+        startFromMessage(turn, 'leave', m.groups?.pupil ?? m.groups?.school),
+      );
       host.onMessage(DECISION_ROUTES.penalty, (turn, m) => startFromMessage(turn, 'penalty', m.groups?.pupil));
       host.onMessage(DECISION_ROUTES.sickness, (turn, m) => startFromMessage(turn, 'sickness', m.groups?.pupil));
       host.onMessage(DECISION_ROUTES.code, (turn, m) => startFromMessage(turn, 'code', undefined, m.groups?.situation));

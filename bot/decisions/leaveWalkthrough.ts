@@ -1,5 +1,6 @@
 import { formatShortDate } from '../../rules/dates/isoDate.ts';
 import {
+  applicantCheck,
   decideLeaveOfAbsence,
   leaveSessions,
   LEAVE_REASONS,
@@ -154,6 +155,36 @@ export function leaveDecisionFor(answers: WalkAnswers, context: WalkContext): Le
 
 const ORDER = ['applicant', 'applied', 'dates', 'reason', 'circumstances'];
 
+/** The applicant's answer says the pupil does not live with them: reg 11's first test already fails. */
+function notValidApplication(answers: WalkAnswers): boolean {
+  return answers.applicant?.livesWithPupil === 'no';
+}
+
+/**
+ * A request from someone the pupil does not normally live with is not an application reg 11 recognises:
+ * the walk-through stops at its first step and says so, with nothing to grant or refuse.
+ */
+function invalidApplicationConclusion(answers: WalkAnswers, context: WalkContext): Conclusion {
+  const check = applicantCheck({ relationship: String(answers.applicant.relationship), livesWithPupil: false });
+  const pupil = context.pupil ? `${context.pupil.givenName} ${context.pupil.familyName}` : 'the pupil';
+  return {
+    outcome: 'not-valid-application',
+    headline: 'Not a valid application: leave can only be requested by a parent the pupil normally lives with.',
+    checks: [{ question: check.question, verdict: 'no', says: check.says, cites: citationText(check.citation) }],
+    sections: [
+      {
+        title: 'What to do',
+        lines: [
+          'Nothing is granted or refused on this request, and the head records no decision on it.',
+          `Tell the applicant that a request for ${pupil} must come from a parent ${pupil} normally lives with.`,
+          'If the pupil is absent on those dates without leave, the absence is unauthorised (G for a holiday).',
+        ],
+      },
+    ],
+    citations: [citationText(check.citation)],
+  };
+}
+
 /**
  * Leave of absence, one question a card: who applied, when, the dates (shown as the school sessions they
  * cover), the reason, then the exceptional tests; the conclusion comes from `decideLeaveOfAbsence`.
@@ -163,7 +194,9 @@ export const leaveWalkthrough: WalkthroughDefinition = {
   title: 'Leave of absence',
   needsPupil: true,
   first: 'applicant',
-  next: linearNext(ORDER),
+  // A request from someone the pupil does not live with stops at the first step.
+  next: (stepId, answers) =>
+    stepId === 'applicant' && notValidApplication(answers) ? null : linearNext(ORDER)(stepId, answers),
   steps: [
     {
       id: 'applicant',
@@ -273,5 +306,8 @@ export const leaveWalkthrough: WalkthroughDefinition = {
       facts: (answers, context) => coveredFacts(answers, context.school.register.calendar),
     },
   ],
-  conclude: (answers, context) => leaveConclusion(leaveDecisionFor(answers, context), answers, context),
+  conclude: (answers, context) =>
+    notValidApplication(answers)
+      ? invalidApplicationConclusion(answers, context)
+      : leaveConclusion(leaveDecisionFor(answers, context), answers, context),
 };

@@ -1,5 +1,9 @@
+import { formatShortDate } from '../../rules/dates/isoDate.ts';
 import { type PreviousNotice } from '../../rules/decisions/penaltyNotice.ts';
 import { type SessionMark } from '../../rules/findings/finding.ts';
+
+/** Kept here too, where the bot's callers look for it. */
+export { normaliseParent } from '../../rules/decisions/penaltyHistory.ts';
 
 export const CASE_STATES = ['considered', 'nti-issued', 'penalty-requested', 'issued', 'paid', 'withdrawn'] as const;
 export type CaseState = (typeof CASE_STATES)[number];
@@ -49,15 +53,6 @@ export interface PenaltyCase {
   steps: CaseStep[];
 }
 
-export function normaliseParent(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
 export function currentState(c: PenaltyCase): CaseState {
   return c.steps[c.steps.length - 1].state;
 }
@@ -81,7 +76,10 @@ export function advanceCase(
   }
   const last = c.steps[c.steps.length - 1];
   if (step.on < last.on)
-    return { ok: false, problem: `The date ${step.on} is before the case’s last step (${last.on}).` };
+    return {
+      ok: false,
+      problem: `The date ${formatShortDate(step.on)} is before the case’s last step (${formatShortDate(last.on)}).`,
+    };
   if (step.state === 'nti-issued' && (!step.periodEnds || step.periodEnds <= step.on))
     return {
       ok: false,

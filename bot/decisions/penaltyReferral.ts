@@ -1,3 +1,4 @@
+import { formatShortDate, formatLongDate } from '../../rules/dates/isoDate.ts';
 import { type PenaltyNoticeDecision } from '../../rules/decisions/penaltyNotice.ts';
 import { type Pupil } from '../../rules/pupils/pupil.ts';
 import { describeCodes } from '../../rules/findings/sessionEvidence.ts';
@@ -35,17 +36,17 @@ export function penaltyReferral(input: ReferralInput): { title: string; text: st
     `To: ${input.localAuthority ?? 'the local authority'} attendance service`,
     `From: ${input.schoolName} (URN ${input.schoolUrn})`,
     '',
-    `Pupil: ${pupil.givenName} ${pupil.familyName}, UPN ${pupil.upn}, born ${pupil.dateOfBirth}, Year ${pupil.yearGroup}`,
+    `Pupil: ${pupil.givenName} ${pupil.familyName}, UPN ${pupil.upn}, born ${formatLongDate(pupil.dateOfBirth)}, Year ${pupil.yearGroup}`,
     `Parent: ${input.parentName} (${input.parentRelationship})`,
     '',
     threshold.met
-      ? `Unauthorised absence: ${threshold.count} sessions (${describeCodes(threshold.byCode)}) within 10 school weeks, from ${first.date} ${first.session} to ${last.date} ${last.session}.`
+      ? `Unauthorised absence: ${threshold.count} sessions (${describeCodes(threshold.byCode)}) within 10 school weeks, from ${formatShortDate(first.date)} ${first.session} to ${formatShortDate(last.date)} ${last.session}.`
       : 'The penalty threshold is not met.',
     `Support: ${input.support}.`,
     input.noticeToImprove
-      ? `Notice to improve issued on ${input.noticeToImprove.issuedOn}, improvement period to ${input.noticeToImprove.periodEnds}; ${input.noticeToImprove.unauthorisedSessionsSince} unauthorised sessions since.`
+      ? `Notice to improve issued on ${formatShortDate(input.noticeToImprove.issuedOn)}, improvement period to ${formatShortDate(input.noticeToImprove.periodEnds)}; ${input.noticeToImprove.unauthorisedSessionsSince} unauthorised sessions since.`
       : 'No notice to improve issued.',
-    `Previous notices to this parent for this child counted in the last 3 years: ${decision.countedNotices.length}${decision.countedNotices.length > 0 ? ` (${decision.countedNotices.map((n) => `${n.issuedOn}, ${n.status}`).join('; ')})` : ''}.`,
+    `Previous notices to this parent for this child counted in the last 3 years: ${decision.countedNotices.length}${decision.countedNotices.length > 0 ? ` (${decision.countedNotices.map((n) => `${formatShortDate(n.issuedOn)}, ${n.status}`).join('; ')})` : ''}.`,
     '',
     ask,
     '',

@@ -2,6 +2,8 @@ import { lastSchoolDayOnOrBefore, sessionRange } from '../../rules/calendar/cale
 import { addDays } from '../../rules/dates/isoDate.ts';
 import { codeSetTable } from '../../rules/codes/codeCategories.ts';
 import { type SessionMark } from '../../rules/findings/finding.ts';
+import { sessionsNotYetPenalised, type ReliedOnAbsence } from '../../rules/decisions/penaltyHistory.ts';
+import { penaltyWithoutWarning } from '../../rules/findings/penaltyNextStep.ts';
 import { rollingWindowCount } from '../../rules/findings/rollingWindowCount.ts';
 import { codeBreakdown, markedSessions } from '../../rules/findings/sessionEvidence.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
@@ -11,8 +13,15 @@ export interface ThresholdFacts {
   count: number;
   sessions: SessionMark[];
   byCode: Record<string, number>;
-  /** Only G (unauthorised holiday) behind it: support is not appropriate, so no notice to improve first. */
+  /**
+   * Support is not appropriate, so no warning or notice to improve first: only G (unauthorised holiday)
+   * behind it, or (004) five or more school days of G whatever else is in the window.
+   */
   holidayOnly: boolean;
+  /** Sessions in the window an earlier notice to this parent relied on, left out of `count`. */
+  alreadyPenalised: number;
+  /** Which of those, for the card to say. */
+  withoutWarning?: 'leave-without-consent' | 'holiday-only';
 }
 
 /**
@@ -20,7 +29,11 @@ export interface ThresholdFacts {
  * finding counts it but for any pupil: the finding leaves out pupils below compulsory school age, and the
  * walk-through must still say why no notice can follow for them.
  */
-export function penaltyThresholdFacts(school: SchoolData, pupilIndex: number): ThresholdFacts {
+export function penaltyThresholdFacts(
+  school: SchoolData,
+  pupilIndex: number,
+  reliedOn: readonly ReliedOnAbsence[] = [],
+): ThresholdFacts {
   const { register, policy } = school;
   const rule = policy.penaltyThreshold;
   const lastDay = lastSchoolDayOnOrBefore(register.calendar, school.asOf);
@@ -28,14 +41,22 @@ export function penaltyThresholdFacts(school: SchoolData, pupilIndex: number): T
     lastDay < 0
       ? null
       : rollingWindowCount(register, pupilIndex, lastDay, rule.schoolWeeks, rule.sessions, codeSetTable(rule.codes));
-  if (!result) return { met: false, count: 0, sessions: [], byCode: {}, holidayOnly: false };
-  const byCode = codeBreakdown(result.sessions);
+  if (!result) return { met: false, count: 0, sessions: [], byCode: {}, holidayOnly: false, alreadyPenalised: 0 };
+  // Sessions an earlier notice to this parent relied on are not counted towards a new one.
+  const sessions = sessionsNotYetPenalised(result.sessions, reliedOn);
+  const alreadyPenalised = result.sessions.length - sessions.length;
+  const byCode = codeBreakdown(sessions);
+  if (sessions.length < rule.sessions)
+    return { met: false, count: sessions.length, sessions, byCode, holidayOnly: false, alreadyPenalised };
+  const withoutWarning = penaltyWithoutWarning(policy, byCode);
   return {
     met: true,
-    count: result.count,
-    sessions: result.sessions,
+    alreadyPenalised,
+    count: sessions.length,
+    sessions,
     byCode,
-    holidayOnly: Object.keys(byCode).length === 1 && byCode.G !== undefined,
+    holidayOnly: withoutWarning !== undefined,
+    withoutWarning,
   };
 }
 

@@ -1,10 +1,13 @@
+import { formatShortDate } from '../../rules/dates/isoDate.ts';
 import { isCompulsorySchoolAge } from '../../rules/dates/compulsorySchoolAge.ts';
 import {
   decidePenaltyNotice,
   type PenaltyNoticeDecision,
   type PenaltyNoticeInput,
 } from '../../rules/decisions/penaltyNotice.ts';
+import { PAST_NOTICE_OUTCOMES, type PastNoticeOutcome } from '../../rules/decisions/penaltyHistory.ts';
 import { describeCodes } from '../../rules/findings/sessionEvidence.ts';
+import { type PolicyProfile } from '../../rules/policies/policyProfile.ts';
 import { citationText } from './citationText.ts';
 import { normaliseParent } from './penaltyCase.ts';
 import { penaltyReferral } from './penaltyReferral.ts';
@@ -24,6 +27,20 @@ const SUPPORT_TITLES: Record<PenaltyNoticeInput['support'], string> = {
   'engaged-not-working': 'Offered and engaged with, but not working',
   'not-engaged': 'Offered but not engaged with',
   'not-appropriate': 'Not appropriate (e.g. an unauthorised term-time holiday)',
+};
+
+const OUTCOME_TITLES: Record<PastNoticeOutcome | 'withdrawn', string> = {
+  issued: 'Issued, not yet paid',
+  paid: 'Paid',
+  unpaid: 'Unpaid (prosecution may follow)',
+  withdrawn: 'Withdrawn',
+};
+
+const WITHOUT_WARNING: Record<NonNullable<ThresholdFacts['withoutWarning']> | 'none', (p: PolicyProfile) => string> = {
+  'holiday-only': () => ': holiday only, so support is not appropriate',
+  'leave-without-consent': (p) =>
+    `: ${p.leave.penaltyWithoutWarningFromDays} or more school days of unauthorised leave, so the penalty route has no warning first`,
+  none: () => '',
 };
 
 const RELATIONSHIPS = [
@@ -46,8 +63,12 @@ export interface PenaltyWorking {
 export function penaltyWorking(answers: WalkAnswers, context: WalkContext): PenaltyWorking {
   const { school, pupil } = context;
   if (!pupil || context.pupilIndex === undefined) throw new Error('the penalty walk-through needs a pupil');
-  const threshold = penaltyThresholdFacts(school, context.pupilIndex);
   const parentKey = normaliseParent(String(answers.parent.parentName));
+  const threshold = penaltyThresholdFacts(
+    school,
+    context.pupilIndex,
+    context.recorded.reliedOn.filter((r) => r.parentKey === parentKey),
+  );
   const support = answers.support.support as PenaltyNoticeInput['support'];
   const nti =
     answers.nti?.ntiIssued === 'yes'
@@ -66,6 +87,7 @@ export function penaltyWorking(answers: WalkAnswers, context: WalkContext): Pena
       on: school.asOf,
       dateOfBirth: pupil.dateOfBirth,
       thresholdMet: threshold.met,
+      sessionsAlreadyPenalised: threshold.alreadyPenalised,
       holidayOnly: threshold.holidayOnly,
       support,
       previousNotices: context.recorded.previousNotices.filter((n) => n.parentKey === parentKey).map((n) => n.notice),
@@ -81,6 +103,11 @@ export function penaltyWorking(answers: WalkAnswers, context: WalkContext): Pena
     compulsorySchoolAge: isCompulsorySchoolAge(pupil.dateOfBirth, school.asOf),
   };
 }
+
+const NTI_OUTCOMES: ReadonlySet<PenaltyNoticeDecision['outcome']> = new Set([
+  'notice-to-improve-first',
+  'improvement-period-running',
+]);
 
 const HEADLINES: Record<PenaltyNoticeDecision['outcome'], (d: PenaltyNoticeDecision) => string> = {
   'threshold-not-met': () => 'No penalty notice: the threshold is not met.',
@@ -114,7 +141,7 @@ function penaltyConclusion(answers: WalkAnswers, context: WalkContext): Conclusi
         question: `Has the pupil reached ${policy.penaltyThreshold.sessions} unauthorised sessions in ${policy.penaltyThreshold.schoolWeeks} school weeks?`,
         verdict: yes(threshold.met),
         says: threshold.met
-          ? `${threshold.count} sessions (${describeCodes(threshold.byCode)})${threshold.holidayOnly ? ': holiday only, so support is not appropriate' : ''}`
+          ? `${threshold.count} sessions (${describeCodes(threshold.byCode)})${WITHOUT_WARNING[threshold.withoutWarning ?? 'none'](policy)}`
           : 'Not at the school’s as-of date',
         cites: citationText(policy.penaltyThreshold.citation),
       },
@@ -130,31 +157,38 @@ function penaltyConclusion(answers: WalkAnswers, context: WalkContext): Conclusi
         says:
           decision.countedNotices.length === 0
             ? 'None on record'
-            : `${decision.countedNotices.length}: ${decision.countedNotices.map((n) => `issued ${n.issuedOn} (${n.status})`).join('; ')}`,
+            : `${decision.countedNotices.length}: ${decision.countedNotices.map((n) => `issued ${formatShortDate(n.issuedOn)} (${n.status})`).join('; ')}`,
         cites: citationText(policy.penaltyNotice.citation),
       },
     ],
     sections: [
       { title: 'Why', lines: [...decision.reasons, `Next: ${decision.nextStep}`] },
-      {
-        title: `Notice to improve: improvement period ${decision.improvementPeriod}; it must contain`,
-        lines: decision.mustInclude.map((m) => `- ${m}`),
-      },
+      // What a notice to improve must contain matters only where one is the next step or is running.
+      ...(NTI_OUTCOMES.has(decision.outcome)
+        ? [
+            {
+              title: `Notice to improve: improvement period ${decision.improvementPeriod}; it must contain`,
+              lines: decision.mustInclude.map((m) => `- ${m}`),
+            },
+          ]
+        : []),
     ],
-    draft: context.pupil
-      ? penaltyReferral({
-          schoolName: context.school.name,
-          schoolUrn: context.school.urn,
-          localAuthority: context.school.localAuthority,
-          pupil: context.pupil,
-          parentName: String(answers.parent.parentName),
-          parentRelationship: String(answers.parent.relationship),
-          support: SUPPORT_TITLES[answers.support.support as PenaltyNoticeInput['support']],
-          noticeToImprove: working.noticeToImprove,
-          threshold,
-          decision,
-        })
-      : undefined,
+    // Nothing goes to the local authority for a pupil no notice can apply to.
+    draft:
+      context.pupil && decision.outcome !== 'not-compulsory-school-age'
+        ? penaltyReferral({
+            schoolName: context.school.name,
+            schoolUrn: context.school.urn,
+            localAuthority: context.school.localAuthority,
+            pupil: context.pupil,
+            parentName: String(answers.parent.parentName),
+            parentRelationship: String(answers.parent.relationship),
+            support: SUPPORT_TITLES[answers.support.support as PenaltyNoticeInput['support']],
+            noticeToImprove: working.noticeToImprove,
+            threshold,
+            decision,
+          })
+        : undefined,
     citations: decision.citations.map(citationText),
   };
 }
@@ -167,7 +201,7 @@ export const penaltyWalkthrough: WalkthroughDefinition = {
   first: 'parent',
   // A notice to improve only comes into it where support was offered and has not worked.
   next: linearNext(
-    ['parent', 'support', 'nti'],
+    ['parent', 'history', 'support', 'nti'],
     (step, answers) =>
       step === 'nti' && !['engaged-not-working', 'not-engaged'].includes(String(answers.support?.support)),
   ),
@@ -186,10 +220,49 @@ export const penaltyWalkthrough: WalkthroughDefinition = {
         const csa = isCompulsorySchoolAge(context.pupil.dateOfBirth, context.school.asOf);
         return [
           t.met
-            ? `${t.count} unauthorised sessions (${describeCodes(t.byCode)}) in the last ${context.school.policy.penaltyThreshold.schoolWeeks} school weeks to ${context.school.asOf}.`
-            : `Below the threshold of ${context.school.policy.penaltyThreshold.sessions} unauthorised sessions at ${context.school.asOf}.`,
+            ? `${t.count} unauthorised sessions (${describeCodes(t.byCode)}) in the last ${context.school.policy.penaltyThreshold.schoolWeeks} school weeks to ${formatShortDate(context.school.asOf)}.`
+            : `Below the threshold of ${context.school.policy.penaltyThreshold.sessions} unauthorised sessions at ${formatShortDate(context.school.asOf)}.`,
           csa ? 'Of compulsory school age.' : 'Not of compulsory school age: no penalty notice can be issued.',
         ];
+      },
+    },
+    {
+      id: 'history',
+      title: 'Earlier notices',
+      question:
+        'Has this parent had a penalty notice for this child that is not on record below? Give its real date to record it; leave blank if not.',
+      fields: [
+        { id: 'earlierIssuedOn', kind: 'date', label: 'Issued on', optional: true },
+        { id: 'earlierAmount', kind: 'number', label: 'Amount (£)', min: 1, max: 2500, optional: true },
+        {
+          id: 'earlierOutcome',
+          kind: 'choice',
+          label: 'What happened',
+          choices: PAST_NOTICE_OUTCOMES.map((value) => ({ value, title: OUTCOME_TITLES[value] })),
+          optional: true,
+        },
+      ],
+      facts: (answers, context) => {
+        const parentKey = normaliseParent(String(answers.parent?.parentName ?? ''));
+        const onRecord = context.recorded.previousNotices.filter((n) => n.parentKey === parentKey);
+        const past = context.recorded.pastNotices.filter((n) => n.parentKey === parentKey);
+        if (onRecord.length === 0) return ['No penalty notice to this parent for this child is on record.'];
+        return [
+          `On record for this parent and child: ${onRecord.map((n) => `issued ${formatShortDate(n.notice.issuedOn)} (${OUTCOME_TITLES[n.notice.status].toLowerCase()})`).join('; ')}.`,
+          ...past.map(
+            (n) =>
+              `${formatShortDate(n.issuedOn)}, £${n.amount}: recorded by ${n.recordedBy}; sessions up to that day are not counted towards a new notice.`,
+          ),
+        ];
+      },
+      check: (answers, _all, context) => {
+        const given = ['earlierIssuedOn', 'earlierAmount', 'earlierOutcome'].filter((f) => answers[f] !== undefined);
+        if (given.length === 0) return undefined;
+        if (given.length < 3)
+          return 'To record an earlier notice give its date, its amount and what happened; or leave all three blank.';
+        if (String(answers.earlierIssuedOn) > context.school.asOf)
+          return `A notice recorded here was issued on or before ${formatShortDate(context.school.asOf)}.`;
+        return undefined;
       },
     },
     {
@@ -236,7 +309,7 @@ export const penaltyWalkthrough: WalkthroughDefinition = {
         return [
           `${context.school.policy.name}: improvement period of ${p.min === p.max ? p.min : `${p.min}-${p.max}`} ${p.unit === 'weeks' ? 'weeks' : 'school days'}.`,
           recorded
-            ? `On record: a notice to improve to this parent issued ${recorded.issuedOn}, improvement period to ${recorded.periodEnds}. Unauthorised sessions since then are counted from the register.`
+            ? `On record: a notice to improve to this parent issued ${formatShortDate(recorded.issuedOn)}, improvement period to ${formatShortDate(recorded.periodEnds)}. Unauthorised sessions since then are counted from the register.`
             : 'No notice to improve to this parent is on record; unauthorised sessions since one are counted from the register.',
         ];
       },

@@ -69,7 +69,7 @@ function sicknessConclusion(answers: WalkAnswers, context: WalkContext): Conclus
             ? 'No return made yet this school year?'
             : 'No return made yet for this illness?',
         verdict: d.previousReturn ? 'no' : 'yes',
-        says: d.previousReturn ? `Made on ${d.previousReturn.sentOn}` : 'None on record',
+        says: d.previousReturn ? `Made on ${formatShortDate(d.previousReturn.sentOn)}` : 'None on record',
         cites: citationText(rule.citation),
       },
     ],
@@ -117,7 +117,7 @@ export const sicknessWalkthrough: WalkthroughDefinition = {
           `Illness (I) on ${tally.days} school days this school year to ${context.school.asOf}; a return is needed at ${rule.days}${tally.reachedOn ? `, reached on ${formatShortDate(tally.reachedOn)}` : ''}.`,
           tally.episodes.length > 0 ? `Spells: ${spells}.` : 'No illness recorded this school year.',
           previous.length > 0
-            ? `Returns on record: ${previous.map((r) => `sent ${r.sentOn} for ${r.returnFor}`).join('; ')}.`
+            ? `Returns on record: ${previous.map((r) => `sent ${formatShortDate(r.sentOn)} for the illness from ${formatShortDate(r.returnFor)}`).join('; ')}.`
             : 'No sickness return on record for this pupil.',
         ];
       },

@@ -1,6 +1,9 @@
 import { conclusionCard, type ConclusionCardData } from '../../cards/decisions/conclusionCard.ts';
 import { noticeCard } from '../../cards/decisions/noticeCard.ts';
 import { stepCard, type StepFieldView } from '../../cards/decisions/stepCard.ts';
+import { formatInstant } from '../../cards/formatInstant.ts';
+import { roleName } from '../../cards/roleNames.ts';
+import { formatShortDate } from '../../rules/dates/isoDate.ts';
 import { type BotMessage } from '../host/featureHost.ts';
 import { CASE_STATE_TITLES, currentState, nextCaseStates, type PenaltyCase } from './penaltyCase.ts';
 import {
@@ -34,7 +37,7 @@ function subtitle(definition: WalkthroughDefinition, state: WalkState, context: 
   const policy =
     definition.kind === 'code'
       ? '2024 register codes'
-      : `${context.school.name}, ${context.school.policy.name} (${state.profile.version}), as of ${state.asOf}`;
+      : `${context.school.name}, ${context.school.policy.name} (${state.profile.version}), as of ${formatShortDate(state.asOf)}`;
   return `${who}${policy}`;
 }
 
@@ -44,13 +47,21 @@ export interface CardExtras {
   penaltyCase?: PenaltyCase | null;
 }
 
+/**
+ * The recorded choice in words: "grant 10 sessions", a penalty case's state by its title ("Penalty notice
+ * requested from the local authority"), never its id.
+ */
+export function decisionChoiceText(d: NonNullable<WalkState['decision']>): string {
+  if (d.choice === 'grant') return `grant ${d.sessions} session${d.sessions === 1 ? '' : 's'}`;
+  return CASE_STATE_TITLES[d.choice as keyof typeof CASE_STATE_TITLES] ?? d.choice.replace(/-/g, ' ');
+}
+
 function statusLine(state: WalkState): string {
   if (state.status === 'cancelled') return 'Cancelled.';
-  const concluded = `Concluded by ${state.concludedByName ?? state.concludedBy} at ${state.concludedAt}.`;
+  const concluded = `Concluded by ${state.concludedByName ?? state.concludedBy}, ${formatInstant(state.concludedAt ?? '')}.`;
   if (state.status !== 'decided' || !state.decision) return `${concluded} Nothing decided yet.`;
   const d = state.decision;
-  const what = d.choice === 'grant' ? `grant ${d.sessions} session${d.sessions === 1 ? '' : 's'}` : d.choice;
-  return `${concluded} Recorded: ${what}, by ${d.byName ?? d.by} (${d.byRole}) at ${d.at}.`;
+  return `${concluded} Recorded: ${decisionChoiceText(d)}, by ${d.byName ?? d.by} (${roleName(d.byRole)}), ${formatInstant(d.at)}.`;
 }
 
 function conclusionView(
@@ -84,9 +95,9 @@ function conclusionView(
     statusLine:
       statusLine(state) +
       (penaltyCase
-        ? ` Case: ${penaltyCase.steps.map((s) => `${CASE_STATE_TITLES[s.state]} ${s.on}${s.periodEnds ? ` (period to ${s.periodEnds})` : ''}`).join(' → ')}.`
+        ? ` Case: ${penaltyCase.steps.map((s) => `${CASE_STATE_TITLES[s.state]} ${formatShortDate(s.on)}${s.periodEnds ? ` (period to ${formatShortDate(s.periodEnds)})` : ''}`).join(' → ')}.`
         : ''),
-    showDecide: state.kind === 'leave' && !decided,
+    showDecide: state.kind === 'leave' && c.outcome !== 'not-valid-application' && !decided,
     decideDefault: c.outcome === 'grant-possible' ? 'grant' : 'refuse',
     decideSessions: c.leaveSessions?.grantable ?? 0,
     decideMaxSessions: Math.max(requested, 1),

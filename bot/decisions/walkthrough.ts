@@ -1,3 +1,4 @@
+import { type ReliedOnAbsence } from '../../rules/decisions/penaltyHistory.ts';
 import { type PreviousNotice } from '../../rules/decisions/penaltyNotice.ts';
 import { type Pupil } from '../../rules/pupils/pupil.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
@@ -38,6 +39,13 @@ export interface RecordedFacts {
   /** Cases whose notice to improve is the latest step, so the walk-through need not ask what the record holds. */
   noticesToImprove: { parentKey: string; caseId: string; issuedOn: string; periodEnds: string }[];
   sicknessReturns: { returnFor: string; sentOn: string }[];
+  /**
+   * Absence earlier notices relied on, per parent: a case's sessions once a notice was requested or
+   * issued (not withdrawn), and every session up to the issue date of a notice known only by its date.
+   */
+  reliedOn: ({ parentKey: string } & ReliedOnAbsence)[];
+  /** Notices issued before the bot's record, with who recorded them (the history step shows them). */
+  pastNotices: { parentKey: string; issuedOn: string; amount: number; outcome: string; recordedBy: string }[];
 }
 
 export interface StepDefinition {

@@ -9,8 +9,14 @@
 export type ConversationType = 'personal' | 'groupChat' | 'channel';
 
 export interface ConversationInfo {
-  /** Teams conversation id (for a channel, the channel's thread id). Stable: bindings are keyed on it. */
+  /**
+   * Teams conversation id; for a channel, the channel's own id, without the `;messageid=` of the thread
+   * the activity came from. Stable across every post, reply and card in the conversation: bindings,
+   * alerts, walk-throughs and meetings are keyed on it.
+   */
   id: string;
+  /** In a channel, the id of the thread's first post the activity came from (replies go into that thread). */
+  threadId?: string;
   type: ConversationType;
   tenantId?: string;
   /** The team's id when the conversation is a channel. */

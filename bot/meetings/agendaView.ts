@@ -1,4 +1,5 @@
-import { type AgendaCardView, type AgendaSection } from '../../cards/meetings/agendaCard.ts';
+import { cohortTrendChart, type CohortTrendView } from '../../cards/charts/cohortTrendChart.ts';
+import { type AgendaCardView, type AgendaSection, type CohortRow } from '../../cards/meetings/agendaCard.ts';
 import {
   buildMeetingAgenda,
   type AbsenceLevel,
@@ -10,6 +11,7 @@ import { ACTION_PARTY_LABELS } from '../../rules/cases/pupilCase.ts';
 import { addDays, formatShortDate } from '../../rules/dates/isoDate.ts';
 import { createEvaluationContext } from '../../rules/findings/evaluationContext.ts';
 import { formatPercent } from '../../rules/measures/absenceThresholds.ts';
+import { weeklyAttendance } from '../../rules/measures/weeklyAttendance.ts';
 import { yearLabel } from '../queries/describeView.ts';
 import { citationText } from '../decisions/citationText.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
@@ -29,7 +31,7 @@ export function prepareAgenda(
   cases: readonly PupilCase[],
   last: MeetingRecord | null,
 ): MeetingAgenda {
-  const now = services.cache.evaluation(school, school.asOf).context;
+  const { context: now, findings } = services.cache.evaluation(school, school.asOf);
   let from = last?.agenda.asOf ?? addDays(school.asOf, -DEFAULT_MOVEMENT_DAYS);
   if (from <= now.period.from) from = addDays(now.period.from, 1);
   const before = createEvaluationContext(school.register, { asOf: addDays(from, -1), policy: school.policy });
@@ -44,11 +46,12 @@ export function prepareAgenda(
   return buildMeetingAgenda({
     schoolName: school.name,
     now,
+    findings,
     movement: { from, before, since },
     localAuthority: laSchools ? laSchools.map((s) => services.cache.evaluation(s, s.asOf).context) : null,
     national: services.national,
     cases,
-    today: todayOf(services),
+    today: todayOf(services, school),
     lastMeeting: last
       ? {
           id: last.id,
@@ -75,13 +78,43 @@ function section(
 /** Below this many pupils a cohort's rates could point to a child (one looked-after pupil), so none are shown. */
 const SMALLEST_COHORT_SHOWN = 5;
 
-function figures(
-  f: { absencePercent: number | null; persistentAbsencePercent: number | null; pupils?: number } | null,
-): string {
+type CohortFigures = { absencePercent: number | null; persistentAbsencePercent: number | null; pupils?: number };
+
+/** One figure for a table cell: short, so four columns fit a phone's card. The note says what "too few" means. */
+function figure(f: CohortFigures | null, pick: (f: CohortFigures) => number | null): string {
   if (!f) return 'n/a';
-  if (f.pupils === 0) return 'no pupils';
-  if (f.pupils !== undefined && f.pupils < SMALLEST_COHORT_SHOWN) return `fewer than ${SMALLEST_COHORT_SHOWN} pupils`;
-  return `${formatPercent(f.absencePercent)} · PA ${formatPercent(f.persistentAbsencePercent)}`;
+  if (f.pupils === 0) return 'none';
+  if (f.pupils !== undefined && f.pupils < SMALLEST_COHORT_SHOWN) return 'too few';
+  return formatPercent(pick(f));
+}
+
+function cohortRows(agenda: MeetingAgenda, pick: (f: CohortFigures) => number | null): CohortRow[] {
+  return agenda.cohorts.map((c) => ({
+    cohort: c.cohort,
+    school: figure(c.school, pick),
+    la: figure(c.localAuthority, pick),
+    national: figure(c.national, pick),
+  }));
+}
+
+/**
+ * The agenda's pupils (its cohort) week by week since the movement date, beside the whole school: whether
+ * the group the meeting is about is getting better or worse, at a glance.
+ */
+function agendaTrend(agenda: MeetingAgenda, school: SchoolData): CohortTrendView {
+  const since = createEvaluationContext(school.register, {
+    asOf: agenda.asOf,
+    policy: school.policy,
+    periodStart: agenda.movementFrom,
+  });
+  const upns = new Set(agenda.pupils.map((p) => p.upn));
+  const group = school.register.pupils.flatMap((p, i) => (upns.has(p.upn) ? [i] : []));
+  const everyone = school.register.pupils.map((_, i) => i);
+  return cohortTrendChart(
+    `Attendance week by week since ${formatShortDate(agenda.movementFrom)}`,
+    { legend: 'Pupils on this agenda', weeks: weeklyAttendance(since, group) },
+    weeklyAttendance(since, everyone),
+  );
 }
 
 /**
@@ -169,15 +202,19 @@ export function agendaCardView(meetingId: string, agenda: MeetingAgenda, school:
     title: `Termly targeting support meeting: ${school.name}`,
     subtitle: `Agenda from the register to ${formatShortDate(agenda.asOf)} (${school.policy.name})${last ? `, following the meeting of ${formatShortDate(last.heldOn)}` : ''}.`,
     sections,
-    laHeading: school.localAuthority ? `${school.localAuthority} (loaded schools)` : 'LA',
-    cohorts: agenda.cohorts.map((c) => ({
-      cohort: c.cohort,
-      school: figures(c.school),
-      la: figures(c.localAuthority),
-      national: figures(c.national),
-    })),
-    cohortNote:
-      `Absence is sessions missed over possible; PA is the share of pupils persistently absent. ${national}`.trim(),
+    laHeading: school.localAuthority ?? 'the local authority',
+    absenceRows: cohortRows(agenda, (f) => f.absencePercent),
+    persistentRows: cohortRows(agenda, (f) => f.persistentAbsencePercent),
+    cohortNote: [
+      school.localAuthority
+        ? `LA: the ${school.localAuthority} schools this bot has loaded, not the whole authority.`
+        : 'LA: the schools this bot has loaded.',
+      `"too few": fewer than ${SMALLEST_COHORT_SHOWN} pupils, so no rate is shown; n/a: no figure published.`,
+      national,
+    ]
+      .filter(Boolean)
+      .join(' '),
+    trend: agendaTrend(agenda, school),
     offers: agenda.pupils
       .filter((p) => !p.hasCase && p.level !== 'at-risk')
       .slice(0, OFFERS_ON_CARD)

@@ -138,7 +138,7 @@ export async function handleCaseAction(services: MeetingsServices, turn: ActionT
     for (const change of (spec.changes as (d: unknown) => CaseChange[])(parsed.data)) {
       c = await changeCase(services.store, urn, upn, change, {
         policy: school.policy,
-        today: todayOf(services),
+        today: todayOf(services, school),
         at,
         by,
         ...(inMeeting ? { meetingId: inMeeting.id } : {}),

@@ -82,7 +82,7 @@ export async function openCaseCommand(services: MeetingsServices, turn: MessageT
     yearGroup: pupil.yearGroup,
     because: meeting?.state === 'running' ? 'meeting' : 'staff',
     stageId: stages[0].id,
-    today: todayOf(services),
+    today: todayOf(services, scope.school),
     at,
     by: actorOf(turn.user),
     ...(meeting?.state === 'running' ? { meetingId: meeting.id } : {}),
@@ -113,14 +113,19 @@ export async function myActionsMessage(services: MeetingsServices, user: UserInf
     cases.push(...(await listCases(services.store, school.urn)));
   }
   const mine = actionsOwnedBy(cases, { id: userKey(user), name: user.name });
-  const today = todayOf(services);
+  // Each case is overdue by its own school's day.
+  const todayAt = (urn: string) =>
+    todayOf(
+      services,
+      services.schools.find((s) => s.urn === urn),
+    );
   const view = {
     title: `Open actions for ${user.name ?? 'you'}: ${mine.length}`,
     actions: mine.slice(0, ACTIONS_SHOWN).map(({ c, action }) => ({
       caseKey: caseId(c.schoolUrn, c.upn),
       actionId: action.id,
-      line: `${c.pupilName}: ${action.what}, due ${formatShortDate(action.due)}${action.due < today ? ' (OVERDUE)' : ''}`,
-      overdue: action.due < today,
+      line: `${c.pupilName}: ${action.what}, due ${formatShortDate(action.due)}${action.due < todayAt(c.schoolUrn) ? ' (OVERDUE)' : ''}`,
+      overdue: action.due < todayAt(c.schoolUrn),
     })),
     more: mine.length > ACTIONS_SHOWN ? `and ${mine.length - ACTIONS_SHOWN} more` : '',
   };

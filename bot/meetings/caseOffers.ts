@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type StateStore } from '../../adapters/store/stateStore.ts';
 import { caseId } from '../../rules/cases/pupilCase.ts';
-import { pupilMeasures } from '../../rules/measures/pupilMeasures.ts';
 import { pupilName } from '../../rules/pupils/pupil.ts';
 import { deliveryKey } from '../alerts/alertKeys.ts';
 import { yearLabel } from '../queries/describeView.ts';
@@ -12,7 +11,7 @@ import { CASE_ALERTS } from './caseAlertsSwitch.ts';
 import { listCases, openCaseOnce } from './caseStore.ts';
 
 export const CASE_OFFER_KIND = 'alert:case-offer';
-/** Who opens the cases of severely absent pupils when nobody asked: the bot, following 000 para 35. */
+/** Who opens the cases of severely absent pupils when nobody asked: the bot, as Derby City Council's policy (para 35) and the national guidance ask. */
 const SYSTEM_ACTOR = { id: 'system:meetings', name: 'Attendance bot' };
 const NAMES_LISTED = 20;
 
@@ -44,14 +43,18 @@ export async function queueCaseOffers(
       (b) => b.schoolUrn === school.urn && installed.has(b.conversationId) && !b.alertsOff.includes(CASE_ALERTS),
     );
     if (audiences.length === 0) continue;
-    const ctx = cache.evaluation(school, school.asOf).context;
+    // Who is persistently or severely absent is what the engine's findings say (the bot's cache of them).
+    const levels = new Map<string, 'persistent' | 'severe'>();
+    for (const f of cache.evaluation(school, school.asOf).findings) {
+      if (f.rule === 'severe-absence') levels.set(f.upn, 'severe');
+      else if (f.rule === 'persistent-absence' && !levels.has(f.upn)) levels.set(f.upn, 'persistent');
+    }
     const withCase = new Set((await listCases(store, school.urn)).map((c) => c.upn));
     const found: { key: string; line: string }[] = [];
     for (let p = 0; p < school.register.pupils.length; p++) {
-      const m = pupilMeasures(ctx, p);
-      if (!m.persistentlyAbsent) continue;
       const pupil = school.register.pupils[p];
-      const level = m.severelyAbsent ? 'severe' : 'persistent';
+      const level = levels.get(pupil.upn);
+      if (!level) continue;
       const name = pupilName(pupil);
       if (level === 'severe' && !withCase.has(pupil.upn)) {
         const stage = school.policy.stages[0];

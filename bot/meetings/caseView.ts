@@ -1,4 +1,5 @@
 import { type PrivacyLevel } from '../../adapters/store/stateStore.ts';
+import { formatInstant } from '../../cards/formatInstant.ts';
 import { type CaseCardView } from '../../cards/meetings/caseCard.ts';
 import { stageName, suggestedNextReview } from '../../rules/cases/applyCaseChange.ts';
 import { overdueActions, reviewOverdue } from '../../rules/cases/caseDue.ts';
@@ -6,6 +7,7 @@ import { ACTION_PARTIES, ACTION_PARTY_LABELS, caseId, type PupilCase } from '../
 import { formatShortDate } from '../../rules/dates/isoDate.ts';
 import { createEvaluationContext } from '../../rules/findings/evaluationContext.ts';
 import { formatPercent } from '../../rules/measures/absenceThresholds.ts';
+import { SOURCES } from '../../rules/sources/sourceRegister.ts';
 import { pupilMeasures, type PupilMeasures } from '../../rules/measures/pupilMeasures.ts';
 import { pupilIndexOf } from '../../rules/register/register.ts';
 import { viewFinding } from '../queries/findingView.ts';
@@ -84,8 +86,10 @@ export function caseCardView(input: CaseViewInput): CaseCardView {
   const warnings: string[] = [];
   if (overdue.length > 0) warnings.push(`${overdue.length} action${overdue.length === 1 ? '' : 's'} overdue.`);
   if (reviewOverdue(c, today)) warnings.push(`The review due ${formatShortDate(c.nextReview!)} has not been held.`);
-  if (now.severelyAbsent && !c.jointWithLa)
-    warnings.push('Severely absent: agree a joint approach with the local authority (000 para 35).');
+  // Working together to improve school attendance expects a joint approach for every severely absent
+  // pupil, whatever the local profile; the card cites that guidance, never one authority's policy.
+  if (pupilFindings.some((f) => f.rule === 'severe-absence') && !c.jointWithLa)
+    warnings.push(`Severely absent: agree a joint approach with the local authority (${SOURCES.wtisa.title}).`);
   const stage = school.policy.stages.find((s) => s.id === c.stageId);
   if (stage?.reviewEveryWeeks && !c.nextReview)
     warnings.push(
@@ -145,7 +149,7 @@ export function caseCardView(input: CaseViewInput): CaseCardView {
     history: c.history
       .slice(-HISTORY_SHOWN)
       .reverse()
-      .map((e) => ({ line: `${e.at.slice(0, 10)} ${e.by.name}: ${e.summary}` })),
+      .map((e) => ({ line: `${formatInstant(e.at)}, ${e.by.name}: ${e.summary}` })),
     stages: school.policy.stages.map((s) => ({ title: s.name, value: s.id })),
     parties: ACTION_PARTIES.map((value) => ({ title: ACTION_PARTY_LABELS[value], value })),
     today,

@@ -4,7 +4,6 @@ import { agendaText, renderAgendaCard } from '../../cards/meetings/agendaCard.ts
 import { minutesText, renderMinutesCard } from '../../cards/meetings/minutesCard.ts';
 import { buildMeetingMinutes, withAttendee } from '../../rules/cases/meetingMinutes.ts';
 import { caseId } from '../../rules/cases/pupilCase.ts';
-import { pupilMeasures } from '../../rules/measures/pupilMeasures.ts';
 import { pupilName } from '../../rules/pupils/pupil.ts';
 import { userKey } from '../access/access.ts';
 import { type MessageTurn } from '../host/featureHost.ts';
@@ -26,14 +25,20 @@ function chairOnly(school: SchoolData): string {
  * "plans in place for each SA pupil"): preparing a meeting opens the ones missing. Returns how many.
  */
 async function openSevereCases(services: MeetingsServices, turn: MessageTurn, school: SchoolData): Promise<number> {
-  const ctx = services.cache.evaluation(school, school.asOf).context;
+  // Who is severely absent is what the engine's findings say (the bot's cache of them).
+  const severe = new Set(
+    services.cache
+      .evaluation(school, school.asOf)
+      .findings.filter((f) => f.rule === 'severe-absence')
+      .map((f) => f.upn),
+  );
   const stage = school.policy.stages[0];
   if (!stage) return 0;
   let opened = 0;
   const at = services.now().toISOString();
   for (let p = 0; p < school.register.pupils.length; p++) {
-    if (!pupilMeasures(ctx, p).severelyAbsent) continue;
     const pupil = school.register.pupils[p];
+    if (!severe.has(pupil.upn)) continue;
     const result = await openCaseOnce(services.store, {
       schoolUrn: school.urn,
       upn: pupil.upn,

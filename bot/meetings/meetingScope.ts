@@ -1,3 +1,4 @@
+import { otherSchoolRefusal } from '../schools/crossSchool.ts';
 import { type PrivacyLevel, type SchoolRole } from '../../adapters/store/stateStore.ts';
 import { type CaseActor } from '../../rules/cases/pupilCase.ts';
 import { userKey } from '../access/access.ts';
@@ -36,6 +37,8 @@ export async function meetingScope(
         ok: false,
         reply: `I don't know a school called "${named}". The schools I hold are: ${schoolList(services.schools)}.`,
       };
+    const refusal = await otherSchoolRefusal(services, conversation, school);
+    if (refusal) return { ok: false, reply: refusal };
   } else {
     const binding = await services.store.getBinding(conversation.id);
     school =

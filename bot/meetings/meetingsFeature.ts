@@ -1,3 +1,4 @@
+import { type SchoolToday } from '../schools/botToday.ts';
 import { type StateStore } from '../../adapters/store/stateStore.ts';
 import { type NationalFigures } from '../../rules/cases/cohortComparison.ts';
 import { type AccessControl } from '../access/access.ts';
@@ -21,6 +22,8 @@ export interface MeetingsFeatureServices {
   access: AccessControl;
   log: Log;
   now?: () => Date;
+  /** The bot's day at a school (botToday); without it, the date by `now`. */
+  today?: SchoolToday;
 }
 
 /**
@@ -65,7 +68,7 @@ export function meetingsFeature(services: MeetingsFeatureServices): FeatureModul
       };
       s.proactive = rawHost.proactive;
       host.onMessage(
-        /^prepare\s+(?:the\s+|a\s+)?(?:termly\s+)?(?:targeting\s+support\s+)?meeting(?:\s+(?:for|at|with)\s+(.+?))?\s*[.!?]?$/i,
+        /^prepare\s+(?:the\s+|a\s+)?(?:termly\s+)?(?:targeting\s+support\s+)?meeting(?:\s+(?:for|at|with)\s+(\S(?:.*[^\s.!?])?))?\s*[.!?]?$/i,
         (turn, m) => prepareMeeting(s, turn, m[1]),
       );
       host.onMessage(/^start\s+(?:the\s+)?(?:termly\s+)?meeting\s*[.!?]?$/i, (turn) => startMeeting(s, turn));
@@ -74,10 +77,10 @@ export function meetingsFeature(services: MeetingsFeatureServices): FeatureModul
       host.onMessage(/^end\s+(?:the\s+)?(?:termly\s+)?meeting\s*[.!?]?$/i, (turn) => endMeeting(s, turn));
       // Before "case <pupil>", which would otherwise read "case alerts off" as a pupil's name.
       host.onMessage(/^case\s+alerts\s+(on|off)\s*[.!]?$/i, (turn, m) => switchCaseAlerts(s, turn, m[1]));
-      host.onMessage(/^open\s+(?:a\s+)?case\s+(?:for\s+)?(.+?)\s*[.!?]?$/i, (turn, m) =>
+      host.onMessage(/^open\s+(?:a\s+)?case\s+(?:for\s+)?(\S(?:.*[^\s.!?])?)\s*[.!?]?$/i, (turn, m) =>
         openCaseCommand(s, turn, m[1]),
       );
-      host.onMessage(/^case\s+(?:for\s+)?(.+?)\s*[.!?]?$/i, (turn, m) => showCase(s, turn, m[1]));
+      host.onMessage(/^case\s+(?:for\s+)?(\S(?:.*[^\s.!?])?)\s*[.!?]?$/i, (turn, m) => showCase(s, turn, m[1]));
       host.onMessage(/^(?:(?:my\s+)?(?:open\s+)?actions\s+for\s+me|my\s+actions)\s*[.!?]?$/i, (turn) =>
         myActions(s, turn),
       );

@@ -4,6 +4,7 @@ import { type AccessControl } from '../access/access.ts';
 import { type ProactiveSender } from '../host/featureHost.ts';
 import { type Log } from '../log.ts';
 import { type FindingsCache } from '../schools/findingsCache.ts';
+import { londonDate, type SchoolToday } from '../schools/botToday.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
 
 /** What the meetings feature is built from, handed in at start-up (no module-level state). */
@@ -13,22 +14,19 @@ export interface MeetingsServices {
   store: StateStore;
   access: AccessControl;
   log: Log;
-  /** The real clock by default: due dates and reviews are calendar dates, not register dates. */
+  /** The real clock by default: timestamps of what people did. */
   now: () => Date;
+  /**
+   * The bot's day at a school (botToday): what cases are opened on and due dates are checked against.
+   * Without it, today's date in London by `now`.
+   */
+  today?: SchoolToday;
   national: NationalFigures;
   /** The host's proactive sender, once the feature is registered: to redraw meeting cards. */
   proactive?: ProactiveSender;
 }
 
-/** English schools keep London time: an action due "today" is today there, whatever the server's zone. */
-const LONDON_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** Today's date in London from the services' clock, as YYYY-MM-DD. */
-export function todayOf(services: Pick<MeetingsServices, 'now'>): string {
-  return LONDON_DATE.format(services.now());
+/** The day at `school` (the bot's day when the services have one), else today's date in London by the services' clock. */
+export function todayOf(services: Pick<MeetingsServices, 'now' | 'today'>, school?: Pick<SchoolData, 'asOf'>): string {
+  return services.today && school ? services.today(school) : londonDate(services.now());
 }

@@ -56,7 +56,7 @@ export async function handleOpenCases(services: MeetingsServices, turn: ActionTu
       yearGroup: pupil.yearGroup,
       because: meeting.state === 'running' ? 'meeting' : 'persistent-absence',
       stageId: stage.id,
-      today: todayOf(services),
+      today: todayOf(services, school),
       at,
       by: actorOf(turn.user),
       ...(meeting.state === 'running' ? { meetingId: meeting.id } : {}),

@@ -1,3 +1,4 @@
+import { type SchoolToday } from '../schools/botToday.ts';
 import { type StateStore } from '../../adapters/store/stateStore.ts';
 import { systemClock, type Clock } from '../../adapters/teams/clock.ts';
 import { type AlertsConfig } from '../alerts/alertsConfig.ts';
@@ -19,6 +20,11 @@ export interface OverdueCaseRuntimeOptions {
   /** The alerts runtime's delivery: what is queued here goes out through the same paced sender. */
   deliver: () => Promise<unknown>;
   clock?: Clock;
+  /**
+   * The bot's day at a school when it comes from the registers (ATTENDANCE_AS_OF, local mode): each
+   * scheduled check then looks at that day, not the clock's date, which such registers may never reach.
+   */
+  registerToday?: SchoolToday;
 }
 
 /**
@@ -38,12 +44,18 @@ export function startOverdueCaseRuntime(options: OverdueCaseRuntimeOptions): { n
         clock,
         log: options.log,
         scan: async (date) => {
-          const open = options.schools.filter((s) => s.register.calendar.dayIndex.has(date));
-          if (open.length === 0) return;
           const now = new Date(clock.now());
-          const overdue = await queueOverdueCaseAlerts(options.store, open, date, now, options.log);
-          const offers = await queueCaseOffers(options.store, open, options.cache, date, now, options.log);
-          if (overdue.queued + offers.queued > 0) await options.deliver();
+          const byDay = new Map<string, SchoolData[]>();
+          for (const school of options.schools) {
+            const day = options.registerToday ? options.registerToday(school) : date;
+            if (school.register.calendar.dayIndex.has(day)) byDay.set(day, [...(byDay.get(day) ?? []), school]);
+          }
+          let queued = 0;
+          for (const [day, open] of byDay) {
+            queued += (await queueOverdueCaseAlerts(options.store, open, day, now, options.log)).queued;
+            queued += (await queueCaseOffers(options.store, open, options.cache, day, now, options.log)).queued;
+          }
+          if (queued > 0) await options.deliver();
         },
       },
       stopping.signal,

@@ -13,7 +13,7 @@ import { encodeQueryToken, type QueryToken } from './queryToken.ts';
 import { refreshForAuthorisedViewers } from './refreshViews.ts';
 import { type ScopedSchool } from './schoolScope.ts';
 import { type Finding } from '../../rules/findings/finding.ts';
-import { type SchoolData } from '../schools/schoolData.ts';
+import { type SchoolData, schoolLabel } from '../schools/schoolData.ts';
 
 /** Rows per card. A page whose rows are unusually long is shrunk until the card fits Teams' 28 KB. */
 export const PAGE_SIZE = 20;
@@ -129,7 +129,7 @@ export async function answerList(services: QueryServices, request: ListRequest):
       const message = listCard({
         title: rule.title,
         countText: rule.countText(rows.length),
-        school: schools.length === 1 ? `${first.name} (URN ${first.urn})` : `${schools.length} schools`,
+        school: schools.length === 1 ? schoolLabel(first) : `${schools.length} schools`,
         asOfLabel,
         policyName: [...new Set(schools.map((s) => s.school.policy.name))].join('; '),
         privacyLabel: privacyLabel(limited ? 'limited' : 'full', conversation, request.forViewerOnly),

@@ -1,12 +1,14 @@
 import { choicesCard } from '../../cards/queries/choicesCard.ts';
+import { weeklyAttendanceChart } from '../../cards/charts/weeklyAttendanceChart.ts';
 import { pupilCard } from '../../cards/queries/pupilCard.ts';
 import { formatLongDate } from '../../rules/dates/isoDate.ts';
 import { formatPercent } from '../../rules/measures/absenceThresholds.ts';
 import { pupilMeasures } from '../../rules/measures/pupilMeasures.ts';
+import { weeklyAttendance } from '../../rules/measures/weeklyAttendance.ts';
 import { pupilName, type Pupil } from '../../rules/pupils/pupil.ts';
 import { userKey } from '../access/access.ts';
 import { type BotMessage, type ConversationInfo, type UserInfo } from '../host/featureHost.ts';
-import { type SchoolData } from '../schools/schoolData.ts';
+import { type SchoolData, schoolLabel } from '../schools/schoolData.ts';
 import { recentMarks } from './recentMarks.ts';
 import { privacyLabel, yearLabel } from './describeView.ts';
 import { laName, residenceOf } from '../../rules/crossBorder/crossBorder.ts';
@@ -32,11 +34,41 @@ export interface PupilRequest {
   forViewerOnly?: boolean;
 }
 
-/** "How is Amy Smith doing?": the pupil's card, or a card of choices when the name fits several pupils. */
+/** Which answer about one pupil: their card, or why they are on the lists (their findings with evidence). */
+export type PupilAnswer = (
+  services: QueryServices,
+  request: PupilRequest,
+  scoped: ScopedSchool,
+  p: number,
+) => Promise<BotMessage>;
+
+/**
+ * A question naming a UPN: that pupil, if they are at a school the asker may see in this conversation.
+ * Otherwise the reply says only that no such pupil is here, never whether the UPN exists elsewhere.
+ */
+export async function answerPupilByUpn(
+  services: QueryServices,
+  request: PupilRequest,
+  upn: string,
+  show: PupilAnswer = answerPupil,
+): Promise<BotMessage> {
+  for (const scoped of request.schools) {
+    const p = scoped.school.register.pupils.findIndex((pupil) => pupil.upn === upn);
+    if (p >= 0) return show(services, request, scoped, p);
+  }
+  const where = request.schools.length === 1 ? request.schools[0].school.name : 'the schools you can see';
+  return { text: `I can't find a pupil with UPN ${upn} at ${where}. Check the number against the register.` };
+}
+
+/**
+ * "How is Amy Smith doing?": the pupil's card, or a card of choices when the name fits several pupils. A
+ * full name that is some pupil's exactly is that pupil, even when a sibling shares the family name.
+ */
 export async function answerPupilByName(
   services: QueryServices,
   request: PupilRequest,
   typedName: string,
+  show: PupilAnswer = answerPupil,
 ): Promise<BotMessage> {
   const matches = request.schools.flatMap((scoped) =>
     findPupils(scoped.school.register.pupils, typedName).map((p) => ({ scoped, p })),
@@ -45,7 +77,7 @@ export async function answerPupilByName(
     const where = request.schools.length === 1 ? request.schools[0].school.name : 'the schools you can see';
     return { text: `I can't find a pupil called "${typedName}" at ${where}. Try the name as it is on the register.` };
   }
-  if (matches.length === 1) return answerPupil(services, request, matches[0].scoped, matches[0].p);
+  if (matches.length === 1) return show(services, request, matches[0].scoped, matches[0].p);
   if (matches.length > MAX_CHOICES)
     return { text: `${matches.length} pupils match "${typedName}": give more of the name (given and family name).` };
   const choices = matches.map(({ scoped, p }) => {
@@ -82,6 +114,7 @@ export async function answerPupil(
   const views = own.map((f) => ({ finding: f, view: viewFinding(f, school.policy, access.privacy) }));
   const full = access.privacy === 'full';
   const marks = recentMarksFor(school, p, context.asOfDay);
+  const weeks = weeklyAttendance(context, p);
   await services.store.appendAudit({
     at: new Date().toISOString(),
     who: userKey(request.user),
@@ -99,7 +132,7 @@ export async function answerPupil(
   const message = pupilCard({
     name: pupilName(pupil),
     subtitle: [yearLabel(pupil.yearGroup), pupil.regGroup, `UPN ${pupil.upn}`].filter(Boolean).join(' · '),
-    school: `${school.name} (URN ${school.urn})`,
+    school: schoolLabel(school),
     asOfLabel: request.token.label ?? formatLongDate(asOf),
     policyName: school.policy.name,
     privacyLabel: privacyLabel(access.privacy, request.conversation, request.forViewerOnly),
@@ -130,6 +163,9 @@ export async function answerPupil(
       : views.some((v) => v.view.safeguarding)
         ? 'Extra safeguarding steps apply: ask for this card in a personal chat with the bot or in the safeguarding channel.'
         : 'Context (SEN, free school meals, social care) is not shown in this conversation.',
+    // A line needs two points to say anything.
+    hasChart: weeks.filter((w) => w.weekPercent !== null).length >= 2,
+    chart: weeklyAttendanceChart(weeks, pupilName(pupil)),
     weekCount: marks.weeks.length,
     weeks: marks.weeks,
     marksKey: marks.key,

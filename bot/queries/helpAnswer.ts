@@ -1,94 +1,90 @@
-import { helpCard } from '../../cards/queries/helpCard.ts';
-import { type BotMessage } from '../host/featureHost.ts';
-import { type QuestionKind } from '../questions/question.ts';
+import { helpCard, type HelpSection } from '../../cards/queries/helpCard.ts';
+import { type SchoolRole } from '../../adapters/store/stateStore.ts';
+import { type BotMessage, type ConversationType } from '../host/featureHost.ts';
+import { type NotUnderstood } from '../questions/question.ts';
+import { suggestionQuestions } from '../questions/suggestionQuestions.ts';
 
-/** How to ask for each kind, in staff's own words: the help card's examples and "did you mean". */
-const ASK_FOR: Record<QuestionKind, string> = {
-  'penalty-threshold': 'which pupils hit the penalty threshold?',
-  'persistent-absence': 'who is persistently absent in Year 9?',
-  'severe-absence': 'who is severely absent?',
-  'at-risk': 'who is at risk of persistent absence?',
-  'sickness-returns': 'any sickness returns due?',
-  'unexplained-today': 'who has an unexplained absence today?',
-  'unexplained-3-days': 'who has been missing for 3 days?',
-  'n-overdue': 'which N codes are overdue?',
-  'continuous-absence': 'who has 10 days of continuous absence?',
-  'deletion-ground': 'who could be deleted from roll (20 days)?',
-  lateness: 'who is persistently late?',
-  'broken-weeks': 'who has broken weeks?',
-  'pupil-summary': 'how is Amy Smith doing?',
-  'cohort-summary': 'how does Year 7 compare with national?',
-  help: 'help',
+/** Who is asking for help, so the card shows what they can do rather than everything the bot does. */
+export interface HelpAudience {
+  /** Their role where they asked (the conversation's school, or across schools); null without one. */
+  role: SchoolRole | null;
+  conversationType: ConversationType;
+}
+
+/** Roles that run decisions, cases and the termly meeting (README, "Decision walk-throughs" and meetings). */
+const LEAD_ROLES: ReadonlySet<SchoolRole> = new Set([
+  'attendance-lead',
+  'designated-safeguarding-lead',
+  'head',
+  'la-officer',
+]);
+
+const QUESTIONS: HelpSection = {
+  heading: 'Ask in your own words',
+  examples: [
+    'who is persistently absent in Year 9 this half term?',
+    'why is Amy Smith on the list? (or her UPN)',
+    'any sickness returns due?',
+    'how is 7B doing since half term?',
+  ],
 };
 
-const SECTIONS: { heading: string; kinds: QuestionKind[] }[] = [
-  {
-    heading: 'Lists of pupils',
-    kinds: ['penalty-threshold', 'persistent-absence', 'severe-absence', 'at-risk', 'lateness', 'broken-weeks'],
-  },
-  {
-    heading: 'Today and follow-ups',
-    kinds: [
-      'unexplained-today',
-      'unexplained-3-days',
-      'n-overdue',
-      'sickness-returns',
-      'continuous-absence',
-      'deletion-ground',
-    ],
-  },
-  { heading: 'A pupil or a cohort', kinds: ['pupil-summary', 'cohort-summary'] },
-];
+function sectionsFor({ role, conversationType }: HelpAudience): HelpSection[] {
+  if (role === null) return [];
+  const sections = [QUESTIONS];
+  if (LEAD_ROLES.has(role)) {
+    sections.push({
+      heading: 'Decisions and cases',
+      examples: [
+        'can we issue a penalty for Amy Smith? (personal chat)',
+        'check a leave request for Amy Smith',
+        'prepare the termly meeting',
+      ],
+    });
+  }
+  if (role === 'la-officer' && conversationType === 'personal')
+    sections.push({ heading: 'Across your schools', examples: ['PA at Oakfield', 'follow 123456'] });
+  if (role === 'head' || role === 'designated-safeguarding-lead')
+    sections.push({ heading: 'This channel', examples: ['privacy full (makes it the safeguarding channel)'] });
+  return sections;
+}
 
-/** The help card; with `notUnderstood`, it says so and offers the closest questions the parser found. */
-export function helpAnswer(notUnderstood?: { text: string; suggestions: readonly QuestionKind[] }): BotMessage {
-  const suggestions = (notUnderstood?.suggestions ?? []).filter((k) => k !== 'help').map((k) => `"${ASK_FOR[k]}"`);
+function introFor({ role }: HelpAudience): string {
+  if (role === null)
+    return 'You have no role at this school yet, so I cannot show you pupils: ask the head or attendance lead to add you. Anyone can ask "what code for a hospital appointment?".';
+  if (role === 'staff')
+    return 'As a member of staff you can ask about pupils and groups. Decisions, cases and the termly meeting are for the attendance lead, head, DSL and LA officers.';
+  return '';
+}
+
+/** The help card: short, and only what the asker's role lets them do. */
+export function helpAnswer(audience: HelpAudience): BotMessage {
   return helpCard({
-    title: notUnderstood ? "Sorry, I didn't understand that" : 'What I can answer',
-    intro: notUnderstood
-      ? `I couldn't match "${notUnderstood.text.slice(0, 120)}" to a question I know. Here is what I can answer.`
-      : 'Ask in your own words; these are examples.',
-    suggestionsText: suggestions.length > 0 ? `Did you mean ${suggestions.join(' or ')}?` : '',
-    sections: [
-      ...SECTIONS.map((s) => ({ heading: s.heading, examples: s.kinds.map((k) => ASK_FOR[k]) })),
-      {
-        heading: 'Narrowing and dates',
-        examples: [
-          '... in Year 9, in 9B, FSM, SEN, looked after (personal chat or safeguarding channel only)',
-          '... as of last Friday, this half term, since September',
-          '... at Oakfield (a school by name or URN)',
-        ],
-      },
-      {
-        heading: 'Decisions (personal chat or the safeguarding channel)',
-        examples: [
-          'check a leave request for Amy Smith',
-          'can we issue a penalty for Amy Smith?',
-          'sickness return for Amy Smith',
-          'what code for a hospital appointment?',
-          'decisions for Amy Smith',
-        ],
-      },
-      {
-        heading: 'Cases and the termly meeting',
-        examples: [
-          'prepare the termly meeting',
-          'start the meeting / next case / end the meeting',
-          'case Amy Smith',
-          'open a case for Amy Smith',
-          'actions for me',
-        ],
-      },
-      {
-        heading: 'Alerts',
-        examples: ['alerts', 'alerts off sickness', 'follow 123456 / follow all (LA officers, personal chat)'],
-      },
-      {
-        heading: 'Setting up a conversation',
-        examples: ['link school 123456', 'which school', 'privacy full (the safeguarding channel) / privacy limited'],
-      },
-    ],
-    footer:
-      'In a channel, @mention me first. In channels and group chats I show names and findings only; context such as social care or SEN appears in personal chats with staff whose role allows it, and in the safeguarding channel.',
+    title: 'What I can answer',
+    intro: introFor(audience),
+    sections: sectionsFor(audience),
+    footer: audience.conversationType === 'personal' ? '' : 'In a channel, @mention me first.',
+    asks: [],
   });
+}
+
+/**
+ * A question the bot could not read: it says so, and offers three questions close to it (about the group
+ * and dates the asker named) as buttons that ask them, and "Help". Never the whole help.
+ */
+export function notUnderstoodAnswer(parsed: NotUnderstood): BotMessage {
+  const questions = suggestionQuestions(parsed.suggestions, parsed.filters, parsed.datesTyped).slice(0, 3);
+  const typed = parsed.text.length > 120 ? `${parsed.text.slice(0, 117)}...` : parsed.text;
+  return helpCard({
+    title: "Sorry, I didn't understand that",
+    intro: `I couldn't match "${typed}" to a question I know. Did you mean one of these?`,
+    sections: [],
+    footer: '',
+    asks: [...questions.map((q) => ({ title: q, question: q })), { title: 'Help', question: 'help' }],
+  });
+}
+
+/** The reply to a message far longer than any question: not read at all. */
+export function tooLongAnswer(tooLong: { length: number; limit: number }): string {
+  return `That message is ${tooLong.length.toLocaleString('en-GB')} characters long, and I only read questions of up to ${tooLong.limit.toLocaleString('en-GB')}. Please ask one question at a time, for example "who is persistently absent in Year 9?".`;
 }

@@ -1,4 +1,5 @@
 import { type FindingRule, type RuleId, type Finding } from '../../rules/findings/finding.ts';
+import { formatShortDate } from '../../rules/dates/isoDate.ts';
 import { type QuestionKind } from '../questions/question.ts';
 
 /** How a list question is answered: which rule's findings, and how to say the figure that matters. */
@@ -22,7 +23,11 @@ function absenceFigure(f: Finding): string {
 }
 
 function runFigure(f: Finding): string {
-  return `${plural(num(f.evidence.schoolDays), 'consecutive school day')} of unauthorised absence`;
+  const run = `${plural(num(f.evidence.schoolDays), 'consecutive school day')} of unauthorised absence`;
+  // A run that ended earlier this month stays on the list (the month's attendance return owes it).
+  return f.evidence.ongoing === false && typeof f.evidence.to === 'string'
+    ? `${run}, ended ${formatShortDate(f.evidence.to)}`
+    : run;
 }
 
 /** The list questions, by the kind the parser gives. Summaries and help are answered elsewhere. */
@@ -91,7 +96,8 @@ export const LISTED_RULES: Partial<Record<QuestionKind, ListedRule>> = {
   'continuous-absence': {
     rule: 'continuous-unauthorised-10-days',
     title: 'Continuous unauthorised absence',
-    countText: (n) => `${pupils(n)} been absent without authorisation for 10 school days or more in a row.`,
+    countText: (n) =>
+      `${pupils(n)} been absent without authorisation for 10 school days or more in a row (still absent, or back this month).`,
     emptyText: 'No pupil has 10 consecutive school days of unauthorised absence.',
     figure: runFigure,
   },

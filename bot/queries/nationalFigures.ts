@@ -2,8 +2,7 @@ import { type CohortFilter } from '../../rules/measures/cohortMeasures.ts';
 
 /**
  * National figures to set a school's against, as published by DfE (Explore Education Statistics), with
- * where each comes from. Collected in /work/shared/data-formats.md section 8.2-8.3; figures marked there as
- * from secondary sources are not used. Update these when DfE publishes a newer full-year release.
+ * where each comes from. Only DfE's own published figures are used, never secondary sources. Update these when DfE publishes a newer full-year release.
  */
 export const NATIONAL_SOURCES = {
   census: 'DfE, Pupil absence in schools in England, autumn term 2024/25 (school census, state-funded schools)',

@@ -11,21 +11,27 @@ import {
 import { type ParsedQuestion } from '../questions/question.ts';
 import { answerCohort } from './answerCohort.ts';
 import { answerList } from './answerList.ts';
-import { answerPupil, answerPupilByName } from './answerPupil.ts';
-import { helpAnswer } from './helpAnswer.ts';
+import { answerPupilFindings } from './answerFindings.ts';
+import { answerPupil, answerPupilByName, answerPupilByUpn, type PupilAnswer } from './answerPupil.ts';
+import { helpAnswer, notUnderstoodAnswer, tooLongAnswer, type HelpAudience } from './helpAnswer.ts';
 import { LISTED_RULES } from './listedRules.ts';
 import { type QueryServices } from './queryServices.ts';
 import { decodeQueryToken, type QueryToken } from './queryToken.ts';
 import { REFRESH_VERB } from './refreshViews.ts';
 import { resolveSchoolScope, viewerOwnScope } from './schoolScope.ts';
 import { rememberTeamsUser } from '../access/teamsUsers.ts';
+import { ALL_SCHOOLS } from '../access/access.ts';
+import { type ConversationInfo, type UserInfo } from '../host/featureHost.ts';
 
 export const PAGE_VERB = 'queries.page';
 export const PUPIL_VERB = 'queries.pupil';
+/** A button on the not-understood card that asks one of its suggested questions. */
+export const ASK_VERB = 'queries.ask';
 
 const pageData = z.object({ query: z.string(), start: z.coerce.number().int().min(0).max(100_000) });
 const pupilKey = z.string().regex(/^\d{6,7}\|[A-Z0-9]{13}$/);
 const pupilData = z.object({ query: z.string(), upn: pupilKey });
+const askData = z.object({ question: z.string().min(1).max(200) });
 const refreshData = z.object({
   query: z.string(),
   start: z.coerce.number().int().min(0).max(100_000).optional(),
@@ -55,12 +61,13 @@ export function queriesFeature(services: QueryServices): FeatureModule {
       host.onAction(PAGE_VERB, (turn) => pageAction(services, turn));
       host.onAction(PUPIL_VERB, (turn) => pupilAction(services, turn));
       host.onAction(REFRESH_VERB, (turn) => refreshAction(services, turn));
+      host.onAction(ASK_VERB, (turn) => askAction(services, turn));
     },
   };
 }
 
 /** The day questions are asked on before a school is settled: the bound school's, else the latest any school has. */
-async function parseContextFor(services: QueryServices, turn: MessageTurn) {
+async function parseContextFor(services: QueryServices, turn: Pick<MessageTurn, 'conversation'>) {
   const binding = await services.store.getBinding(turn.conversation.id);
   const bound =
     services.schools.find((s) => s.urn === binding?.schoolUrn) ??
@@ -78,16 +85,33 @@ async function parseContextFor(services: QueryServices, turn: MessageTurn) {
   };
 }
 
+/**
+ * Who is asking, for the help card: their role at the conversation's school (or the only school), else
+ * across schools. Checked afresh each time, like every role.
+ */
+async function helpAudience(
+  services: QueryServices,
+  conversation: ConversationInfo,
+  user: UserInfo,
+): Promise<HelpAudience> {
+  const binding = await services.store.getBinding(conversation.id);
+  const urn = binding?.schoolUrn ?? (services.schools.length === 1 ? services.schools[0].urn : ALL_SCHOOLS);
+  return { role: await services.access.roleOf(urn, user), conversationType: conversation.type };
+}
+
 async function answerMessage(
   services: QueryServices,
-  turn: MessageTurn,
+  turn: Pick<MessageTurn, 'text' | 'conversation' | 'user'>,
 ): Promise<{ message: BotMessage | string; kind: string }> {
-  if (turn.text.trim() === '') return { message: helpAnswer(), kind: 'help' };
+  const help = async () => helpAnswer(await helpAudience(services, turn.conversation, turn.user));
+  if (turn.text.trim() === '') return { message: await help(), kind: 'help' };
   const parsed = services.parse(turn.text, await parseContextFor(services, turn));
-  if (!parsed.understood)
-    return { message: helpAnswer({ text: parsed.text, suggestions: parsed.suggestions }), kind: 'not-understood' };
+  if (!parsed.understood) {
+    if ('tooLong' in parsed) return { message: tooLongAnswer(parsed.tooLong), kind: 'too-long' };
+    return { message: notUnderstoodAnswer(parsed), kind: 'not-understood' };
+  }
   const question = parsed.question;
-  if (question.kind === 'help') return { message: helpAnswer(), kind: 'help' };
+  if (question.kind === 'help') return { message: await help(), kind: 'help' };
   const scope = await resolveSchoolScope(services, turn.conversation, turn.user, question.filters.school);
   if (!scope.ok) return { message: scope.reply, kind: question.kind };
   const token = tokenFor(question, scope.acrossSchools ? '*' : scope.schools[0].school.urn);
@@ -103,19 +127,27 @@ async function answerMessage(
     };
   }
   const request = { token, schools: scope.schools, conversation: turn.conversation, user: turn.user };
-  if (question.kind === 'pupil-summary') {
+  if (question.kind === 'pupil-summary' || question.kind === 'pupil-findings') {
+    const show = pupilAnswerFor(question.kind);
+    if (question.upn)
+      return { message: await answerPupilByUpn(services, request, question.upn, show), kind: question.kind };
     if (!question.pupilName)
       return { message: 'Which pupil? Ask, for example, "how is Amy Smith doing?"', kind: question.kind };
-    return { message: await answerPupilByName(services, request, question.pupilName), kind: question.kind };
+    return { message: await answerPupilByName(services, request, question.pupilName, show), kind: question.kind };
   }
   if (question.kind === 'cohort-summary')
     return { message: await answerCohort(services, request), kind: question.kind };
   const rule = LISTED_RULES[question.kind];
-  if (!rule) return { message: helpAnswer(), kind: question.kind };
+  if (!rule) return { message: await help(), kind: question.kind };
   return {
     message: await answerList(services, { ...request, rule, start: 0, acrossSchools: scope.acrossSchools }),
     kind: question.kind,
   };
+}
+
+/** "Why is … on the list?" shows the pupil's findings with their evidence; other pupil questions, the card. */
+function pupilAnswerFor(kind: string): PupilAnswer {
+  return kind === 'pupil-findings' ? answerPupilFindings : answerPupil;
 }
 
 function tokenFor(question: ParsedQuestion, urn: string): QueryToken {
@@ -173,7 +205,7 @@ async function pupilAction(services: QueryServices, turn: ActionTurn): Promise<A
   const p = scoped.school.register.pupils.findIndex((pupil) => pupil.upn === upn);
   if (p < 0) return { message: 'That pupil is no longer on the register I hold.' };
   return asCard(
-    await answerPupil(
+    await pupilAnswerFor(token.kind)(
       services,
       { token, schools: scope.schools, conversation: turn.conversation, user: turn.user },
       scoped,
@@ -201,7 +233,7 @@ async function refreshAction(services: QueryServices, turn: ActionTurn): Promise
   if (upn) {
     const p = schools[0].school.register.pupils.findIndex((pupil) => pupil.upn === upn);
     if (p < 0) return { message: 'That pupil is no longer on the register I hold.' };
-    answer = await answerPupil(services, common, schools[0], p);
+    answer = await pupilAnswerFor(token.kind)(services, common, schools[0], p);
   } else {
     const rule = LISTED_RULES[token.kind as keyof typeof LISTED_RULES];
     if (!rule) return { message: 'This card can no longer be refreshed: ask the question again.' };
@@ -213,4 +245,26 @@ async function refreshAction(services: QueryServices, turn: ActionTurn): Promise
     });
   }
   return answer.card ? { card: answer.card, text: answer.text, audience: 'invoker' } : { message: answer.text };
+}
+
+/**
+ * A suggested question's button: asked for the person who pressed it, as if they had typed it, and the
+ * answer replaces the not-understood card.
+ */
+async function askAction(services: QueryServices, turn: ActionTurn): Promise<ActionResult> {
+  const data = askData.safeParse(turn.data);
+  if (!data.success) return { message: 'That button is from an older version of this card: ask the question again.' };
+  const started = performance.now();
+  const { message, kind } = await answerMessage(services, {
+    text: data.data.question,
+    conversation: turn.conversation,
+    user: turn.user,
+  });
+  services.log('query.answered', {
+    kind,
+    conversation: turn.conversation.id,
+    via: 'suggestion',
+    ms: Math.round(performance.now() - started),
+  });
+  return asCard(message);
 }

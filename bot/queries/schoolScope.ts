@@ -1,6 +1,7 @@
 import { hasFullViewRole, type Access } from '../access/access.ts';
 import { type ConversationInfo, type UserInfo } from '../host/featureHost.ts';
-import { type SchoolData } from '../schools/schoolData.ts';
+import { type SchoolData, schoolLabel } from '../schools/schoolData.ts';
+import { otherSchoolRefusal } from '../schools/crossSchool.ts';
 import { type QueryServices } from './queryServices.ts';
 
 /** The schools a question is about, each with what the asker may see there. */
@@ -30,7 +31,7 @@ export function findSchool(schools: readonly SchoolData[], named: string): Schoo
 }
 
 export function schoolList(schools: readonly SchoolData[]): string {
-  return schools.map((s) => `${s.name} (URN ${s.urn})`).join('; ');
+  return schools.map((s) => schoolLabel(s)).join('; ');
 }
 
 /**
@@ -55,6 +56,8 @@ export async function resolveSchoolScope(
         ok: false,
         reply: `I don't know a school called "${named}". The schools I hold are: ${schoolList(schools)}.`,
       };
+    const refusal = await otherSchoolRefusal(services, conversation, found);
+    if (refusal) return { ok: false, reply: refusal };
     chosen = [found];
   } else {
     const binding = await store.getBinding(conversation.id);

@@ -273,7 +273,7 @@ const DATE_PHRASES: readonly DatePhrase[] = [
   {
     // Not "on a Monday" or "every Friday": those are patterns, not dates.
     pattern: new RegExp(
-      `(?<!\\b(?:a|every|each)\\s+)\\b${LEAD_IN}(?:(last|previous|this past|this)\\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri)\\b`,
+      `(?<!\\b(?:a|every|each)\\s)\\b${LEAD_IN}(?:(last|previous|this past|this)\\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri)\\b`,
       'gi',
     ),
     read: (m, c) => {

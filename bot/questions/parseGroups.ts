@@ -22,7 +22,7 @@ const NUMBER_WORDS: Readonly<Record<string, string>> = {
  * only before digits: "yr" alone is short for "year", not Year R.
  */
 const YEAR_GROUP = new RegExp(
-  `\\b(?:(?:years?|yrs?|yaer|yera|yeat)\\s*-?\\s*(1[0-3]|[1-9]|r|reception|${Object.keys(NUMBER_WORDS).join('|')})|y(1[0-3]|[1-9]))s?\\b`,
+  `\\b(?:(?:years?|yrs?|yaer|yera|yeat)(?:\\s*-\\s*|\\s+|)(1[0-3]|[1-9]|r|reception|${Object.keys(NUMBER_WORDS).join('|')})|y(1[0-3]|[1-9]))s?\\b`,
   'gi',
 );
 const RECEPTION = /\breception\b/gi;
@@ -56,7 +56,7 @@ const NOT_A_GROUP = new Set([
   'day',
 ]);
 /** A school URN: six digits, after "URN" or a preposition, or one the bot already knows. */
-const URN = /\b(?:(urn|at|for|in|school)\s*:?\s*)?(\d{6})\b/gi;
+const URN = /\b(?:(urn|at|for|in|school)(?:\s*:\s*|\s+|))?(\d{6})\b/gi;
 
 export interface GroupsFound {
   filters: QuestionFilters;

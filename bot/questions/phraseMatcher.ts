@@ -1,4 +1,5 @@
 import { editDistance } from './editDistance.ts';
+import { type WorkMeter } from './question.ts';
 import { FILLER_WORDS, type QuestionToken } from './questionTokens.ts';
 
 /** A phrase of the domain vocabulary and what it means. */
@@ -49,8 +50,12 @@ function matchesAt<T>(
   phrase: Phrase<T>,
   words: readonly string[],
   knownWords: ReadonlySet<string>,
+  meter: WorkMeter | undefined,
 ): boolean {
   if (at + words.length > tokens.length) return false;
+  // One step per word compared: each comparison is bounded, as editDistance gives up when the lengths
+  // differ by more than two and vocabulary words are short.
+  if (meter) meter.steps += words.length;
   if (phrase.capitals && tokens[at].raw !== tokens[at].raw.toUpperCase()) return false;
   return words.every((w, k) => wordMatches(tokens[at + k].word, w, knownWords));
 }
@@ -64,6 +69,7 @@ export function matchPhrases<T>(
   tokens: readonly QuestionToken[],
   phrases: readonly Phrase<T>[],
   knownWords: ReadonlySet<string>,
+  meter?: WorkMeter,
 ): PhraseMatch<T>[] {
   const prepared = phrases.map((phrase) => ({ phrase, words: phraseWords(phrase) })).filter((p) => p.words.length > 0);
   const matches: PhraseMatch<T>[] = [];
@@ -71,7 +77,7 @@ export function matchPhrases<T>(
   while (at < tokens.length) {
     let best: { phrase: Phrase<T>; words: string[] } | undefined;
     for (const candidate of prepared) {
-      if (!matchesAt(tokens, at, candidate.phrase, candidate.words, knownWords)) continue;
+      if (!matchesAt(tokens, at, candidate.phrase, candidate.words, knownWords, meter)) continue;
       if (
         !best ||
         candidate.words.length > best.words.length ||

@@ -2,8 +2,8 @@ import { type Term } from '../../rules/calendar/schoolCalendar.ts';
 import { type IsoDate } from '../../rules/dates/isoDate.ts';
 
 /**
- * What a member of staff can ask the bot. Most kinds name one rule or measure of `rules/`; the last three
- * are summaries and the help card. The parser only decides the kind: answering it is the bot's job.
+ * What a member of staff can ask the bot. Most kinds name one rule or measure of `rules/`; then one pupil
+ * (`pupil-summary`; `pupil-findings` for "why is … on the list?"), a group, and the help card. The parser only decides the kind: answering it is the bot's job.
  */
 export type QuestionKind =
   | 'penalty-threshold'
@@ -19,6 +19,7 @@ export type QuestionKind =
   | 'lateness'
   | 'broken-weeks'
   | 'pupil-summary'
+  | 'pupil-findings'
   | 'cohort-summary'
   | 'help';
 
@@ -52,8 +53,10 @@ export interface ParsedQuestion {
   kind: QuestionKind;
   filters: QuestionFilters;
   dates?: QuestionDates;
-  /** For pupil-summary ("how is Amy Smith doing?"); resolved by the bot. */
+  /** For pupil questions ("how is Amy Smith doing?"); resolved by the bot. */
   pupilName?: string;
+  /** For pupil questions naming a UPN (check letter verified), upper-cased; wins over a name. */
+  upn?: string;
   compareWithNational?: boolean;
   /**
    * The words that decided the kind, for logs and "did you mean" replies: vocabulary phrases as the
@@ -67,8 +70,34 @@ export interface ParsedQuestion {
   ignoredFilters?: string[];
 }
 
+/** What a question that was not understood still told us, so suggestions can keep the asker's own group. */
+export interface NotUnderstood {
+  understood: false;
+  text: string;
+  /** Up to three kinds the asker may have meant, most likely first. */
+  suggestions: QuestionKind[];
+  /** The groups and school it named, to ask the suggestions about the same pupils. */
+  filters: QuestionFilters;
+  /** The date words as typed ("this half term"), to ask the suggestions about the same dates. */
+  datesTyped?: string;
+}
+
 export type ParseResult =
-  { understood: true; question: ParsedQuestion } | { understood: false; text: string; suggestions: QuestionKind[] };
+  | { understood: true; question: ParsedQuestion }
+  | NotUnderstood
+  /** Longer than any question: not read at all (Teams allows messages of about 28 KB). */
+  | { understood: false; tooLong: { length: number; limit: number } };
+
+/** A question needs far fewer; past this the text is not read, so no message can make the parser work hard. */
+export const MAX_QUESTION_CHARS = 1000;
+
+/**
+ * Counts the parser's steps (characters each pattern pass reads, words compared with the vocabulary), so
+ * tests can check its work grows with the question's length and no faster.
+ */
+export interface WorkMeter {
+  steps: number;
+}
 
 export interface ParseContext {
   /** The bot's as-of day (a school day), for relative dates. */

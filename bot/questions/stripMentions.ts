@@ -1,14 +1,15 @@
 /**
- * Plain text from a Teams message: the `<at>…</at>` mentions removed (in a channel the bot's own name
+ * Plain text from a Teams message (each pattern stops at the next "<", so none can scan the rest of a
+ * long message again from every "<" in it): the `<at>…</at>` mentions removed (in a channel the bot's own name
  * arrives that way, and no pupil is ever a Teams user, so every mention can go), other HTML tags dropped,
  * entities decoded and whitespace collapsed. Case and punctuation are kept: pupil names need them.
  */
 export function stripMentions(text: string): string {
   const withoutTags = text
-    .replace(/<at\b[^>]*>[\s\S]*?<\/at>/gi, ' ')
+    .replace(/<at\b[^<>]*>[^<]*<\/at>/gi, ' ')
     // Block-level tags separate words; inline ones (<b>, <span>) may sit inside a word.
-    .replace(/<\/?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|blockquote)\b[^>]*>/gi, ' ')
-    .replace(/<\/?[a-z][^>]*>/gi, '');
+    .replace(/<\/?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|blockquote)\b[^<>]*>/gi, ' ')
+    .replace(/<\/?[a-z][^<>]*>/gi, '');
   return decodeEntities(withoutTags)
     .replace(/[\u200b-\u200d\ufeff]/g, '')
     .replace(/\s+/g, ' ')

@@ -4,8 +4,11 @@ import { KIND_PHRASES } from './kindVocabulary.ts';
 import { type QuestionKind } from './question.ts';
 import { type QuestionToken } from './questionTokens.ts';
 
-/** What most staff ask first; offered when a question resembles nothing we know. */
-const FIRST_QUESTIONS: readonly QuestionKind[] = ['persistent-absence', 'penalty-threshold', 'pupil-summary'];
+/**
+ * What most staff ask first; offered when a question resembles nothing we know. Never a pupil question:
+ * a suggestion is a button that asks it, and the bot cannot guess which pupil.
+ */
+const FIRST_QUESTIONS: readonly QuestionKind[] = ['persistent-absence', 'penalty-threshold', 'cohort-summary'];
 const MOST_SUGGESTIONS = 3;
 
 /**

@@ -50,6 +50,12 @@ export class FindingsCache {
     return evaluation;
   }
 
+  /** Forgets one school's findings, for every date: after new marks are applied to its register. */
+  forget(urn: string): void {
+    for (const map of [this.entries, this.warmed])
+      for (const key of [...map.keys()]) if (key.startsWith(`${urn}|`)) map.delete(key);
+  }
+
   /** Forgets every school's findings: after the registers are read again, none of them holds. */
   clear(): void {
     this.entries.clear();
@@ -65,11 +71,12 @@ function cacheKey(school: SchoolData, asOf: string, periodStart?: string): strin
   return `${school.urn}|${asOf}|${periodStart ?? ''}`;
 }
 
-// One engine per register, indexed on first use: the bot loads registers once at start-up and never
-// changes them, which is what an engine's index assumes.
+// One engine per register, indexed on first use. A register's marks change only through its engine's
+// applyMarks (a Wonde sync), which keeps the index exact; a register read again is a new register.
 const engines = new WeakMap<Register, AttendanceEngine>();
 
-function engineFor(register: Register): AttendanceEngine {
+/** The engine answering for `register` (indexed now if it has not been yet). */
+export function engineFor(register: Register): AttendanceEngine {
   let engine = engines.get(register);
   if (!engine) {
     engine = createAttendanceEngine([register]);
@@ -78,8 +85,16 @@ function engineFor(register: Register): AttendanceEngine {
   return engine;
 }
 
-/** The school's findings from its engine: what evaluateFindings gives (the engine's tests hold it to that), faster. */
-function evaluate(school: SchoolData, asOf: string, periodStart?: string): SchoolEvaluation {
+/**
+ * The school's findings at `asOf`, built now from its engine (indexed on first use and shared with every
+ * cache): for callers that want a whole school's findings once, such as an alert scan, without keeping them.
+ */
+export function engineFindings(school: SchoolData, asOf: string, periodStart?: string): Finding[] {
+  return evaluate(school, asOf, periodStart).findings;
+}
+
+/** The school's findings from its engine (the engine's tests hold them to the oracle's). */
+function evaluate(school: SchoolData, asOf: string, periodStart?: string): SchoolEvaluation & { findings: Finding[] } {
   const [table] = engineFor(school.register).findingsAt(asOf, school.policy, { periodStart });
   // The table's query already holds the rules' context for this register, date and period.
   return {

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { readRegisterBundle } from '../../adapters/register/readRegisterBundle.ts';
 import { lastSchoolDayOnOrBefore } from '../../rules/calendar/calendarLookup.ts';
 import { policyProfile } from '../../rules/policies/policyProfiles.ts';
@@ -18,9 +18,42 @@ export interface SchoolData {
   asOf: string;
   /** The bundle folder, for start-up logs. */
   dir: string;
+  /**
+   * True when the bundle has no school.json (or one without a URN): the school is then served under an id
+   * (and, without a name, a name) made from its folder's name, as the CLI reads the same bundle without one.
+   */
+  idFromFolder?: boolean;
 }
 
-/** Bundle folders: `path` itself when it holds pupils.csv, else every folder below it holding one. */
+/** How a school is named to people: its name and URN, or only its name when it has no URN. */
+export function schoolLabel(school: Pick<SchoolData, 'name' | 'urn' | 'idFromFolder'>): string {
+  return school.idFromFolder ? school.name : `${school.name} (URN ${school.urn})`;
+}
+
+/**
+ * The id a bundle without a URN is served under: its folder's name, lower case, runs of anything but
+ * letters and digits as one hyphen (`Oak Lane Primary` and `oak-lane-primary` both give `oak-lane-primary`).
+ */
+export function schoolIdFromFolder(dir: string): string {
+  const id = basename(dir)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return id || 'school';
+}
+
+/** A readable name for such a school: the folder's words, each capitalised. */
+function schoolNameFromFolder(dir: string): string {
+  return schoolIdFromFolder(dir)
+    .split('-')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
+}
+
+/**
+ * Bundle folders: `path` itself when it holds pupils.csv, else every folder below it (three levels at most)
+ * holding pupils.csv and marks.csv, with or without school.json, as the CLI reads them.
+ */
 export function findBundleDirs(path: string): string[] {
   if (!existsSync(path) || !statSync(path).isDirectory()) {
     throw new Error(
@@ -33,14 +66,14 @@ export function findBundleDirs(path: string): string[] {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const child = join(dir, entry.name);
-      if (existsSync(join(child, 'pupils.csv')) && existsSync(join(child, 'school.json'))) found.push(child);
+      if (existsSync(join(child, 'pupils.csv')) && existsSync(join(child, 'marks.csv'))) found.push(child);
       else if (depth < 3) walk(child, depth + 1);
     }
   };
   walk(path, 0);
   if (found.length === 0)
     throw new Error(
-      `ATTENDANCE_DATA=${path} holds no register bundle: no folder below it has pupils.csv and school.json`,
+      `ATTENDANCE_DATA=${path} holds no register bundle: no folder below it has pupils.csv and marks.csv`,
     );
   return found;
 }
@@ -69,18 +102,24 @@ function checkUrns(schools: SchoolData[]): SchoolData[] {
     const other = seen.get(s.urn);
     if (other)
       throw new Error(
-        `two bundles claim URN ${s.urn}: ${other} and ${s.dir}; each school needs its own URN in school.json`,
+        s.idFromFolder
+          ? `two bundles are served as ${s.urn}: ${other} and ${s.dir}; give one a school.json with its URN, or rename its folder`
+          : `two bundles claim URN ${s.urn}: ${other} and ${s.dir}; each school needs its own URN in school.json`,
       );
     seen.set(s.urn, s.dir);
   }
   return schools;
 }
 
-function loadSchool(dir: string, fixedAsOf?: string): SchoolData {
+/** Loads one bundle as a school the bot answers for; throws naming the bundle and what is wrong. */
+export function loadSchool(dir: string, fixedAsOf?: string): SchoolData {
   const { register } = readRegisterBundle(dir);
   const where = relative(process.cwd(), dir) || dir;
   const { school, calendar } = register;
-  if (!school.urn) throw new Error(`${where}/school.json has no "urn": the bot binds conversations to schools by URN`);
+  const idFromFolder = !school.urn;
+  const urn = school.urn ?? schoolIdFromFolder(dir);
+  // readRegisterBundle names a school without school.json just "School"; the folder says more.
+  const name = idFromFolder && school.name === 'School' ? schoolNameFromFolder(dir) : school.name;
   let policy: PolicyProfile;
   try {
     policy = policyProfile(school.policy ?? 'national');
@@ -92,5 +131,14 @@ function loadSchool(dir: string, fixedAsOf?: string): SchoolData {
   const asOf = fixedAsOf ?? calendar.dayDate[lastMarked];
   if (lastSchoolDayOnOrBefore(calendar, asOf) < 0)
     throw new Error(`ATTENDANCE_AS_OF=${asOf} is before ${where}'s first school day (${calendar.dayDate[0]})`);
-  return { urn: school.urn, name: school.name, localAuthority: school.localAuthority, register, policy, asOf, dir };
+  return {
+    urn,
+    name,
+    localAuthority: school.localAuthority,
+    register,
+    policy,
+    asOf,
+    dir,
+    ...(idFromFolder ? { idFromFolder } : {}),
+  };
 }

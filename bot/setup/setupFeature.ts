@@ -4,7 +4,7 @@ import { rememberTeamsUser } from '../access/teamsUsers.ts';
 import { type FeatureModule, type MessageTurn } from '../host/featureHost.ts';
 import { type Log } from '../log.ts';
 import { findSchool, schoolList } from '../queries/schoolScope.ts';
-import { type SchoolData } from '../schools/schoolData.ts';
+import { type SchoolData, schoolLabel } from '../schools/schoolData.ts';
 import { boundSchool, LINK_SCHOOL_FIRST } from '../schools/boundSchool.ts';
 
 export interface SetupServices {
@@ -31,7 +31,7 @@ export function setupFeature(services: SetupServices): FeatureModule {
           await handle(turn, ...rest);
         };
       host.onMessage(
-        /^link(?: to)?(?: this (?:channel|chat) to)? school\s+(.+?)\s*$/i,
+        /^link(?: to)?(?: this (?:channel|chat) to)? school\s+(\S(?:.*\S)?)\s*$/i,
         met((turn, match: RegExpMatchArray) => linkSchool(services, turn, match[1])),
       );
       host.onMessage(
@@ -83,7 +83,7 @@ async function linkSchool(services: SetupServices, turn: MessageTurn, named: str
   });
   services.log('binding.set', { conversation: turn.conversation.id, school: school.urn });
   await turn.reply(
-    `This conversation now answers for ${school.name} (URN ${school.urn}), under the ${school.policy.name} policy profile.`,
+    `This conversation now answers for ${schoolLabel(school)}, under the ${school.policy.name} policy profile.`,
   );
 }
 
@@ -98,7 +98,7 @@ async function whichSchool(services: SetupServices, turn: MessageTurn): Promise<
   }
   const privacy =
     binding.privacy === 'full' ? 'the safeguarding channel: full detail' : 'limited: names and findings only';
-  await turn.reply(`This conversation answers for ${school.name} (URN ${school.urn}); privacy is ${privacy}.`);
+  await turn.reply(`This conversation answers for ${schoolLabel(school)}; privacy is ${privacy}.`);
 }
 
 async function setPrivacy(services: SetupServices, turn: MessageTurn, privacy: 'full' | 'limited'): Promise<void> {

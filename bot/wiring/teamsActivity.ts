@@ -27,6 +27,24 @@ export function toActivity(message: BotMessage | string): Partial<Activity> {
   return activity;
 }
 
+/**
+ * Teams addresses a channel message, a reply and a card action in a channel by the conversation id of
+ * their thread, `<channel id>;messageid=<id of the thread's first post>`, even for a card the bot posted to
+ * the bare channel id (recorded from the Agents Playground: test/fixtures/teams). The channel itself is
+ * what a school is linked to and alerts are posted to, so the product keys everything on the bare id;
+ * replies still go through the turn's own context, into the thread the activity came from.
+ */
+export function channelConversationId(conversationId: string): string {
+  const marker = conversationId.indexOf(';messageid=');
+  return marker < 0 ? conversationId : conversationId.slice(0, marker);
+}
+
+/** The id of the channel thread an activity belongs to (its first post), when it came from one. */
+export function threadPostId(conversationId: string): string | undefined {
+  const marker = conversationId.indexOf(';messageid=');
+  return marker < 0 ? undefined : conversationId.slice(marker + ';messageid='.length) || undefined;
+}
+
 export function conversationInfo(activity: Partial<Activity>): ConversationInfo {
   const c = activity.conversation;
   const declared = c?.conversationType;
@@ -38,8 +56,11 @@ export function conversationInfo(activity: Partial<Activity>): ConversationInfo 
         ? 'groupChat'
         : 'personal';
   const channelData = (activity.channelData ?? {}) as { tenant?: { id?: string }; team?: { id?: string } };
+  const id = c?.id ?? '';
+  const threadId = threadPostId(id);
   return {
-    id: c?.id ?? '',
+    id: channelConversationId(id),
+    ...(threadId ? { threadId } : {}),
     type,
     tenantId: c?.tenantId ?? channelData.tenant?.id,
     teamId: channelData.team?.id,
@@ -51,14 +72,18 @@ export function userInfo(activity: Partial<Activity>): UserInfo {
   return { id: activity.from?.id ?? '', name: activity.from?.name, aadObjectId: activity.from?.aadObjectId };
 }
 
-/** The plain, storable reference for an activity's conversation (no activity id: it is turn-specific). */
+/**
+ * The plain, storable reference for an activity's conversation (no activity id: it is turn-specific). In a
+ * channel it names the channel, not the thread: what is sent through it later (alerts, case offers) starts
+ * a new post, as a message to a channel should.
+ */
 export function conversationRef(activity: Partial<Activity>): ConversationRef {
   const r = TurnContext.getConversationReference(activity);
   return {
     serviceUrl: r.serviceUrl ?? '',
     channelId: r.channelId ?? 'msteams',
     conversation: {
-      id: r.conversation?.id ?? '',
+      id: channelConversationId(r.conversation?.id ?? ''),
       conversationType: r.conversation?.conversationType,
       tenantId: r.conversation?.tenantId,
       isGroup: r.conversation?.isGroup,

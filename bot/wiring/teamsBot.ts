@@ -1,5 +1,14 @@
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
-import { ActivityTypes, MemoryStorage, type TurnContext } from 'botbuilder';
+import {
+  ActivityTypes,
+  CallerIdConstants,
+  MemoryStorage,
+  type Activity,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
+import { z } from 'zod';
+import { StoreUnavailableError } from '../../adapters/store/storeUnavailableError.ts';
 import { type BotConfig } from '../config.ts';
 import {
   ProactiveSendError,
@@ -11,6 +20,8 @@ import {
 } from '../host/featureHost.ts';
 import { type FeatureRegistry } from '../host/featureRegistry.ts';
 import { type Log } from '../log.ts';
+import { errorKind } from '../server/guarded.ts';
+import { tenantAllowed } from '../server/tenantCheck.ts';
 import {
   conversationInfo,
   conversationRef,
@@ -29,11 +40,43 @@ import {
 export interface TeamsBot {
   adapter: TeamsAdapter;
   app: Application<TurnState>;
-  /** Runs one incoming activity through the app (what POST /api/messages calls). */
+  /** Runs one incoming activity through the app. */
   run(context: TurnContext): Promise<void>;
+  /**
+   * What POST /api/messages calls with the request's Authorization header and parsed body: checks the
+   * activity's shape, the token and the tenant, runs the turn, and says what to answer. Never throws.
+   */
+  receive(authorization: string, body: unknown): Promise<ReceiveOutcome>;
 }
 
-export function createTeamsBot(config: BotConfig, registry: FeatureRegistry, log: Log): TeamsBot {
+/** The HTTP answer to one incoming activity, with what the log line needs (ids only). */
+export interface ReceiveOutcome {
+  status: number;
+  body?: unknown;
+  type?: string;
+  conversation?: string;
+  /** Set when the activity was refused before any handler saw it. */
+  refused?: 'shape' | 'authentication' | 'tenant';
+}
+
+/** Test seams for the inbound token check; production passes none and botbuilder uses Microsoft's endpoints. */
+export interface ChannelAuthenticationOptions {
+  /** The OpenID metadata document channel tokens are checked against (a test's own signing keys). */
+  openIdMetadataUrl?: string;
+}
+
+/** The least an activity must be before botbuilder sees it: an object with a type. */
+const activityShape = z.looseObject({ type: z.string().min(1).max(64) });
+
+/** What a refused caller is told: nothing about why, which key, or where the bot looked. */
+const UNAUTHORIZED = { error: 'unauthorized' };
+
+export function createTeamsBot(
+  config: BotConfig,
+  registry: FeatureRegistry,
+  log: Log,
+  channelAuthentication: ChannelAuthenticationOptions = {},
+): TeamsBot {
   // In local mode no credentials at all: botbuilder then skips inbound token checks (and rejects a
   // SingleTenant type without an app id), which is what the Agents Playground and tests rely on.
   const adapter = new TeamsAdapter(
@@ -44,22 +87,92 @@ export function createTeamsBot(config: BotConfig, registry: FeatureRegistry, log
           MicrosoftAppPassword: config.appPassword,
           MicrosoftAppTenantId: config.tenantId,
           MicrosoftAppType: config.appType,
+          // botbuilder takes every public-cloud setting as given once any one is set, so the seam sets them
+          // all: Microsoft's documented public-cloud values, with only the key document replaced.
+          ...(channelAuthentication.openIdMetadataUrl
+            ? {
+                ValidateAuthority: true,
+                ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+                ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+                ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+                OAuthUrl: 'https://api.botframework.com',
+                CallerId: CallerIdConstants.PublicAzureChannel,
+                ToBotFromChannelOpenIdMetadataUrl: channelAuthentication.openIdMetadataUrl,
+                ToBotFromEmulatorOpenIdMetadataUrl: channelAuthentication.openIdMetadataUrl,
+              }
+            : {}),
         },
   );
   adapter.onTurnError = async (context, error) => {
-    // Ids only: the message text may hold a pupil's name.
+    // Ids and the error's kind only: the message text, and an error's message, may hold a pupil's name.
     log('turn.error', {
       conversation: context.activity.conversation?.id,
       activity: context.activity.id,
       type: context.activity.type,
-      error: (error as Error).message,
+      error: errorKind(error),
+      storeOperation: error instanceof StoreUnavailableError ? error.operation : undefined,
     });
-    if (context.activity.type === ActivityTypes.Message)
-      await context.sendActivity('Sorry, something went wrong answering that. It has been logged; please try again.');
+    if (context.activity.type !== ActivityTypes.Message) return;
+    await context.sendActivity(
+      error instanceof StoreUnavailableError
+        ? error.message
+        : 'Sorry, something went wrong answering that. It has been logged; please try again.',
+    );
   };
   const app = createTeamsApplication(registry, { adapter, botAppId: config.appId });
   registry.bindProactiveSender(proactiveSender(adapter, config.appId));
-  return { adapter, app, run: (context) => app.run(context).then(() => undefined) };
+  const run = (context: TurnContext) => app.run(context).then(() => undefined);
+  return { adapter, app, run, receive: (authorization, body) => receive(authorization, body) };
+
+  async function receive(authorization: string, body: unknown): Promise<ReceiveOutcome> {
+    if (!activityShape.safeParse(body).success)
+      return { status: 400, body: { error: 'the body is not a Bot Framework activity' }, refused: 'shape' };
+    const activity = body as Partial<Activity>;
+    const conversationId = activity.conversation?.id;
+    const ids = {
+      type: activity.type,
+      conversation: typeof conversationId === 'string' ? conversationId.slice(0, 300) : undefined,
+    };
+    // The logic below runs only once botbuilder has checked the token, so anything thrown before it
+    // starts is an authentication failure, however botbuilder words it (a bad algorithm or signature
+    // comes out of jsonwebtoken as a plain error, which botbuilder's own process() answers 500).
+    let authenticated = false;
+    let wrongTenant: string | undefined;
+    try {
+      const invoke: InvokeResponse | undefined = await (
+        adapter as unknown as {
+          processActivity(
+            auth: string,
+            activity: Partial<Activity>,
+            logic: (context: TurnContext) => Promise<void>,
+          ): Promise<InvokeResponse | undefined>;
+        }
+      ).processActivity(authorization, activity, async (context) => {
+        authenticated = true;
+        const conversationTenant = context.activity.conversation?.tenantId;
+        const channelTenant = (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+        if (!tenantAllowed(config.allowedTenants, [conversationTenant, channelTenant])) {
+          wrongTenant = String(channelTenant ?? conversationTenant ?? 'none').slice(0, 100);
+          return;
+        }
+        await run(context);
+      });
+      if (wrongTenant !== undefined) {
+        // Recorded with ids only: never the text of an activity from a tenant we do not serve.
+        log('tenant.refused', { tenant: wrongTenant, ...ids });
+        return { status: 403, body: { error: 'this bot does not serve your tenant' }, refused: 'tenant', ...ids };
+      }
+      return { status: invoke?.status ?? 200, body: invoke?.body, ...ids };
+    } catch (err) {
+      if (!authenticated) {
+        log('auth.refused', { error: errorKind(err), ...ids });
+        return { status: 401, body: UNAUTHORIZED, refused: 'authentication', ...ids };
+      }
+      // onTurnError itself failed (it could not even say sorry): logged, and the server goes on.
+      log('turn.failed', { error: errorKind(err), ...ids });
+      return { status: 500, body: { error: 'something went wrong; it has been logged' }, ...ids };
+    }
+  }
 }
 
 /**

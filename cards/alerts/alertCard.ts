@@ -2,6 +2,7 @@ import { type AdaptiveCardJson } from '../cardTypes.ts';
 import { type AlertCardModel, rowActionLabel, type DoneNote } from './alertCardModel.ts';
 import { formatLongDate } from '../../rules/dates/isoDate.ts';
 import { CardTooLargeError, cardTemplate } from '../fillCard.ts';
+import { formatInstant } from '../formatInstant.ts';
 
 /** Codes a "reason received" can record in place of N, with how the guidance names them. */
 export const REASON_CODES: readonly { value: string; title: string }[] = [
@@ -40,9 +41,8 @@ interface AlertCardData {
       rule: string;
     }[];
     doneLines: { line: string }[];
-    canRecordReason: boolean;
-    reasonInputId: string;
-    buttons: { cardId: string; upn: string; act: string; title: string }[];
+    /** The row's buttons two to a line, so each line fits a phone's card (Teams does not wrap a row of buttons). */
+    buttonRows: { buttons: { cardId: string; upn: string; act: string; title: string; reasonInputId: string }[] }[];
   }[];
 }
 
@@ -67,7 +67,13 @@ function doneLine(note: DoneNote, privacy: AlertCardModel['privacy']): string {
   const what =
     note.action === 'social-worker-told' ? rowActionLabel('social-worker-told', privacy) : DONE_VERBS[note.action];
   const code = note.code ? ` (recorded as ${note.code})` : '';
-  return `${what}${code}: ${note.by}, ${note.at.slice(0, 16).replace('T', ' ')} UTC`;
+  return `${what}${code}: ${note.by}, ${formatInstant(note.at)}`;
+}
+
+function pairs<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += 2) out.push(items.slice(i, i + 2));
+  return out;
 }
 
 /** Plain text of an alert for clients that show no cards, and for the notification. */
@@ -107,11 +113,15 @@ export function renderAlertCard(model: AlertCardModel): AdaptiveCardJson {
         rule: s.rule,
       })),
       doneLines: r.done.map((d) => ({ line: doneLine(d, model.privacy) })),
-      canRecordReason: r.actions.includes('reason-received'),
-      reasonInputId: reasonInputId(r.upn),
-      buttons: r.actions
-        .filter((a) => a !== 'reason-received')
-        .map((act) => ({ cardId: model.cardId, upn: r.upn, act, title: rowActionLabel(act, model.privacy) })),
+      buttonRows: pairs(
+        r.actions.map((act) => ({
+          cardId: model.cardId,
+          upn: r.upn,
+          act,
+          title: rowActionLabel(act, model.privacy),
+          reasonInputId: reasonInputId(r.upn),
+        })),
+      ).map((buttons) => ({ buttons })),
     })),
   });
 }

@@ -1,4 +1,5 @@
 import { type AdaptiveCardJson } from '../cardTypes.ts';
+import { type CohortTrendView } from '../charts/cohortTrendChart.ts';
 import { cardTemplate } from '../fillCard.ts';
 
 export interface AgendaSection {
@@ -10,6 +11,14 @@ export interface AgendaSection {
   more: string;
 }
 
+/** One cohort's figure in the three places compared; "too few" where a rate could identify a child. */
+export interface CohortRow {
+  cohort: string;
+  school: string;
+  la: string;
+  national: string;
+}
+
 /** The agenda as the card shows it: sections already worded and privacy-filtered by the meetings feature. */
 export interface AgendaCardView {
   meetingId: string;
@@ -17,8 +26,13 @@ export interface AgendaCardView {
   subtitle: string;
   sections: AgendaSection[];
   laHeading: string;
-  cohorts: { cohort: string; school: string; la: string; national: string }[];
+  /** Each cohort's absence rate (sessions missed) at the school, across the LA's loaded schools, and nationally. */
+  absenceRows: CohortRow[];
+  /** The same for the share of pupils persistently absent. */
+  persistentRows: CohortRow[];
   cohortNote: string;
+  /** The agenda's pupils week by week since the movement date, beside the whole school. */
+  trend: CohortTrendView;
   /** Pupils on the agenda without a case, for the "Open cases" button. */
   offers: { title: string; value: string }[];
 }
@@ -36,8 +50,10 @@ export function agendaText(view: AgendaCardView): string {
   }
   lines.push(
     '',
-    `Cohorts (school / ${view.laHeading} / national):`,
-    ...view.cohorts.map((c) => `- ${c.cohort}: ${c.school} / ${c.la} / ${c.national}`),
+    `Absence by cohort (school / ${view.laHeading} / national):`,
+    ...view.absenceRows.map((c) => `- ${c.cohort}: ${c.school} / ${c.la} / ${c.national}`),
+    `Persistently absent by cohort (school / ${view.laHeading} / national):`,
+    ...view.persistentRows.map((c) => `- ${c.cohort}: ${c.school} / ${c.la} / ${c.national}`),
   );
   return lines.join('\n');
 }

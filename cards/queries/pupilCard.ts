@@ -1,5 +1,6 @@
 import { type BotMessage } from '../cardTypes.ts';
-import { cardTemplate } from '../fillCard.ts';
+import { type WeeklyAttendanceChartView } from '../charts/weeklyAttendanceChart.ts';
+import { CardTooLargeError, cardTemplate } from '../fillCard.ts';
 
 export interface LabelledValue {
   label: string;
@@ -29,9 +30,15 @@ export interface PupilCardData {
   findingsTitle: string;
   findings: PupilCardFinding[];
   limitedNote: string;
+  /** Attendance week by week over the period, with its fallback facts; shown when `hasChart`. */
+  hasChart: boolean;
+  chart: WeeklyAttendanceChartView;
   weekCount: number;
-  /** One row per school week: "w/c 10 Nov" and "Mon /\ Tue NN ...". */
-  weeks: { label: string; marks: string }[];
+  /**
+   * One row per school week: its Monday ("10 Nov") and a cell per weekday, Monday to Friday ("/\", "NN",
+   * or a dash where there was no session), drawn as a grid so a reader can scan down a day.
+   */
+  weeks: { label: string; days: { code: string }[] }[];
   marksKey: string;
 }
 
@@ -53,5 +60,12 @@ export function pupilCardText(data: PupilCardData): string {
 /** One pupil: measures, every finding with its reason and citation, and recent marks. */
 export function pupilCard(data: PupilCardData): BotMessage {
   const text = pupilCardText(data);
-  return { text, card: template.fill({ ...data, fallbackText: text }) };
+  try {
+    return { text, card: template.fill({ ...data, fallbackText: text }) };
+  } catch (err) {
+    // A whole year of weeks beside many findings can pass Teams' 28 KB: the chart goes first, since the
+    // measures above it carry the year's figure.
+    if (!(err instanceof CardTooLargeError) || !data.hasChart) throw err;
+    return { text, card: template.fill({ ...data, hasChart: false, fallbackText: text }) };
+  }
 }

@@ -1,4 +1,4 @@
-import { addDays, type IsoDate } from '../dates/isoDate.ts';
+import { addDays, formatShortDate, type IsoDate } from '../dates/isoDate.ts';
 import { type PolicyProfile } from '../policies/policyProfile.ts';
 import { ACTION_PARTY_LABELS, type ActionParty, type CaseActor, type CaseEvent, type PupilCase } from './pupilCase.ts';
 
@@ -75,7 +75,11 @@ export function applyCaseChange(current: PupilCase, change: CaseChange, context:
         agreedBy: context.by,
         ...(context.meetingId ? { meetingId: context.meetingId } : {}),
       });
-      event('action-agreed', `${what} (${ACTION_PARTY_LABELS[change.party]}, ${owner}) by ${change.due}`, id);
+      event(
+        'action-agreed',
+        `${what} (${ACTION_PARTY_LABELS[change.party]}, ${owner}) by ${formatShortDate(change.due)}`,
+        id,
+      );
       return next;
     }
     case 'action-done': {
@@ -131,7 +135,14 @@ export function applyCaseChange(current: PupilCase, change: CaseChange, context:
   }
 }
 
-/** Reviews every 4-6 weeks where the stage says so (004 Stage 2): the earliest date the next review should fall. */
+/**
+ * Reviews every 4-6 weeks where the stage says so (Bramhall High School's Stage 2): the earliest date the
+ * next review should fall, or undefined where the stage sets no interval.
+ *
+ * @example
+ * suggestedNextReview(policyProfile('stockport-bramhall'), 'stage-2', '2025-11-21') // => '2025-12-19'
+ * suggestedNextReview(policyProfile('stockport-bramhall'), 'stage-1', '2025-11-21') // => undefined
+ */
 export function suggestedNextReview(policy: PolicyProfile, stageId: string, today: IsoDate): IsoDate | undefined {
   const weeks = policy.stages.find((s) => s.id === stageId)?.reviewEveryWeeks;
   return weeks ? addDays(today, weeks[0] * 7) : undefined;

@@ -1,5 +1,6 @@
 import { type IsoDate } from '../dates/isoDate.ts';
 import { type EvaluationContext } from '../findings/evaluationContext.ts';
+import { type Finding, type RuleId } from '../findings/finding.ts';
 import { compareWithTargets, type TargetComparison } from '../measures/targetComparison.ts';
 import { pupilMeasures } from '../measures/pupilMeasures.ts';
 import { sessionRange } from '../calendar/calendarLookup.ts';
@@ -107,6 +108,11 @@ export interface AgendaInput {
   schoolName: string;
   /** The school at the meeting's as-of date (period: the school year so far). */
   now: EvaluationContext;
+  /**
+   * The school's findings at that date, from the engine (`registerFindings`, or the bot's cache of it):
+   * who is severely, persistently or at-risk absent is what those findings say, not a second test here.
+   */
+  findings: readonly Finding[];
   /** The same register from the year's start to `movementFrom`, and from then to the as-of date. */
   movement: { from: IsoDate; before: EvaluationContext; since: EvaluationContext };
   /** All loaded schools of the school's local authority (itself included), or null when it is not known. */
@@ -121,6 +127,23 @@ export interface AgendaInput {
 }
 
 const LEVEL_ORDER: Record<AbsenceLevel, number> = { severe: 0, persistent: 1, 'at-risk': 2 };
+const LEVEL_OF_RULE: Partial<Record<RuleId, AbsenceLevel>> = {
+  'severe-absence': 'severe',
+  'persistent-absence': 'persistent',
+  'at-risk-of-persistent-absence': 'at-risk',
+};
+
+/** Each pupil's worst absence level among the findings. */
+function absenceLevels(findings: readonly Finding[]): Map<string, AbsenceLevel> {
+  const levels = new Map<string, AbsenceLevel>();
+  for (const f of findings) {
+    const level = LEVEL_OF_RULE[f.rule as RuleId];
+    if (!level) continue;
+    const had = levels.get(f.upn);
+    if (had === undefined || LEVEL_ORDER[level] < LEVEL_ORDER[had]) levels.set(f.upn, level);
+  }
+  return levels;
+}
 /** A move smaller than this (percentage points) is noise, not worth a meeting's time. */
 const MIN_MOVE_POINTS = 2;
 
@@ -144,27 +167,22 @@ export function buildMeetingAgenda(input: AgendaInput): MeetingAgenda {
   const today = input.today ?? asOf;
   const caseByUpn = new Map(cases.map((c) => [c.upn, c]));
   const previousLevel = new Map((input.lastMeeting?.pupils ?? []).map((p) => [p.upn, p.level]));
+  const levelNow = absenceLevels(input.findings);
 
   const pupils: AgendaPupil[] = [];
   const movers: AgendaMover[] = [];
   register.pupils.forEach((pupil, p) => {
-    const m = pupilMeasures(now, p);
-    const level: AbsenceLevel | null = m.severelyAbsent
-      ? 'severe'
-      : m.persistentlyAbsent
-        ? 'persistent'
-        : m.atRiskOfPersistentAbsence
-          ? 'at-risk'
-          : null;
+    const level = levelNow.get(pupil.upn);
     const name = pupilName(pupil);
-    if (level && m.absencePercent !== null) {
+    const absence = level ? pupilMeasures(now, p).absencePercent : null;
+    if (level && absence !== null) {
       const before = previousLevel.get(pupil.upn);
       pupils.push({
         upn: pupil.upn,
         pupilName: name,
         yearGroup: pupil.yearGroup,
         level,
-        absencePercent: m.absencePercent,
+        absencePercent: absence,
         isNew: before === undefined || LEVEL_ORDER[before] > LEVEL_ORDER[level],
         hasCase: caseByUpn.has(pupil.upn),
       });

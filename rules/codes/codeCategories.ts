@@ -23,22 +23,23 @@ export const IS_UNAUTHORISED = table((c) => c === 'unauthorised');
 /** Overall absence: authorised plus unauthorised. */
 export const IS_ABSENCE = table((c) => c === 'authorised' || c === 'unauthorised');
 
-/** A 0/1 table for an explicit list of codes, e.g. the penalty threshold's G N O U. */
+/**
+ * A 0/1 table for an explicit list of codes, e.g. the penalty threshold's G N O U: a new table each call
+ * (256 bytes, about a microsecond), so no caller can change another's and rules/ keeps no cache. Callers
+ * that read it in a loop build it once before the loop.
+ *
+ * @example
+ * const counted = codeSetTable(['G', 'N', 'O', 'U']);
+ * counted[findRegisterCode('G')!.id] // => 1
+ * counted[findRegisterCode('I')!.id] // => 0
+ */
 export function codeSetTable(codes: readonly string[]): Uint8Array {
-  const key = codes.join(' ');
-  let t = codeSetTables.get(key);
-  if (!t) {
-    const wanted = new Set(codes);
-    t = table((_, code) => wanted.has(code));
-    codeSetTables.set(key, t);
-  }
-  return t;
+  const wanted = new Set(codes);
+  return table((_, code) => wanted.has(code));
 }
-// Tables are immutable once built, so sharing them between calls is safe.
-const codeSetTables = new Map<string, Uint8Array>();
 
 /** Small integer per category, so a single pass can count all categories into one array. */
-export const CATEGORY_INDEX: Record<CodeCategory, number> = {
+export const CATEGORY_INDEX: Readonly<Record<CodeCategory, number>> = Object.freeze({
   present: 0,
   'approved-activity': 1,
   authorised: 2,
@@ -46,7 +47,7 @@ export const CATEGORY_INDEX: Record<CodeCategory, number> = {
   'not-possible': 4,
   'not-collected': 5,
   'no-mark': 6,
-};
+});
 export const CATEGORY_OF_ID = (() => {
   const t = new Uint8Array(256).fill(CATEGORY_INDEX['no-mark']);
   for (const c of REGISTER_CODES) t[c.id] = CATEGORY_INDEX[c.category];

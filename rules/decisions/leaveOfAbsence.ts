@@ -1,9 +1,9 @@
 import { firstSchoolDayOnOrAfter, sessionRange } from '../calendar/calendarLookup.ts';
 import { halfName, type SchoolCalendar } from '../calendar/schoolCalendar.ts';
 import { isCompulsorySchoolAge } from '../dates/compulsorySchoolAge.ts';
-import { type IsoDate } from '../dates/isoDate.ts';
+import { type IsoDate, formatShortDate } from '../dates/isoDate.ts';
 import { type Citation } from '../findings/citation.ts';
-import { NATIONAL_SOURCES } from '../findings/citation.ts';
+import { SOURCES } from '../sources/sourceRegister.ts';
 import { type PolicyProfile } from '../policies/policyProfile.ts';
 
 export const LEAVE_REASONS = [
@@ -93,10 +93,39 @@ export function leaveSessions(
 }
 
 /**
+ * The first test of a request: reg 11 lets only a parent the pupil normally lives with apply, so a request
+ * from anyone else is not a valid application at all, and nothing after this test is weighed.
+ */
+export function applicantCheck(applicant: LeaveRequest['applicant']): DecisionCheck {
+  return {
+    id: 'applicant',
+    question: 'Did a parent the pupil normally lives with apply?',
+    passed: applicant.livesWithPupil,
+    says: applicant.livesWithPupil
+      ? `${applicant.relationship} lives with the pupil`
+      : `${applicant.relationship} does not live with the pupil: leave can only be requested by a parent the pupil normally lives with, so this is not a valid application`,
+    citation: {
+      source: SOURCES.regs2024.title,
+      where: 'reg 11: leave requested in advance by a parent the pupil normally lives with',
+    },
+  };
+}
+
+/**
  * Works through a leave-of-absence request as reg 11 and the profile require: who applied, how much notice,
  * the sessions it covers, whether the circumstances are exceptional (rare, significant, unavoidable,
  * short), and the profile's caps. Says what can be granted, the code if taken anyway and whether the
  * penalty route opens. The head decides; this sets out the grounds.
+ *
+ * @example
+ * const request = { applicant: { relationship: 'Mother', livesWithPupil: true }, appliedOn: '2025-10-01',
+ *   from: '2025-11-17', to: '2025-11-21', reason: 'bereavement', evidenceProvided: true,
+ *   couldBeTakenInHolidays: false, dateOfBirth: '2016-05-01' };
+ * const d = decideLeaveOfAbsence(request, calendar, policyProfile('dudley-st-james'));
+ * d.sessionCount // => 10
+ * d.outcome // => 'refuse'
+ * d.checks.find((c) => c.id === 'short')?.says
+ * // => '10 sessions: the policy never grants 10 sessions or more, so at most 9 could be granted'
  */
 export function decideLeaveOfAbsence(
   request: LeaveRequest,
@@ -111,26 +140,18 @@ export function decideLeaveOfAbsence(
   const appliedDay = firstSchoolDayOnOrAfter(calendar, request.appliedOn);
   const noticeSchoolDays = firstDay < 0 ? 0 : Math.max(0, firstDay - appliedDay);
   const leave = policy.leave;
-  const regs = NATIONAL_SOURCES.regs2024;
-  const wtisa = NATIONAL_SOURCES.wtisa;
+  const regs = SOURCES.regs2024.title;
+  const wtisa = SOURCES.wtisa.title;
   const checks: DecisionCheck[] = [];
 
-  checks.push({
-    id: 'applicant',
-    question: 'Did a parent the pupil normally lives with apply?',
-    passed: request.applicant.livesWithPupil,
-    says: request.applicant.livesWithPupil
-      ? `${request.applicant.relationship} lives with the pupil`
-      : `${request.applicant.relationship} does not live with the pupil: leave can only be requested by a parent the pupil normally lives with`,
-    citation: { source: regs, where: 'reg 11: leave requested in advance by a parent the pupil normally lives with' },
-  });
+  checks.push(applicantCheck(request.applicant));
   const inAdvance = request.appliedOn < request.from;
   checks.push({
     id: 'in-advance',
     question: 'Was it applied for before the leave starts?',
     passed: inAdvance,
     says: inAdvance
-      ? `Applied on ${request.appliedOn}, before the leave starts on ${request.from}`
+      ? `Applied on ${formatShortDate(request.appliedOn)}, before the leave starts on ${formatShortDate(request.from)}`
       : 'Leave cannot be granted after it has started or been taken',
     citation: { source: regs, where: 'reg 11: leave is granted in advance' },
   });

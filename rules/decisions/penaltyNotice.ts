@@ -12,8 +12,10 @@ export interface PenaltyNoticeInput {
   /** The day the notice is being considered. */
   on: IsoDate;
   dateOfBirth?: IsoDate;
-  /** Whether the pupil has met the threshold (the `penalty-threshold` finding). */
+  /** Whether the pupil has met the threshold (the `penalty-threshold` finding) with sessions no earlier notice relied on. */
   thresholdMet: boolean;
+  /** Sessions in the window an earlier notice to this parent relied on, so not counted again. */
+  sessionsAlreadyPenalised?: number;
   /** Only G (term-time holiday) behind the threshold: support is not appropriate, no notice to improve needed. */
   holidayOnly: boolean;
   support: 'not-offered-yet' | 'engaged-and-working' | 'engaged-not-working' | 'not-engaged' | 'not-appropriate';
@@ -73,22 +75,30 @@ export function decidePenaltyNotice(input: PenaltyNoticeInput, policy: PolicyPro
     citations: [rules.citation, policy.penaltyThreshold.citation],
   };
   const reasons: string[] = [];
+  // Age comes first: below compulsory school age no threshold or notice applies, whatever the register holds.
+  if (input.dateOfBirth && !isCompulsorySchoolAge(input.dateOfBirth, input.on)) {
+    return {
+      ...base,
+      outcome: 'not-compulsory-school-age',
+      reasons: [
+        'Penalty notices apply only to pupils of compulsory school age: no threshold, notice to improve or penalty notice applies to this pupil yet',
+      ],
+      nextStep: 'No penalty notice: work with the family on support instead',
+    };
+  }
   if (!input.thresholdMet) {
     return {
       ...base,
       outcome: 'threshold-not-met',
       reasons: [
         `The pupil has not reached ${policy.penaltyThreshold.sessions} unauthorised sessions in ${policy.penaltyThreshold.schoolWeeks} school weeks`,
+        ...(input.sessionsAlreadyPenalised
+          ? [
+              `${input.sessionsAlreadyPenalised} sessions in the window were behind an earlier notice to this parent: the same absence is not penalised twice, so a new notice needs fresh sessions`,
+            ]
+          : []),
       ],
       nextStep: 'Keep supporting and monitoring; no penalty notice can be considered yet',
-    };
-  }
-  if (input.dateOfBirth && !isCompulsorySchoolAge(input.dateOfBirth, input.on)) {
-    return {
-      ...base,
-      outcome: 'not-compulsory-school-age',
-      reasons: ['Penalty notices apply only to pupils of compulsory school age'],
-      nextStep: 'No penalty notice: work with the family on support instead',
     };
   }
   if (counted.length >= rules.maxNoticesInPeriod) {

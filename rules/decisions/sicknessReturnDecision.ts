@@ -1,6 +1,6 @@
 import { academicYearLabel, academicYearOf } from '../dates/academicYear.ts';
 import { isCompulsorySchoolAge } from '../dates/compulsorySchoolAge.ts';
-import { type IsoDate } from '../dates/isoDate.ts';
+import { type IsoDate, formatShortDate } from '../dates/isoDate.ts';
 import { type Citation } from '../findings/citation.ts';
 import { type IllnessEpisode, type IllnessTally } from '../findings/sicknessReturn.ts';
 import { type PolicyProfile } from '../policies/policyProfile.ts';
@@ -91,8 +91,8 @@ export function decideSicknessReturn(input: SicknessReturnInput, policy: PolicyP
       previousReturn: previous,
       reasons: [
         rule.once === 'per-school-year'
-          ? `A return was already made this school year (${year}) on ${previous.sentOn}: the policy asks for one a year`
-          : `A return was already made on ${previous.sentOn} for the illness that began on ${returnFor}: only one is needed for a continuous illness in a school year, however long it lasts`,
+          ? `A return was already made this school year (${year}) on ${formatShortDate(previous.sentOn)}: the policy asks for one a year`
+          : `A return was already made on ${formatShortDate(previous.sentOn)} for the illness that began on ${formatShortDate(returnFor)}: only one is needed for a continuous illness in a school year, however long it lasts`,
       ],
       nextStep: 'No new return: keep the authority updated if the expected return date changes',
     };

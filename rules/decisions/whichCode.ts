@@ -1,4 +1,5 @@
-import { type Citation, NATIONAL_SOURCES, SEED_SOURCES } from '../findings/citation.ts';
+import { type Citation } from '../findings/citation.ts';
+import { cite } from '../sources/sourceRegister.ts';
 import { findRegisterCode, type RegisterCode } from '../codes/registerCodes.ts';
 
 /** One answer to a question in the tree: leads to another question, or to a code. */
@@ -21,7 +22,7 @@ export interface CodeGuidance {
   citation: Citation;
 }
 
-const wtisa = (where: string): Citation => ({ source: NATIONAL_SOURCES.wtisa, where });
+const wtisa = (where: string): Citation => cite('wtisa', where);
 
 /**
  * The questions staff answer to reach a 2024 register code. Meanings come from the code table
@@ -192,10 +193,9 @@ const GUIDANCE: Record<string, { guidance: string; citation: Citation }> = {
   I: {
     guidance:
       'Authorise illness on the parent’s word in most cases: medical evidence should not routinely be needed, and is asked for only where there is real doubt or a pattern.',
-    citation: {
-      source: SEED_SOURCES.nottingham,
-      where: '“There is no need to routinely ask for medical evidence to support authorising school absence”',
-    },
+    // This guidance is shown whatever the school's profile, so it cites the national guidance (which
+    // Nottingham City Council's slides repeat), never one authority's document.
+    citation: wtisa('Illness: medical evidence should not routinely be needed to authorise absence'),
   },
   M: {
     guidance:

@@ -1,4 +1,5 @@
 import { IS_ATTENDANCE, codeSetTable } from '../codes/codeCategories.ts';
+import { attendanceReturnRuns } from '../findings/continuousAbsence.ts';
 import { type RegisterQuery } from './registerQuery.ts';
 import { type PupilScreen } from './screenPupils.ts';
 
@@ -77,8 +78,18 @@ export function overdueNSessions(screen: PupilScreen, p: number): number {
 }
 
 /**
+ * School days of the attendance-return run the finding names (the latest run of the profile's days that
+ * is still going or ended this month), or 0 when there is none: decided by the rule's own function, which
+ * reads only the days around this month of this pupil's marks.
+ */
+export function returnRunDays(screen: PupilScreen, p: number): number {
+  const runs = attendanceReturnRuns(screen.query.ctx, p);
+  return runs.length === 0 ? 0 : runs[runs.length - 1].days;
+}
+
+/**
  * Consecutive school days, ending on the as-of day, on which every session has a code in `table` (the
- * continuous-absence and deletion-ground runs, as continuousRun counts them).
+ * deletion-ground run, as continuousRun counts it).
  */
 export function runDays(screen: PupilScreen, p: number, table: Uint8Array): number {
   return daysBack(screen, p, (marks, from, to) => {

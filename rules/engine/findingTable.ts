@@ -8,7 +8,7 @@ import { type PupilScreen } from './screenPupils.ts';
 
 const RULE_COUNT = RULE_IDS.length;
 // Module-level copies: under tsx every read of an imported binding is a getter call.
-const { illnessDays, nSessionsToday, overdueNSessions, runDays, unexplainedDays } = candidates;
+const { illnessDays, nSessionsToday, overdueNSessions, returnRunDays, runDays, unexplainedDays } = candidates;
 const SICKNESS = RULE_IDS.indexOf('sickness-return');
 const TODAY = RULE_IDS.indexOf('unexplained-absence');
 const THREE_DAYS = RULE_IDS.indexOf('unexplained-3-days');
@@ -84,6 +84,13 @@ export class FindingTable {
       throw new RangeError(`row ${row} is outside this table of ${this.size} findings`);
   }
 
+  /** Every finding of the pupil in register row `p`, built now, in rule order (RULE_IDS). */
+  findingsOfPupil(p: number): Finding[] {
+    const out: Finding[] = [];
+    for (let row = 0; row < this.size; row++) if (this.pupil[row] === p) out.push(this.finding(row));
+    return out;
+  }
+
   /** Findings of rows `from` to `to` (exclusive), built now; all of them by default. */
   findings(from = 0, to = this.size): Finding[] {
     const out: Finding[] = [];
@@ -118,7 +125,6 @@ export function tabulateFindings(screen: PupilScreen): FindingTable {
   const next = ruleStart.slice(0, RULE_COUNT);
   const sicknessDays = policy.sicknessReturn.days;
   const threeDays = policy.unexplainedAbsence.homeVisitOnDay;
-  const continuousTable = codeSetTable(policy.continuousAbsence.codes);
   const continuousDays = policy.continuousAbsence.days;
   const deletionTable = codeSetTable(policy.deletionGround.codes);
   const deletionDays = policy.deletionGround.days;
@@ -148,7 +154,7 @@ export function tabulateFindings(screen: PupilScreen): FindingTable {
           figure = overdueNSessions(screen, p);
           break;
         case CONTINUOUS:
-          figure = runDays(screen, p, continuousTable);
+          figure = returnRunDays(screen, p);
           if (figure < continuousDays) continue;
           break;
         case DELETION:

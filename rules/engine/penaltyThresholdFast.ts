@@ -1,20 +1,13 @@
 import { halfName } from '../calendar/schoolCalendar.ts';
-import { schoolWeekWindow, type SchoolWeekWindow } from '../calendar/schoolWeekWindow.ts';
 import { codeSetTable } from '../codes/codeCategories.ts';
 import { REGISTER_CODES } from '../codes/registerCodes.ts';
-import { formatShortDate } from '../dates/isoDate.ts';
+import { firstDayOfSpell } from '../findings/firstDayOfSpell.ts';
 import { type Finding, type SessionMark } from '../findings/finding.ts';
-import { pupilFinding } from '../findings/pupilFinding.ts';
-import { codeBreakdown, describeCodes } from '../findings/sessionEvidence.ts';
+import { penaltyThresholdFindingOf, penaltyWording, type PenaltyWording } from '../findings/penaltyThreshold.ts';
 import { type RegisterQuery } from './registerQuery.ts';
 
 /** What every penalty-threshold finding of one register at one as-of date shares, worked out once. */
-export interface PenaltyWindow {
-  window: SchoolWeekWindow;
-  from: string;
-  to: string;
-  shortWindow: string;
-  supportFirstStep: string;
+export interface PenaltyWindow extends PenaltyWording {
   table: Uint8Array;
 }
 
@@ -29,26 +22,8 @@ export function penaltyWindow(q: RegisterQuery): PenaltyWindow | null {
     ['authorised', 'unauthorised'].includes(REGISTER_CODES.find((c) => c.code === code)?.category ?? ''),
   );
   if (!absenceOnly || ctx.asOfDay < 0) return null;
-  const { calendar } = ctx.register;
-  const window = schoolWeekWindow(calendar, ctx.asOfDay, rule.schoolWeeks);
-  const { period } = policy.noticeToImprove;
-  const unit = period.unit === 'weeks' ? 'weeks' : 'school days';
-  const improvement =
-    period.min === period.max
-      ? `improvement period ${period.min} ${unit}`
-      : `improvement period ${period.min}-${period.max} ${unit}`;
-  return {
-    window,
-    from: calendar.dayDate[window.firstDay],
-    to: calendar.dayDate[window.lastDay],
-    shortWindow: window.complete ? '' : ` (the register holds only ${window.weeks} school weeks up to then)`,
-    supportFirstStep: `Offer support first; where support has not worked or been engaged with, consider a notice to improve (${improvement}) before a penalty notice`,
-    table: codeSetTable(rule.codes),
-  };
+  return { ...penaltyWording(ctx), table: codeSetTable(rule.codes) };
 }
-
-const HOLIDAY_STEP =
-  'Unauthorised holiday: support is not appropriate, so a penalty notice can be considered without a notice to improve';
 
 /** What a penalty-threshold finding is built from: the query and the window every pupil shares. */
 export interface PenaltySource {
@@ -82,9 +57,10 @@ function countedSessions(
 }
 
 /**
- * `penalty-threshold` for a pupil at or over it with `count` sessions in the window, as
- * penaltyThresholdFinding words it, from the pupil's absence marks. `scratch` and `scratchCodes` hold the pupil's counted sessions and their
- * codes (one slot per session of the register), so a page of findings shares them.
+ * `penalty-threshold` for a pupil at or over it with `count` sessions in the window, from the pupil's
+ * absence marks, worded by penaltyThresholdFindingOf. `scratch` and `scratchCodes` hold the pupil's
+ * counted sessions and their codes (one slot per session of the register), so a page of findings shares
+ * them.
  */
 export function penaltyThresholdFast(
   source: PenaltySource,
@@ -108,33 +84,10 @@ export function penaltyThresholdFast(
       code: REGISTER_CODES[scratchCodes[i]].code,
     });
   }
-  // The day the threshold was first met in the present unbroken spell: the finding's episode.
-  const metOn =
-    calendar.dayDate[firstDayOfSpell(query, window.lastDay, rule.schoolWeeks, rule.sessions, scratch, counted)];
-  const breakdown = codeBreakdown(sessions);
-  const holidayOnly = Object.keys(breakdown).length === 1 && breakdown.G !== undefined;
-  return pupilFinding(ctx, p, 'penalty-threshold', {
-    reason: `${count} unauthorised sessions (${describeCodes(breakdown)}) in the ${window.weeks} school weeks from ${formatShortDate(shared.from)} to ${formatShortDate(shared.to)}${shared.shortWindow}: the threshold for considering a penalty notice is ${rule.sessions}.`,
-    evidence: {
-      count,
-      threshold: rule.sessions,
-      codesCounted: rule.codes,
-      byCode: breakdown,
-      window: {
-        from: shared.from,
-        to: shared.to,
-        schoolWeeks: window.weeks,
-        weekMondays: calendar.weekMonday.slice(window.firstWeek, window.lastWeek + 1),
-        complete: window.complete,
-      },
-      sessions,
-      firstMetOn: metOn,
-      compulsorySchoolAge: true,
-    },
-    nextStep: holidayOnly ? HOLIDAY_STEP : shared.supportFirstStep,
-    citation: rule.citation,
-    episode: metOn,
-  });
+  const metOnDay = firstDayOfSpell(calendar, window.lastDay, rule.schoolWeeks, rule.sessions, (day) =>
+    lowerBound(scratch, counted, calendar.dayFirstSession[day]),
+  );
+  return penaltyThresholdFindingOf(ctx, p, shared, { count, sessions, metOnDay });
 }
 
 /** Index of the first of `sessions[0, length)` at or after `s`. */
@@ -147,31 +100,4 @@ function lowerBound(sessions: Int32Array, length: number, s: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-/**
- * The school day the count first reached the threshold in the present unbroken spell of being over it,
- * as rollingWindowCount works it out: step back a day at a time while the window ending the day before
- * still holds enough counted sessions.
- */
-function firstDayOfSpell(
-  q: RegisterQuery,
-  lastDay: number,
-  weeks: number,
-  threshold: number,
-  sessions: Int32Array,
-  length: number,
-): number {
-  const { calendar } = q.index.register;
-  let day = lastDay;
-  while (day > 0) {
-    const previous = day - 1;
-    const firstDay = calendar.weekFirstDay[Math.max(0, calendar.dayWeek[previous] - weeks + 1)];
-    const inWindow =
-      lowerBound(sessions, length, calendar.dayFirstSession[previous + 1]) -
-      lowerBound(sessions, length, calendar.dayFirstSession[firstDay]);
-    if (inWindow < threshold) break;
-    day = previous;
-  }
-  return day;
 }

@@ -1,4 +1,4 @@
-import { workingDaysAfter } from '../findings/nCodeOverdue.ts';
+import { overdueNSessionEnd } from '../findings/nCodeOverdue.ts';
 import { createEvaluationContext, type EvaluationContext, type MeasureMethod } from '../findings/evaluationContext.ts';
 import { formatShortDate, toDayNumber, type IsoDate } from '../dates/isoDate.ts';
 import { type PolicyProfile } from '../policies/policyProfile.ts';
@@ -58,7 +58,7 @@ export function createRegisterQuery(index: RegisterIndex, options: RegisterQuery
     asOfEnd: ctx.asOfSessionEnd,
     penaltyFirstWeek: firstWeek(policy.penaltyThreshold.schoolWeeks),
     latenessFirstWeek: firstWeek(policy.lateness.schoolWeeks),
-    overdueNEnd: overdueNEnd(ctx),
+    overdueNEnd: overdueNSessionEnd(ctx),
     penaltyCounts: allAbsenceCodes(policy.penaltyThreshold.codes)
       ? null
       : codeSetCounts(index, policy.penaltyThreshold.codes),
@@ -67,21 +67,4 @@ export function createRegisterQuery(index: RegisterIndex, options: RegisterQuery
     periodText: `from ${formatShortDate(ctx.period.from)} to ${formatShortDate(ctx.period.to)}`,
     illnessSessionsNeeded: sickness.sessionCounts === 'half-day' ? 2 * sickness.days : sickness.days,
   };
-}
-
-/**
- * End of the last school day whose N marks are overdue at the as-of date. Days since a session only grow
- * the further back it is, so the overdue days are a prefix of the register.
- */
-function overdueNEnd(ctx: EvaluationContext): number {
-  const { calendar } = ctx.register;
-  if (ctx.asOfDay < 0) return 0;
-  const limit = ctx.policy.unexplainedAbsence.correctNWithin;
-  let last: number;
-  if (limit.unit === 'school-days') last = ctx.asOfDay - limit.days - 1;
-  else {
-    last = ctx.asOfDay;
-    while (last >= 0 && workingDaysAfter(calendar.dayDate[last], ctx.asOf) <= limit.days) last--;
-  }
-  return last < 0 ? 0 : calendar.dayFirstSession[last + 1];
 }

@@ -1,8 +1,13 @@
 import { IS_ABSENCE, IS_ATTENDANCE, IS_POSSIBLE, codeSetTable } from '../codes/codeCategories.ts';
 import { RULE_IDS, type RuleId } from '../findings/finding.ts';
 import { brokenWeeks } from '../measures/brokenWeeks.ts';
+import { ABSENCE_LEVEL, absenceLevelBits } from '../measures/absenceThresholds.ts';
+import { meetsBrokenWeeksConcern } from '../measures/brokenWeeks.ts';
+import { absenceLevelLines } from '../measures/pupilMeasures.ts';
 import { DFE_LIVE_MIN_POSSIBLE_EXCLUSIVE } from '../measures/pupilMeasures.ts';
+import { firstSchoolDayOfMonth } from '../findings/unauthorisedRuns.ts';
 import { PACKED_FIELD, packedClassTable } from './packedCodeCounts.ts';
+import { allAbsenceCodes } from './registerIndex.ts';
 import { sumRows } from './rowSums.ts';
 import { type RegisterQuery } from './registerQuery.ts';
 
@@ -13,6 +18,7 @@ export const RULE_BIT = Object.fromEntries(RULE_IDS.map((r, i) => [r, 1 << i])) 
 export const ALL_RULES = RULE_IDS.reduce((mask, r) => mask | RULE_BIT[r], 0);
 
 const N_CODE = codeSetTable(['N']);
+const { persistent: LEVEL_PERSISTENT, severe: LEVEL_SEVERE, atRisk: LEVEL_AT_RISK } = ABSENCE_LEVEL;
 const ILLNESS = codeSetTable(['I']);
 
 /** The per-pupil results of a screen, one entry per register row. */
@@ -61,7 +67,9 @@ export interface PupilScreen extends ScreenArrays {
  * (persistent, severe, at-risk, broken weeks, penalty threshold, lateness, unexplained today, overdue N:
  * decided exactly here) or may apply (sickness return under whole-day counting, three days unexplained,
  * the continuous-absence runs: the screen is a necessary condition and candidateChecks decide, reading
- * only that pupil's marks).
+ * only that pupil's marks). For the attendance return's runs, which may have ended earlier in the month,
+ * the condition is enough of its codes among the pupil's absence marks from the earliest day such a run
+ * could start.
  *
  * `wanted` narrows the screen to some rules (a list needs one): the parts of the pass only other rules
  * need are skipped, and bits of rules not wanted are never set. `into` reuses arrays from an earlier
@@ -98,25 +106,15 @@ export function screenPupils(q: RegisterQuery, wanted: number = ALL_RULES, into?
   const illnessTable = ILLNESS;
   const brokenPrefix = index.brokenWeeks;
   const { penaltyCounts, latenessCounts } = q;
-  const {
-    absence: absenceRule,
-    brokenWeeks: brokenRule,
-    penaltyThreshold,
-    lateness,
-    continuousAbsence,
-    deletionGround,
-  } = policy;
+  const { brokenWeeks: brokenRule, penaltyThreshold, lateness, continuousAbsence, deletionGround } = policy;
   const penaltyTable = codeSetTable(penaltyThreshold.codes);
-  const persistentPercent = absenceRule.persistentPercent;
-  const severePercent = absenceRule.severePercent;
-  const atRiskPercent = absenceRule.atRiskFromPercent;
-  const minimumBroken = brokenRule.minimumBrokenWeeks;
-  const concernRatio = brokenRule.concernRatio;
+  const levelLines = absenceLevelLines(policy, ctx.measureMethod);
+  const levelBits = absenceLevelBits;
+  const brokenConcern = meetsBrokenWeeksConcern;
   const penaltySessions = penaltyThreshold.sessions;
   const latenessSessions = lateness.sessions;
   const continuousTable = codeSetTable(continuousAbsence.codes);
   const deletionTable = codeSetTable(deletionGround.codes);
-  const dfeLive = ctx.measureMethod === 'dfe-live';
 
   // A count before session `end` is the week-prefix entry of end's week plus that week's sessions before
   // end; each bound's week and the start of that partial week are the same for every pupil.
@@ -181,9 +179,22 @@ export function screenPupils(q: RegisterQuery, wanted: number = ALL_RULES, into?
   const wantLateness = (wanted & bitLateness) !== 0;
   const wantSickness = (wanted & bitSickness) !== 0;
   const wantOverdue = (wanted & bitOverdue) !== 0;
-  const wantToday = (wanted & (bitToday | bitThreeDays | bitContinuous | bitDeletion)) !== 0;
+  const wantToday = (wanted & (bitToday | bitThreeDays | bitDeletion)) !== 0;
+  const wantContinuous = (wanted & bitContinuous) !== 0;
+  // A run of `days` school days ending this month (on or after its first school day, by the as-of day)
+  // lies wholly on or after the school day `days - 1` before that, and has a coded session on each of its
+  // days: fewer such marks from there rules it out. Codes that are not all absence codes are not among
+  // the absence marks, so then every pupil of compulsory school age is a candidate.
+  const monthFirstDay = hasDay ? firstSchoolDayOfMonth(register, ctx.asOf) : 0;
+  const monthHasRun = hasDay && monthFirstDay <= ctx.asOfDay;
+  const continuousDays = continuousAbsence.days;
+  const continuousByMarks = allAbsenceCodes(continuousAbsence.codes);
+  const continuousFrom = monthHasRun
+    ? register.calendar.dayFirstSession[Math.max(0, monthFirstDay - continuousDays + 1)]
+    : asOfEnd;
   const needTail = wantLevels || wantLateness || (wantPenalty && penaltyCounts !== null) || (wantBroken && endFromTail);
-  const needMarks = wantLevels || wantSickness || wantOverdue || (wantPenalty && penaltyCounts === null);
+  const needMarks =
+    wantLevels || wantSickness || wantOverdue || (wantPenalty && penaltyCounts === null) || wantContinuous;
 
   // The bytes of the as-of week up to the end of the as-of day (every class counted at once), and of the
   // as-of day itself, summed for every pupil first: passes that only step through the marks at one stride
@@ -192,8 +203,7 @@ export function screenPupils(q: RegisterQuery, wanted: number = ALL_RULES, into?
   const { asOfWeekSums: tails, asOfDaySums: days } = arrays;
   const daySessions = asOfEnd - asOfDayStart;
   if (needTail) sumRows(marks, n, count, asOf.from, asOf.end - asOf.from, packedTable, tails);
-  if (wantToday)
-    sumRows(marks, n, count, asOfDayStart, daySessions, asOfDayTable(continuousTable, deletionTable), days);
+  if (wantToday) sumRows(marks, n, count, asOfDayStart, daySessions, asOfDayTable(deletionTable), days);
 
   for (let p = 0; p < count; p++) {
     const o = p * stride;
@@ -207,6 +217,7 @@ export function screenPupils(q: RegisterQuery, wanted: number = ALL_RULES, into?
     let penaltyMarks = 0;
     let ill = 0;
     let overdueN = 0;
+    let continuousMarks = 0;
     for (let k = markStart[p], stop = needMarks ? markStart[p + 1] : k; k < stop; k++) {
       const s = markSession[k];
       if (s >= asOfEnd) break;
@@ -215,6 +226,7 @@ export function screenPupils(q: RegisterQuery, wanted: number = ALL_RULES, into?
       if (s >= penaltyStart) penaltyMarks += penaltyTable[id];
       if (s >= yearStartSession) ill += illnessTable[id];
       if (s < overdueNEnd) overdueN += nCode[id];
+      if (s >= continuousFrom) continuousMarks += continuousTable[id];
     }
 
     if (hasPeriod && wantLevels) {
@@ -233,12 +245,11 @@ export function screenPupils(q: RegisterQuery, wanted: number = ALL_RULES, into?
         ((head >>> F_POSSIBLE) & 0xf);
       possibleOut[p] = possible;
       absenceOut[p] = absence;
-      // meetsAbsencePercent, in integers: absent >= pct% of possible <=> 100 * absent >= pct * possible.
-      if (dfeLive ? possible > DFE_LIVE_MIN_POSSIBLE_EXCLUSIVE : possible > 0) {
-        const persistent = 100 * absence >= persistentPercent * possible;
-        if (persistent) mask |= bitPersistent;
-        if (100 * absence >= severePercent * possible) mask |= bitSevere;
-        if (!persistent && 100 * absence >= atRiskPercent * possible) mask |= bitAtRisk;
+      const levels = levelBits(absence, possible, levelLines);
+      if (levels !== 0) {
+        if (levels & LEVEL_PERSISTENT) mask |= bitPersistent;
+        if (levels & LEVEL_SEVERE) mask |= bitSevere;
+        if (levels & LEVEL_AT_RISK) mask |= bitAtRisk;
       }
     }
 
@@ -277,7 +288,7 @@ export function screenPupils(q: RegisterQuery, wanted: number = ALL_RULES, into?
       }
       brokenOut[p] = broken;
       weeksOut[p] = weeks;
-      if (broken >= minimumBroken && broken >= concernRatio * weeks) mask |= bitBroken;
+      if (brokenConcern(broken, weeks, brokenRule)) mask |= bitBroken;
     }
 
     if (hasDay) {
@@ -312,30 +323,26 @@ export function screenPupils(q: RegisterQuery, wanted: number = ALL_RULES, into?
           mask |= bitToday;
           if (((day >>> DAY_ATTENDED) & 0xf) === 0) mask |= bitThreeDays;
         }
-        if (compulsory && ((day >>> DAY_CONTINUOUS) & 0xf) === daySessions) mask |= bitContinuous;
         if (compulsory && ((day >>> DAY_DELETION) & 0xf) === daySessions) mask |= bitDeletion;
       }
+      if (wantContinuous && compulsory && monthHasRun && (!continuousByMarks || continuousMarks >= continuousDays))
+        mask |= bitContinuous;
     }
     rulesOut[p] = mask & wanted;
   }
   return screen;
 }
 
-// Fields of a pupil's as-of day sum: sessions with an N, attended, with a continuous-absence code, with a
-// deletion-ground code (a day has at most two sessions, so no field carries).
+// Fields of a pupil's as-of day sum: sessions with an N, attended, with a deletion-ground code (a day has
+// at most two sessions, so no field carries).
 const DAY_N = 0;
 const DAY_ATTENDED = 4;
-const DAY_CONTINUOUS = 8;
-const DAY_DELETION = 12;
+const DAY_DELETION = 8;
 
-function asOfDayTable(continuousTable: Uint8Array, deletionTable: Uint8Array): Int32Array {
+function asOfDayTable(deletionTable: Uint8Array): Int32Array {
   const table = new Int32Array(256);
   for (let id = 0; id < 256; id++) {
-    table[id] =
-      (N_CODE[id] << DAY_N) |
-      (IS_ATTENDANCE[id] << DAY_ATTENDED) |
-      (continuousTable[id] << DAY_CONTINUOUS) |
-      (deletionTable[id] << DAY_DELETION);
+    table[id] = (N_CODE[id] << DAY_N) | (IS_ATTENDANCE[id] << DAY_ATTENDED) | (deletionTable[id] << DAY_DELETION);
   }
   return table;
 }

@@ -45,13 +45,13 @@ const LEVELS: Record<
   (a: AbsencePolicy) => { crossed: string; thresholdPercent: number; nextStep: string }
 > = {
   'persistent-absence': (a) => ({
-    crossed: `at or above the ${a.persistentPercent}% persistent-absence line`,
+    crossed: `at or above the ${a.persistentPercent}% line for persistent absence`,
     thresholdPercent: a.persistentPercent,
     nextStep:
       'Meet the pupil and parents to understand the barriers and agree an action plan with reviews; involve the local authority where support is needed',
   }),
   'severe-absence': (a) => ({
-    crossed: `at or above the ${a.severePercent}% severe-absence line`,
+    crossed: `at or above the ${a.severePercent}% line for severe absence`,
     thresholdPercent: a.severePercent,
     nextStep:
       'Agree a joint approach with the local authority and all services involved; make sure the pupil has a case and a plan',
@@ -59,7 +59,7 @@ const LEVELS: Record<
   'at-risk-of-persistent-absence': (a) => ({
     crossed: `in the at-risk band (${a.atRiskFromPercent}% to under ${a.persistentPercent}%)`,
     thresholdPercent: a.atRiskFromPercent,
-    nextStep: 'Talk with the pupil and parents now, before absence reaches the persistent-absence line',
+    nextStep: 'Talk with the pupil and parents now, before absence reaches the line for persistent absence',
   }),
 };
 

@@ -1,4 +1,5 @@
 import { formatShortDate } from '../dates/isoDate.ts';
+import { meetsBrokenWeeksConcern } from '../measures/brokenWeeks.ts';
 import { type PupilMeasures } from '../measures/pupilMeasures.ts';
 import { type EvaluationContext } from './evaluationContext.ts';
 import { type Finding } from './finding.ts';
@@ -8,7 +9,7 @@ import { pupilFinding } from './pupilFinding.ts';
 export function brokenWeeksFinding(ctx: EvaluationContext, p: number, m: PupilMeasures): Finding | null {
   const rule = ctx.policy.brokenWeeks;
   const { broken, weeks, brokenWeekMondays } = m.brokenWeeks;
-  if (broken < rule.minimumBrokenWeeks || broken < rule.concernRatio * weeks) return null;
+  if (!meetsBrokenWeeksConcern(broken, weeks, rule)) return null;
   return brokenWeeksFindingOf(
     ctx,
     p,

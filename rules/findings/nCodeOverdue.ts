@@ -10,7 +10,7 @@ import {
   type IsoDate,
 } from '../dates/isoDate.ts';
 import { type EvaluationContext } from './evaluationContext.ts';
-import { type Finding, type SessionMark } from './finding.ts';
+import { type Finding } from './finding.ts';
 import { pupilFinding } from './pupilFinding.ts';
 import { markedSessions } from './sessionEvidence.ts';
 
@@ -57,22 +57,41 @@ function workingDayCounter(from: IsoDate, asOf: IsoDate): (date: IsoDate) => num
 }
 
 /**
+ * End (exclusive) of the sessions whose N marks are overdue at the as-of date: those of school days more
+ * than the profile's limit before it (school days nationally; working days where the profile says so).
+ * Days since a session only grow the further back it is, so the overdue days are a prefix of the
+ * register. The finding and the engine's screen both take the cut-off from here.
+ */
+export function overdueNSessionEnd(ctx: EvaluationContext): number {
+  const { calendar } = ctx.register;
+  if (ctx.asOfDay < 0) return 0;
+  const limit = ctx.policy.unexplainedAbsence.correctNWithin;
+  let last: number;
+  if (limit.unit === 'school-days') last = ctx.asOfDay - limit.days - 1;
+  else {
+    last = ctx.asOfDay;
+    const holidays = bankHolidaysBetween(calendar.dayDate[0], ctx.asOf);
+    while (last >= 0 && workingDaysAfter(calendar.dayDate[last], ctx.asOf, holidays) <= limit.days) last--;
+  }
+  return last < 0 ? 0 : calendar.dayFirstSession[last + 1];
+}
+
+/**
  * `n-code-overdue`: an N still in the register more than 5 school days after its session (the 2024 Regs:
  * replace N within 5 school days, else record O). Profiles that say "working days" (001) count those.
  */
 export function nCodeOverdueFinding(ctx: EvaluationContext, p: number): Finding | null {
-  if (ctx.asOfDay < 0) return null;
+  const end = overdueNSessionEnd(ctx);
+  if (end === 0) return null;
   const { calendar } = ctx.register;
   const limit = ctx.policy.unexplainedAbsence.correctNWithin;
-  const allN = markedSessions(ctx.register, p, 0, ctx.asOfSessionEnd, N_CODE);
-  const overdue: (SessionMark & { daysSince: number })[] = [];
-  const workingDaysSince =
-    limit.unit === 'working-days' && allN.length > 0 ? workingDayCounter(allN[0].date, ctx.asOf) : undefined;
-  for (const mark of allN) {
-    const daysSince = workingDaysSince ? workingDaysSince(mark.date) : ctx.asOfDay - calendar.dayIndex.get(mark.date)!;
-    if (daysSince > limit.days) overdue.push({ ...mark, daysSince });
-  }
-  if (overdue.length === 0) return null;
+  const marks = markedSessions(ctx.register, p, 0, end, N_CODE);
+  if (marks.length === 0) return null;
+  const workingDaysSince = limit.unit === 'working-days' ? workingDayCounter(marks[0].date, ctx.asOf) : undefined;
+  const overdue = marks.map((mark) => ({
+    ...mark,
+    daysSince: workingDaysSince ? workingDaysSince(mark.date) : ctx.asOfDay - calendar.dayIndex.get(mark.date)!,
+  }));
   const unit = limit.unit === 'school-days' ? 'school days' : 'working days';
   const oldest = overdue[0];
   return pupilFinding(ctx, p, 'n-code-overdue', {

@@ -1,6 +1,7 @@
 import { schoolWeekWindow, type SchoolWeekWindow } from '../calendar/schoolWeekWindow.ts';
 import { type Register } from '../register/register.ts';
 import { type SessionMark } from './finding.ts';
+import { firstDayOfSpell } from './firstDayOfSpell.ts';
 import { markedSessions } from './sessionEvidence.ts';
 
 export interface RollingWindowResult {
@@ -40,11 +41,12 @@ export function rollingWindowCount(
     window,
     count,
     sessions: markedSessions(register, p, window.startSession, window.endSession, table),
-    metOnDay: firstDayOfSpell(register, p, lastDay, weeks, threshold, table),
+    metOnDay: spellStart(register, p, lastDay, weeks, threshold, table),
   };
 }
 
-function firstDayOfSpell(
+/** The day the count first reached the threshold in the present spell, from per-day prefix sums. */
+function spellStart(
   register: Register,
   p: number,
   lastDay: number,
@@ -61,13 +63,5 @@ function firstDayOfSpell(
     for (let s = calendar.dayFirstSession[d]; s < calendar.dayFirstSession[d + 1]; s++) n += table[marks[base + s]];
     prefix[d + 1] = prefix[d] + n;
   }
-  let day = lastDay;
-  while (day > 0) {
-    const previous = day - 1;
-    const firstWeek = Math.max(0, calendar.dayWeek[previous] - weeks + 1);
-    const firstDay = calendar.weekFirstDay[firstWeek];
-    if (prefix[previous + 1] - prefix[firstDay] < threshold) break;
-    day = previous;
-  }
-  return day;
+  return firstDayOfSpell(calendar, lastDay, weeks, threshold, (day) => prefix[day]);
 }

@@ -24,13 +24,23 @@ function isUnexplainedDay(ctx: EvaluationContext, p: number, day: number): boole
   return n > 0;
 }
 
-function socialWorkerExtras(ctx: EvaluationContext, p: number) {
+/**
+ * Whether the pupil has a social worker to tell. A looked-after child always has one (the local authority
+ * allocates a social worker to every child it looks after: Care Planning, Placement and Case Review
+ * (England) Regulations 2010), so the flag alone does not decide it. This also keeps a limited channel's
+ * "extra safeguarding steps apply" from telling looked-after children apart from others with a social worker.
+ */
+function hasSocialWorker(ctx: EvaluationContext, p: number): boolean {
   const pupil = ctx.register.pupils[p];
-  return pupil.socialWorker ? { socialWorker: true } : {};
+  return pupil.socialWorker === true || pupil.lookedAfter === true;
+}
+
+function socialWorkerExtras(ctx: EvaluationContext, p: number) {
+  return hasSocialWorker(ctx, p) ? { socialWorker: true } : {};
 }
 
 function withSocialWorker(ctx: EvaluationContext, p: number, step: string): string {
-  return ctx.register.pupils[p].socialWorker ? `${step}. ${ctx.policy.unexplainedAbsence.socialWorkerStep}` : step;
+  return hasSocialWorker(ctx, p) ? `${step}. ${ctx.policy.unexplainedAbsence.socialWorkerStep}` : step;
 }
 
 /** `unexplained-absence`: an N mark on the as-of school day (call parents today). */

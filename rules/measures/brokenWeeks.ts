@@ -1,4 +1,5 @@
 import { IS_ABSENCE, IS_POSSIBLE } from '../codes/codeCategories.ts';
+import { type PolicyProfile } from '../policies/policyProfile.ts';
 import { type Register } from '../register/register.ts';
 
 export interface BrokenWeeks {
@@ -46,4 +47,21 @@ export function brokenWeeks(register: Register, p: number, startSession: number,
   }
   close();
   return result;
+}
+
+/**
+ * Whether broken weeks are a concern under the profile: at least its minimum of broken weeks, and at least
+ * its share of the pupil's school weeks. The finding and the engine's screen both ask here.
+ *
+ * @example
+ * const rule = { minimumBrokenWeeks: 3, concernRatio: 0.5 };
+ * meetsBrokenWeeksConcern(3, 6, rule) // => true (half of the weeks)
+ * meetsBrokenWeeksConcern(2, 2, rule) // => false (under the minimum)
+ */
+export function meetsBrokenWeeksConcern(
+  broken: number,
+  weeks: number,
+  rule: Pick<PolicyProfile['brokenWeeks'], 'minimumBrokenWeeks' | 'concernRatio'>,
+): boolean {
+  return broken >= rule.minimumBrokenWeeks && broken >= rule.concernRatio * weeks;
 }

@@ -1,5 +1,7 @@
 import { type EvaluationContext } from '../findings/evaluationContext.ts';
-import { absencePercent, meetsAbsencePercent } from './absenceThresholds.ts';
+import { ABSENCE_LEVEL, absenceLevelBits, absencePercent, type AbsenceLevelLines } from './absenceThresholds.ts';
+import { type MeasureMethod } from '../findings/evaluationContext.ts';
+import { type PolicyProfile } from '../policies/policyProfile.ts';
 import { countsFromCodeTally, tallyCodes, type AttendanceCounts } from './attendanceCounts.ts';
 import { brokenWeeks, type BrokenWeeks } from './brokenWeeks.ts';
 
@@ -22,14 +24,24 @@ export interface PupilMeasures extends AttendanceCounts {
   brokenWeeks: BrokenWeeks;
 }
 
+/** The lines of absenceLevelBits for a profile and measure method. */
+export function absenceLevelLines(policy: PolicyProfile, method: MeasureMethod): AbsenceLevelLines {
+  const { persistentPercent, severePercent, atRiskFromPercent } = policy.absence;
+  return {
+    persistentPercent,
+    severePercent,
+    atRiskFromPercent,
+    minimumPossibleExclusive: method === 'dfe-live' ? DFE_LIVE_MIN_POSSIBLE_EXCLUSIVE : 0,
+  };
+}
+
 /** A pupil's measures over the context's period (academic year to the as-of date unless set). */
 export function pupilMeasures(ctx: EvaluationContext, p: number): PupilMeasures {
   const { register, period, policy } = ctx;
   const base = p * register.calendar.sessionCount;
   const counts = countsFromCodeTally(tallyCodes(register.marks, base + period.startSession, base + period.endSession));
-  const counted =
-    ctx.measureMethod === 'dfe-live' ? counts.possible > DFE_LIVE_MIN_POSSIBLE_EXCLUSIVE : counts.possible > 0;
-  const persistent = counted && meetsAbsencePercent(counts.absence, counts.possible, policy.absence.persistentPercent);
+  const lines = absenceLevelLines(policy, ctx.measureMethod);
+  const levels = absenceLevelBits(counts.absence, counts.possible, lines);
   return {
     ...counts,
     from: period.from,
@@ -38,11 +50,10 @@ export function pupilMeasures(ctx: EvaluationContext, p: number): PupilMeasures 
     absencePercent: absencePercent(counts.absence, counts.possible),
     authorisedPercent: absencePercent(counts.authorised, counts.possible),
     unauthorisedPercent: absencePercent(counts.unauthorised, counts.possible),
-    countedForAbsenceMeasures: counted,
-    persistentlyAbsent: persistent,
-    severelyAbsent: counted && meetsAbsencePercent(counts.absence, counts.possible, policy.absence.severePercent),
-    atRiskOfPersistentAbsence:
-      counted && !persistent && meetsAbsencePercent(counts.absence, counts.possible, policy.absence.atRiskFromPercent),
+    countedForAbsenceMeasures: counts.possible > lines.minimumPossibleExclusive,
+    persistentlyAbsent: (levels & ABSENCE_LEVEL.persistent) !== 0,
+    severelyAbsent: (levels & ABSENCE_LEVEL.severe) !== 0,
+    atRiskOfPersistentAbsence: (levels & ABSENCE_LEVEL.atRisk) !== 0,
     brokenWeeks: brokenWeeks(register, p, period.startSession, period.endSession),
   };
 }

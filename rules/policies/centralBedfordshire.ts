@@ -1,8 +1,8 @@
-import { SEED_SOURCES } from '../findings/citation.ts';
+import { cite } from '../sources/sourceRegister.ts';
 import { definePolicyProfile } from './definePolicyProfile.ts';
 
-const source = SEED_SOURCES.centralBedfordshire;
-const at = (where: string) => ({ source, where });
+const source = 'centralBedfordshire';
+const at = (where: string) => cite(source, where);
 
 /**
  * Central Bedfordshire Council's Attendance Strategy 2023-2028 (seed 003). A strategy rather than a

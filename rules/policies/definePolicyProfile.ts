@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deepFreeze } from './deepFreeze.ts';
 import { nationalProfile } from './national.ts';
 import { policyProfileSchema, type PolicyProfile } from './policyProfile.ts';
 
@@ -24,7 +25,7 @@ function mergeDeep(base: unknown, over: unknown): unknown {
 
 /**
  * A local profile: the national rules with the source document's changes laid over them. Validated as a
- * whole, so a typo in an override fails at start-up with the path of the bad field.
+ * whole, so a typo in an override fails at start-up with the path of the bad field, and deep-frozen.
  */
 export function definePolicyProfile(
   overrides: PolicyOverrides & Pick<PolicyProfile, 'id' | 'name' | 'kind' | 'source' | 'version'>,
@@ -35,5 +36,5 @@ export function definePolicyProfile(
   if (!result.success) {
     throw new Error(`policy profile ${overrides.id} is invalid:\n${z.prettifyError(result.error)}`);
   }
-  return result.data;
+  return deepFreeze(result.data);
 }

@@ -1,8 +1,8 @@
-import { SEED_SOURCES } from '../findings/citation.ts';
+import { cite } from '../sources/sourceRegister.ts';
 import { definePolicyProfile } from './definePolicyProfile.ts';
 
-const source = SEED_SOURCES.derby;
-const at = (where: string) => ({ source, where });
+const source = 'derby';
+const at = (where: string) => cite(source, where);
 
 /**
  * Derby City Council's Working Together to Improve School Attendance policy 2025 (seed 000): support first,

@@ -1,8 +1,8 @@
-import { SEED_SOURCES } from '../findings/citation.ts';
+import { cite } from '../sources/sourceRegister.ts';
 import { definePolicyProfile } from './definePolicyProfile.ts';
 
-const source = SEED_SOURCES.dudleyStJames;
-const at = (where: string) => ({ source, where });
+const source = 'dudleyStJames';
+const at = (where: string) => cite(source, where);
 
 /**
  * St James's C of E Primary School, Stourbridge (seed 001): the school day starts at 08:40 and the register

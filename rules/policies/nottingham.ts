@@ -1,8 +1,8 @@
-import { SEED_SOURCES } from '../findings/citation.ts';
+import { cite } from '../sources/sourceRegister.ts';
 import { definePolicyProfile } from './definePolicyProfile.ts';
 
-const source = SEED_SOURCES.nottingham;
-const at = (where: string) => ({ source, where });
+const source = 'nottingham';
+const at = (where: string) => cite(source, where);
 
 /**
  * Nottingham City Council (seed 002): the national framework, support first, with the LA told when a pupil

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SOURCE_IDS } from '../sources/sourceRegister.ts';
 
 const citation = z.object({ source: z.string().min(1), where: z.string().min(1) });
 const code = z.string().regex(/^(?:[A-Z]\d?|\/|\\|#|-)$/, 'a register code such as G, N, O or U');
@@ -22,8 +23,11 @@ export const policyProfileSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
   name: z.string().min(1),
   kind: z.enum(['national', 'local-authority', 'school']),
-  /** The document the profile encodes; "national" for the national profile. */
-  source: z.string().min(1),
+  /**
+   * The document the profile encodes, by its key in the source register (rules/sources/); "national" for
+   * the national profile. A profile cites only this document and national sources.
+   */
+  source: z.union([z.literal('national'), z.enum(SOURCE_IDS as [string, ...string[]])]),
   /** Bumped whenever a number or wording changes, and stored with every decision made under it. */
   version: z.string().min(1),
 
@@ -147,6 +151,8 @@ export const policyProfileSchema = z.object({
     refuseHolidays: z.boolean(),
     /** Days taken without consent from which a penalty is requested without a warning first (004: 5). */
     penaltyWithoutWarningFromDays: z.number().int().positive().optional(),
+    /** What happens then, in the source's words (004: the council sends the fine without a warning). */
+    penaltyWithoutWarningStep: z.string().min(1).optional(),
     citation,
   }),
 

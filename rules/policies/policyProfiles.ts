@@ -18,7 +18,14 @@ export const POLICY_PROFILES: ReadonlyMap<string, PolicyProfile> = new Map(
   ].map((p) => [p.id, p]),
 );
 
-/** The profile with this id; throws naming the ids there are, so a typo in school.json is easy to fix. */
+/**
+ * The profile with this id; throws naming the ids there are, so a typo in school.json is easy to fix.
+ *
+ * @example
+ * policyProfile('stockport-bramhall').penaltyThreshold.sessions // => 10
+ * policyProfile('dudley-st-james').unexplainedAbsence.correctNWithin // => { days: 5, unit: 'working-days' }
+ * policyProfile('derbyshire') // throws RangeError: unknown policy profile "derbyshire"; the profiles are: national, derby, …
+ */
 export function policyProfile(id: string): PolicyProfile {
   const profile = POLICY_PROFILES.get(id);
   if (!profile)

@@ -1,8 +1,8 @@
-import { SEED_SOURCES } from '../findings/citation.ts';
+import { cite } from '../sources/sourceRegister.ts';
 import { definePolicyProfile } from './definePolicyProfile.ts';
 
-const source = SEED_SOURCES.stockportBramhall;
-const at = (where: string) => ({ source, where });
+const source = 'stockportBramhall';
+const at = (where: string) => cite(source, where);
 
 /**
  * Bramhall High School, Stockport (seed 004). Stockport Council issues the penalty notices; its warning
@@ -14,7 +14,7 @@ export const stockportBramhallProfile = definePolicyProfile({
   name: 'Bramhall High School (Stockport)',
   kind: 'school',
   source,
-  version: '2024.2',
+  version: '2024.3',
   register: {
     opensAt: '08:30',
     citation: at('Absence Procedures, School, paras 27-29 (registers at 08:30; late after the register closes is U)'),
@@ -85,6 +85,8 @@ export const stockportBramhallProfile = definePolicyProfile({
   leave: {
     refuseHolidays: true,
     penaltyWithoutWarningFromDays: 5,
+    penaltyWithoutWarningStep:
+      'refer to Stockport Council for a penalty notice, which the Council sends without an initial warning (Legal Sanctions para 16), whatever other absence is in the window',
     citation: at(
       'Recording of Absences para 35 (term-time holidays will not be agreed); Legal Sanctions para 16 (5 days or more without consent: penalty without warning)',
     ),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readConfig } from '../../bot/config.ts';
+import { ConfigError, isProductionEnvironment, readConfig } from '../../bot/config.ts';
 
 function problems(env: Record<string, string>): string {
   try {
@@ -47,7 +47,7 @@ describe('readConfig', () => {
 
   it('refuses an app id without its secret even outside production', () => {
     expect(problems({ MicrosoftAppId: 'a' })).toContain(
-      'MicrosoftAppId is set but MicrosoftAppPassword and MicrosoftAppTenantId are not',
+      'MicrosoftAppId is set, so Teams mode needs MicrosoftAppPassword, MicrosoftAppTenantId',
     );
   });
 
@@ -105,5 +105,33 @@ describe('readConfig', () => {
       localMode: true,
       port: 3978,
     });
+  });
+
+  it('takes every spelling of production as production: no capital letter or space opens the bot', () => {
+    for (const spelling of ['production', 'Production', 'PRODUCTION', ' production ', 'prod', 'Prod'])
+      expect(problems({ NODE_ENV: spelling }), spelling).toContain(
+        'needs MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId',
+      );
+    expect(isProductionEnvironment('development')).toBe(false);
+    expect(isProductionEnvironment('preproduction')).toBe(false);
+  });
+
+  it('chooses local mode by ATTENDANCE_MODE=local or by no credentials at all, and never in production', () => {
+    expect(readConfig({})).toMatchObject({ localMode: true, host: '127.0.0.1', allowedTenants: [] });
+    const chosen = readConfig({ ATTENDANCE_MODE: 'Local', MicrosoftAppId: 'a', MicrosoftAppPassword: 'b' });
+    expect(chosen).toMatchObject({ localMode: true, appId: '', modeReason: 'ATTENDANCE_MODE=local' });
+    expect(problems({ ATTENDANCE_MODE: 'local', NODE_ENV: 'Production' })).toContain(
+      'ATTENDANCE_MODE=local cannot run with NODE_ENV=Production',
+    );
+    expect(problems({ ATTENDANCE_MODE: 'teams' })).toContain('ATTENDANCE_MODE=teams needs MicrosoftAppId');
+    expect(problems({ ATTENDANCE_MODE: 'open' })).toContain('ATTENDANCE_MODE must be local');
+    expect(readConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+
+  it('serves the app tenant in Teams mode, or the ALLOWED_TENANT_IDS list, compared without case', () => {
+    const teams = { MicrosoftAppId: 'a', MicrosoftAppPassword: 'b', MicrosoftAppTenantId: 'Tenant-A' };
+    expect(readConfig(teams)).toMatchObject({ localMode: false, allowedTenants: ['tenant-a'], host: undefined });
+    expect(readConfig({ ...teams, ALLOWED_TENANT_IDS: 'T-1, t-2;T-3' }).allowedTenants).toEqual(['t-1', 't-2', 't-3']);
+    expect(readConfig({ ALLOWED_TENANT_IDS: 'T-9' })).toMatchObject({ localMode: true, allowedTenants: ['t-9'] });
   });
 });

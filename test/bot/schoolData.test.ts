@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +39,31 @@ describe('loadSchools', () => {
     writeBundle(join(root, 'a'), FIXTURE_SCHOOL);
     writeBundle(join(root, 'b'), FIXTURE_SCHOOL);
     expect(() => loadSchools(root)).toThrow(/two bundles claim URN 100001: .*a and .*b/);
+  });
+
+  it('serves a bundle without school.json under an id and name from its folder, as the CLI reads it', () => {
+    const root = dataFolder();
+    writeBundle(join(root, 'la', 'oakfield'), FIXTURE_SCHOOL);
+    const bare = writeBundle(join(root, 'la', 'Brook Lane Primary'), FIXTURE_SCHOOL);
+    rmSync(join(bare, 'school.json'));
+    const schools = loadSchools(root);
+    expect(schools.map((s) => [s.urn, s.name, s.policy.id, s.idFromFolder ?? false])).toEqual([
+      ['brook-lane-primary', 'Brook Lane Primary', 'national', true],
+      ['100001', 'Oakfield Primary', 'national', false],
+    ]);
+    expect(loadSchools(bare)[0].urn).toBe('brook-lane-primary');
+    const cli = spawnSync(process.execPath, ['bin/attendance.js', 'check', bare, '--json'], { encoding: 'utf8' });
+    expect(cli.status).toBe(0);
+    expect(JSON.parse(cli.stdout).pupils).toBe(schools[0].register.pupils.length);
+  });
+
+  it('refuses two bundles whose folders give one id, saying how to tell them apart', () => {
+    const root = dataFolder();
+    for (const folder of ['a/Brook Lane', 'b/brook-lane'])
+      rmSync(join(writeBundle(join(root, folder), FIXTURE_SCHOOL), 'school.json'));
+    expect(() => loadSchools(root)).toThrow(
+      /two bundles are served as brook-lane: .*give one a school.json with its URN/,
+    );
   });
 
   it('says what ATTENDANCE_DATA should point at when it holds no bundle', () => {

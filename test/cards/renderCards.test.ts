@@ -1,15 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choicesCard } from '../../cards/queries/choicesCard.ts';
-import { cohortCard } from '../../cards/queries/cohortCard.ts';
-import { helpCard } from '../../cards/queries/helpCard.ts';
-import { listCard } from '../../cards/queries/listCard.ts';
-import { pupilCard } from '../../cards/queries/pupilCard.ts';
-import { type AdaptiveCardJson } from '../../bot/host/featureHost.ts';
-import { sampleCohortCard, sampleHelpCard, sampleListCard, samplePupilCard } from './sampleCardData.ts';
+import { type AdaptiveCardJson } from '../../cards/cardTypes.ts';
+import { buildCardGallery } from './cardGallery.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
@@ -19,35 +14,51 @@ if (!available)
   console.warn(`card rendering tests skipped: ${CHROMIUM} not found (set REQUIRE_CHROMIUM=1 to make this an error)`);
 
 const sdkBundle = createRequire(import.meta.url).resolve('adaptivecards/dist/adaptivecards.min.js');
+const layoutProbe = fileURLToPath(new URL('./cardLayoutProbe.browser.js', import.meta.url));
+/** Screenshots for a person to look at (gitignored); nothing compares them pixel by pixel. */
+const ARTEFACTS = fileURLToPath(new URL('../../.artifacts/cards/', import.meta.url));
+
+/**
+ * Teams on a phone gives a card about 320 px; the desktop chat pane about 500; a wide window or a card
+ * opened in a meeting's side panel up to about 700.
+ */
+const WIDTHS = [320, 500, 700];
 
 interface Layout {
   height: number;
   width: number;
   text: string;
-  /** Elements whose box pokes out of the card, or whose text is cut off sideways. */
-  overflowing: string[];
+  /** Words broken across lines, text cut off, boxes out of the card (see cardLayoutProbe.browser.js). */
+  problems: string[];
   buttons: string[];
 }
 
-const layoutProbe = fileURLToPath(new URL('./cardLayoutProbe.browser.js', import.meta.url));
-
-/** Renders a card with the adaptivecards SDK at a given width (see cardLayoutProbe.browser.js). */
 async function render(page: Page, card: AdaptiveCardJson, width: number): Promise<Layout> {
   return (await page.evaluate(`probeCardLayout(${JSON.stringify(card)}, ${width})`)) as Layout;
 }
 
-describe.skipIf(!available)('query cards rendered in headless Chromium', () => {
+function fileNameOf(name: string, width: number): string {
+  return `${name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}-${width}.png`;
+}
+
+const gallery = await buildCardGallery();
+
+describe.skipIf(!available)('every card kind, drawn in headless Chromium at Teams widths', () => {
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
+    mkdirSync(ARTEFACTS, { recursive: true });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
     });
-    page = await browser.newPage();
+    page = await browser.newPage({ viewport: { width: 800, height: 600 } });
     await page.setContent(
-      '<!doctype html><html><head><meta charset="utf-8"></head><body style="font-family: sans-serif; margin: 0"></body></html>',
+      '<!doctype html><html><head><meta charset="utf-8"></head><body style="font-family: \'Segoe UI\', sans-serif; margin: 0"></body></html>',
     );
     await page.addScriptTag({ path: sdkBundle });
     await page.addScriptTag({ path: layoutProbe });
@@ -56,71 +67,92 @@ describe.skipIf(!available)('query cards rendered in headless Chromium', () => {
     await browser?.close();
   });
 
-  // Teams on a phone gives a card about 320 px; the desktop chat pane about 500.
-  const widths = [320, 500];
-  const cases: [string, () => AdaptiveCardJson, string[]][] = [
-    [
-      'list card with a next page',
-      () => listCard(sampleListCard(20, true)).card!,
-      ['Pupil 20 Example', 'Friday 21 November 2025'],
-    ],
-    [
-      'pupil card (full view)',
-      () => pupilCard(samplePupilCard(true)).card!,
-      ['Amy Smith', 'Penalty threshold', 'Social worker'],
-    ],
-    ['cohort card', () => cohortCard(sampleCohortCard(false)).card!, ['Persistently absent', '17.79%']],
-    ['help card', () => helpCard(sampleHelpCard()).card!, ['which pupils hit the penalty threshold?']],
-    [
-      'choices card',
-      () =>
-        choicesCard({
-          title: 'Which pupil did you mean?',
-          intro: '2 pupils match "Amy".',
-          choices: [
-            { title: 'Amy Smith, Year 9, 9B', value: '100001|A' },
-            { title: 'Amy Stone, Year 7, 7A', value: '100001|B' },
-          ],
-          firstValue: '100001|A',
-          queryToken: '{}',
-        }).card!,
-      ['Amy Stone, Year 7, 7A'],
-    ],
-  ];
-
-  for (const [name, build, mustShow] of cases) {
-    for (const width of widths) {
-      it(`${name} lays out within ${width}px and shows its content`, async () => {
-        const layout = await render(page, build(), width);
-        expect(layout.height).toBeGreaterThan(80);
+  for (const { name, card, mustShow } of gallery) {
+    for (const width of WIDTHS) {
+      it(`${name} reads whole at ${width}px: no broken word, nothing cut off or sticking out`, async () => {
+        const layout = await render(page, card, width);
+        await page.locator('#card-host').screenshot({ path: `${ARTEFACTS}${fileNameOf(name, width)}` });
+        expect(layout.height).toBeGreaterThan(40);
         expect(layout.width).toBeLessThanOrEqual(width + 1);
-        expect(layout.overflowing).toEqual([]);
+        expect(layout.problems).toEqual([]);
         for (const text of mustShow) expect(layout.text).toContain(text);
       });
     }
   }
 
-  it('catches a card that does not fit (so the checks above can fail)', async () => {
-    const tooWide: AdaptiveCardJson = {
-      type: 'AdaptiveCard',
-      version: '1.5',
-      body: [
+  describe('the checks bite: deliberately bad cards fail them', () => {
+    const card = (body: unknown[]): AdaptiveCardJson => ({ type: 'AdaptiveCard', version: '1.5', body });
+
+    it('a label in a column too narrow for it is reported as a broken word', async () => {
+      const narrow = card([
+        {
+          type: 'ColumnSet',
+          columns: [
+            { type: 'Column', width: '40px', items: [{ type: 'TextBlock', text: 'Overall absence', wrap: true }] },
+            { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: '6.9%', wrap: true }] },
+          ],
+        },
+      ]);
+      const layout = await render(page, narrow, 320);
+      expect(layout.problems.some((p) => p.startsWith('word broken across lines: "Overall"'))).toBe(true);
+    });
+
+    it('text that does not wrap is reported as cut off', async () => {
+      const unwrapped = card([
+        {
+          type: 'TextBlock',
+          text: 'Persistently absent pupils in Year 9 against the national figure for the autumn term',
+          wrap: false,
+        },
+      ]);
+      const layout = await render(page, unwrapped, 320);
+      expect(layout.problems.some((p) => p.startsWith('text cut off'))).toBe(true);
+    });
+
+    it('a line limit that hides the end of a reason is reported as cut off', async () => {
+      const limited = card([
+        {
+          type: 'TextBlock',
+          text: '11 unauthorised sessions (G 4, O 5, U 2) in the 10 school weeks from Monday 15 September to Friday 21 November: the threshold for considering a penalty notice is 10.',
+          wrap: true,
+          maxLines: 1,
+        },
+      ]);
+      const layout = await render(page, limited, 320);
+      expect(layout.problems.some((p) => p.startsWith('text cut off'))).toBe(true);
+    });
+
+    it('a grid squeezed into a thin column beside its labels is reported (the old marks grid)', async () => {
+      const thin = card([
+        {
+          type: 'ColumnSet',
+          columns: [
+            { type: 'Column', width: 90, items: [{ type: 'TextBlock', text: 'w/c 10 Nov', wrap: true }] },
+            {
+              type: 'Column',
+              width: 'stretch',
+              items: [{ type: 'TextBlock', text: 'Mon /\\  Tue NN  Wed /\\  Thu GG  Fri O\\', wrap: true }],
+            },
+          ],
+        },
+      ]);
+      const layout = await render(page, thin, 320);
+      expect(layout.problems.some((p) => p.startsWith('squeezed into a narrow column'))).toBe(true);
+    });
+
+    it('a table wider than the card is reported as sticking out', async () => {
+      const wide = card([
         {
           type: 'ColumnSet',
           columns: [0, 1, 2].map((i) => ({
             type: 'Column',
             width: '200px',
-            items: [{ type: 'TextBlock', text: `Column ${i} with a long unbroken heading`, wrap: false }],
+            items: [{ type: 'TextBlock', text: `Column ${i}`, wrap: true }],
           })),
         },
-      ],
-    };
-    const layout = await render(page, tooWide, 320);
-    expect(layout.overflowing.length).toBeGreaterThan(0);
-  });
-
-  it('list card shows the "next" button with the remaining count', async () => {
-    const layout = await render(page, listCard(sampleListCard(20, true)).card!, 500);
-    expect(layout.buttons).toContain('Next 7');
+      ]);
+      const layout = await render(page, wide, 320);
+      expect(layout.problems.some((p) => /outside the card|cut off/.test(p))).toBe(true);
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { weeklyAttendanceChart } from '../../cards/charts/weeklyAttendanceChart.ts';
 import { type CohortCardData } from '../../cards/queries/cohortCard.ts';
 import { type HelpCardData } from '../../cards/queries/helpCard.ts';
 import { type ListCardData } from '../../cards/queries/listCard.ts';
@@ -76,9 +77,22 @@ export function samplePupilCard(full: boolean): PupilCardData {
     ],
     limitedNote: full ? '' : 'Context flags and safeguarding detail are not shown in this conversation.',
     weekCount: 6,
+    hasChart: true,
+    chart: weeklyAttendanceChart(
+      ['2025-09-01', '2025-09-08', '2025-09-15'].map((weekOf, i) => ({
+        weekOf,
+        possible: 10,
+        attended: 10 - 3 * i,
+        weekPercent: 100 - 30 * i,
+        possibleToDate: 10 * (i + 1),
+        attendedToDate: 10 * (i + 1) - 3 * ((i * (i + 1)) / 2),
+        percentToDate: 100,
+      })),
+      'Amy Smith',
+    ),
     weeks: Array.from({ length: 6 }, (_, i) => ({
-      label: `w/c ${10 + i} Nov`,
-      marks: 'Mon /\\  Tue NN  Wed /\\  Thu GG  Fri O\\',
+      label: `${10 + i} Nov`,
+      days: ['/\\', 'NN', '/\\', 'GG', 'O\\'].map((code) => ({ code })),
     })),
     marksKey:
       '/ \\ present (AM, PM) · N no reason yet · G holiday not agreed · O other unauthorised · I illness · L late',
@@ -97,10 +111,17 @@ export function sampleCohortCard(suppressed: boolean): CohortCardData {
     suppressedText: 'Fewer than 5 pupils match, so figures are not shown: they could identify a child.',
     rows: [
       { measure: 'Overall absence', cohort: '6.9%', national: '6.38%' },
-      { measure: 'Authorised absence', cohort: '4.1%', national: '—' },
-      { measure: 'Unauthorised absence', cohort: '2.8%', national: '—' },
       { measure: 'Persistently absent (10%+)', cohort: '18.7% (34)', national: '17.79%' },
       { measure: 'Severely absent (50%+)', cohort: '1.6% (3)', national: '2.04%' },
+    ],
+    comparisons: [
+      { measure: 'Overall absence', cohort: 6.9, national: 6.38 },
+      { measure: 'Persistently absent (10%+)', cohort: 18.7, national: 17.79 },
+      { measure: 'Severely absent (50%+)', cohort: 1.6, national: 2.04 },
+    ],
+    breakdown: [
+      { label: 'Authorised absence', value: '4.1%' },
+      { label: 'Unauthorised absence', value: '2.8%' },
     ],
     notes: "National figures are for a different period than the cohort's: compare the shape, not the decimals.",
     sources: 'National: DfE, Pupil absence in schools in England, autumn term 2024/25 (state-funded schools).',
@@ -110,15 +131,21 @@ export function sampleCohortCard(suppressed: boolean): CohortCardData {
 export function sampleHelpCard(): HelpCardData {
   return {
     title: 'What I can answer',
-    intro: 'I did not understand "whos missin".',
-    suggestionsText: 'Did you mean: unexplained absence today?',
+    intro: 'As a member of staff you can ask about pupils and groups.',
     sections: [
       {
-        heading: 'Lists of pupils',
+        heading: 'Ask in your own words',
         examples: ['which pupils hit the penalty threshold?', 'who is persistently absent in Year 9?'],
       },
       { heading: 'One pupil', examples: ['how is Amy Smith doing?'] },
     ],
     footer: 'In a channel, mention me first. Set up: link school <URN>.',
+    asks: [
+      {
+        title: 'who is persistently absent in Year 9 this term?',
+        question: 'who is persistently absent in Year 9 this term?',
+      },
+      { title: 'Help', question: 'help' },
+    ],
   };
 }

@@ -124,7 +124,7 @@ describe('attendance check on a school’s export', () => {
     const body = await checkJson('--policy', 'stockport-bramhall');
     expect(body.policy).toBe('stockport-bramhall');
     const finPenalty = body.findings.find((f) => f.upn === PUPILS.fin && f.rule === 'penalty-threshold')!;
-    expect(finPenalty.citation.source).toBe('004_68bc42b2194a3ad7.txt');
+    expect(finPenalty.citation.source).toBe('Bramhall High School (Stockport), Attendance Policy (2024)');
     expect(finPenalty.nextStep).toMatch(/15 school days/);
   });
 

@@ -137,3 +137,29 @@ describe('leave of absence', () => {
     expect(young.ifTakenAnyway.says).toMatch(/not of compulsory school age/);
   });
 });
+
+describe('leave of absence at exactly the policy’s cap', () => {
+  const bereavement = {
+    reason: 'bereavement',
+    appliedOn: '2025-10-01',
+    evidenceProvided: true,
+    couldBeTakenInHolidays: false,
+  } as const;
+
+  it('refuses 10 sessions under 001 (never 10 sessions or more), saying at most 9 could be granted', () => {
+    // Monday 17 to Friday 21 November: 5 school days, 10 sessions, exactly 001's cap.
+    const d = decide({ ...bereavement, from: '2025-11-17', to: '2025-11-21' }, 'dudley-st-james');
+    expect(d.sessionCount).toBe(10);
+    expect(check(d, 'short')).toMatchObject({
+      passed: false,
+      says: '10 sessions: the policy never grants 10 sessions or more, so at most 9 could be granted',
+    });
+    expect(d.outcome).toBe('refuse');
+  });
+
+  it('passes 8 sessions under 001, one day under the cap, saying so', () => {
+    const d = decide({ ...bereavement, from: '2025-11-17', to: '2025-11-20' }, 'dudley-st-james');
+    expect(d.sessionCount).toBe(8);
+    expect(check(d, 'short')).toMatchObject({ passed: true, says: '8 sessions, under the cap of 10' });
+  });
+});

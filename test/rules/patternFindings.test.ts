@@ -53,13 +53,13 @@ describe('broken-weeks', () => {
       'broken-weeks',
     );
     expect(f?.citation).toEqual({
-      source: '004_68bc42b2194a3ad7.txt',
+      source: 'Bramhall High School (Stockport), Attendance Policy (2024)',
       where: expect.stringMatching(/Appendix A, Support First Approach para 9/),
     });
   });
 });
 
-describe('evaluateFindings', () => {
+describe('a register’s findings', () => {
   it('orders findings by rule, then pupil name', () => {
     const findings = findingsAt(
       {

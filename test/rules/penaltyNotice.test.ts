@@ -59,6 +59,12 @@ describe('penalty notice', () => {
     expect(decide({ dateOfBirth: '2021-06-01' }).outcome).toBe('not-compulsory-school-age');
   });
 
+  it('gives the pupil’s age as the reason for a reception pupil, not the threshold, even below it', () => {
+    const d = decide({ dateOfBirth: '2021-06-01', thresholdMet: false });
+    expect(d.outcome).toBe('not-compulsory-school-age');
+    expect(d.reasons[0]).toMatch(/compulsory school age/);
+  });
+
   it('issues none below the threshold', () => {
     expect(decide({ thresholdMet: false }).outcome).toBe('threshold-not-met');
   });

@@ -86,7 +86,34 @@ describe('penalty-threshold', () => {
       'stockport-bramhall',
     );
     expect(f?.nextStep).toMatch(/15 school days/);
-    expect(f?.citation.source).toBe('004_68bc42b2194a3ad7.txt');
+    expect(f?.citation.source).toBe('Bramhall High School (Stockport), Attendance Policy (2024)');
+  });
+
+  it('takes 004’s no-warning route for five school days of G, whatever else is in the window', () => {
+    // Seed 004's case: a five-day holiday (Mon 17 - Fri 21 November) plus two unrelated U marks.
+    const holidayAndLate: FixturePupil = {
+      spans: [['2025-11-17', '2025-11-21', 'G']],
+      days: { '2025-11-10': 'U/', '2025-11-11': '/U' },
+    };
+    const f = penalty(holidayAndLate, AS_OF, 'stockport-bramhall');
+    expect(f?.evidence.byCode).toEqual({ G: 10, U: 2 });
+    expect(f?.nextStep).toMatch(
+      /^5 or more school days of unauthorised leave \(G\) in the window: refer to Stockport Council/,
+    );
+    expect(f?.nextStep).toMatch(/without an initial warning/);
+    expect(f?.nextStep).not.toMatch(/notice to improve \(/);
+    // Nationally the mix goes back to support first.
+    expect(penalty(holidayAndLate, AS_OF)?.nextStep).toMatch(/^Offer support first/);
+  });
+
+  it('keeps 004’s warning route for four and a half days of G', () => {
+    const f = penalty(
+      { spans: [['2025-11-17', '2025-11-20', 'G']], days: { '2025-11-21': 'GU', '2025-11-10': 'UU' } },
+      AS_OF,
+      'stockport-bramhall',
+    );
+    expect(f?.evidence.byCode).toEqual({ G: 9, U: 3 });
+    expect(f?.nextStep).toMatch(/^Offer support first.*15 school days/);
   });
 
   it('finds nothing for a pupil below compulsory school age', () => {

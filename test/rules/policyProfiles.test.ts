@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SEED_SOURCES } from '../../rules/findings/citation.ts';
 import { nationalProfile } from '../../rules/policies/national.ts';
 import { policyProfileSchema } from '../../rules/policies/policyProfile.ts';
 import { POLICY_PROFILES, policyProfile } from '../../rules/policies/policyProfiles.ts';
+import { SOURCES, citedSources } from '../../rules/sources/sourceRegister.ts';
 
 /** Paths (a.b) of every value a profile sets differently from the national one; arrays compare whole. */
 function changedPaths(profile: unknown, base: unknown, path = ''): string[] {
@@ -123,6 +123,7 @@ const EXPECTED_CHANGES: Record<string, string[]> = {
     'brokenWeeks.citation',
     'leave.refuseHolidays',
     'leave.penaltyWithoutWarningFromDays',
+    'leave.penaltyWithoutWarningStep',
     'leave.citation',
     'stages',
     'notify.sicknessReturn',
@@ -190,13 +191,16 @@ describe('policy profiles', () => {
       expect([...changed].filter((p) => !IDENTITY.includes(p)).sort()).toEqual([...expected].sort());
     });
 
-    it(`${id} cites only its own seed or national sources`, () => {
+    it(`${id} cites only its own document or national sources, each by its title in the source register`, () => {
       const profile = policyProfile(id);
-      const seeds = Object.values(SEED_SOURCES) as string[];
+      const own = profile.source === 'national' ? undefined : SOURCES[profile.source as keyof typeof SOURCES];
+      expect(own?.scope).toBe('local');
       for (const c of citations(profile)) {
-        if (seeds.includes(c.source)) expect(c.source).toBe(profile.source);
+        for (const source of citedSources(c)) {
+          expect(source, `"${c.source}" is not a title in the source register`).toBeDefined();
+          if (source!.scope === 'local') expect(source!.title, c.where).toBe(own!.title);
+        }
       }
-      expect(profile.source).toMatch(/^00[0-4]_[0-9a-f]{16}\.txt$/);
     });
   }
 
@@ -235,5 +239,23 @@ describe('policy profiles', () => {
       secondaryPersistentAbsencePercent: 16,
       fsmPersistentAbsencePercent: 25,
     });
+  });
+});
+
+describe('the national profile', () => {
+  it('cites only national sources, each by its title in the source register', () => {
+    for (const c of citations(nationalProfile))
+      for (const source of citedSources(c)) expect(source?.scope, `"${c.source}" (${c.where})`).toBe('national');
+  });
+});
+
+describe('shared tables', () => {
+  it('are frozen all the way down: every shipped profile, its sections, arrays and citations', () => {
+    for (const profile of POLICY_PROFILES.values()) {
+      expect(Object.isFrozen(profile)).toBe(true);
+      expect(Object.isFrozen(profile.penaltyThreshold.codes)).toBe(true);
+      expect(Object.isFrozen(profile.penaltyThreshold.citation)).toBe(true);
+      expect(() => (profile.penaltyThreshold.codes as string[]).push('I')).toThrow(TypeError);
+    }
   });
 });

@@ -91,7 +91,7 @@ describe('sickness-return', () => {
     const f = sickness({ spans: [['2025-10-06', '2025-10-24', 'I']] }, '2025-10-24', 'nottingham');
     expect(f?.nextStep).toMatch(/Nottingham City Council/);
     expect(f?.citation).toEqual({
-      source: '002_9c97d1236ab3d0aa.txt',
+      source: 'Nottingham City Council, Working Together to Improve School Attendance (briefing slides, 2024)',
       where: expect.stringMatching(/Health Related Absence/),
     });
   });

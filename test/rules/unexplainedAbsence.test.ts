@@ -24,7 +24,10 @@ describe('unexplained-absence', () => {
       'unexplained-absence',
     );
     expect(f?.nextStep).toMatch(/youth offending team worker/);
-    expect(f?.citation).toEqual({ source: '000_1b9a318a1d6e4853.txt', where: expect.stringMatching(/para 27/) });
+    expect(f?.citation).toEqual({
+      source: 'Derby City Council, Working Together to Improve School Attendance policy (2025)',
+      where: expect.stringMatching(/para 27/),
+    });
   });
 });
 
@@ -51,7 +54,7 @@ describe('unexplained-3-days', () => {
     const pupil = { days: { '2025-11-13': 'NN', '2025-11-14': 'NN', '2025-11-17': 'NN' } };
     const f = findingOf(findingsAt(spec(pupil), '2025-11-17', 'dudley-st-james'), 'unexplained-3-days');
     expect(f?.nextStep).toMatch(/safe and well/);
-    expect(f?.citation.source).toBe('001_7ee3e34e9ff27cc2.txt');
+    expect(f?.citation.source).toBe('St James’s C of E Primary School (Dudley), Attendance Policy (2024)');
   });
 });
 

@@ -1,3 +1,4 @@
+import { registerDateInBounds } from '../../../rules/calendar/calendarBounds.ts';
 import { isoWeekday, addDays } from '../../../rules/dates/isoDate.ts';
 import { parseDateField, type FieldParse } from '../fieldParsers.ts';
 import { type SourceRow } from '../../import/sourceRows.ts';
@@ -14,12 +15,20 @@ export interface LayoutContext {
   gridColumns: ReadonlyMap<number, GridColumn>;
 }
 
+/** A register date: a date, and one inside the bounds a register's dates keep to. */
+function registerDate(text: string): FieldParse<string> {
+  const parsed = parseDateField(text);
+  if (!parsed.ok) return parsed;
+  const bounds = registerDateInBounds(parsed.value);
+  return bounds.ok ? parsed : { ok: false, problem: bounds.problem };
+}
+
 function readDate(row: SourceRow, cells: readonly string[], ctx: LayoutContext): string | undefined {
   const at = ctx.index.date!;
   row.dateField = ctx.header[at];
   const text = cells[at] ?? '';
   let parsed = ctx.dates.get(text);
-  if (!parsed) ctx.dates.set(text, (parsed = parseDateField(text)));
+  if (!parsed) ctx.dates.set(text, (parsed = registerDate(text)));
   if (parsed.ok) return parsed.value;
   row.problems.push({ field: ctx.header[at], message: parsed.problem });
   return undefined;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ProblemList, RegisterInputError } from '../inputProblems.ts';
 import { readJsonFile } from '../readJsonFile.ts';
+import { TEXT_ENCODINGS } from '../textEncoding.ts';
 import { COLUMN_ROLES, type ColumnRole } from './misColumnRoles.ts';
 
 const columnsSchema = z.strictObject(
@@ -17,13 +18,15 @@ const columnsSchema = z.strictObject(
 
 /**
  * A mapping file for an export whose headers are not recognised, e.g.
- * `{ "layout": "days", "columns": { "upn": "Pupil No", "am": "Morning", "pm": "Afternoon" } }`.
+ * `{ "layout": "days", "columns": { "upn": "Pupil No", "am": "Morning", "pm": "Afternoon" }, "encoding": "windows-1252" }`.
  * Only the roles it names are overridden; the rest are still recognised by their usual names.
  */
 export const misMappingSchema = z
   .object({
     layout: z.enum(['sessions', 'days', 'grid']).optional(),
     columns: columnsSchema.default({}),
+    /** The export's encoding when it is not UTF-8: many MIS exports are Windows-1252. */
+    encoding: z.enum(TEXT_ENCODINGS, { error: `the encodings are ${TEXT_ENCODINGS.join(', ')}` }).optional(),
   })
   .strict();
 export type MisMapping = z.infer<typeof misMappingSchema>;

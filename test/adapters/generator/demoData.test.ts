@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateLocalAuthority } from '../../../adapters/generator/generateLocalAuthority.ts';
 import { readRegisterBundle } from '../../../adapters/register/readRegisterBundle.ts';
-import { evaluateFindings } from '../../../rules/findings/evaluateFindings.ts';
+import { registerFindings } from '../../../rules/engine/registerFindings.ts';
 import { RULE_IDS } from '../../../rules/findings/finding.ts';
 import { policyProfile } from '../../../rules/policies/policyProfiles.ts';
 import { lastMarkedSchoolDay } from '../../../rules/register/lastMarkedSchoolDay.ts';
@@ -36,7 +36,10 @@ describe('the demo local authority', () => {
       dir,
       register,
       asOf,
-      findings: evaluateFindings(register, { asOf, policy: policyProfile(register.school.policy ?? 'national') }),
+      findings: registerFindings(register, {
+        asOf,
+        policy: policyProfile(register.school.policy ?? 'national'),
+      }).findings(),
     };
   });
 

@@ -195,7 +195,7 @@ describe('readMisExport', () => {
     expect(read.fileProblems[0].message).toMatch(/^cannot tell the layout/);
   });
 
-  it('reads a file Excel saved in Windows-1252 without mangling accented names', () => {
+  it('reads a file Excel saved in Windows-1252 without mangling accented names, when told it is', () => {
     const path = tempCsv('');
     writeFileSync(
       path,
@@ -207,8 +207,15 @@ describe('readMisExport', () => {
         ...Buffer.from(',03/09/2025,/,\\\n'),
       ]),
     );
-    const read = readMisExport(path);
+    const guessed = readMisExport(path);
+    expect(guessed.rows[0].problems).toEqual([
+      { field: 'Surname', message: expect.stringMatching(/^not valid UTF-8 .*--encoding windows-1252/) },
+    ]);
+    expect(guessed.rows[0].marks).toEqual([]);
+    const read = readMisExport(path, { encoding: 'windows-1252' });
     expect(read.rows[0].pupil).toMatchObject({ familyName: 'Brontë', givenName: 'Zoë' });
-    expect(read.notes.join(' ')).toMatch(/not UTF-8, so read as windows-1252/);
+    expect(read.notes.join(' ')).toMatch(/read as windows-1252, as asked/);
+    const mapped = readMisExport(path, { mapping: { columns: {}, encoding: 'windows-1252' } });
+    expect(mapped.rows[0].pupil).toMatchObject({ familyName: 'Brontë', givenName: 'Zoë' });
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,11 +32,18 @@ describe('embedded state store on disk', () => {
     rmSync(dir, { recursive: true });
   });
 
-  it('takes over a lock left by a process that no longer exists', async () => {
+  it('takes over a lock left by a process that no longer exists, and then holds it as its own', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'state.lock'), '999999999');
     const store = EmbeddedStateStore.open(dir);
+    // The lock now names this process, so a second opener is refused naming it, not the dead one.
+    expect(readFileSync(join(dir, 'state.lock'), 'utf8').trim()).toBe(String(process.pid));
+    expect(() => EmbeddedStateStore.open(dir)).toThrow(new RegExp(`in use by process ${process.pid}\\b`));
+    // And the store taken over works: a change is kept and read back.
+    await store.setRole('1', 'u1', 'staff');
+    expect(await store.listRoles('1')).toHaveLength(1);
     await store.close();
+    expect(existsSync(join(dir, 'state.lock'))).toBe(false);
     rmSync(dir, { recursive: true });
   });
 

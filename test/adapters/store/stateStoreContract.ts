@@ -162,6 +162,21 @@ export function describeStateStoreContract(name: string, makeHarness: () => Stor
       expect((await store.claim('me', 60_000, 60_000, 5)).map((i) => i.id).sort()).toEqual(['held', 'waiting']);
     });
 
+    it('gives back only its own leases on unsent items, keeping those named, so they can be claimed at once', async () => {
+      for (const id of ['mine-1', 'mine-2', 'in-flight', 'theirs']) await store.enqueue(item(id, `conv-${id}`), []);
+      await store.claim('me', 0, 120_000, 3);
+      await store.claim('other', 0, 120_000, 1);
+      await store.markSent('mine-2', 'me', 10);
+      const held = (await store.listOutbox('pending')).filter((i) => i.leaseOwner === 'me').map((i) => i.id);
+      const keep = held.filter((id) => id !== 'mine-1');
+      expect(await store.releaseLeases('me', 1_000, keep)).toBe(held.length - keep.length);
+      // Released items are due now, not when the 120 s lease would have run out; kept and others' are not.
+      const claimed = await store.claim('me', 1_000, 120_000, 10);
+      expect(claimed.map((i) => i.id)).toEqual(held.filter((id) => !keep.includes(id)));
+      expect(await store.getOutboxItem('mine-2')).toMatchObject({ state: 'sent' });
+      expect(await store.releaseLeases('nobody', 1_000, [])).toBe(0);
+    });
+
     it('never gives the same item to two claimers racing for it', async () => {
       for (let i = 0; i < 40; i++) await store.enqueue(item(`i${i}`, `c${i % 4}`), [`k${i}`]);
       const batches = await Promise.all(Array.from({ length: 8 }, (_, n) => store.claim(`owner-${n}`, 100, 60_000, 7)));

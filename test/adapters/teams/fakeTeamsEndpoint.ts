@@ -19,6 +19,19 @@ export interface Delivery {
 }
 
 /**
+ * The id the connector gives the n-th message it accepts, shaped as Teams' and the Agents Playground's
+ * connector give them (a millisecond-timestamp number, as recorded in test/fixtures/teams).
+ */
+export function activityIdFor(n: number): string {
+  return String(1_796_457_743_826 + n);
+}
+
+/** A channel's conversation id as Teams writes it. */
+export function channelId(name: string): string {
+  return `19:${name}@thread.tacv2`;
+}
+
+/**
  * Stands in for Teams behind the sender's `send`: records what it accepts, with the virtual time, and
  * fails requests the way a test scripts (`answer`), e.g. 429 with Retry-After for the first attempts.
  */
@@ -40,7 +53,7 @@ export class FakeTeamsEndpoint {
     );
     if (failure) throw failure;
     this.deliveries.push(request);
-    return { id: `activity-${this.deliveries.length}` };
+    return { id: activityIdFor(this.deliveries.length) };
   };
 
   deliveredTexts(): string[] {

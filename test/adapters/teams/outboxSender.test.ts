@@ -6,7 +6,7 @@ import { EmbeddedStateStore } from '../../../adapters/store/embeddedStateStore.t
 import { type StateStore } from '../../../adapters/store/stateStore.ts';
 import { OutboxSender, type SenderLog } from '../../../adapters/teams/outboxSender.ts';
 import { TEAMS_PACING_LIMITS } from '../../../adapters/teams/pacingLimits.ts';
-import { FakeSendError, FakeTeamsEndpoint, paceViolations } from './fakeTeamsEndpoint.ts';
+import { FakeSendError, FakeTeamsEndpoint, paceViolations, activityIdFor, channelId } from './fakeTeamsEndpoint.ts';
 import { VirtualClock } from './virtualClock.ts';
 
 async function install(store: StateStore, conversationId: string, tenantId = 'tenant-1'): Promise<void> {
@@ -68,9 +68,9 @@ describe('outbox sender', () => {
     expect(report).toMatchObject({ sent: 3, failed: 0 });
     expect(teams.deliveredTexts()).toEqual(['c1|c1-alert-000', 'c1|c1-alert-001', 'c1|c1-alert-002']);
     expect((await store.listOutbox('sent')).map((i) => i.activityId).sort()).toEqual([
-      'activity-1',
-      'activity-2',
-      'activity-3',
+      activityIdFor(1),
+      activityIdFor(2),
+      activityIdFor(3),
     ]);
     expect(await sender().drain()).toMatchObject({ sent: 0 });
     expect(teams.deliveries).toHaveLength(3);
@@ -78,8 +78,8 @@ describe('outbox sender', () => {
 
   it('delivers a burst of 200 alerts across 20 conversations within the pacing limits while Teams answers 429 with Retry-After', async () => {
     for (let c = 0; c < 20; c++) {
-      await install(store, `conv-${c}`);
-      await queue(store, `conv-${c}`, 10);
+      await install(store, channelId(`conv-${c}`));
+      await queue(store, channelId(`conv-${c}`), 10);
     }
     // Teams throttles every 9th request on its first attempt, asking for 2 seconds.
     let requests = 0;
@@ -99,7 +99,7 @@ describe('outbox sender', () => {
       ),
     ).toEqual([]);
     for (let c = 0; c < 20; c++) {
-      const times = teams.attempts.filter((a) => a.conversationId === `conv-${c}`).map((a) => a.at);
+      const times = teams.attempts.filter((a) => a.conversationId === channelId(`conv-${c}`)).map((a) => a.at);
       expect(paceViolations(times, TEAMS_PACING_LIMITS.perConversation)).toEqual([]);
     }
     // A throttled conversation waited at least what Teams asked before trying again.
@@ -163,15 +163,15 @@ describe('outbox sender', () => {
   });
 
   it('drops the conversation on 403 and sends nothing more to it', async () => {
-    await install(store, 'removed');
+    await install(store, channelId('removed'));
     await install(store, 'kept');
-    await queue(store, 'removed', 3);
+    await queue(store, channelId('removed'), 3);
     await queue(store, 'kept', 2);
-    teams.answer = (request) => (request.conversationId === 'removed' ? new FakeSendError(403) : undefined);
+    teams.answer = (request) => (request.conversationId === channelId('removed') ? new FakeSendError(403) : undefined);
     const report = await sender().drain();
     expect(report).toMatchObject({ sent: 2, failed: 3, droppedConversations: 1 });
-    expect(teams.attempts.filter((a) => a.conversationId === 'removed')).toHaveLength(1);
-    expect(await store.getConversation('removed')).toBeNull();
+    expect(teams.attempts.filter((a) => a.conversationId === channelId('removed'))).toHaveLength(1);
+    expect(await store.getConversation(channelId('removed'))).toBeNull();
     expect((await store.listAudit()).map((e) => e.what)).toEqual(['send.conversation-dropped']);
   });
 

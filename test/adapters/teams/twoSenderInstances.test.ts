@@ -8,14 +8,14 @@ import {
   redisUrlForTests,
   uniqueTestPrefix,
 } from '../store/redisTestConnection.ts';
-import { FakeTeamsEndpoint } from './fakeTeamsEndpoint.ts';
+import { FakeTeamsEndpoint, channelId } from './fakeTeamsEndpoint.ts';
 import { VirtualClock } from './virtualClock.ts';
 
 const url = redisUrlForTests();
 
 async function seed(store: StateStore, conversations: number, perConversation: number): Promise<void> {
   for (let c = 0; c < conversations; c++) {
-    const conversationId = `conv-${c}`;
+    const conversationId = channelId(`conv-${c}`);
     await store.putConversation({
       conversationId,
       scope: 'channel',

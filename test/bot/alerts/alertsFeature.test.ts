@@ -81,6 +81,32 @@ describe('alerts feature', () => {
     expect((await h.say(channel, 'alerts off sickness', STRANGER))[0]).toMatch(/Only staff with a role/);
   });
 
+  it('lets staff switch a safeguarding alert on but not off; a lead may, and both are audited', async () => {
+    await h.install(channel);
+    await h.store.setRole('100001', 'aad-stranger', 'staff');
+    for (const kind of ['unexplained', 'continuous', 'sickness']) {
+      const [refused] = await h.say(channel, `alerts off ${kind}`, STRANGER);
+      expect(refused).toMatch(
+        /stay on: only the attendance lead, designated safeguarding lead or head at .* can switch/,
+      );
+    }
+    expect((await h.store.getBinding(channel.id))?.alertsOff).toEqual([]);
+    expect((await h.say(channel, 'alerts off threshold', STRANGER))[0]).toMatch(/Penalty threshold reached: off/);
+    expect((await h.say(channel, 'alerts on threshold', STRANGER))[0]).toMatch(/Penalty threshold reached: on/);
+    expect((await h.say(channel, 'alerts off unexplained'))[0]).toMatch(/Unexplained absence .*: off/);
+    expect((await h.say(channel, 'alerts on unexplained', STRANGER))[0]).toMatch(/Unexplained absence .*: on/);
+    const audit = (await h.store.listAudit()).filter((e) => e.what.startsWith('alerts.'));
+    expect(audit.map((e) => [e.who, e.what, e.detail?.kind])).toEqual([
+      ['aad-stranger', 'alerts.off-refused', 'unexplained'],
+      ['aad-stranger', 'alerts.off-refused', 'continuous-absence'],
+      ['aad-stranger', 'alerts.off-refused', 'sickness-return'],
+      ['aad-stranger', 'alerts.off', 'penalty-threshold'],
+      ['aad-stranger', 'alerts.on', 'penalty-threshold'],
+      ['aad-lead', 'alerts.off', 'unexplained'],
+      ['aad-stranger', 'alerts.on', 'unexplained'],
+    ]);
+  });
+
   it('stops sending to a conversation once the app is removed', async () => {
     await h.install(channel);
     await h.install(channel, LEAD, 'uninstalled');
@@ -140,7 +166,7 @@ describe('alerts feature', () => {
         expect('card' in result).toBe(true);
         if (!('card' in result)) return;
         expectValidCard(result.card);
-        expect(JSON.stringify(result.card)).toContain(`${shown}: Lena Lead, 2025-11-12 09:45 UTC`);
+        expect(JSON.stringify(result.card)).toContain(`${shown}: Lena Lead, Wed, 12 Nov 2025, 9:45 am`);
         const audit = (await h.store.listAudit({ upn: row.upn })).filter((e) => e.what !== 'alert.raised');
         expect(audit).toEqual([
           expect.objectContaining({ who: 'aad-lead', what: `alert.${act}`, schoolUrn: '100001', upn: row.upn }),

@@ -82,9 +82,13 @@ describe('alerts end to end over HTTP (local mode, fake Teams connector)', () =>
 
   it('answers "alerts" in the channel with what it hears', async () => {
     const before = connector.accepted(CHANNEL).length;
-    await post(`${bot.url}/api/messages`, message(connector.url, CHANNEL, 'alerts'));
+    const asked = message(connector.url, CHANNEL, 'alerts');
+    await post(`${bot.url}/api/messages`, asked);
     const [reply] = connector.accepted(CHANNEL).slice(before);
     expect(String(reply.activity.text)).toMatch(/unexplained: on/);
+    // The answer goes into the thread of the post that asked, not to the channel as a new post.
+    expect(reply.conversationId).toBe((asked.conversation as { id: string }).id);
+    expect(reply.conversationId).toMatch(/;messageid=\d+$/);
   });
 
   it('pressing a button updates the card for everyone and writes the audit record', async () => {

@@ -3,7 +3,7 @@ import { alertCardFits, alertCardText, renderAlertCard } from '../../../cards/al
 import { ALERT_KIND_NAMES, alertKindOf } from '../../../bot/alerts/alertKinds.ts';
 import { planAlerts, type AlertAudience } from '../../../bot/alerts/planAlerts.ts';
 import { completeFindings } from '../../../rules/findings/completeFindings.ts';
-import { evaluateFindings } from '../../../rules/findings/evaluateFindings.ts';
+import { oracleFindings as evaluateFindings } from '../../oracle/findingsOracle.ts';
 import { policyProfile } from '../../../rules/policies/policyProfiles.ts';
 import { AUTUMN_2025, fixtureUpn, makeRegister } from '../../support/registerFixture.ts';
 import { expectValidCard } from '../../support/validateCard.ts';

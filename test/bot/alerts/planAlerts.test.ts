@@ -3,7 +3,7 @@ import { alertCardFits, alertCardText, renderAlertCard } from '../../../cards/al
 import { alertKey, deliveryKey } from '../../../bot/alerts/alertKeys.ts';
 import { audiencesForSchool, planAlerts, type AlertAudience } from '../../../bot/alerts/planAlerts.ts';
 import { ALERT_KIND_NAMES, LA_FACING_KINDS } from '../../../bot/alerts/alertKinds.ts';
-import { evaluateFindings } from '../../../rules/findings/evaluateFindings.ts';
+import { registerFindings } from '../../../rules/engine/registerFindings.ts';
 import { policyProfile } from '../../../rules/policies/policyProfiles.ts';
 import { AUTUMN_2025, makeRegister } from '../../support/registerFixture.ts';
 import { expectValidCard } from '../../support/validateCard.ts';
@@ -11,7 +11,7 @@ import { alertRegister, SCAN_DAY } from './alertScenario.ts';
 
 const policy = policyProfile('national');
 const school = { urn: '100001', name: 'Oakfield Academy', policy };
-const findings = evaluateFindings(alertRegister(), { asOf: SCAN_DAY, policy });
+const findings = registerFindings(alertRegister(), { asOf: SCAN_DAY, policy }).findings();
 const channel: AlertAudience = {
   conversationId: 'channel-1',
   privacy: 'limited',
@@ -69,7 +69,7 @@ describe('alert planning', () => {
     const planned = planAlerts({
       school,
       asOf: SCAN_DAY,
-      findings: evaluateFindings(missing, { asOf: SCAN_DAY, policy }),
+      findings: registerFindings(missing, { asOf: SCAN_DAY, policy }).findings(),
       audiences: [channel],
       delivered: new Set(),
       acknowledged: new Set(),
@@ -176,13 +176,14 @@ describe('alert planning', () => {
     ]);
   });
 
-  it('every card it draws is a valid Teams card naming rule, evidence and citation', () => {
+  it('every card it draws is a valid Teams card naming the rule (by its title, never its id), evidence and citation', () => {
     for (const p of plan([channel, officer, { ...channel, conversationId: 'full', privacy: 'full' }])) {
       const card = renderAlertCard(p.model);
       expectValidCard(card, p.model.title);
       const json = JSON.stringify(card);
       for (const step of p.model.rows.flatMap((r) => r.steps).filter((s) => s.citation)) {
-        expect(json).toContain(`Rule ${step.rule}`);
+        expect(json).toContain(step.title);
+        expect(json).not.toContain(`Rule ${step.rule}`);
         expect(json).toContain(step.citation);
       }
       expect(json).toMatch(/"type":"FactSet","spacing":"Small","facts":\[\{"title":"/);
@@ -203,7 +204,7 @@ describe('alert planning', () => {
     const planned = planAlerts({
       school,
       asOf: SCAN_DAY,
-      findings: evaluateFindings(many, { asOf: SCAN_DAY, policy }),
+      findings: registerFindings(many, { asOf: SCAN_DAY, policy }).findings(),
       audiences: [channel],
       delivered: new Set(),
       acknowledged: new Set(),
@@ -229,7 +230,7 @@ describe('alert planning', () => {
     const planned = planAlerts({
       school,
       asOf: SCAN_DAY,
-      findings: evaluateFindings(heavy, { asOf: SCAN_DAY, policy }),
+      findings: registerFindings(heavy, { asOf: SCAN_DAY, policy }).findings(),
       audiences: [{ ...channel, privacy: 'full' }],
       delivered: new Set(),
       acknowledged: new Set(),

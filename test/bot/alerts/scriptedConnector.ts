@@ -1,3 +1,4 @@
+import { inConversation } from '../support/fakeConnector.ts';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 export interface ConnectorRequest {
@@ -31,7 +32,8 @@ function respond(res: ServerResponse, status: number, headers: Record<string, st
  */
 export class ScriptedConnector {
   readonly requests: ConnectorRequest[] = [];
-  answer: (request: ConnectorRequest) => ConnectorAnswer = () => ({ status: 200 });
+  /** May answer later (a promise), as a slow Teams does. */
+  answer: (request: ConnectorRequest) => ConnectorAnswer | Promise<ConnectorAnswer> = () => ({ status: 200 });
   url = '';
   private server?: Server;
   private nextId = 1;
@@ -52,10 +54,13 @@ export class ScriptedConnector {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  /** Messages Teams accepted into a conversation (replies and proactive sends), oldest first. */
+  /**
+   * Messages Teams accepted into a conversation (replies and proactive sends), oldest first; for a channel,
+   * those posted to it and those replied in its threads (`<channel>;messageid=<post>`).
+   */
   accepted(conversationId?: string): ConnectorRequest[] {
     return this.requests.filter(
-      (r) => r.ok && r.method === 'POST' && (!conversationId || r.conversationId === conversationId),
+      (r) => r.ok && r.method === 'POST' && (!conversationId || inConversation(r.conversationId, conversationId)),
     );
   }
 
@@ -77,7 +82,7 @@ export class ScriptedConnector {
       ok: false,
     };
     this.requests.push(request);
-    const answer = this.answer(request);
+    const answer = await this.answer(request);
     if (answer === 'hang') return;
     if (answer.status !== 200) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };

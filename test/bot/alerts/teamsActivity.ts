@@ -1,51 +1,33 @@
-/** Activities as Teams posts them to /api/messages, for the alert tests. */
+import {
+  recordedCardAction,
+  recordedInstallationUpdate,
+  recordedMessage,
+  type Scope,
+} from '../support/recordedActivities.ts';
 
-export const BOT = { id: '28:attendance-bot', name: 'Attendance' };
-export const TENANT = 'tenant-1';
+/** Activities for the alert tests, built from what the Agents Playground recorded (test/fixtures/teams). */
+
 export const LEAD_USER = { id: '29:lead', name: 'Lena Lead', aadObjectId: 'aad-lead' };
-
-function base(serviceUrl: string, conversationId: string, type: 'channel' | 'personal' | 'groupChat') {
-  return {
-    id: `act-${Math.random().toString(36).slice(2)}`,
-    timestamp: new Date().toISOString(),
-    serviceUrl,
-    channelId: 'msteams',
-    from: LEAD_USER,
-    recipient: BOT,
-    conversation: { id: conversationId, conversationType: type, tenantId: TENANT, isGroup: type !== 'personal' },
-    channelData: {
-      tenant: { id: TENANT },
-      ...(type === 'channel' ? { team: { id: '19:team@thread.tacv2' }, channel: { id: conversationId } } : {}),
-    },
-  };
-}
 
 /** The app added to (or removed from) a team channel, group chat or personal scope. */
 export function installationUpdate(
   serviceUrl: string,
   conversationId: string,
   action: 'add' | 'remove' = 'add',
-  type: 'channel' | 'personal' | 'groupChat' = 'channel',
+  type: Scope = 'channel',
 ) {
-  return { ...base(serviceUrl, conversationId, type), type: 'installationUpdate', action };
+  return recordedInstallationUpdate({ serviceUrl, scope: type, conversationId, action, from: LEAD_USER });
 }
 
-export function message(
-  serviceUrl: string,
-  conversationId: string,
-  text: string,
-  type: 'channel' | 'personal' | 'groupChat' = 'channel',
-) {
-  const mention = `<at>${BOT.name}</at>`;
-  return {
-    ...base(serviceUrl, conversationId, type),
-    type: 'message',
-    text: type === 'personal' ? text : `${mention} ${text}`,
-    entities: type === 'personal' ? [] : [{ type: 'mention', text: mention, mentioned: BOT }],
-  };
+/** A message (a new post, in a channel) from the attendance lead, @mentioning the bot outside a personal chat. */
+export function message(serviceUrl: string, conversationId: string, text: string, type: Scope = 'channel') {
+  return recordedMessage({ serviceUrl, scope: type, text, conversationId, from: LEAD_USER });
 }
 
-/** Pressing an Action.Execute button on a card the bot sent (`replyToId` is that card's activity id). */
+/**
+ * Pressing an Action.Execute button on a card the bot posted to a channel (`replyToId` is that card's
+ * activity id); Teams names the card's own thread in the conversation id, as recorded.
+ */
 export function actionExecute(
   serviceUrl: string,
   conversationId: string,
@@ -53,13 +35,7 @@ export function actionExecute(
   verb: string,
   data: Record<string, unknown>,
 ) {
-  return {
-    ...base(serviceUrl, conversationId, 'channel'),
-    type: 'invoke',
-    name: 'adaptiveCard/action',
-    replyToId,
-    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
-  };
+  return recordedCardAction({ serviceUrl, scope: 'channel', verb, data, replyToId, conversationId, from: LEAD_USER });
 }
 
 export async function post(

@@ -78,9 +78,19 @@ export class DecisionBot {
   }
 
   /** Sends a message and returns the bot's one reply (text, and the card when it sent one, validated). */
-  async say(conversationId: string, text: string): Promise<{ text: string; card?: CardJson }> {
+  async say(
+    conversationId: string,
+    text: string,
+    scope: 'channel' | 'personal' = 'channel',
+  ): Promise<{ text: string; card?: CardJson }> {
     const before = this.connector.calls.length;
-    const activity = channelMessage({ serviceUrl: this.connector.url, text, conversationId, userAadId: STAFF_AAD });
+    const activity = channelMessage({
+      serviceUrl: this.connector.url,
+      text,
+      conversationId,
+      userAadId: STAFF_AAD,
+      scope,
+    });
     const response = await postActivity(this.url, activity);
     expect(response.status).toBe(200);
     const replies = this.connector.calls.slice(before).filter((c) => c.method === 'POST');

@@ -31,7 +31,7 @@ const context: WalkContext = {
   school,
   pupil: register.pupils[0],
   pupilIndex: 0,
-  recorded: { previousNotices: [], noticesToImprove: [], sicknessReturns: [] },
+  recorded: { previousNotices: [], noticesToImprove: [], sicknessReturns: [], reliedOn: [], pastNotices: [] },
 };
 
 describe('decision cards at their largest', () => {
@@ -46,7 +46,7 @@ describe('decision cards at their largest', () => {
       startedAt: 't',
     });
     const answers = [
-      { relationship: 'other', livesWithPupil: 'no' },
+      { relationship: 'other', livesWithPupil: 'yes' },
       { appliedOn: '2025-09-01' },
       { from: '2025-09-03', to: '2025-12-19' },
       { reason: 'other' },

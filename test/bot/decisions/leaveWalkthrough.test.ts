@@ -143,11 +143,28 @@ describe('leave of absence walk-through, through the bot over HTTP', () => {
     await bot.role('200001', 'attendance-lead');
   });
 
+  it('stops at the first step when the applicant is a parent the pupil does not live with: not a valid application', async () => {
+    const first = await bot.say(STOCKPORT_CHANNEL, 'check a leave request for Gus Reed');
+    const conclusion = await bot.press(STOCKPORT_CHANNEL, first.card!, 'decisions.next', {
+      relationship: 'father',
+      livesWithPupil: 'no',
+    });
+    const text = cardText(conclusion.card);
+    expect(text).toContain(
+      'Not a valid application: leave can only be requested by a parent the pupil normally lives with.',
+    );
+    expect(text).toContain('father does not live with the pupil');
+    expect(text).not.toContain('When it was applied for');
+    expect(text).not.toContain('Is it exceptional?');
+    // Nothing to grant or refuse: the head gets no decision buttons, and a forged press is refused.
+    expect(JSON.stringify(conclusion.card)).not.toContain('decisions.decide');
+  });
+
   it('goes back a step keeping the earlier answer, and cancels leaving nothing recorded', async () => {
     const first = await bot.say(DUDLEY_CHANNEL, 'is this leave exceptional?');
     const second = await bot.press(DUDLEY_CHANNEL, first.card!, 'decisions.next', {
       relationship: 'father',
-      livesWithPupil: 'no',
+      livesWithPupil: 'yes',
     });
     expect(cardText(second.card)).toContain('When it was applied for');
     const back = await bot.press(DUDLEY_CHANNEL, second.card!, 'decisions.back');

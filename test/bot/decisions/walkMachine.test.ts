@@ -31,7 +31,7 @@ const context: WalkContext = {
   school,
   pupil: register.pupils[0],
   pupilIndex: 0,
-  recorded: { previousNotices: [], noticesToImprove: [], sicknessReturns: [] },
+  recorded: { previousNotices: [], noticesToImprove: [], sicknessReturns: [], reliedOn: [], pastNotices: [] },
 };
 const by = { who: 'aad-1', name: 'A Head', at: '2025-11-21T09:00:00Z' };
 
@@ -53,15 +53,22 @@ function answer(state: WalkState, data: Record<string, unknown>, definition = pe
   return t.state;
 }
 
+/** The parent step answered, and the earlier-notices step left blank. */
+function parentAnswered(): WalkState {
+  return answer(answer(fresh(), { parentName: 'Jane Hill', relationship: 'mother' }), {});
+}
+
 describe('walk-through state machine', () => {
   it('moves step by step, skipping the notice-to-improve step when support is not appropriate, and concludes', () => {
     let s = answer(fresh(), { parentName: 'Jane Hill', relationship: 'mother' });
+    expect(s.step).toBe('history');
+    s = answer(s, {});
     expect(s.step).toBe('support');
     s = answer(s, { support: 'not-appropriate' });
     expect(s).toMatchObject({
       step: 'conclusion',
       status: 'concluded',
-      history: ['parent', 'support'],
+      history: ['parent', 'history', 'support'],
       concludedBy: 'aad-1',
     });
     expect(s.conclusion?.outcome).toBe('issue-penalty-notice');
@@ -87,7 +94,7 @@ describe('walk-through state machine', () => {
   });
 
   it('going back from the conclusion reopens it, and a branch left behind does not feed the new conclusion', () => {
-    let s = answer(fresh(), { parentName: 'Jane Hill', relationship: 'mother' });
+    let s = parentAnswered();
     s = answer(s, { support: 'not-engaged' });
     expect(s.step).toBe('nti');
     s = answer(s, { ntiIssued: 'yes', ntiIssuedOn: '2025-10-01', ntiPeriodEnds: '2025-12-31' });
@@ -97,19 +104,17 @@ describe('walk-through state machine', () => {
       if (!t.ok) throw new Error(t.problems.join());
       s = t.state;
     }
-    expect(s).toMatchObject({ step: 'support', status: 'open', history: ['parent'] });
+    expect(s).toMatchObject({ step: 'support', status: 'open', history: ['parent', 'history'] });
     expect(s.conclusion).toBeUndefined();
     s = answer(s, { support: 'not-appropriate' });
-    expect(Object.keys(s.answers)).toEqual(['parent', 'support']);
+    expect(Object.keys(s.answers)).toEqual(['parent', 'history', 'support']);
     expect(s.conclusion?.outcome).toBe('issue-penalty-notice');
   });
 
   it('cannot go back from the first step, and records a decision only once after concluding', () => {
     expect(goBack(fresh(), 'parent').ok).toBe(false);
     expect(recordDecision(fresh(), { choice: 'grant' }, { ...by, role: 'head' }).ok).toBe(false);
-    let s = answer(answer(fresh(), { parentName: 'Jane Hill', relationship: 'mother' }), {
-      support: 'not-appropriate',
-    });
+    let s = answer(parentAnswered(), { support: 'not-appropriate' });
     const t = recordDecision(s, { choice: 'penalty-requested' }, { ...by, role: 'head' });
     if (!t.ok) throw new Error();
     s = t.state;
@@ -167,6 +172,7 @@ describe('penalty conclusion under a local profile', () => {
     let s = fresh();
     for (const data of [
       { parentName: 'Jane Hill', relationship: 'mother' },
+      {},
       { support: 'not-engaged' },
       { ntiIssued: 'no' },
     ]) {
@@ -185,6 +191,7 @@ describe('notice to improve read against the register', () => {
     let s = fresh();
     for (const data of [
       { parentName: 'Jane Hill', relationship: 'mother' },
+      {},
       { support: 'not-engaged' },
       { ntiIssued: 'yes', ntiIssuedOn: '2025-11-04', ntiPeriodEnds: '2025-11-25' },
     ]) {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyCaseChange, CaseChangeError, type CaseChangeContext } from '../../../rules/cases/applyCaseChange.ts';
+import {
+  applyCaseChange,
+  CaseChangeError,
+  suggestedNextReview,
+  type CaseChangeContext,
+} from '../../../rules/cases/applyCaseChange.ts';
 import { actionsOwnedBy, overdueItems } from '../../../rules/cases/caseDue.ts';
 import { openCase, type PupilCase } from '../../../rules/cases/pupilCase.ts';
 import { policyProfile } from '../../../rules/policies/policyProfiles.ts';
@@ -140,5 +145,18 @@ describe('the meeting’s date', () => {
     const { todayOf } = await import('../../../bot/meetings/meetingsServices.ts');
     expect(todayOf({ now: () => new Date('2025-06-30T23:30:00Z') })).toBe('2025-07-01');
     expect(todayOf({ now: () => new Date('2025-12-31T23:30:00Z') })).toBe('2025-12-31');
+  });
+});
+
+describe('the suggested review date', () => {
+  it('falls at the start of the stage’s review interval: 4 weeks on for Bramhall’s Stage 2 (every 4-6 weeks)', () => {
+    expect(suggestedNextReview(bramhall, 'stage-2', '2025-11-21')).toBe('2025-12-19');
+    // Across a month end and into the new year, counted in calendar weeks.
+    expect(suggestedNextReview(bramhall, 'stage-2', '2025-12-10')).toBe('2026-01-07');
+  });
+
+  it('is not suggested for a stage with no review interval, or a stage the profile does not have', () => {
+    expect(suggestedNextReview(bramhall, 'stage-1', '2025-11-21')).toBeUndefined();
+    expect(suggestedNextReview(bramhall, 'no-such-stage', '2025-11-21')).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@ import { EmbeddedStateStore } from '../../../adapters/store/embeddedStateStore.t
 import { type RunningBot } from '../../../bot/app/startBot.ts';
 import { writeBundle } from '../../support/registerFixture.ts';
 import { FIXTURE_SCHOOL } from '../support/botFixture.ts';
-import { FakeConnector } from '../support/fakeConnector.ts';
+import { FakeConnector, inConversation } from '../support/fakeConnector.ts';
 import {
   ANN,
   CAT,
@@ -48,7 +48,7 @@ describe('cases from the channel: opening, refusals and the audit trail', () => 
     expect((await postActivity(running.url, said(connector.url, person, text))).status).toBe(200);
     return connector.calls
       .slice(before)
-      .filter((c) => c.method === 'POST' && c.conversationId === CHANNEL && c.activity.type === 'message')
+      .filter((c) => c.method === 'POST' && inConversation(c.conversationId, CHANNEL) && c.activity.type === 'message')
       .map((c) => c.activity);
   }
   async function press(person: Person, verb: string, data: Record<string, unknown>) {

@@ -3,6 +3,7 @@ import { applyCaseChange } from '../../../rules/cases/applyCaseChange.ts';
 import { buildMeetingAgenda, type AgendaInput } from '../../../rules/cases/meetingAgenda.ts';
 import { buildMeetingMinutes } from '../../../rules/cases/meetingMinutes.ts';
 import { openCase, type PupilCase } from '../../../rules/cases/pupilCase.ts';
+import { registerFindings } from '../../../rules/engine/registerFindings.ts';
 import { createEvaluationContext } from '../../../rules/findings/evaluationContext.ts';
 import { policyProfile } from '../../../rules/policies/policyProfiles.ts';
 import { type Register } from '../../../rules/register/register.ts';
@@ -52,6 +53,7 @@ function input(register: Register, cases: PupilCase[] = [], extra: Partial<Agend
   return {
     schoolName: 'Oakfield',
     now: createEvaluationContext(register, { asOf: AS_OF, policy }),
+    findings: registerFindings(register, { asOf: AS_OF, policy }).findings(),
     movement: {
       from: FROM,
       before: createEvaluationContext(register, { asOf: '2025-10-09', policy }),

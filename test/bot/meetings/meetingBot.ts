@@ -11,7 +11,8 @@ import { startBot, type RunningBot } from '../../../bot/app/startBot.ts';
 import { readConfig } from '../../../bot/config.ts';
 import { silentLog } from '../../../bot/log.ts';
 import { meetingsFeature } from '../../../bot/meetings/meetingsFeature.ts';
-import { BOT, TENANT, postActivity } from '../support/teamsActivities.ts';
+import { postActivity } from '../support/teamsActivities.ts';
+import { recordedCardAction, recordedInstallationUpdate, recordedMessage } from '../support/recordedActivities.ts';
 
 export const CHANNEL = '19:meetings-channel@thread.tacv2';
 
@@ -70,48 +71,44 @@ export async function startMeetingBot(
   return { bot, url: `http://127.0.0.1:${bot.server.port}` };
 }
 
-function base(serviceUrl: string, person: Person) {
-  return {
-    id: `act-${Math.random().toString(36).slice(2)}`,
-    timestamp: new Date().toISOString(),
-    serviceUrl,
-    channelId: 'msteams',
-    from: { id: `29:${person.id}`, name: person.name, aadObjectId: person.id },
-    conversation: { id: CHANNEL, conversationType: 'channel', tenantId: TENANT, isGroup: true },
-    recipient: BOT,
-    channelData: { tenant: { id: TENANT }, team: { id: '19:team@thread.tacv2' }, channel: { id: CHANNEL } },
-  };
-}
+const asTeamsUser = (person: Person) => ({ id: `29:${person.id}`, name: person.name, aadObjectId: person.id });
 
+/** A new post in the meeting's channel by `person`, @mentioning the bot (the recorded Playground shape). */
 export function said(serviceUrl: string, person: Person, text: string): Record<string, unknown> {
-  const mention = `<at>${BOT.name}</at>`;
-  return {
-    ...base(serviceUrl, person),
-    type: 'message',
-    text: `${mention} ${text}`,
-    textFormat: 'xml',
-    entities: [{ type: 'mention', text: mention, mentioned: BOT }],
-  };
+  return recordedMessage({ serviceUrl, scope: 'channel', text, conversationId: CHANNEL, from: asTeamsUser(person) });
 }
 
+/**
+ * `person` presses a button on the card with id `replyToId` in the meeting's channel. `thread` is the post
+ * whose thread holds the card (the bot answers a post in its thread); without it the card is a post itself.
+ */
 export function pressed(
   serviceUrl: string,
   person: Person,
   replyToId: string,
   verb: string,
   data: Record<string, unknown>,
+  thread?: string,
 ): Record<string, unknown> {
-  return {
-    ...base(serviceUrl, person),
-    type: 'invoke',
-    name: 'adaptiveCard/action',
+  return recordedCardAction({
+    serviceUrl,
+    scope: 'channel',
+    verb,
+    data,
     replyToId,
-    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
-  };
+    conversationId: CHANNEL,
+    from: asTeamsUser(person),
+    thread,
+  });
 }
 
 export function installed(serviceUrl: string, person: Person): Record<string, unknown> {
-  return { ...base(serviceUrl, person), type: 'installationUpdate', action: 'add' };
+  return recordedInstallationUpdate({
+    serviceUrl,
+    scope: 'channel',
+    conversationId: CHANNEL,
+    from: asTeamsUser(person),
+  });
 }
 
 export { postActivity };

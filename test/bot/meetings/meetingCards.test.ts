@@ -129,8 +129,8 @@ describe('meeting cards', () => {
           ],
         },
         school,
-      ).cohorts[0].school,
-    ).toBe('fewer than 5 pupils');
+      ).absenceRows[0].school,
+    ).toBe('too few');
     expectValidCard(renderAgendaCard(view), 'agenda card');
   });
 

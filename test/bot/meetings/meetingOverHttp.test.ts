@@ -11,9 +11,9 @@ import { silentLog } from '../../../bot/log.ts';
 import { listCases } from '../../../bot/meetings/caseStore.ts';
 import { lastEndedMeeting, currentMeeting } from '../../../bot/meetings/meetingStore.ts';
 import { queueOverdueCaseAlerts } from '../../../bot/meetings/overdueCaseAlerts.ts';
-import { evaluateFindings } from '../../../rules/findings/evaluateFindings.ts';
+import { registerFindings } from '../../../rules/engine/registerFindings.ts';
 import { pupilName } from '../../../rules/pupils/pupil.ts';
-import { FakeConnector } from '../support/fakeConnector.ts';
+import { FakeConnector, inConversation } from '../support/fakeConnector.ts';
 import { expectValidCard } from '../../support/validateCard.ts';
 import {
   ANN,
@@ -63,7 +63,7 @@ describe('a termly targeting support meeting over HTTP (generated school, fake T
     expect(response.status).toBe(200);
     return connector.calls
       .slice(before)
-      .filter((c) => c.method === 'POST' && c.conversationId === CHANNEL && c.activity.type === 'message')
+      .filter((c) => c.method === 'POST' && inConversation(c.conversationId, CHANNEL) && c.activity.type === 'message')
       .map((c) => c.activity);
   }
 
@@ -97,7 +97,7 @@ describe('a termly targeting support meeting over HTTP (generated school, fake T
     expectValidCard(card, 'agenda card');
     const meeting = (await currentMeeting(store, CHANNEL))!;
     const s = school();
-    const findings = evaluateFindings(s.register, { asOf: s.asOf, policy: s.policy });
+    const findings = registerFindings(s.register, { asOf: s.asOf, policy: s.policy }).findings();
     const expected = new Set(
       findings
         .filter((f) => ['severe-absence', 'persistent-absence', 'at-risk-of-persistent-absence'].includes(f.rule))
@@ -308,7 +308,10 @@ describe('a termly targeting support meeting over HTTP (generated school, fake T
     });
     const overdueSends = () =>
       connector.calls.filter(
-        (c) => c.method === 'POST' && c.conversationId === CHANNEL && String(c.activity.text).startsWith('Overdue on'),
+        (c) =>
+          c.method === 'POST' &&
+          inConversation(c.conversationId, CHANNEL) &&
+          String(c.activity.text).startsWith('Overdue on'),
       );
     clock.set('2025-11-26T18:00:00Z');
     expect(

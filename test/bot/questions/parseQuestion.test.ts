@@ -355,10 +355,11 @@ describe('parseQuestion', () => {
 
 describe('parseQuestion when it does not understand', () => {
   it('gives back the text without the mention, and offers the commonest questions when nothing is near', () => {
-    expect(parseQuestion(`${BOT}asdf qwerty`, CONTEXT)).toStrictEqual({
+    expect(parseQuestion(`${BOT}asdf qwerty zxcv uiop`, CONTEXT)).toStrictEqual({
       understood: false,
-      text: 'asdf qwerty',
-      suggestions: ['persistent-absence', 'penalty-threshold', 'pupil-summary'],
+      text: 'asdf qwerty zxcv uiop',
+      suggestions: ['persistent-absence', 'penalty-threshold', 'cohort-summary'],
+      filters: {},
     });
   });
 
@@ -368,13 +369,14 @@ describe('parseQuestion when it does not understand', () => {
       understood: false,
       text: 'brokn?',
       suggestions: ['broken-weeks', 'persistent-absence', 'penalty-threshold'],
+      filters: {},
     });
   });
 
   it('suggests a word the asker began to type', () => {
     const result = parseQuestion('punct report', CONTEXT);
     expect(result.understood).toBe(false);
-    expect(!result.understood && result.suggestions[0]).toBe('lateness');
+    expect('suggestions' in result && result.suggestions[0]).toBe('lateness');
   });
 
   it('suggests the group summary first when only a group and a date were named', () => {
@@ -383,7 +385,20 @@ describe('parseQuestion when it does not understand', () => {
       understood: false,
       text: 'Year 9 this term',
       suggestions: ['cohort-summary', 'persistent-absence', 'penalty-threshold'],
+      filters: { yearGroup: '9' },
+      datesTyped: 'this term',
     });
+  });
+
+  it('takes two or three lower-case words that are nothing else for a name, as staff type names in chat', () => {
+    const name = parseQuestion('oliver khan', CONTEXT);
+    expect(name.understood && name.question).toStrictEqual({
+      kind: 'pupil-summary',
+      filters: {},
+      pupilName: 'oliver khan',
+      matched: ['a name on its own'],
+    });
+    expect(parseQuestion('thanks everyone', CONTEXT).understood).toBe(false);
   });
 
   it('does not take a single capitalised word for a pupil', () => {
@@ -393,6 +408,6 @@ describe('parseQuestion when it does not understand', () => {
   it('does not answer a question about something else', () => {
     const result = parseQuestion('what time is lunch on Friday?', CONTEXT);
     expect(result.understood).toBe(false);
-    expect(!result.understood && result.suggestions).toHaveLength(3);
+    expect('suggestions' in result && result.suggestions).toHaveLength(3);
   });
 });

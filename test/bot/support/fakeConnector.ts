@@ -40,10 +40,13 @@ export class FakeConnector {
     this.refusals.set(conversationId, { status, retryAfter });
   }
 
-  /** Messages the bot sent into a conversation (replies and proactive sends), oldest first. */
+  /**
+   * Messages the bot sent into a conversation (replies and proactive sends), oldest first; for a channel,
+   * those posted to it and those replied in any of its threads (`<channel>;messageid=<post>`).
+   */
   sentTo(conversationId: string): ConnectorCall[] {
     return this.calls.filter(
-      (c) => c.conversationId === conversationId && c.method === 'POST' && c.activity.type === 'message',
+      (c) => inConversation(c.conversationId, conversationId) && c.method === 'POST' && c.activity.type === 'message',
     );
   }
 
@@ -78,6 +81,11 @@ export class FakeConnector {
     const id = req.method === 'PUT' ? (match[2] ?? '') : `activity-${this.nextId++}`;
     reply(res, 200, { id });
   }
+}
+
+/** True when `called` is `conversationId` itself or one of its channel threads. */
+export function inConversation(called: string, conversationId: string): boolean {
+  return called === conversationId || called.startsWith(`${conversationId};messageid=`);
 }
 
 /** restify patches http.ServerResponse in the whole process (writeHead stops returning `this`), so no chaining. */

@@ -1,34 +1,35 @@
-/** Activities shaped as Teams sends them, for posting to /api/messages in end-to-end tests. */
+import { recordedCardAction, recordedMessage, type Scope } from './recordedActivities.ts';
 
-export const BOT = { id: '28:attendance-bot', name: 'Attendance' };
-export const TENANT = 'tenant-1';
+/**
+ * Activities for posting to /api/messages in end-to-end tests, built from what the Agents Playground
+ * recorded (test/fixtures/teams): a test names the text, the person, the conversation and the card pressed.
+ */
+
+export const BOT = { id: '00000000-0000-0000-0000-00000000000011', name: 'Test Bot' };
+export const TENANT = '00000000-0000-0000-0000-0000000000001';
+export const STAFF_USER = { id: '29:staff-user', name: 'Staff Member', aadObjectId: 'aad-staff-1' };
 
 export interface ChannelMessageOptions {
   serviceUrl: string;
   text: string;
+  /** The channel's own id (the activity's conversation id adds the thread's `;messageid=`). */
   conversationId?: string;
   userAadId?: string;
-  id?: string;
+  /** A reply in this post's thread rather than a new post. */
+  thread?: string;
+  scope?: Scope;
 }
 
-/** A message in a team channel, with the bot @mentioned as Teams does it. */
+/** A new post (or a reply in a thread) in a team channel, with the bot @mentioned. */
 export function channelMessage(options: ChannelMessageOptions): Record<string, unknown> {
-  const mention = `<at>${BOT.name}</at>`;
-  const conversationId = options.conversationId ?? '19:attendance-channel@thread.tacv2';
-  return {
-    type: 'message',
-    id: options.id ?? `msg-${Math.random().toString(36).slice(2)}`,
-    timestamp: new Date().toISOString(),
+  return recordedMessage({
     serviceUrl: options.serviceUrl,
-    channelId: 'msteams',
-    from: { id: '29:staff-user', name: 'Staff Member', aadObjectId: options.userAadId ?? 'aad-staff-1' },
-    conversation: { id: conversationId, conversationType: 'channel', tenantId: TENANT, isGroup: true },
-    recipient: BOT,
-    text: `${mention} ${options.text}`,
-    textFormat: 'xml',
-    entities: [{ type: 'mention', text: mention, mentioned: BOT }],
-    channelData: { tenant: { id: TENANT }, team: { id: '19:team@thread.tacv2' }, channel: { id: conversationId } },
-  };
+    scope: options.scope ?? 'channel',
+    text: options.text,
+    conversationId: options.conversationId ?? '19:attendance-channel@thread.tacv2',
+    from: { ...STAFF_USER, aadObjectId: options.userAadId ?? STAFF_USER.aadObjectId },
+    thread: options.thread,
+  });
 }
 
 /** An Action.Execute invoke from a card the bot sent (`replyToId` is the card's activity id). */
@@ -39,27 +40,22 @@ export function actionExecute(options: {
   replyToId: string;
   conversationId?: string;
   personal?: boolean;
+  userAadId?: string;
+  /** In a channel, the post whose thread holds the card; without it the card is a post of its own. */
+  thread?: string;
+  trigger?: 'automatic' | 'manual';
 }): Record<string, unknown> {
-  const conversationId = options.conversationId ?? '19:attendance-channel@thread.tacv2';
-  return {
-    type: 'invoke',
-    name: 'adaptiveCard/action',
-    id: `invoke-${Math.random().toString(36).slice(2)}`,
-    timestamp: new Date().toISOString(),
+  return recordedCardAction({
     serviceUrl: options.serviceUrl,
-    channelId: 'msteams',
-    from: { id: '29:staff-user', name: 'Staff Member', aadObjectId: 'aad-staff-1' },
-    conversation: {
-      id: conversationId,
-      conversationType: options.personal ? 'personal' : 'channel',
-      tenantId: TENANT,
-      isGroup: !options.personal,
-    },
-    recipient: BOT,
+    scope: options.personal ? 'personal' : 'channel',
+    verb: options.verb,
+    data: options.data,
     replyToId: options.replyToId,
-    value: { action: { type: 'Action.Execute', verb: options.verb, data: options.data }, trigger: 'manual' },
-    channelData: { tenant: { id: TENANT } },
-  };
+    conversationId: options.conversationId ?? '19:attendance-channel@thread.tacv2',
+    from: { ...STAFF_USER, aadObjectId: options.userAadId ?? STAFF_USER.aadObjectId },
+    thread: options.thread,
+    trigger: options.trigger,
+  });
 }
 
 export async function postActivity(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAttendanceEngine } from '../../../rules/engine/attendanceEngine.ts';
-import { evaluateFindings } from '../../../rules/findings/evaluateFindings.ts';
+import { oracleFindings } from '../../oracle/findingsOracle.ts';
 import { type Finding } from '../../../rules/findings/finding.ts';
 import { POLICY_PROFILES } from '../../../rules/policies/policyProfiles.ts';
 import { randomRegister } from './randomRegister.ts';
@@ -12,7 +12,7 @@ const DATES = ['2024-11-20', '2025-03-05', '2025-07-22', '2025-12-10'];
 function findingsOf(rule: Finding['rule'], asOf: string, policyId: string) {
   const policy = POLICY_PROFILES.get(policyId)!;
   return REGISTERS.flatMap((register) =>
-    evaluateFindings(register, { asOf, policy })
+    oracleFindings(register, { asOf, policy })
       .filter((f) => f.rule === rule)
       .map((f) => ({ urn: register.school.urn, f })),
   );

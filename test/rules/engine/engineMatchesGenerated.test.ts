@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateLocalAuthorityRegisters } from '../../../adapters/generator/generateLocalAuthority.ts';
 import { createAttendanceEngine } from '../../../rules/engine/attendanceEngine.ts';
-import { evaluateFindings } from '../../../rules/findings/evaluateFindings.ts';
+import { oracleFindings } from '../../oracle/findingsOracle.ts';
 import { POLICY_PROFILES } from '../../../rules/policies/policyProfiles.ts';
 
 // A small generated authority with the generator's planted scenarios (one pupil per finding), so every
@@ -21,14 +21,14 @@ const DATES = ['2024-09-20', '2024-12-11', '2025-02-26', '2025-05-21', '2025-07-
 describe('engine findings on a generated authority', () => {
   for (const policy of POLICY_PROFILES.values()) {
     it(
-      `equal evaluateFindings at five dates across the year under the ${policy.id} profile`,
+      `equal oracleFindings at five dates across the year under the ${policy.id} profile`,
       { timeout: 120_000 },
       () => {
         let total = 0;
         for (const asOf of DATES) {
           const got = ENGINE.findingsAt(asOf, policy);
           REGISTERS.forEach((register, i) => {
-            const want = evaluateFindings(register, { asOf, policy });
+            const want = oracleFindings(register, { asOf, policy });
             expect(got[i].findings()).toStrictEqual(want);
             total += want.length;
           });
@@ -43,7 +43,7 @@ describe('engine findings on a generated authority', () => {
     const got = ENGINE.findingsAt('2025-03-19', choose);
     REGISTERS.forEach((register, i) =>
       expect(got[i].findings()).toStrictEqual(
-        evaluateFindings(register, { asOf: '2025-03-19', policy: choose(register.school) }),
+        oracleFindings(register, { asOf: '2025-03-19', policy: choose(register.school) }),
       ),
     );
   });

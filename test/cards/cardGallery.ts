@@ -1,0 +1,452 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EmbeddedStateStore } from '../../adapters/store/embeddedStateStore.ts';
+import { renderAlertCard } from '../../cards/alerts/alertCard.ts';
+import { type AdaptiveCardJson } from '../../cards/cardTypes.ts';
+import { renderAgendaCard } from '../../cards/meetings/agendaCard.ts';
+import { renderCaseCard } from '../../cards/meetings/caseCard.ts';
+import { renderMinutesCard } from '../../cards/meetings/minutesCard.ts';
+import { AccessControl } from '../../bot/access/access.ts';
+import { ALERT_KIND_NAMES } from '../../bot/alerts/alertKinds.ts';
+import { planAlerts } from '../../bot/alerts/planAlerts.ts';
+import { decisionListMessage } from '../../bot/decisions/decisionsModule.ts';
+import { leaveWalkthrough } from '../../bot/decisions/leaveWalkthrough.ts';
+import { walkCard } from '../../bot/decisions/walkCards.ts';
+import { answerStep, cancelWalk, recordDecision, startWalk } from '../../bot/decisions/walkMachine.ts';
+import { type WalkContext, type WalkState } from '../../bot/decisions/walkthrough.ts';
+import { type ConversationInfo, type UserInfo } from '../../bot/host/featureHost.ts';
+import { silentLog } from '../../bot/log.ts';
+import { agendaCardView, prepareAgenda } from '../../bot/meetings/agendaView.ts';
+import { myActionsMessage } from '../../bot/meetings/caseCommands.ts';
+import { CASE_NAMESPACE } from '../../bot/meetings/caseStore.ts';
+import { caseCardView } from '../../bot/meetings/caseView.ts';
+import { publishedNationalFigures } from '../../bot/meetings/meetingsFeature.ts';
+import { type MeetingsServices } from '../../bot/meetings/meetingsServices.ts';
+import { type MeetingRecord } from '../../bot/meetings/meetingStore.ts';
+import { minutesCardViews } from '../../bot/meetings/minutesView.ts';
+import { answerCohort } from '../../bot/queries/answerCohort.ts';
+import { answerList } from '../../bot/queries/answerList.ts';
+import { answerPupil, answerPupilByName } from '../../bot/queries/answerPupil.ts';
+import { findPupils } from '../../bot/queries/findPupils.ts';
+import { helpAnswer } from '../../bot/queries/helpAnswer.ts';
+import { LISTED_RULES } from '../../bot/queries/listedRules.ts';
+import { type QueryServices } from '../../bot/queries/queryServices.ts';
+import { type QueryToken } from '../../bot/queries/queryToken.ts';
+import { type ScopedSchool } from '../../bot/queries/schoolScope.ts';
+import { FindingsCache } from '../../bot/schools/findingsCache.ts';
+import { loadSchools, type SchoolData } from '../../bot/schools/schoolData.ts';
+import { applyCaseChange, type CaseChange } from '../../rules/cases/applyCaseChange.ts';
+import { buildMeetingMinutes } from '../../rules/cases/meetingMinutes.ts';
+import { caseId, openCase, type PupilCase } from '../../rules/cases/pupilCase.ts';
+import { pupilName } from '../../rules/pupils/pupil.ts';
+
+/**
+ * Every card kind the bot draws, each filled the way the bot fills it: from the committed demo local
+ * authority (demo/brackenford, three schools under three policies, every finding present on its last day)
+ * through the rules and the bot's own view builders. The Chromium layout test, the words test and the
+ * validity test all walk this list, so a new card is covered by adding one entry here.
+ *
+ * An entry's `mustShow` is text a reader must find on the card at any width (a name, a figure): it proves
+ * the card drew its content, not only that it drew.
+ */
+export interface GalleryCard {
+  /** The card builder ("pupilCard"), then what this example shows of it. */
+  name: string;
+  card: AdaptiveCardJson;
+  mustShow: string[];
+}
+
+const DEMO = fileURLToPath(new URL('../../demo/brackenford', import.meta.url));
+const HEAD: UserInfo = { id: '29:head', name: 'Helen Head', aadObjectId: 'aad-head' };
+const PERSONAL: ConversationInfo = { id: 'a:personal-head', type: 'personal' };
+const CHANNEL: ConversationInfo = { id: '19:attendance@thread.tacv2', type: 'channel' };
+
+/** 09:40 on the demo's last day, London time (GMT in January). */
+const NOW = new Date('2026-01-16T09:40:00Z');
+
+interface World {
+  schools: SchoolData[];
+  cache: FindingsCache;
+  store: EmbeddedStateStore;
+  query: QueryServices;
+  meetings: MeetingsServices;
+}
+
+function openWorld(stateDir: string): World {
+  const schools = loadSchools(DEMO);
+  const cache = new FindingsCache();
+  const store = EmbeddedStateStore.open(stateDir);
+  const access = new AccessControl(store, 'head');
+  const query: QueryServices = {
+    schools,
+    cache,
+    access,
+    store,
+    log: silentLog,
+    parse: () => {
+      throw new Error('the gallery asks no questions in words');
+    },
+  };
+  const meetings: MeetingsServices = {
+    schools,
+    cache,
+    store,
+    access,
+    log: silentLog,
+    now: () => NOW,
+    national: publishedNationalFigures,
+  };
+  return { schools, cache, store, query, meetings };
+}
+
+function schoolNamed(world: World, name: string): SchoolData {
+  const school = world.schools.find((s) => s.name === name);
+  if (!school) throw new Error(`the demo has no school called ${name}`);
+  return school;
+}
+
+function scoped(school: SchoolData, privacy: 'full' | 'limited'): ScopedSchool {
+  return {
+    school,
+    access: { role: 'head', privacy, canQuery: true, canLink: true, canSetPrivacy: true },
+  };
+}
+
+function token(school: SchoolData, kind: string, filters: QueryToken['filters'] = {}): QueryToken {
+  return { v: 1, kind, urn: school.urn, filters };
+}
+
+/** The pupil with the most findings at the school on its as-of day: the busiest pupil card there is. */
+function busiestPupil(world: World, school: SchoolData): number {
+  const { findings } = world.cache.evaluation(school, school.asOf);
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(f.upn, (counts.get(f.upn) ?? 0) + 1);
+  const [upn] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+  return school.register.pupils.findIndex((p) => p.upn === upn);
+}
+
+const lead = { id: 'aad-lead', name: 'Ann Lead' };
+
+/** A case worked for a term: actions (one overdue, one done), barriers, a stage move and a review. */
+function workedCase(school: SchoolData, p: number): PupilCase {
+  const pupil = school.register.pupils[p];
+  let c = openCase({
+    schoolUrn: school.urn,
+    upn: pupil.upn,
+    pupilName: pupilName(pupil),
+    yearGroup: pupil.yearGroup,
+    because: 'meeting',
+    stageId: school.policy.stages?.[0]?.id ?? 'stage-1',
+    today: '2025-11-03',
+    at: '2025-11-03T15:20:00Z',
+    by: lead,
+  });
+  // Agreed when the case opened, in November; one of them is now overdue.
+  const opening: CaseChange[] = [
+    {
+      kind: 'add-action',
+      what: 'Call home each morning of absence',
+      party: 'school',
+      owner: 'Ann Lead',
+      due: '2025-11-07',
+    },
+    {
+      kind: 'add-action',
+      what: 'Meet the family to agree an attendance plan with review dates',
+      party: 'school',
+      owner: 'Ann Lead',
+      due: '2026-01-09',
+    },
+    { kind: 'barrier', text: 'Anxiety about a change of form tutor', sensitive: false },
+  ];
+  for (const change of opening)
+    c = applyCaseChange(c, change, {
+      policy: school.policy,
+      today: '2025-11-03',
+      at: '2025-11-03T15:25:00Z',
+      by: lead,
+    });
+  // Recorded at the termly meeting.
+  const atMeeting: CaseChange[] = [
+    { kind: 'action-done', actionId: 'a1' },
+    { kind: 'add-action', what: 'Refer to early help', party: 'la', owner: 'Omar Officer', due: '2026-02-06' },
+    { kind: 'barrier', text: 'Younger sibling’s hospital appointments', sensitive: true },
+  ];
+  const nextStage = school.policy.stages?.[1]?.id;
+  if (nextStage) atMeeting.push({ kind: 'stage', stageId: nextStage });
+  for (const change of atMeeting)
+    c = applyCaseChange(c, change, {
+      policy: school.policy,
+      today: '2026-01-16',
+      at: '2026-01-16T09:20:00Z',
+      by: lead,
+      meetingId: 'm-gallery',
+    });
+  return c;
+}
+
+/** A leave request answered up to its conclusion, as the head sees it before deciding. */
+function leaveConclusion(
+  school: SchoolData,
+  p: number,
+): { definition: typeof leaveWalkthrough; states: WalkState[]; context: WalkContext } {
+  const pupil = school.register.pupils[p];
+  const context: WalkContext = {
+    school,
+    pupil,
+    pupilIndex: p,
+    recorded: { previousNotices: [], noticesToImprove: [], sicknessReturns: [], reliedOn: [], pastNotices: [] },
+  };
+  let state: WalkState = startWalk(leaveWalkthrough, {
+    id: 'walk-gallery',
+    schoolUrn: school.urn,
+    pupil: { upn: pupil.upn, label: `${pupilName(pupil)}, Year ${pupil.yearGroup}` },
+    asOf: school.asOf,
+    profile: { id: school.policy.id, version: school.policy.version },
+    startedBy: 'aad-head',
+    startedAt: '2026-01-16T09:31:00Z',
+  });
+  const states = [state];
+  const answers = [
+    { relationship: 'mother', livesWithPupil: 'yes' },
+    { appliedOn: '2026-01-05' },
+    { from: '2026-02-02', to: '2026-02-06' },
+    { reason: 'bereavement' },
+    { couldBeTakenInHolidays: 'no', recurring: 'no', evidence: 'yes' },
+  ];
+  for (const data of answers) {
+    const t = answerStep(leaveWalkthrough, state, state.step, data, context, {
+      who: 'aad-head',
+      name: 'Helen Head',
+      at: '2026-01-16T09:38:00Z',
+    });
+    if (!t.ok) break;
+    state = t.state;
+    states.push(state);
+  }
+  return { definition: leaveWalkthrough, states, context };
+}
+
+/**
+ * Builds every card in the gallery. Cards come from the bot's own code over the demo data, so what this
+ * returns is what a head would see; `close` removes the throwaway store.
+ */
+export async function buildCardGallery(): Promise<GalleryCard[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'card-gallery-'));
+  const world = openWorld(dir);
+  try {
+    return await galleryOf(world);
+  } finally {
+    await world.store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function galleryOf(world: World): Promise<GalleryCard[]> {
+  const secondary = schoolNamed(world, 'Castle Hill Academy');
+  const primary = schoolNamed(world, 'Ashby Lane Primary School');
+  const cards: GalleryCard[] = [];
+  const add = (name: string, card: AdaptiveCardJson | undefined, mustShow: string[]) => {
+    if (!card) throw new Error(`${name}: the bot answered without a card`);
+    cards.push({ name, card, mustShow });
+  };
+
+  // Queries.
+  const listed = LISTED_RULES['penalty-threshold']!;
+  const list = await answerList(world.query, {
+    rule: listed,
+    token: token(secondary, 'penalty-threshold'),
+    start: 0,
+    schools: [scoped(secondary, 'limited')],
+    acrossSchools: false,
+    conversation: CHANNEL,
+    user: HEAD,
+  });
+  add('listCard: penalty threshold, limited channel', list.card, [listed.title]);
+
+  const p = busiestPupil(world, secondary);
+  const pupil = secondary.register.pupils[p];
+  const pupilCardMessage = await answerPupil(
+    world.query,
+    {
+      token: token(secondary, 'pupil-summary'),
+      schools: [scoped(secondary, 'full')],
+      conversation: PERSONAL,
+      user: HEAD,
+    },
+    scoped(secondary, 'full'),
+    p,
+  );
+  add('pupilCard: the busiest pupil, full view', pupilCardMessage.card, [pupilName(pupil), 'Attendance']);
+  const pp = busiestPupil(world, primary);
+  const primaryPupil = await answerPupil(
+    world.query,
+    {
+      token: token(primary, 'pupil-summary'),
+      schools: [scoped(primary, 'limited')],
+      conversation: CHANNEL,
+      user: HEAD,
+    },
+    scoped(primary, 'limited'),
+    pp,
+  );
+  add('pupilCard: a primary pupil, limited view', primaryPupil.card, [pupilName(primary.register.pupils[pp])]);
+
+  const choices = await answerPupilByName(
+    world.query,
+    {
+      token: token(secondary, 'pupil-summary'),
+      schools: [scoped(secondary, 'limited')],
+      conversation: CHANNEL,
+      user: HEAD,
+    },
+    commonestGivenName(secondary),
+  );
+  add('choicesCard: a given name several pupils share', choices.card, ['Which pupil did you mean?']);
+
+  const cohortOf = async (filters: QueryToken['filters']) =>
+    answerCohort(world.query, {
+      token: token(secondary, 'cohort-summary', filters),
+      schools: [scoped(secondary, 'full')],
+      conversation: PERSONAL,
+      user: HEAD,
+    });
+  add('cohortCard: Year 9 against national', (await cohortOf({ yearGroup: '9' })).card, ['Overall absence']);
+  add('cohortCard: the whole school', (await cohortOf({})).card, ['Persistently absent']);
+
+  add(
+    'helpCard: what an attendance lead can ask',
+    helpAnswer({ role: 'attendance-lead', conversationType: 'channel' }).card,
+    ['What I can answer'],
+  );
+  add('helpCard: what staff can ask', helpAnswer({ role: 'staff', conversationType: 'personal' }).card, [
+    'What I can answer',
+  ]);
+
+  // Meetings.
+  const severe = world.cache
+    .evaluation(secondary, secondary.asOf)
+    .findings.filter((f) => f.rule === 'severe-absence' || f.rule === 'persistent-absence')
+    .slice(0, 3)
+    .map((f) => secondary.register.pupils.findIndex((x) => x.upn === f.upn));
+  const cases = severe.map((i) => workedCase(secondary, i));
+  for (const c of cases) await world.store.putRecord(CASE_NAMESPACE, caseId(c.schoolUrn, c.upn), c, null);
+  const agenda = prepareAgenda(world.meetings, secondary, cases, null);
+  add(
+    'agendaCard: Castle Hill Academy, no earlier meeting',
+    renderAgendaCard(agendaCardView('m-gallery', agenda, secondary)),
+    ['Termly targeting support meeting'],
+  );
+  const primaryAgenda = prepareAgenda(world.meetings, primary, [], null);
+  add(
+    'agendaCard: Ashby Lane Primary School',
+    renderAgendaCard(agendaCardView('m-gallery-2', primaryAgenda, primary)),
+    ['Termly targeting support meeting'],
+  );
+
+  add(
+    'caseCard: a case worked for a term, in a meeting',
+    renderCaseCard(
+      caseCardView({
+        school: secondary,
+        cache: world.cache,
+        c: cases[0],
+        privacy: 'full',
+        today: '2026-01-16',
+        meetingLabel: 'Termly meeting: case 1 of 3',
+      }),
+    ),
+    [cases[0].pupilName],
+  );
+
+  const meeting: MeetingRecord = {
+    id: 'm-gallery',
+    schoolUrn: secondary.urn,
+    conversationId: CHANNEL.id,
+    state: 'ended',
+    preparedAt: '2026-01-16T09:00:00Z',
+    preparedBy: lead,
+    agenda,
+    caseOrder: cases.map((c) => c.upn),
+    presented: cases.map((c) => c.upn),
+    cardActivities: {},
+    attendees: [lead, { id: 'aad-omar', name: 'Omar Officer' }],
+    startedAt: '2026-01-16T09:05:00Z',
+    endedAt: '2026-01-16T10:10:00Z',
+    heldOn: '2026-01-16',
+  };
+  meeting.minutes = buildMeetingMinutes({
+    meetingId: meeting.id,
+    schoolUrn: secondary.urn,
+    heldOn: '2026-01-16',
+    attendees: meeting.attendees,
+    discussed: meeting.presented,
+    cases,
+    policy: secondary.policy,
+  });
+  for (const view of minutesCardViews(meeting, secondary))
+    add('minutesCard: the meeting that reviewed those cases', renderMinutesCard(view), ['Minutes']);
+
+  const mine = await myActionsMessage(world.meetings, { id: '29:lead', name: 'Ann Lead', aadObjectId: 'aad-lead' });
+  add('myActionsCard: Ann Lead’s open actions', mine.card, ['Open actions for Ann Lead']);
+
+  // Decisions.
+  const { definition, states, context } = leaveConclusion(primary, pp);
+  for (const state of states.slice(0, -1))
+    add(`stepCard: leave of absence, ${state.step}`, walkCard(definition, state, context).card, []);
+  const concluded = states.at(-1)!;
+  add('conclusionCard: leave of absence, before the decision', walkCard(definition, concluded, context).card, []);
+  const decided = recordDecision(
+    concluded,
+    { choice: 'grant', sessions: 10 },
+    { who: 'aad-head', name: 'Helen Head', role: 'head', at: '2026-01-16T09:41:00Z' },
+  );
+  if (decided.ok) {
+    add('conclusionCard: leave of absence, granted', walkCard(definition, decided.state, context).card, ['Helen Head']);
+    add(
+      'decisionListCard: the pupil’s decisions',
+      decisionListMessage(primary, primary.register.pupils[pp], [decided.state]).card,
+      ['Helen Head'],
+    );
+  }
+  const cancelled = cancelWalk(states[1], { who: 'aad-head', at: '2026-01-16T09:33:00Z' });
+  if (cancelled.ok)
+    add('noticeCard: a cancelled walk-through', walkCard(definition, cancelled.state, context).card, ['cancelled']);
+
+  // Alerts.
+  for (const school of [secondary, primary]) {
+    const { findings } = world.cache.evaluation(school, school.asOf);
+    const planned = planAlerts({
+      school: { urn: school.urn, name: school.name, policy: school.policy },
+      asOf: school.asOf,
+      findings,
+      audiences: [{ conversationId: CHANNEL.id, privacy: 'limited', audience: 'school', kinds: [...ALERT_KIND_NAMES] }],
+      delivered: new Set(),
+      acknowledged: new Set(),
+    });
+    const seen = new Set<string>();
+    for (const { model } of planned) {
+      if (seen.has(model.kind)) continue;
+      seen.add(model.kind);
+      const first = model.rows[0];
+      const acted = {
+        ...model,
+        rows: model.rows.map((r, i) =>
+          i === 0 ? { ...r, done: [{ action: r.actions[0], by: 'Ann Lead', at: '2026-01-16T09:52:00Z' }] } : r,
+        ),
+      };
+      add(`alertCard: ${model.kind}, ${school.name}`, renderAlertCard(acted), [first.pupilName]);
+    }
+  }
+  return cards;
+}
+
+/** A given name that fits several pupils, but few enough for the bot to offer a choice. */
+function commonestGivenName(school: SchoolData): string {
+  const pupils = school.register.pupils;
+  const names = [...new Set(pupils.map((p) => p.givenName))].sort();
+  const fits = names.map((n) => [n, findPupils(pupils, n).length] as const).filter(([, n]) => n > 1 && n <= 10);
+  return fits.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+}
