@@ -20,7 +20,6 @@ import {
 import { completedWalksFor } from './decisionStore.ts';
 import { type DecisionServices } from './decisionServices.ts';
 import { decisionPupil, decisionSchool, namedSchoolIn } from './decisionTargets.ts';
-import { CASE_STATE_TITLES } from './penaltyCase.ts';
 import { WALKTHROUGHS } from './walkDefinitions.ts';
 import { decisionChoiceText } from './walkCards.ts';
 import { pupilWalkRefusal } from './walkSession.ts';

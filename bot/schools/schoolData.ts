@@ -38,7 +38,8 @@ export function schoolIdFromFolder(dir: string): string {
   const id = basename(dir)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^-/, '')
+    .replace(/-$/, ''); // runs of dashes are already one dash
   return id || 'school';
 }
 

@@ -4,7 +4,6 @@ import { brokenWeeks } from '../measures/brokenWeeks.ts';
 import { ABSENCE_LEVEL, absenceLevelBits } from '../measures/absenceThresholds.ts';
 import { meetsBrokenWeeksConcern } from '../measures/brokenWeeks.ts';
 import { absenceLevelLines } from '../measures/pupilMeasures.ts';
-import { DFE_LIVE_MIN_POSSIBLE_EXCLUSIVE } from '../measures/pupilMeasures.ts';
 import { firstSchoolDayOfMonth } from '../findings/unauthorisedRuns.ts';
 import { PACKED_FIELD, packedClassTable } from './packedCodeCounts.ts';
 import { allAbsenceCodes } from './registerIndex.ts';

@@ -63,11 +63,6 @@ export function penaltyWording(ctx: EvaluationContext): PenaltyWording {
   };
 }
 
-// Working together to improve school attendance: a penalty for unauthorised holiday need not wait for
-// support or a notice to improve, since support is not what the absence calls for.
-const HOLIDAY_STEP =
-  'Unauthorised holiday: support is not appropriate, so a penalty notice can be considered without a notice to improve';
-
 /** The pupil's count in the window, its sessions, and the school day the count first reached the threshold. */
 export interface PenaltyCount {
   count: number;
@@ -91,7 +86,6 @@ export function penaltyThresholdFindingOf(
   const { count, sessions } = counted;
   const breakdown = codeBreakdown(sessions);
   const metOn = calendar.dayDate[counted.metOnDay];
-  const holidayOnly = Object.keys(breakdown).length === 1 && breakdown.G !== undefined;
   return pupilFinding(ctx, p, 'penalty-threshold', {
     reason: `${count} unauthorised sessions (${describeCodes(breakdown)}) in the ${window.weeks} school weeks from ${formatShortDate(wording.from)} to ${formatShortDate(wording.to)}${wording.shortWindow}: the threshold for considering a penalty notice is ${rule.sessions}.`,
     evidence: {
