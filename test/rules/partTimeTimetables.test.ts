@@ -143,13 +143,13 @@ describe('citations', () => {
     const t = timetable({ nextReview: undefined, proposedEnd: '2025-10-01' });
     const pupil: FixturePupil = { socialWorker: true, sen: 'ehcp', days: { '2025-11-13': 'C2' } };
     const derbyCites = findings(pupil, [t], '2025-11-14', derby).map((f) => f.citation);
-    expect(derbyCites.every((c) => c.source === derby.source)).toBe(true);
+    expect(derbyCites.every((c) => c.source === derby.penaltyThreshold.citation.source)).toBe(true);
     expect(derbyCites.map((c) => c.where)).toEqual(
       expect.arrayContaining([expect.stringMatching(/^para 19/), expect.stringMatching(/^para 20/)]),
     );
     for (const profile of POLICY_PROFILES.values()) {
       if (profile.id === 'derby') continue;
-      for (const f of findings(pupil, [t], '2025-11-14', profile)) expect(f.citation.source).not.toBe(derby.source);
+      for (const f of findings(pupil, [t], '2025-11-14', profile)) expect(f.citation.source).not.toBe(derby.penaltyThreshold.citation.source);
     }
   });
 });
