@@ -63,11 +63,8 @@ function slugsIn(text: string): string[] {
   return tokens.filter((t) => IDS.has(t) || (/^[a-z]+(?:-[a-z0-9]+){2,}$/.test(t) && !ENGLISH.has(t)));
 }
 
-/**
- * Citations still name the seed policies by file ("000_1b9a318a1d6e4853.txt, para 45") until helper
- * rules-path's sources register gives every source its title. Switch this on after merging that work.
- */
-const CITATIONS_NAME_SOURCES_BY_TITLE = false;
+/** Citations name their sources by title (the sources register in rules/), never by a file name. */
+const CITATIONS_NAME_SOURCES_BY_TITLE = true;
 
 const gallery = await buildCardGallery();
 
@@ -89,7 +86,7 @@ describe('the words on every card: dates and times in words, no codes, ids or fi
     });
 
     it.skipIf(!CITATIONS_NAME_SOURCES_BY_TITLE)(
-      `${name}: no file name (skipped until rules-path's sources register titles the seed citations)`,
+      `${name}: no file name`,
       () => {
         const found = texts.filter((t) => /\b[\w-]+\.(?:txt|csv|json|xml|pdf|docx?|md)\b/i.test(t));
         expect(found).toEqual([]);
@@ -106,7 +103,7 @@ describe('the words check bites', () => {
       body: [
         { type: 'TextBlock', text: 'Recorded: penalty-requested at 2026-12-04T18:47:58.440Z' },
         { type: 'FactSet', facts: [{ title: 'Rule', value: 'deletion-ground-20-days' }] },
-        { type: 'TextBlock', text: '000_1b9a318a1d6e4853.txt, para 45' },
+        { type: 'TextBlock', text: 'policy-file.txt, para 45' },
       ],
       actions: [{ type: 'Action.Execute', title: 'Done', data: { act: 'home-visit-done', at: '2026-12-04' } }],
     };
