@@ -117,7 +117,7 @@ describe('penalty notice / notice to improve walk-through, through the bot over 
       earlierOutcome: 'paid',
     });
     expect(cardText(second)).toContain('A second penalty notice can be requested: £160 flat, no reduced rate.');
-    expect(cardText(second)).toContain('issued 2025-01-15 (paid)');
+    expect(cardText(second)).toContain('issued Wed, 15 Jan 2025 (paid)');
     const recorded = await bot.bot.services.store.listAudit({ upn: fixtureUpn(1) });
     expect(recorded.filter((a) => a.what === 'penalty.pastNotice.recorded').map((a) => a.detail)).toEqual([
       { issuedOn: '2025-01-15', amount: 80, outcome: 'paid', source: 'chat' },
