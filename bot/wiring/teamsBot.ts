@@ -1,3 +1,4 @@
+import { channelConversationId } from './teamsActivity.ts';
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import {
   ActivityTypes,
@@ -106,7 +107,8 @@ export function createTeamsBot(
   adapter.onTurnError = async (context, error) => {
     // Ids and the error's kind only: the message text, and an error's message, may hold a pupil's name.
     log('turn.error', {
-      conversation: context.activity.conversation?.id,
+      // The conversation as the features know it: a channel's bare id, whichever post the message came from.
+      conversation: context.activity.conversation?.id && channelConversationId(context.activity.conversation.id),
       activity: context.activity.id,
       type: context.activity.type,
       error: errorKind(error),
