@@ -114,7 +114,12 @@ describe.skipIf(!hasRedisServer)('the bot through a Redis outage', () => {
     for (;;) {
       const reply = connector!.requests
         .slice(before)
-        .find((r) => r.conversationId === conversationId && r.activity.type === 'message');
+        // A reply to a channel post goes to its thread: the channel id with ;messageid=.
+        .find(
+          (r) =>
+            (r.conversationId === conversationId || r.conversationId.startsWith(`${conversationId};`)) &&
+            r.activity.type === 'message',
+        );
       if (reply)
         return {
           reply: `${String(reply.activity.text ?? '')} ${String(reply.activity.summary ?? '')}`,
