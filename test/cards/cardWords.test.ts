@@ -85,13 +85,10 @@ describe('the words on every card: dates and times in words, no codes, ids or fi
       expect(texts.flatMap(slugsIn)).toEqual([]);
     });
 
-    it.skipIf(!CITATIONS_NAME_SOURCES_BY_TITLE)(
-      `${name}: no file name`,
-      () => {
-        const found = texts.filter((t) => /\b[\w-]+\.(?:txt|csv|json|xml|pdf|docx?|md)\b/i.test(t));
-        expect(found).toEqual([]);
-      },
-    );
+    it.skipIf(!CITATIONS_NAME_SOURCES_BY_TITLE)(`${name}: no file name`, () => {
+      const found = texts.filter((t) => /\b[\w-]+\.(?:txt|csv|json|xml|pdf|docx?|md)\b/i.test(t));
+      expect(found).toEqual([]);
+    });
   }
 });
 

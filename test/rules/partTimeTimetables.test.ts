@@ -149,7 +149,8 @@ describe('citations', () => {
     );
     for (const profile of POLICY_PROFILES.values()) {
       if (profile.id === 'derby') continue;
-      for (const f of findings(pupil, [t], '2025-11-14', profile)) expect(f.citation.source).not.toBe(derby.penaltyThreshold.citation.source);
+      for (const f of findings(pupil, [t], '2025-11-14', profile))
+        expect(f.citation.source).not.toBe(derby.penaltyThreshold.citation.source);
     }
   });
 });
