@@ -8,15 +8,8 @@ import { POLICY_PROFILES } from '../../rules/policies/policyProfiles.ts';
 import { type Pupil } from '../../rules/pupils/pupil.ts';
 import { type BotMessage, type FeatureHost, type FeatureModule, type MessageTurn } from '../host/featureHost.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
-import {
-  backAction,
-  cancelAction,
-  caseAction,
-  decideAction,
-  nextAction,
-  returnSentAction,
-  startAction,
-} from './decisionActions.ts';
+import { caseAction, decideAction, returnSentAction } from './decisionRecordActions.ts';
+import { backAction, cancelAction, nextAction, startAction } from './walkStepActions.ts';
 import { completedWalksFor } from './decisionStore.ts';
 import { type DecisionServices } from './decisionServices.ts';
 import { decisionPupil, decisionSchool, namedSchoolIn } from './decisionTargets.ts';

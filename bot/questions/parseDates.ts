@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from '../../rules/dates/calendarMonth.ts';
 import { easterSunday } from '../../rules/dates/bankHolidays.ts';
 import { addDays, isIsoDate, isoWeekday, mondayOf, type IsoDate } from '../../rules/dates/isoDate.ts';
 import { type ParseContext, type QuestionDates } from './question.ts';
@@ -42,20 +43,6 @@ const MONTHS: Readonly<Record<string, number>> = {
   december: 12,
   dec: 12,
 };
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const MONTH =
   '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)';
 /** "since" and "from" start a period; every other lead-in ("as of", "on", "by") names the as-of day. */

@@ -3,7 +3,8 @@ import { isIsoDate, type IsoDate } from './isoDate.ts';
 /** A calendar month written `YYYY-MM`, as returns to the local authority are named. */
 export type CalendarMonth = string;
 
-const MONTH_NAMES = [
+/** Month names, January first, as people write them. */
+export const MONTH_NAMES: readonly string[] = Object.freeze([
   'January',
   'February',
   'March',
@@ -16,7 +17,7 @@ const MONTH_NAMES = [
   'October',
   'November',
   'December',
-];
+]);
 
 /** True for a real month written `YYYY-MM` ("2025-11"); false for "2025-13" or "2025-1". */
 export function isCalendarMonth(text: string): boolean {
