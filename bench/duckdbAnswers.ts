@@ -19,13 +19,17 @@ const ATTENDANCE = ids((c) => c.category === 'present' || c.category === 'approv
 /**
  * The same questions in SQL, as an analyst would ask DuckDB over one row per pupil-session: counts with
  * FILTER over the year to date, rolling 10-school-week windows as window functions over weekly counts,
- * runs of school days ending on the as-of day, and broken weeks from weekly flags. Policy numbers come
+ * runs of school days ending on the as-of day (the attendance return's: ending this calendar month, found
+ * as islands of consecutive days), and broken weeks from weekly flags. Policy numbers come
  * from the profile, so both sides answer under the same rules. Only the national profile's day units are
  * written here (N overdue in school days, illness in half days).
  */
 export function authoritySql(asOf: IsoDate, policy: PolicyProfile): { ctes: string; rows: Record<string, string> } {
   const D = toDayNumber(asOf);
   const periodStart = toDayNumber(academicYearBounds(academicYearOf(asOf)).start);
+  // The attendance return's runs: the latest of the profile's days ending in the as-of date's calendar
+  // month (by the as-of day), however early it began.
+  const monthStart = toDayNumber(`${asOf.slice(0, 7)}-01`);
   if (
     policy.unexplainedAbsence.correctNWithin.unit !== 'school-days' ||
     policy.sicknessReturn.sessionCounts !== 'half-day'
@@ -46,7 +50,7 @@ export function authoritySql(asOf: IsoDate, policy: PolicyProfile): { ctes: stri
     period AS (
       SELECT school, min(day) AS first_day FROM school_days WHERE date_num BETWEEN ${periodStart} AND ${D} GROUP BY school),
     scoped AS (
-      SELECT m.pupil, m.day, m.week, m.code, b.as_of_day, b.as_of_week, coalesce(pr.first_day, 32767) AS first_day
+      SELECT m.pupil, m.school, m.day, m.week, m.code, b.as_of_day, b.as_of_week, coalesce(pr.first_day, 32767) AS first_day
       FROM marks m JOIN bounds b USING (school) LEFT JOIN period pr USING (school)
       WHERE m.day <= b.as_of_day),
     totals AS (
@@ -72,14 +76,25 @@ export function authoritySql(asOf: IsoDate, policy: PolicyProfile): { ctes: stri
     at_as_of_week AS (SELECT pupil, penalty_window, late_window FROM rolling WHERE week = as_of_week),
     broken AS (SELECT pupil, sum(broken_week) AS broken, sum(possible_week) AS weeks FROM weekly GROUP BY pupil),
     daily AS (
-      SELECT pupil, day, any_value(as_of_day) AS as_of_day,
+      SELECT pupil, any_value(school) AS school, day, any_value(as_of_day) AS as_of_day,
         bool_and(code IN (${inCodes(policy.continuousAbsence.codes)})) AS all_continuous,
         bool_and(code IN (${inCodes(policy.deletionGround.codes)})) AS all_deletion,
         bool_or(code IN (${N})) AND NOT bool_or(code IN (${ATTENDANCE})) AS unexplained
       FROM scoped GROUP BY pupil, day),
+    month AS (
+      SELECT school, min(day) AS first_day FROM school_days WHERE date_num BETWEEN ${monthStart} AND ${D} GROUP BY school),
+    continuous_islands AS (
+      SELECT pupil, school, day - row_number() OVER (PARTITION BY pupil ORDER BY day) AS island, day
+      FROM daily WHERE all_continuous),
+    continuous_runs AS (
+      SELECT i.pupil, max(i.day) AS last_day, count(*) AS days
+      FROM continuous_islands i JOIN month mo USING (school)
+      GROUP BY i.pupil, i.island, mo.first_day
+      HAVING count(*) >= ${policy.continuousAbsence.days} AND max(i.day) >= mo.first_day),
+    return_run AS (
+      SELECT pupil, arg_max(days, last_day) AS continuous_days FROM continuous_runs GROUP BY pupil),
     runs AS (
       SELECT pupil,
-        any_value(as_of_day) - coalesce(max(day) FILTER (WHERE NOT all_continuous), -1) AS continuous_days,
         any_value(as_of_day) - coalesce(max(day) FILTER (WHERE NOT all_deletion), -1) AS deletion_days,
         any_value(as_of_day) - coalesce(max(day) FILTER (WHERE NOT unexplained), -1) AS unexplained_days
       FROM daily GROUP BY pupil)`;
@@ -93,7 +108,7 @@ export function authoritySql(asOf: IsoDate, policy: PolicyProfile): { ctes: stri
     unexplainedToday: `SELECT pupil, 'unexplained-absence', n_today, NULL FROM totals WHERE n_today > 0`,
     unexplainedDays: `SELECT pupil, 'unexplained-3-days', unexplained_days, NULL FROM runs WHERE unexplained_days >= ${policy.unexplainedAbsence.homeVisitOnDay}`,
     overdueN: `SELECT pupil, 'n-code-overdue', overdue_n, NULL FROM totals WHERE overdue_n > 0`,
-    continuous: `SELECT r.pupil, 'continuous-unauthorised-10-days', r.continuous_days, NULL FROM runs r JOIN pupils p USING (pupil) WHERE r.continuous_days >= ${policy.continuousAbsence.days} AND ${compulsory}`,
+    continuous: `SELECT r.pupil, 'continuous-unauthorised-10-days', r.continuous_days, NULL FROM return_run r JOIN pupils p USING (pupil) WHERE ${compulsory}`,
     deletion: `SELECT r.pupil, 'deletion-ground-20-days', r.deletion_days, NULL FROM runs r JOIN pupils p USING (pupil) WHERE r.deletion_days >= ${policy.deletionGround.days} AND ${compulsory}`,
     lateness: `SELECT pupil, 'persistent-lateness', late_window, NULL FROM at_as_of_week WHERE late_window >= ${late.sessions}`,
     brokenWeeks: `SELECT pupil, 'broken-weeks', broken, weeks FROM broken WHERE broken >= ${policy.brokenWeeks.minimumBrokenWeeks} AND broken >= ${policy.brokenWeeks.concernRatio} * weeks`,

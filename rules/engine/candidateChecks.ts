@@ -1,5 +1,5 @@
 import { IS_ATTENDANCE, codeSetTable } from '../codes/codeCategories.ts';
-import { attendanceReturnRuns } from '../findings/continuousAbsence.ts';
+import { runsEndingBetween } from '../findings/unauthorisedRuns.ts';
 import { type RegisterQuery } from './registerQuery.ts';
 import { type PupilScreen } from './screenPupils.ts';
 
@@ -79,11 +79,14 @@ export function overdueNSessions(screen: PupilScreen, p: number): number {
 
 /**
  * School days of the attendance-return run the finding names (the latest run of the profile's days that
- * is still going or ended this month), or 0 when there is none: decided by the rule's own function, which
- * reads only the days around this month of this pupil's marks.
+ * is still going or ended this month), or 0 when there is none: the rule's own run search
+ * (attendanceReturnRuns less the age test, which the screen has made), reading only the days around this
+ * month of this pupil's marks.
  */
 export function returnRunDays(screen: PupilScreen, p: number): number {
-  const runs = attendanceReturnRuns(screen.query.ctx, p);
+  const { ctx } = screen.query;
+  const { monthFirstDay, codes } = screen.returnRuns;
+  const runs = runsEndingBetween(ctx.register, p, monthFirstDay, ctx.asOfDay, codes, ctx.policy.continuousAbsence.days);
   return runs.length === 0 ? 0 : runs[runs.length - 1].days;
 }
 

@@ -7,6 +7,8 @@ import { absenceLevelLines } from '../measures/pupilMeasures.ts';
 import { firstSchoolDayOfMonth } from '../findings/unauthorisedRuns.ts';
 import { PACKED_FIELD, packedClassTable } from './packedCodeCounts.ts';
 import { allAbsenceCodes } from './registerIndex.ts';
+import { type AbsenceMarks } from './absenceMarks.ts';
+import { type SchoolCalendar } from '../calendar/schoolCalendar.ts';
 import { sumRows } from './rowSums.ts';
 import { type RegisterQuery } from './registerQuery.ts';
 
@@ -57,6 +59,11 @@ export function screenArrays(pupils: number): ScreenArrays {
 /** One register's pupils screened at one as-of date: the per-pupil results and the query they answer. */
 export interface PupilScreen extends ScreenArrays {
   query: RegisterQuery;
+  /**
+   * The attendance return's run search, worked out once a screen: the school day its month starts on and
+   * the profile's run codes as a table. The screen has already required compulsory school age.
+   */
+  returnRuns: { monthFirstDay: number; codes: Uint8Array };
 }
 
 /**
@@ -67,8 +74,7 @@ export interface PupilScreen extends ScreenArrays {
  * decided exactly here) or may apply (sickness return under whole-day counting, three days unexplained,
  * the continuous-absence runs: the screen is a necessary condition and candidateChecks decide, reading
  * only that pupil's marks). For the attendance return's runs, which may have ended earlier in the month,
- * the condition is enough of its codes among the pupil's absence marks from the earliest day such a run
- * could start.
+ * the screen finds whether one exists from the pupil's absence marks, and the check measures it.
  *
  * `wanted` narrows the screen to some rules (a list needs one): the parts of the pass only other rules
  * need are skipped, and bits of rules not wanted are never set. `into` reuses arrays from an earlier
@@ -83,7 +89,6 @@ export function screenPupils(q: RegisterQuery, wanted: number = ALL_RULES, into?
   const n = register.calendar.sessionCount;
   const count = pupils.length;
   const arrays = into ?? screenArrays(count);
-  const screen: PupilScreen = { ...arrays, query: q };
 
   // Everything the loop reads or writes is a local: imported bindings and object fields cost a load each time.
   const {
@@ -181,9 +186,11 @@ export function screenPupils(q: RegisterQuery, wanted: number = ALL_RULES, into?
   const wantToday = (wanted & (bitToday | bitThreeDays | bitDeletion)) !== 0;
   const wantContinuous = (wanted & bitContinuous) !== 0;
   // A run of `days` school days ending this month (on or after its first school day, by the as-of day)
-  // lies wholly on or after the school day `days - 1` before that, and has a coded session on each of its
-  // days: fewer such marks from there rules it out. Codes that are not all absence codes are not among
-  // the absence marks, so then every pupil of compulsory school age is a candidate.
+  // has its last `days` days wholly on or after the school day `days - 1` before that. So the pupil's
+  // absence marks from there decide exactly whether there is one: each day whose every session carries a
+  // run code extends the run of such days, and a run reaching `days` on a day of this month qualifies. The
+  // candidate check then measures the whole run, which may start earlier. Codes that are not all absence
+  // codes are not among the absence marks, so then every pupil of compulsory school age is a candidate.
   const monthFirstDay = hasDay ? firstSchoolDayOfMonth(register, ctx.asOf) : 0;
   const monthHasRun = hasDay && monthFirstDay <= ctx.asOfDay;
   const continuousDays = continuousAbsence.days;
@@ -191,6 +198,7 @@ export function screenPupils(q: RegisterQuery, wanted: number = ALL_RULES, into?
   const continuousFrom = monthHasRun
     ? register.calendar.dayFirstSession[Math.max(0, monthFirstDay - continuousDays + 1)]
     : asOfEnd;
+  const screen: PupilScreen = { ...arrays, query: q, returnRuns: { monthFirstDay, codes: continuousTable } };
   const needTail = wantLevels || wantLateness || (wantPenalty && penaltyCounts !== null) || (wantBroken && endFromTail);
   const needMarks =
     wantLevels || wantSickness || wantOverdue || (wantPenalty && penaltyCounts === null) || wantContinuous;
@@ -227,6 +235,19 @@ export function screenPupils(q: RegisterQuery, wanted: number = ALL_RULES, into?
       if (s < overdueNEnd) overdueN += nCode[id];
       if (s >= continuousFrom) continuousMarks += continuousTable[id];
     }
+    // Enough run codes for a run is necessary; only then are the days read to see whether there is one.
+    const continuousRun =
+      continuousMarks >= continuousDays &&
+      hasRunFrom(
+        index.absenceMarks,
+        p,
+        continuousFrom,
+        asOfEnd,
+        continuousTable,
+        register.calendar,
+        continuousDays,
+        monthFirstDay,
+      );
 
     if (hasPeriod && wantLevels) {
       let head = 0;
@@ -324,8 +345,7 @@ export function screenPupils(q: RegisterQuery, wanted: number = ALL_RULES, into?
         }
         if (compulsory && ((day >>> DAY_DELETION) & 0xf) === daySessions) mask |= bitDeletion;
       }
-      if (wantContinuous && compulsory && monthHasRun && (!continuousByMarks || continuousMarks >= continuousDays))
-        mask |= bitContinuous;
+      if (wantContinuous && compulsory && monthHasRun && (!continuousByMarks || continuousRun)) mask |= bitContinuous;
     }
     rulesOut[p] = mask & wanted;
   }
@@ -344,4 +364,44 @@ function asOfDayTable(deletionTable: Uint8Array): Int32Array {
     table[id] = (N_CODE[id] << DAY_N) | (IS_ATTENDANCE[id] << DAY_ATTENDED) | (deletionTable[id] << DAY_DELETION);
   }
   return table;
+}
+
+/**
+ * Whether pupil `p`'s absence marks between sessions `firstSession` and `endSession` hold a run of `days`
+ * consecutive school days on which every session carries a code of `table`, reaching that length on school
+ * day `lastFrom` or later. Exact: a day is whole only when each of its sessions has such a mark, and any
+ * other day breaks the run.
+ */
+function hasRunFrom(
+  absenceMarks: AbsenceMarks,
+  p: number,
+  firstSession: number,
+  endSession: number,
+  table: Uint8Array,
+  calendar: Pick<SchoolCalendar, 'sessionDay' | 'dayFirstSession'>,
+  days: number,
+  lastFrom: number,
+): boolean {
+  const { start, session, code } = absenceMarks;
+  const { sessionDay, dayFirstSession } = calendar;
+  let codedDay = -1;
+  let codedSessions = 0;
+  let wholeDay = -2;
+  let run = 0;
+  for (let k = start[p], stop = start[p + 1]; k < stop; k++) {
+    const s = session[k];
+    if (s >= endSession) break;
+    if (s < firstSession || !table[code[k]]) continue;
+    const d = sessionDay[s];
+    if (d !== codedDay) {
+      codedDay = d;
+      codedSessions = 0;
+    }
+    if (++codedSessions === dayFirstSession[d + 1] - dayFirstSession[d]) {
+      run = d === wholeDay + 1 ? run + 1 : 1;
+      wholeDay = d;
+      if (run >= days && d >= lastFrom) return true;
+    }
+  }
+  return false;
 }
