@@ -66,21 +66,29 @@ export function queriesFeature(services: QueryServices): FeatureModule {
   };
 }
 
-/** The day questions are asked on before a school is settled: the bound school's, else the latest any school has. */
-async function parseContextFor(services: QueryServices, turn: Pick<MessageTurn, 'conversation'>) {
+/** The conversation's school: the one it is bound to, else the only school the bot holds. */
+async function boundSchool(services: QueryServices, turn: Pick<MessageTurn, 'conversation'>) {
   const binding = await services.store.getBinding(turn.conversation.id);
-  const bound =
+  return (
     services.schools.find((s) => s.urn === binding?.schoolUrn) ??
-    (services.schools.length === 1 ? services.schools[0] : undefined);
+    (services.schools.length === 1 ? services.schools[0] : undefined)
+  );
+}
+
+/**
+ * What the parser needs to resolve dates: the school's day and terms, else (before a school is settled)
+ * the latest day any school has and no terms.
+ */
+function parseContextFor(services: QueryServices, school: QueryServices['schools'][number] | undefined) {
   const today =
-    bound?.asOf ??
+    school?.asOf ??
     services.schools
       .map((s) => s.asOf)
       .sort()
       .at(-1)!;
   return {
     today,
-    terms: bound?.register.calendar.terms,
+    terms: school?.register.calendar.terms,
     schoolNames: services.schools.map((s) => ({ urn: s.urn, name: s.name })),
   };
 }
@@ -105,15 +113,23 @@ async function answerMessage(
 ): Promise<{ message: BotMessage | string; kind: string }> {
   const help = async () => helpAnswer(await helpAudience(services, turn.conversation, turn.user));
   if (turn.text.trim() === '') return { message: await help(), kind: 'help' };
-  const parsed = services.parse(turn.text, await parseContextFor(services, turn));
+  const bound = await boundSchool(services, turn);
+  const parsed = services.parse(turn.text, parseContextFor(services, bound));
   if (!parsed.understood) {
     if ('tooLong' in parsed) return { message: tooLongAnswer(parsed.tooLong), kind: 'too-long' };
     return { message: notUnderstoodAnswer(parsed), kind: 'not-understood' };
   }
-  const question = parsed.question;
+  let question = parsed.question;
   if (question.kind === 'help') return { message: await help(), kind: 'help' };
   const scope = await resolveSchoolScope(services, turn.conversation, turn.user, question.filters.school);
   if (!scope.ok) return { message: scope.reply, kind: question.kind };
+  // A question naming a school the conversation is not bound to ("at Oakfield, this half term") takes its
+  // dates from that school's day and terms, not from the guesses made before the school was known.
+  const named = !scope.acrossSchools && scope.schools.length === 1 ? scope.schools[0].school : undefined;
+  if (question.dates && named && named !== bound) {
+    const again = services.parse(turn.text, parseContextFor(services, named));
+    if (again.understood) question = again.question;
+  }
   const token = tokenFor(question, scope.acrossSchools ? '*' : scope.schools[0].school.urn);
   const asOf = token.asOf;
   if (

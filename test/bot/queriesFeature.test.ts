@@ -314,6 +314,34 @@ describe('queries over the teams-ai app (TestAdapter)', () => {
       .startTest();
   });
 
+  it("reads 'this half term' by the named school's own terms in a personal chat bound to no school", async () => {
+    // Brook Lane's second half term starts a week before Oakfield's; asked about Brook Lane by name, the
+    // period must be Brook Lane's, not a guess made before the school was known.
+    const brookLane: FixtureSpec = {
+      ...BROOK_LANE,
+      calendar: {
+        terms: [
+          { name: 'Autumn 1', start: '2025-09-03', end: '2025-10-17' },
+          { name: 'Autumn 2', start: '2025-10-27', end: '2025-12-19' },
+        ],
+        closures: [],
+      },
+    };
+    bot = scriptedBot([FIXTURE_SCHOOL, brookLane]);
+    await bot.services.store.setRole('*', 'aad-officer', 'la-officer');
+    const officer = { aadObjectId: 'aad-officer' };
+    await bot.adapter
+      .send(says('who is persistently absent at Brook Lane this half term?', { personal: true }, officer))
+      .assertReply((reply) => {
+        const text = cardText(reply);
+        expect(text).toContain('this half term (since 27 October 2025)');
+        expect(text).not.toContain('approximate');
+      })
+      .send(says('who is persistently absent at Oakfield this half term?', { personal: true }, officer))
+      .assertReply((reply) => expect(cardText(reply)).toContain('this half term (since 3 November 2025)'))
+      .startTest();
+  });
+
   it('compares a cohort with national figures and names the source', async () => {
     bot = scriptedBot([FIXTURE_SCHOOL], { defaultRole: 'staff' });
     await bot.adapter
