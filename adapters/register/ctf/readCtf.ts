@@ -96,7 +96,19 @@ export function readCtf(path: string, options: CtfReadOptions = {}): SourceRead 
     });
     return read;
   }
-  const root = child(parser.parse(text) as XmlNode, 'CTfile');
+  let parsed: XmlNode;
+  try {
+    parsed = parser.parse(text) as XmlNode;
+  } catch (error) {
+    // The validator passes a few things the parser refuses (a processing instruction broken by a NUL, say);
+    // the parser names no line, so the problem is put at the instruction it names, else the first line.
+    const message = error instanceof Error ? error.message : String(error);
+    const at = /\bPi Tag\b/i.test(message) ? text.indexOf('<?') : -1;
+    const line = at < 0 ? 1 : text.slice(0, at).split('\n').length;
+    read.fileProblems.push({ file, line, field: '(file)', message: `not well-formed XML: ${message}` });
+    return read;
+  }
+  const root = child(parsed, 'CTfile');
   if (root === undefined) {
     read.fileProblems.push({
       file,

@@ -105,6 +105,24 @@ describe('readCtf', () => {
     writeFileSync(path, '<CTfile>\n<Header>\n</CTfile>\n');
     expect(readCtf(path).fileProblems[0]).toMatchObject({ file: 'bad.xml', line: 3, field: '(file)' });
   });
+
+  it('reports an XML declaration the parser refuses (a NUL byte inside it) at its line, never throwing', () => {
+    // Found by the import property test: the validator passes this text and the parser throws.
+    const bytes = readFileSync(fixture);
+    const broken = Buffer.concat([bytes.subarray(0, 2), Buffer.from([0]), bytes.subarray(2, 13), bytes.subarray(15)]);
+    const path = join(mkdtempSync(join(tmpdir(), 'ctf-')), 'nul.xml');
+    writeFileSync(path, broken);
+    const read = readCtf(path, { calendar });
+    expect(read.rows).toEqual([]);
+    expect(read.fileProblems).toEqual([
+      expect.objectContaining({
+        file: 'nul.xml',
+        line: 1,
+        field: '(file)',
+        message: expect.stringMatching(/^not well-formed XML: /),
+      }),
+    ]);
+  });
 });
 
 describe('decodeCtfMarks', () => {
