@@ -1,48 +1,8 @@
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { REGISTER_CODES } from '../../rules/codes/registerCodes.ts';
-import { type Pupil } from '../../rules/pupils/pupil.ts';
+import { pupilsCsvText } from '../register/pupilsCsvText.ts';
 import { type GeneratedSchool } from './generateSchool.ts';
-
-export const PUPIL_HEADER = [
-  'upn',
-  'given_name',
-  'family_name',
-  'date_of_birth',
-  'year_group',
-  'reg_group',
-  'sen',
-  'fsm',
-  'social_worker',
-  'looked_after',
-  'young_carer',
-];
-
-/** A CSV cell, quoted only when it must be (a comma, quote or line break in it). */
-function csvCell(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-const SEN_LETTER = { none: 'N', support: 'K', ehcp: 'E' } as const;
-const flag = (value: boolean | undefined) => (value === undefined ? '' : value ? 'Y' : 'N');
-
-function pupilRow(p: Pupil): string {
-  return [
-    p.upn,
-    p.givenName,
-    p.familyName,
-    p.dateOfBirth,
-    p.yearGroup,
-    p.regGroup ?? '',
-    p.sen ? SEN_LETTER[p.sen] : '',
-    flag(p.fsm),
-    flag(p.socialWorker),
-    flag(p.lookedAfter),
-    flag(p.youngCarer),
-  ]
-    .map(csvCell)
-    .join(',');
-}
 
 /** Bytes of marks text gathered before each write: large enough to keep system calls few. */
 const WRITE_CHUNK = 1 << 20;
@@ -57,7 +17,7 @@ export function writeGeneratedBundle(dir: string, generated: GeneratedSchool): n
   mkdirSync(dir, { recursive: true });
   const { register, termDates, spec, scenarios } = generated;
   const { calendar, pupils, marks } = register;
-  writeFileSync(join(dir, 'pupils.csv'), `${PUPIL_HEADER.join(',')}\n${pupils.map(pupilRow).join('\n')}\n`);
+  writeFileSync(join(dir, 'pupils.csv'), pupilsCsvText(pupils));
   writeFileSync(
     join(dir, 'calendar.json'),
     `${JSON.stringify({ terms: termDates.terms, closures: termDates.closures, openDays: [] }, null, 2)}\n`,

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { csvLine } from './csvText.ts';
+import { csvLine } from '../register/csvText.ts';
 import { type SourceRow } from './sourceRows.ts';
 
 export const REJECTS_HEADER = ['source_file', 'line', 'problems', 'original_row'] as const;

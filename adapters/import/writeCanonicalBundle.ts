@@ -1,11 +1,11 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { registerCodeById } from '../../rules/codes/registerCodes.ts';
-import { type Pupil } from '../../rules/pupils/pupil.ts';
 import { type Register } from '../../rules/register/register.ts';
 import { type CalendarJson } from '../register/bundleJsonSchemas.ts';
 import { readRegisterBundle } from '../register/readRegisterBundle.ts';
-import { csvLine } from './csvText.ts';
+import { csvLine } from '../register/csvText.ts';
+import { pupilsCsvText, type BundlePupil } from '../register/pupilsCsvText.ts';
 import { type Amendment } from './mergeMarks.ts';
 import { sessionOfKey, type PupilMarks } from './sessionKey.ts';
 
@@ -18,24 +18,8 @@ export const AMENDMENTS_HEADER = [
   'seen_at',
   'source_file',
 ] as const;
-const PUPIL_HEADER = [
-  'upn',
-  'given_name',
-  'family_name',
-  'date_of_birth',
-  'year_group',
-  'reg_group',
-  'sen',
-  'fsm',
-  'social_worker',
-  'looked_after',
-  'young_carer',
-  'adno',
-];
-const SEN_LETTER = { none: 'N', support: 'K', ehcp: 'E' } as const;
-
 export interface BundleContents {
-  pupils: readonly (Pupil & { adno?: string })[];
+  pupils: readonly BundlePupil[];
   marks: PupilMarks;
   /**
    * Written as calendar.json: term dates, or the existing file's text kept as it was. Undefined leaves the
@@ -47,30 +31,6 @@ export interface BundleContents {
   /** amendments.csv as it was (appended to, never rewritten). */
   previousAmendments?: string;
   newAmendments: readonly Amendment[];
-}
-
-function flag(value: boolean | undefined): string {
-  return value === undefined ? '' : value ? 'Y' : 'N';
-}
-
-function pupilsCsv(pupils: BundleContents['pupils']): string {
-  const rows = pupils.map((p) =>
-    csvLine([
-      p.upn,
-      p.givenName,
-      p.familyName,
-      p.dateOfBirth,
-      p.yearGroup,
-      p.regGroup ?? '',
-      p.sen ? SEN_LETTER[p.sen] : '',
-      flag(p.fsm),
-      flag(p.socialWorker),
-      flag(p.lookedAfter),
-      flag(p.youngCarer),
-      p.adno ?? '',
-    ]),
-  );
-  return `${PUPIL_HEADER.join(',')}\n${rows.join('\n')}${rows.length ? '\n' : ''}`;
 }
 
 function marksCsv(pupils: BundleContents['pupils'], marks: PupilMarks): string {
@@ -109,7 +69,7 @@ export function writeCanonicalBundle(dir: string, contents: BundleContents): Reg
   mkdirSync(staging);
   try {
     const files: Record<string, string> = {
-      'pupils.csv': pupilsCsv(contents.pupils),
+      'pupils.csv': pupilsCsvText(contents.pupils),
       'marks.csv': marksCsv(contents.pupils, contents.marks),
     };
     if (contents.calendar !== undefined)

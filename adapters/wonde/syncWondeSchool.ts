@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importRegisterFiles, type ImportResult } from '../import/importRegisterFiles.ts';
-import { csvLine } from '../import/csvText.ts';
+import { csvLine } from '../register/csvText.ts';
 import { type WondeClient } from './wondeClient.ts';
 import { WondeError } from './wondeErrors.ts';
 import { wondeRegisterRows, type WondeMarkRow, type WondeRegisterRows } from './wondeRegisterRows.ts';

@@ -7,6 +7,7 @@ import { eachDate, isWeekend, type IsoDate } from '../../rules/dates/isoDate.ts'
 import { type Pupil } from '../../rules/pupils/pupil.ts';
 import { upnWithCheckLetter } from '../../rules/pupils/upn.ts';
 import { createRegister, type Register, type School } from '../../rules/register/register.ts';
+import { pupilsCsvText } from '../../adapters/register/pupilsCsvText.ts';
 
 /**
  * Test registers written the way people talk about them: per pupil, a default mark for every open session
@@ -103,38 +104,7 @@ export function makeRegister(spec: FixtureSpec): Register {
 export function writeBundle(dir: string, spec: FixtureSpec): string {
   mkdirSync(dir, { recursive: true });
   const register = makeRegister(spec);
-  const cols = [
-    'upn',
-    'given_name',
-    'family_name',
-    'date_of_birth',
-    'year_group',
-    'reg_group',
-    'sen',
-    'fsm',
-    'social_worker',
-    'looked_after',
-    'young_carer',
-    ...(register.pupils.some((p) => p.homeLa) ? ['home_la'] : []),
-  ];
-  const flag = (v?: boolean) => (v === undefined ? '' : v ? 'Y' : 'N');
-  const pupilRows = register.pupils.map((p) =>
-    [
-      p.upn,
-      p.givenName,
-      p.familyName,
-      p.dateOfBirth,
-      p.yearGroup,
-      p.regGroup ?? '',
-      p.sen ?? '',
-      flag(p.fsm),
-      flag(p.socialWorker),
-      flag(p.lookedAfter),
-      flag(p.youngCarer),
-      ...(cols.includes('home_la') ? [p.homeLa ?? ''] : []),
-    ].join(','),
-  );
-  writeFileSync(join(dir, 'pupils.csv'), `${cols.join(',')}\n${pupilRows.join('\n')}\n`);
+  writeFileSync(join(dir, 'pupils.csv'), pupilsCsvText(register.pupils));
   const lines = ['upn,date,session,code'];
   spec.pupils.forEach((p, i) => {
     for (const [date, [am, pm]] of pupilDays(register, p)) {
