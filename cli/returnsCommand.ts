@@ -1,11 +1,10 @@
-import { parseArgs } from 'node:util';
 import { lastSchoolDayOnOrBefore } from '../rules/calendar/calendarLookup.ts';
 import { formatMonth, isCalendarMonth, monthBounds } from '../rules/dates/calendarMonth.ts';
 import { formatShortDate } from '../rules/dates/isoDate.ts';
 import { type LocalAuthorityReturn } from '../rules/returns/localAuthorityReturn.ts';
 import { monthlyReturns } from '../rules/returns/monthlyReturns.ts';
 import { returnsCsv } from '../rules/returns/returnsCsv.ts';
-import { UsageError } from './cliArgs.ts';
+import { parseBundleArgs, UsageError } from './cliArgs.ts';
 import { type CommandOutput } from './commandTypes.ts';
 import { wrap } from './formatText.ts';
 import { loadForCli } from './loadForCli.ts';
@@ -20,36 +19,20 @@ interface ReturnsArgs {
 }
 
 function parseReturnsArgs(argv: string[]): ReturnsArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        month: { type: 'string' },
-        policy: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        csv: { type: 'boolean', default: false },
-        lenient: { type: 'boolean', default: false },
-        previous: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length !== 1)
-    throw new UsageError(
-      positionals.length === 0
-        ? 'name the register bundle directory'
-        : `one bundle directory at a time (got ${positionals.join(', ')})`,
-    );
+  const { values, dir } = parseBundleArgs(argv, {
+    month: { type: 'string' },
+    policy: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    csv: { type: 'boolean', default: false },
+    lenient: { type: 'boolean', default: false },
+    previous: { type: 'string' },
+  });
   if (values.month === undefined) throw new UsageError('--month YYYY-MM is required: the month the returns are for');
   if (!isCalendarMonth(values.month))
     throw new UsageError(`--month ${JSON.stringify(values.month)} is not a month written YYYY-MM (e.g. 2025-11)`);
   if (values.json && values.csv) throw new UsageError('choose one of --json and --csv');
   return {
-    dir: positionals[0],
+    dir,
     month: values.month,
     policy: values.policy,
     format: values.json ? 'json' : values.csv ? 'csv' : 'text',
