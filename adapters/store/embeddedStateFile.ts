@@ -1,12 +1,14 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { applyJournalOps, readJournal } from './embeddedStateJournal.ts';
 import { SCHOOL_ROLES } from './stateStore.ts';
 
 /**
- * The embedded store's file: `state.json` in the data directory, rewritten whole on every change by
- * writing a temporary file, fsyncing it and renaming it over the old one, so a crash leaves either the
- * old state or the new one, never half of each. The audit log lives beside it as append-only JSON lines.
+ * The embedded store's files: `state.json` in the data directory, written whole now and then by writing a
+ * temporary file, fsyncing it and renaming it over the old one, so a crash leaves either the old file or
+ * the new one, never half of each; the changes since then in its journal (embeddedStateJournal.ts); and
+ * the audit log beside them as append-only JSON lines.
  */
 export const STATE_FILE = 'state.json';
 export const AUDIT_FILE = 'audit.jsonl';
@@ -68,6 +70,8 @@ const acknowledgement = z.object({
 
 export const embeddedStateSchema = z.object({
   format: z.literal(1),
+  /** Which journal follows this file (`state.journal.<generation>`); files from before the journal have none. */
+  generation: z.number().int().nonnegative().default(0),
   conversations: z.record(z.string(), conversation),
   bindings: z.record(z.string(), binding),
   subscriptions: z.record(z.string(), subscription),
@@ -86,6 +90,7 @@ export type EmbeddedState = z.infer<typeof embeddedStateSchema>;
 export function emptyEmbeddedState(): EmbeddedState {
   return {
     format: 1,
+    generation: 0,
     conversations: {},
     bindings: {},
     subscriptions: {},
@@ -97,15 +102,19 @@ export function emptyEmbeddedState(): EmbeddedState {
   };
 }
 
-/** Reads `state.json`, or an empty state when there is none yet; a damaged file is an error naming it. */
+/**
+ * The state as last saved: `state.json` (or an empty state when there is none yet) with its journal
+ * replayed. A damaged file is an error naming it. Reading takes no lock, so a test or a tool may look at
+ * the directory of a running bot (a journal line still being written is not yet part of the state).
+ */
 export function readEmbeddedState(dir: string): EmbeddedState {
   const path = join(dir, STATE_FILE);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptyEmbeddedState();
-    throw err;
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    text = JSON.stringify(emptyEmbeddedState());
   }
   let parsed: unknown;
   try {
@@ -115,6 +124,11 @@ export function readEmbeddedState(dir: string): EmbeddedState {
       `${path} is not valid JSON (${(err as Error).message}); restore it from a backup or move it aside to start with an empty state`,
       { cause: err },
     );
+  }
+  if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
+    const generation = (parsed as { generation?: unknown }).generation ?? 0;
+    if (typeof generation === 'number')
+      for (const ops of readJournal(dir, generation)) applyJournalOps(parsed as Record<string, unknown>, ops);
   }
   const result = embeddedStateSchema.safeParse(parsed);
   if (!result.success) {
@@ -126,25 +140,34 @@ export function readEmbeddedState(dir: string): EmbeddedState {
   return result.data;
 }
 
-function writeAllSync(fd: number, text: string): void {
+export function writeAllSync(fd: number, text: string): number {
   const bytes = Buffer.from(text, 'utf8');
   let done = 0;
   while (done < bytes.length) done += writeSync(fd, bytes, done);
+  return bytes.length;
 }
 
-/** Temp file, fsync, rename, fsync the directory: after it returns, the new state survives a power cut. */
-export function writeEmbeddedState(dir: string, state: EmbeddedState): void {
+/** Temporary files `writeEmbeddedState` leaves if the process dies before renaming. */
+export const TEMP_STATE_FILE = /^state\.json\..*\.tmp$/;
+
+/**
+ * Temp file, fsync, rename, fsync the directory: after it returns, the new state survives a power cut.
+ * Returns the bytes written.
+ */
+export function writeEmbeddedState(dir: string, state: EmbeddedState): number {
   const path = join(dir, STATE_FILE);
   const temp = `${path}.${process.pid}.tmp`;
   const fd = openSync(temp, 'w');
+  let bytes: number;
   try {
-    writeAllSync(fd, JSON.stringify(state));
+    bytes = writeAllSync(fd, JSON.stringify(state));
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
   renameSync(temp, path);
   syncDirectory(dir);
+  return bytes;
 }
 
 /** Appends lines to the audit file and fsyncs it. */
@@ -158,7 +181,8 @@ export function appendAuditLines(dir: string, lines: string[]): void {
   }
 }
 
-function syncDirectory(dir: string): void {
+/** After creating or renaming a file, so its name survives a power cut as well as its contents. */
+export function syncDirectory(dir: string): void {
   let fd: number | undefined;
   try {
     fd = openSync(dir, 'r');

@@ -1,13 +1,8 @@
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  appendAuditLines,
-  AUDIT_FILE,
-  LOCK_FILE,
-  readEmbeddedState,
-  writeEmbeddedState,
-  type EmbeddedState,
-} from './embeddedStateFile.ts';
+import { EmbeddedStateDisk, type EmbeddedStateDiskOptions } from './embeddedStateDisk.ts';
+import { appendAuditLines, AUDIT_FILE, LOCK_FILE, type EmbeddedState } from './embeddedStateFile.ts';
+import { journalOpFor, type JournalPath } from './embeddedStateJournal.ts';
 import {
   VersionConflictError,
   type Acknowledgement,
@@ -17,6 +12,7 @@ import {
   type ConversationRecord,
   type EnqueueResult,
   type NewOutboxItem,
+  type OutboxEntry,
   type OutboxItem,
   type SchoolRole,
   type StateStore,
@@ -66,27 +62,32 @@ function takeLock(dir: string): string {
 }
 
 /**
- * The default store: all state in memory, persisted to `state.json` in a data directory after every change
- * (atomically, see embeddedStateFile.ts) and the audit log appended to `audit.jsonl`. One process only
- * (enforced by a lock file); every method resolves once its change is on disk.
+ * The default store: all state in memory, each change saved in a data directory before its promise
+ * resolves (a journal line, folded into `state.json` now and then: embeddedStateDisk.ts), and the audit
+ * log appended to `audit.jsonl`. One process only (enforced by a lock file).
  */
 export class EmbeddedStateStore implements StateStore {
   private chain: Promise<void> = Promise.resolve();
   private scheduled: Promise<void> | null = null;
+  private scheduledAudit: Promise<void> | null = null;
+  /** Entries changed since the last save, by path: the next save writes each one's value as it is then. */
+  private readonly changed = new Map<string, JournalPath>();
+  private auditLines: string[] = [];
   private closed = false;
 
   private constructor(
     private readonly dir: string,
     private readonly state: EmbeddedState,
+    private readonly disk: EmbeddedStateDisk,
     private readonly lockPath: string,
   ) {}
 
   /** Opens (creating if need be) the store in `dir`. */
-  static open(dir: string): EmbeddedStateStore {
+  static open(dir: string, options: EmbeddedStateDiskOptions = {}): EmbeddedStateStore {
     mkdirSync(dir, { recursive: true });
     const lockPath = takeLock(dir);
     try {
-      const state = readEmbeddedState(dir);
+      const { state, disk } = EmbeddedStateDisk.load(dir, options);
       // The lock file proves no other process holds this directory, so any lease in it belonged to a
       // process that has died: its items are free to send now rather than when the lease runs out.
       for (const item of Object.values(state.outbox)) {
@@ -95,7 +96,7 @@ export class EmbeddedStateStore implements StateStore {
           item.availableAt = 0;
         }
       }
-      return new EmbeddedStateStore(dir, state, lockPath);
+      return new EmbeddedStateStore(dir, state, disk, lockPath);
     } catch (err) {
       unlinkSync(lockPath);
       throw err;
@@ -103,15 +104,22 @@ export class EmbeddedStateStore implements StateStore {
   }
 
   /**
-   * Every change is applied in memory at once, then waits for a write that starts after it. Writes run
-   * one at a time, and changes made while one is running share the next, so a burst costs two writes.
+   * Every change is applied in memory at once, noting the entries it touched, then waits for a save that
+   * starts after it. Saves run one at a time, and every change made before one starts goes into it (one
+   * journal line, one fdatasync), so changes made together (a scan's card records, a batch of audit
+   * lines) cost one write between them; each caller hears only once the save holding its change is done.
    */
-  private persist(): Promise<void> {
+  private persist(...paths: JournalPath[]): Promise<void> {
     if (this.closed) return Promise.reject(new Error('the state store is closed'));
+    for (const path of paths) this.changed.set(path.join('\u0000'), path);
     if (this.scheduled) return this.scheduled;
     const write = this.chain.then(() => {
       this.scheduled = null;
-      writeEmbeddedState(this.dir, this.state);
+      const ops = [...this.changed.values()].map((path) => journalOpFor(this.state, path));
+      this.changed.clear();
+      // A failed save leaves the disk to write the whole state next time, so these changes are not lost
+      // to later saves; this one's callers hear that it failed.
+      this.disk.save(this.state, ops);
     });
     this.scheduled = write;
     this.chain = write.catch(() => undefined);
@@ -120,7 +128,7 @@ export class EmbeddedStateStore implements StateStore {
 
   async putConversation(record: ConversationRecord): Promise<void> {
     this.state.conversations[record.conversationId] = copy(record);
-    await this.persist();
+    await this.persist(['conversations', record.conversationId]);
   }
 
   async getConversation(conversationId: string): Promise<ConversationRecord | null> {
@@ -131,7 +139,7 @@ export class EmbeddedStateStore implements StateStore {
     const known = conversationId in this.state.conversations || conversationId in this.state.bindings;
     delete this.state.conversations[conversationId];
     delete this.state.bindings[conversationId];
-    await this.persist();
+    await this.persist(['conversations', conversationId], ['bindings', conversationId]);
     return known;
   }
 
@@ -141,7 +149,7 @@ export class EmbeddedStateStore implements StateStore {
 
   async putBinding(binding: ConversationBinding): Promise<void> {
     this.state.bindings[binding.conversationId] = copy(binding);
-    await this.persist();
+    await this.persist(['bindings', binding.conversationId]);
   }
 
   async getBinding(conversationId: string): Promise<ConversationBinding | null> {
@@ -154,7 +162,7 @@ export class EmbeddedStateStore implements StateStore {
 
   async putSubscription(subscription: Subscription): Promise<void> {
     this.state.subscriptions[subscription.userId] = copy(subscription);
-    await this.persist();
+    await this.persist(['subscriptions', subscription.userId]);
   }
 
   async getSubscription(userId: string): Promise<Subscription | null> {
@@ -169,7 +177,7 @@ export class EmbeddedStateStore implements StateStore {
     const roles = (this.state.roles[schoolUrn] ??= {});
     if (role) roles[userId] = role;
     else delete roles[userId];
-    await this.persist();
+    await this.persist(['roles', schoolUrn]);
   }
 
   async getRole(schoolUrn: string, userId: string): Promise<SchoolRole | null> {
@@ -185,11 +193,26 @@ export class EmbeddedStateStore implements StateStore {
   }
 
   async enqueue(item: NewOutboxItem, alertKeys: readonly string[]): Promise<EnqueueResult> {
-    if (this.state.outbox[item.id] || alertKeys.some((k) => this.state.alertKeys[k])) return 'duplicate';
-    for (const k of alertKeys) this.state.alertKeys[k] = true;
-    this.state.outbox[item.id] = { ...copy(item), state: 'pending', attempts: 0, availableAt: 0 };
-    await this.persist();
-    return 'enqueued';
+    const [result] = await this.enqueueMany([{ item, alertKeys }]);
+    return result;
+  }
+
+  /** All in memory in one synchronous step, then one save: a crash leaves the whole batch or none of it. */
+  async enqueueMany(entries: readonly OutboxEntry[]): Promise<EnqueueResult[]> {
+    const paths: JournalPath[] = [];
+    const results = entries.map(({ item, alertKeys }): EnqueueResult => {
+      if (Object.hasOwn(this.state.outbox, item.id) || alertKeys.some((k) => Object.hasOwn(this.state.alertKeys, k)))
+        return 'duplicate';
+      for (const k of alertKeys) {
+        this.state.alertKeys[k] = true;
+        paths.push(['alertKeys', k]);
+      }
+      this.state.outbox[item.id] = { ...copy(item), state: 'pending', attempts: 0, availableAt: 0 };
+      paths.push(['outbox', item.id]);
+      return 'enqueued';
+    });
+    if (paths.length > 0) await this.persist(...paths);
+    return results;
   }
 
   async claim(owner: string, now: number, leaseMs: number, limit: number): Promise<OutboxItem[]> {
@@ -204,7 +227,7 @@ export class EmbeddedStateStore implements StateStore {
       item.leaseOwner = owner;
       item.availableAt = now + leaseMs;
     }
-    await this.persist();
+    await this.persist(...ready.map((i): JournalPath => ['outbox', i.id]));
     return copy(ready);
   }
 
@@ -218,7 +241,7 @@ export class EmbeddedStateStore implements StateStore {
     if (!item) return false;
     Object.assign(item, { state: 'sent', attempts: item.attempts + 1, finishedAt: now, leaseOwner: undefined });
     if (activityId) item.activityId = activityId;
-    await this.persist();
+    await this.persist(['outbox', id]);
     return true;
   }
 
@@ -232,7 +255,7 @@ export class EmbeddedStateStore implements StateStore {
       firstAttemptAt,
       leaseOwner: undefined,
     });
-    await this.persist();
+    await this.persist(['outbox', id]);
     return true;
   }
 
@@ -246,7 +269,7 @@ export class EmbeddedStateStore implements StateStore {
       lastError: error,
       leaseOwner: undefined,
     });
-    await this.persist();
+    await this.persist(['outbox', id]);
     return true;
   }
 
@@ -260,15 +283,15 @@ export class EmbeddedStateStore implements StateStore {
 
   async releaseLeases(owner: string, now: number, keep: readonly string[]): Promise<number> {
     const kept = new Set(keep);
-    let released = 0;
+    const released: JournalPath[] = [];
     for (const item of Object.values(this.state.outbox)) {
       if (item.state !== 'pending' || item.leaseOwner !== owner || kept.has(item.id)) continue;
       delete item.leaseOwner;
       item.availableAt = now;
-      released++;
+      released.push(['outbox', item.id]);
     }
-    if (released > 0) await this.persist();
-    return released;
+    if (released.length > 0) await this.persist(...released);
+    return released.length;
   }
 
   async nextPendingAt(): Promise<number | null> {
@@ -281,7 +304,7 @@ export class EmbeddedStateStore implements StateStore {
 
   async addAcknowledgement(ack: Acknowledgement): Promise<void> {
     (this.state.acks[ack.alertKey] ??= []).push(copy(ack));
-    await this.persist();
+    await this.persist(['acks', ack.alertKey]);
   }
 
   async listAcknowledgements(alertKey: string): Promise<Acknowledgement[]> {
@@ -292,13 +315,24 @@ export class EmbeddedStateStore implements StateStore {
     return new Set(alertKeys.filter((k) => (this.state.acks[k]?.length ?? 0) > 0));
   }
 
-  /** Appended through the same queue as state writes, so audit lines keep their order. */
+  /**
+   * Appended through the same queue as state saves, so audit lines keep their order; entries appended
+   * before an append starts share it (one write, one fsync).
+   */
   async appendAudit(entry: AuditEntry): Promise<void> {
     if (this.closed) throw new Error('the state store is closed');
-    const line = `${JSON.stringify(entry)}\n`;
-    const write = this.chain.then(() => appendAuditLines(this.dir, [line]));
-    this.chain = write.catch(() => undefined);
-    await write;
+    this.auditLines.push(`${JSON.stringify(entry)}\n`);
+    if (!this.scheduledAudit) {
+      const write = this.chain.then(() => {
+        this.scheduledAudit = null;
+        const lines = this.auditLines;
+        this.auditLines = [];
+        appendAuditLines(this.dir, lines);
+      });
+      this.scheduledAudit = write;
+      this.chain = write.catch(() => undefined);
+    }
+    await this.scheduledAudit;
   }
 
   async listAudit(query: AuditQuery = {}): Promise<AuditEntry[]> {
@@ -333,7 +367,7 @@ export class EmbeddedStateStore implements StateStore {
     if (actual !== expectedVersion) throw new VersionConflictError(namespace, id, expectedVersion, actual);
     const version = (actual ?? 0) + 1;
     records[id] = { value: copy(value), version };
-    await this.persist();
+    await this.persist(['records', namespace, id]);
     return { id, value: copy(value), version };
   }
 
@@ -349,7 +383,7 @@ export class EmbeddedStateStore implements StateStore {
     const records = this.state.records[namespace];
     if (!records || !(id in records)) return false;
     delete records[id];
-    await this.persist();
+    await this.persist(['records', namespace, id]);
     return true;
   }
 
@@ -358,6 +392,7 @@ export class EmbeddedStateStore implements StateStore {
     if (this.closed) return;
     await this.chain;
     this.closed = true;
+    this.disk.close();
     try {
       unlinkSync(this.lockPath);
     } catch {

@@ -5,19 +5,33 @@
  */
 
 /**
- * KEYS: alert-key set, outbox id set, ready zset, item hash. ARGV: id, static JSON, alert keys...
- * Records the keys and queues the item, or does nothing and returns 0 if any was recorded before.
+ * KEYS: alert-key set, outbox id set, ready zset, then one item hash per entry.
+ * ARGV, for each entry in turn: id, static JSON, how many alert keys, the alert keys.
+ * Each entry records its keys and queues its item, or does nothing if its id or any of its keys was
+ * recorded before (by an earlier entry too). Returns 1 (queued) or 0 (duplicate) per entry, in order.
  */
-export const ENQUEUE = `
-if redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 1 then return 0 end
-for i = 3, #ARGV do
-  if redis.call('SISMEMBER', KEYS[1], ARGV[i]) == 1 then return 0 end
+export const ENQUEUE_MANY = `
+local results = {}
+local a = 1
+for n = 4, #KEYS do
+  local id, static, first, last = ARGV[a], ARGV[a + 1], a + 3, a + 2 + tonumber(ARGV[a + 2])
+  a = last + 1
+  local duplicate = redis.call('SISMEMBER', KEYS[2], id) == 1
+  for i = first, last do
+    if duplicate then break end
+    duplicate = redis.call('SISMEMBER', KEYS[1], ARGV[i]) == 1
+  end
+  if duplicate then
+    results[#results + 1] = 0
+  else
+    for i = first, last do redis.call('SADD', KEYS[1], ARGV[i]) end
+    redis.call('SADD', KEYS[2], id)
+    redis.call('HSET', KEYS[n], 'static', static, 'state', 'pending', 'attempts', 0, 'availableAt', 0)
+    redis.call('ZADD', KEYS[3], 0, id)
+    results[#results + 1] = 1
+  end
 end
-for i = 3, #ARGV do redis.call('SADD', KEYS[1], ARGV[i]) end
-redis.call('SADD', KEYS[2], ARGV[1])
-redis.call('HSET', KEYS[4], 'static', ARGV[2], 'state', 'pending', 'attempts', 0, 'availableAt', 0)
-redis.call('ZADD', KEYS[3], 0, ARGV[1])
-return 1
+return results
 `;
 
 /**

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { CLAIM, ENQUEUE, MARK_FAILED, MARK_SENT, PUT_RECORD, RELEASE, RELEASE_LEASES } from './redisScripts.ts';
+import { CLAIM, ENQUEUE_MANY, MARK_FAILED, MARK_SENT, PUT_RECORD, RELEASE, RELEASE_LEASES } from './redisScripts.ts';
 import {
   VersionConflictError,
   type Acknowledgement,
@@ -9,6 +9,7 @@ import {
   type ConversationRecord,
   type EnqueueResult,
   type NewOutboxItem,
+  type OutboxEntry,
   type OutboxItem,
   type SchoolRole,
   type StateStore,
@@ -205,18 +206,29 @@ export class RedisStateStore implements StateStore {
   }
 
   async enqueue(item: NewOutboxItem, alertKeys: readonly string[]): Promise<EnqueueResult> {
-    const done = await this.redis.eval(
-      ENQUEUE,
-      4,
+    const [result] = await this.enqueueMany([{ item, alertKeys }]);
+    return result;
+  }
+
+  /** One script for the whole batch, so it is atomic on the server like a single enqueue. */
+  async enqueueMany(entries: readonly OutboxEntry[]): Promise<EnqueueResult[]> {
+    if (entries.length === 0) return [];
+    const args = entries.flatMap(({ item, alertKeys }) => [
+      item.id,
+      JSON.stringify(item),
+      alertKeys.length,
+      ...alertKeys,
+    ]);
+    const done = (await this.redis.eval(
+      ENQUEUE_MANY,
+      3 + entries.length,
       this.key('alertkeys'),
       this.key('outbox', 'ids'),
       this.key('outbox', 'ready'),
-      this.itemKey(item.id),
-      item.id,
-      JSON.stringify(item),
-      ...alertKeys,
-    );
-    return Number(done) === 1 ? 'enqueued' : 'duplicate';
+      ...entries.map(({ item }) => this.itemKey(item.id)),
+      ...args,
+    )) as number[];
+    return done.map((d) => (Number(d) === 1 ? 'enqueued' : 'duplicate'));
   }
 
   async claim(owner: string, now: number, leaseMs: number, limit: number): Promise<OutboxItem[]> {

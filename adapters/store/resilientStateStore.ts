@@ -8,6 +8,7 @@ import {
   type ConversationRecord,
   type EnqueueResult,
   type NewOutboxItem,
+  type OutboxEntry,
   type OutboxItem,
   type SchoolRole,
   type StateStore,
@@ -305,6 +306,9 @@ export class ResilientStateStore implements StateStore, StoreAvailability {
   }
   enqueue(item: NewOutboxItem, alertKeys: readonly string[]): Promise<EnqueueResult> {
     return this.call('enqueue', () => this.inner.enqueue(item, alertKeys));
+  }
+  enqueueMany(entries: readonly OutboxEntry[]): Promise<EnqueueResult[]> {
+    return this.call('enqueueMany', () => this.inner.enqueueMany(entries));
   }
   claim(owner: string, now: number, leaseMs: number, limit: number): Promise<OutboxItem[]> {
     return this.call('claim', () => this.inner.claim(owner, now, leaseMs, limit));

@@ -79,6 +79,12 @@ export interface OutboxItem {
 /** What `enqueue` needs: the rest of an `OutboxItem` is set by the store. */
 export type NewOutboxItem = Pick<OutboxItem, 'id' | 'conversationId' | 'tenantId' | 'message' | 'kind' | 'createdAt'>;
 
+/** One item of an `enqueueMany` batch, with the alert keys it records. */
+export interface OutboxEntry {
+  item: NewOutboxItem;
+  alertKeys: readonly string[];
+}
+
 /** The same shape as the bot host's `BotMessage`, kept here so the store does not depend on the bot. */
 export interface OutboxMessage {
   text: string;
@@ -163,6 +169,13 @@ export interface StateStore {
    * crash leaves either nothing (the next scan raises it again) or a queued item (the sender delivers it).
    */
   enqueue(item: NewOutboxItem, alertKeys: readonly string[]): Promise<EnqueueResult>;
+  /**
+   * `enqueue` for each entry in order, as one atomic step: a crash leaves all of the batch's queued items
+   * or none. An entry is `duplicate` (and writes nothing) when its id or any of its keys is already
+   * recorded, by an earlier entry of the same batch too; the others are queued. One result per entry, in
+   * order. For a scan, which queues a school's cards together at the cost of one write instead of one each.
+   */
+  enqueueMany(entries: readonly OutboxEntry[]): Promise<EnqueueResult[]>;
   /**
    * Leases up to `limit` pending items whose `availableAt` has passed (oldest first) to `owner` until
    * `now + leaseMs`. An item whose lease has run out (its holder crashed) can be claimed again; no two

@@ -31,8 +31,8 @@ export interface ScanReport {
 
 /**
  * A scan: each school's findings at its as-of date, planned into alert cards for the conversations that
- * hear that school, and queued in the outbox together with their delivery keys (one atomic step each), so
- * the paced sender delivers them exactly once. The card's model is stored first so that buttons pressed
+ * hear that school, and queued in the outbox together with their delivery keys (one atomic step per school),
+ * so the paced sender delivers them exactly once. The card's model is stored first so that buttons pressed
  * on it later can redraw it.
  */
 export class AlertScanner {
@@ -91,48 +91,61 @@ export class AlertScanner {
       fits: alertCardFits,
     });
     const result: SchoolScanReport = { urn: school.urn, asOf, findings: findings.length, queued: 0, duplicates: 0 };
-    for (const alert of planned) {
-      const { model } = alert;
-      try {
-        await this.store.putRecord(ALERT_CARD_NAMESPACE, model.cardId, model, null);
-      } catch (err) {
-        // The same card from an earlier, interrupted scan: its record is already there.
-        if (!(err instanceof VersionConflictError)) throw err;
-      }
-      const outcome = await this.store.enqueue(
-        {
-          id: `alert-${model.cardId}`,
-          conversationId: model.conversationId,
+    if (planned.length === 0) return result;
+    // The school's cards go to the store together: their models in one go, then every card queued in one
+    // atomic step, then the audit lines. Each is a single write between them in the embedded store (and
+    // one round of commands in Redis) rather than one per card, which made a first scan after installing
+    // in every school of an authority take minutes.
+    await Promise.all(
+      planned.map(async ({ model }) => {
+        try {
+          await this.store.putRecord(ALERT_CARD_NAMESPACE, model.cardId, model, null);
+        } catch (err) {
+          // The same card from an earlier, interrupted scan: its record is already there.
+          if (!(err instanceof VersionConflictError)) throw err;
+        }
+      }),
+    );
+    const outcomes = await this.store.enqueueMany(
+      planned.map((alert) => ({
+        item: {
+          id: `alert-${alert.model.cardId}`,
+          conversationId: alert.model.conversationId,
           tenantId: alert.tenantId,
-          kind: `alert:${model.kind}`,
+          kind: `alert:${alert.model.kind}`,
           createdAt: this.now().toISOString(),
-          message: { text: alertCardText(model), card: renderAlertCard(model) },
+          message: { text: alertCardText(alert.model), card: renderAlertCard(alert.model) },
         },
-        alert.deliveryKeys,
-      );
-      if (outcome === 'duplicate') {
+        alertKeys: alert.deliveryKeys,
+      })),
+    );
+    // An alert discloses pupils' details to a conversation: the audit log says which, where and why.
+    const audits: Promise<void>[] = [];
+    planned.forEach(({ model }, i) => {
+      if (outcomes[i] === 'duplicate') {
         result.duplicates++;
-        continue;
+        return;
       }
       result.queued++;
-      // An alert discloses pupils' details to a conversation: the audit log says which, where and why.
       const at = this.now().toISOString();
-      for (const row of model.rows) {
-        await this.store.appendAudit({
-          at,
-          who: 'system:alerts',
-          what: 'alert.raised',
-          schoolUrn: model.schoolUrn,
-          upn: row.upn,
-          detail: {
-            conversation: model.conversationId,
-            cardId: model.cardId,
-            kind: model.kind,
-            rules: [...new Set(row.steps.map((st) => st.rule))].join(' '),
-          },
-        });
-      }
-    }
+      for (const row of model.rows)
+        audits.push(
+          this.store.appendAudit({
+            at,
+            who: 'system:alerts',
+            what: 'alert.raised',
+            schoolUrn: model.schoolUrn,
+            upn: row.upn,
+            detail: {
+              conversation: model.conversationId,
+              cardId: model.cardId,
+              kind: model.kind,
+              rules: [...new Set(row.steps.map((st) => st.rule))].join(' '),
+            },
+          }),
+        );
+    });
+    await Promise.all(audits);
     if (result.queued > 0 || result.duplicates > 0)
       this.log('alerts.school-scanned', {
         school: school.urn,

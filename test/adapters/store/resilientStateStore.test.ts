@@ -6,6 +6,22 @@ import { EmbeddedStateStore } from '../../../adapters/store/embeddedStateStore.t
 import { ResilientStateStore } from '../../../adapters/store/resilientStateStore.ts';
 import { VersionConflictError, type StateStore } from '../../../adapters/store/stateStore.ts';
 import { StoreUnavailableError } from '../../../adapters/store/storeUnavailableError.ts';
+import { describeStateStoreContract } from './stateStoreContract.ts';
+
+// While the store is up, the wrapper must keep every promise of the interface, batches included.
+describeStateStoreContract('resilient over embedded', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'resilient-contract-'));
+  const wrap = () =>
+    new ResilientStateStore(EmbeddedStateStore.open(dir), { storeName: 'embedded store', log: () => undefined });
+  return {
+    open: async () => wrap(),
+    reopen: async (store) => {
+      await store.close();
+      return wrap();
+    },
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+});
 
 /** A real embedded store behind a switch: `down` makes every call fail as a refused connection would, `hang` never answer. */
 function switchable(inner: StateStore) {

@@ -112,6 +112,31 @@ export function describeStateStoreContract(name: string, makeHarness: () => Stor
       expect(stored?.message.card).toEqual({ type: 'AdaptiveCard', version: '1.5', body: [], actions: [] });
     });
 
+    it('enqueues a batch in one step, refusing a duplicate inside it and one recorded before, and writing the rest', async () => {
+      expect(await store.enqueueMany([])).toEqual([]);
+      expect(await store.enqueue(item('earlier'), ['k-earlier'])).toBe('enqueued');
+      const results = await store.enqueueMany([
+        { item: item('a'), alertKeys: ['k1', 'k2'] },
+        { item: item('b'), alertKeys: ['k3'] },
+        // Same key as `a`, earlier in the same batch.
+        { item: item('c'), alertKeys: ['k4', 'k2'] },
+        // Same id as `b`.
+        { item: item('b'), alertKeys: ['k5'] },
+        // A key recorded by an earlier enqueue.
+        { item: item('d'), alertKeys: ['k-earlier'] },
+        { item: item('e'), alertKeys: [] },
+      ]);
+      expect(results).toEqual(['enqueued', 'enqueued', 'duplicate', 'duplicate', 'duplicate', 'enqueued']);
+      // A refused entry records none of its keys, not even those nobody had.
+      expect(await store.sentAlertKeys(['k1', 'k2', 'k3', 'k4', 'k5'])).toEqual(new Set(['k1', 'k2', 'k3']));
+      expect(await store.getOutboxItem('c')).toBeNull();
+      expect(await store.getOutboxItem('d')).toBeNull();
+      expect((await store.getOutboxItem('b'))?.message.text).toBe('message b');
+      store = await harness.reopen(store);
+      expect((await store.listOutbox('pending')).map((i) => i.id).sort()).toEqual(['a', 'b', 'e', 'earlier']);
+      expect(await store.enqueueMany([{ item: item('f'), alertKeys: ['k3'] }])).toEqual(['duplicate']);
+    });
+
     it('leases an item to one claimer until the lease runs out', async () => {
       await store.enqueue(item('i1'), []);
       const first = await store.claim('a', 1000, 5000, 10);

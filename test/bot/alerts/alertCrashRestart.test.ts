@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readEmbeddedState } from '../../../adapters/store/embeddedStateFile.ts';
 import { VirtualClock } from '../../adapters/teams/virtualClock.ts';
 import { SCAN_TOKEN, startAlertBot, writeAlertSchool, type AlertBot } from './alertBot.ts';
 import { ScriptedConnector } from './scriptedConnector.ts';
@@ -32,13 +33,10 @@ function startChild(stateDir: string, dataDir: string): Promise<{ child: ChildPr
   });
 }
 
-/** Outbox items marked sent, read straight from the embedded store's file (the child holds its lock). */
+/** Outbox items marked sent, read straight from the embedded store's files (the child holds its lock). */
 function sentInStateFile(stateDir: string): number {
   try {
-    const state = JSON.parse(readFileSync(join(stateDir, 'state.json'), 'utf8')) as {
-      outbox: Record<string, { state: string }>;
-    };
-    return Object.values(state.outbox).filter((i) => i.state === 'sent').length;
+    return Object.values(readEmbeddedState(stateDir).outbox).filter((i) => i.state === 'sent').length;
   } catch {
     return 0;
   }
