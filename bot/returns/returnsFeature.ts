@@ -44,12 +44,12 @@ const MONTH_WORD = MONTH_NAMES.map((m) => `${m.slice(0, 3)}(?:${m.slice(3)})?`.t
  * spreadsheet", "returns as a file" (this month). Anchored, and ending in "as a file" or the like, so
  * "returns for November" still reaches the list.
  */
-const FILE_REQUEST = new RegExp(
+export const FILE_REQUEST = new RegExp(
   `^(?:(?:please\\s+)?(?:send|give|share)\\s+(?:me\\s+|us\\s+)?)?(?:the\\s+)?(?:(${MONTH_WORD})(?:\\s+(\\d{4}))?(?:['’]s)?\\s+)?(?:la\\s+)?returns(?:\\s+(?:for|in)\\s+([a-z]+)(?:\\s+(\\d{4}))?)?\\s+(?:as|in)\\s+(?:an?\\s+)?(?:csv(?:\\s+file)?|file|spreadsheet)(?:,?\\s+please)?\\s*[?.!]*$`,
   'i',
 );
 
-async function returnsAnswer(
+export async function returnsAnswer(
   services: ReturnsServices,
   schools: readonly SchoolData[],
   refused: readonly string[],
