@@ -91,7 +91,15 @@ export async function offerReturnsFile(
   const personal = request.conversation.type === 'personal';
   let chat: ConversationRef;
   try {
-    chat = personal ? request.reference : await files.openPersonalChat(request.user, request.reference);
+    // The tenant may come only in channelData (ConversationInfo reads both); create-conversation needs it.
+    const via = {
+      ...request.reference,
+      conversation: {
+        ...request.reference.conversation,
+        tenantId: request.reference.conversation.tenantId ?? request.conversation.tenantId,
+      },
+    };
+    chat = personal ? request.reference : await files.openPersonalChat(request.user, via);
   } catch (err) {
     services.log('returns.file.no-personal-chat', { status: statusOf(err), scope: request.conversation.type });
     return statusOf(err) === 403 || statusOf(err) === 404

@@ -51,6 +51,7 @@ const BROOKSIDE: FixtureSpec = {
   ],
 };
 const HILLSIDE_CHANNEL = '19:hillside-attendance@thread.tacv2';
+const HILLSIDE_GROUP_CHAT = '19:hillside-leads@thread.v2';
 /** A member of staff at Brookside only. */
 const BROOKSIDE_AAD = 'aad-brookside-lead';
 /** An LA officer following both schools. */
@@ -82,6 +83,7 @@ describe('the month’s returns as a Teams file, through the bot over HTTP', () 
       { ATTENDANCE_DEFAULT_ROLE: 'staff' },
     );
     await bot.bind(HILLSIDE_CHANNEL, '100001');
+    await bot.bind(HILLSIDE_GROUP_CHAT, '100001');
     await bot.role('100001', 'attendance-lead');
     const store = bot.bot.services.store;
     await store.setRole('100002', BROOKSIDE_AAD, 'attendance-lead');
@@ -105,7 +107,7 @@ describe('the month’s returns as a Teams file, through the bot over HTTP', () 
   /** Posts a message as the given person and answers the connector calls it caused. */
   async function ask(
     text: string,
-    options: { conversationId?: string; scope?: 'channel' | 'personal'; aad?: string } = {},
+    options: { conversationId?: string; scope?: 'channel' | 'groupChat' | 'personal'; aad?: string } = {},
   ): Promise<ConnectorCall[]> {
     const before = bot.connector.calls.length;
     const response = await postActivity(
@@ -188,6 +190,39 @@ describe('the month’s returns as a Teams file, through the bot over HTTP', () 
       acceptContext: { purpose: 'returns.file', month: '2025-11', schools: '100001', for: STAFF_AAD },
     });
     expect(card.content.declineContext).toEqual(card.content.acceptContext);
+  });
+
+  it('asked in a group chat, also sends the consent card to the personal chat and only says so in the group', async () => {
+    const createdBefore = bot.connector.createdConversations.length;
+    const offeredBefore = bot.connector.sentTo(personalChat()).length;
+    const calls = await ask('returns for November as a file', {
+      conversationId: HILLSIDE_GROUP_CHAT,
+      scope: 'groupChat',
+    });
+    expect(bot.connector.createdConversations.length).toBe(createdBefore + 1);
+    const said = repliesIn(calls, HILLSIDE_GROUP_CHAT);
+    expect(said).toHaveLength(1);
+    expect(String(said[0].activity.text)).toContain('personal chat');
+    expect(attachmentsOf(said[0])).toEqual([]);
+    for (const name of PUPIL_NAMES) expect(JSON.stringify(said[0].activity)).not.toContain(name);
+    expect(bot.connector.sentTo(personalChat()).length).toBe(offeredBefore + 1);
+    expect(lastConsentCard().content.acceptContext).toMatchObject({ schools: '100001' });
+  });
+
+  it('asked in the personal chat, the consent card is the whole answer', async () => {
+    const createdBefore = bot.connector.createdConversations.length;
+    const calls = await ask('send me the returns for November as a CSV file', {
+      conversationId: personalChat(),
+      scope: 'personal',
+      aad: OFFICER_AAD,
+    });
+    expect(bot.connector.createdConversations.length).toBe(createdBefore);
+    const sent = repliesIn(calls, personalChat());
+    expect(sent).toHaveLength(1);
+    expect(String(sent[0].activity.text)).toContain('Accept it to save it to your OneDrive');
+    expect(attachmentsOf(sent[0]).map((a) => a.contentType)).toEqual([
+      'application/vnd.microsoft.teams.card.file.consent',
+    ]);
   });
 
   it('on accept, puts the bytes of the command line’s CSV for the month where Teams said, shows the file, and audits the send', async () => {
