@@ -174,7 +174,13 @@ async function fileAction(services: ReturnsServices, files: FileSender, turn: Ac
  * card's "Send as a file", or by asking ("returns for November as a file").
  */
 export function returnsFeature(services: ReturnsServices): FeatureModule {
-  const answer = async (turn: MessageTurn, name: string | undefined, year: string | undefined, owedOnly: boolean) => {
+  /** The schools a message covers and the month it names, or undefined once the person has been told why not. */
+  const scopeAndMonth = async (
+    turn: MessageTurn,
+    name: string | undefined,
+    year: string | undefined,
+    example: string,
+  ) => {
     const scope = await returnsSchools(services, turn.conversation, turn.user);
     if (typeof scope === 'string') return void (await turn.reply(scope));
     if (scope.schools.length === 0)
@@ -184,27 +190,24 @@ export function returnsFeature(services: ReturnsServices): FeatureModule {
       .sort()
       .at(-1)!;
     const month = monthAsked(name, year, today);
-    if (!month)
-      return void (await turn.reply(`I don't know the month "${name}": say, for example, "returns for November".`));
-    await turn.reply(await returnsAnswer(services, scope.schools, scope.refused, month, owedOnly));
-    services.log('returns.answered', { schools: scope.schools.length, owedOnly });
+    if (!month) return void (await turn.reply(`I don't know the month "${name}": say, for example, "${example}".`));
+    return { scope, month };
+  };
+  const answer = async (turn: MessageTurn, name: string | undefined, year: string | undefined, owedOnly: boolean) => {
+    const asked = await scopeAndMonth(turn, name, year, 'returns for November');
+    if (!asked) return;
+    await turn.reply(await returnsAnswer(services, asked.scope.schools, asked.scope.refused, asked.month, owedOnly));
+    services.log('returns.answered', { schools: asked.scope.schools.length, owedOnly });
   };
   const fileRequest = async (turn: MessageTurn, files: FileSender, match: RegExpMatchArray) => {
-    const scope = await returnsSchools(services, turn.conversation, turn.user);
-    if (typeof scope === 'string') return void (await turn.reply(scope));
-    if (scope.schools.length === 0)
-      return void (await turn.reply('Returns are for the head, attendance and safeguarding leads and LA officers.'));
-    const name = match[1] ?? match[3];
-    const today = scope.schools
-      .map((s) => s.asOf)
-      .sort()
-      .at(-1)!;
-    const month = monthAsked(name, match[2] ?? match[4], today);
-    if (!month)
-      return void (await turn.reply(
-        `I don't know the month "${name}": say, for example, "returns for November as a file".`,
-      ));
-    const said = await offerReturnsFile(services, files, turn, scope, month);
+    const asked = await scopeAndMonth(
+      turn,
+      match[1] ?? match[3],
+      match[2] ?? match[4],
+      'returns for November as a file',
+    );
+    if (!asked) return;
+    const said = await offerReturnsFile(services, files, turn, asked.scope, asked.month);
     if (said) await turn.reply(said);
   };
   return {
