@@ -1,5 +1,6 @@
 import { type StoreAvailability } from '../../adapters/store/resilientStateStore.ts';
 import { type StateStore } from '../../adapters/store/stateStore.ts';
+import { type FileUploadPolicy } from '../../adapters/teams/fileUpload.ts';
 import { type AccessControl } from '../access/access.ts';
 import { type BotConfig } from '../config.ts';
 import { type Log } from '../log.ts';
@@ -21,4 +22,6 @@ export interface BotServices {
   availability?: StoreAvailability;
   access: AccessControl;
   log: Log;
+  /** Bounds on uploading a file a person accepted; production's (https only, 4 s, 10 MiB) when absent. */
+  fileUploads?: FileUploadPolicy;
 }

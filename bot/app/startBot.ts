@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ResilientStateStore, type ConnectionSignal } from '../../adapters/store/resilientStateStore.ts';
 import { type StateStore } from '../../adapters/store/stateStore.ts';
+import { type FileUploadPolicy } from '../../adapters/teams/fileUpload.ts';
 import { AccessControl } from '../access/access.ts';
 import { loadRoleAssignments } from '../access/roleAssignments.ts';
 import { TEAMS_USERS_NAMESPACE } from '../access/teamsUsers.ts';
@@ -33,6 +34,11 @@ export interface StartOptions {
   channelAuthentication?: ChannelAuthenticationOptions;
   /** Tests only: how often the outage wrapper tries the store again (default 2 s). */
   storeProbeEveryMs?: number;
+  /**
+   * Tests only: file upload bounds, and leave to upload over plain http to loopback (the fake upload
+   * server). Deliberately not read from the environment, so a deployment cannot loosen the https rule.
+   */
+  fileUploads?: FileUploadPolicy;
 }
 
 export interface RunningBot {
@@ -82,6 +88,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     availability: store,
     access: new AccessControl(store, config.defaultRole),
     log,
+    ...(options.fileUploads ? { fileUploads: options.fileUploads } : {}),
   };
   const registry = new FeatureRegistry();
   for (const feature of (options.features ?? botFeatures)(services)) registry.add(feature);

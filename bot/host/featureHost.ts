@@ -134,6 +134,64 @@ export interface ProactiveSender {
   update(reference: ConversationRef, activityId: string, message: BotMessage): Promise<void>;
 }
 
+/**
+ * A file offered to one person. Teams sends files from a bot only into a personal chat, and only after
+ * the person accepts a file consent card: this is what that card says and carries (Microsoft's "Send and
+ * receive files using bot").
+ */
+export interface FileOffer {
+  /** The file's name, as Teams shows it and saves it in the person's OneDrive. */
+  name: string;
+  /** What the file is, shown on the consent card. */
+  description: string;
+  sizeInBytes: number;
+  /** The feature that answers the person's accept or decline (the purpose it gave `onFileConsent`). */
+  purpose: string;
+  /** Returned with the answer, as the card's accept and decline context; a client sends it back, so check it. */
+  context: Record<string, string>;
+}
+
+/** Where Teams says to put an accepted file (an upload session in the person's OneDrive), and its name there. */
+export interface FileUploadTarget {
+  uploadUrl: string;
+  contentUrl: string;
+  name: string;
+  uniqueId: string;
+  fileType: string;
+}
+
+/** The person accepted or declined a file consent card (a `fileConsent/invoke`). */
+export interface FileConsentTurn {
+  action: 'accept' | 'decline';
+  /** The offer's context as it came back: validate it with zod in the handler. */
+  context: Record<string, unknown>;
+  /** Set when accepted. */
+  upload?: FileUploadTarget;
+  conversation: ConversationInfo;
+  user: UserInfo;
+  reference: ConversationRef;
+  reply(message: BotMessage | string): Promise<{ id?: string }>;
+  /** After the bytes are uploaded: shows the file in the chat (Teams' file info card) with a line of text. */
+  replyWithFile(file: Omit<FileUploadTarget, 'uploadUrl'>, text: string): Promise<{ id?: string }>;
+}
+
+/**
+ * `answered`: the handler told the person how it went (whatever the outcome); `unreadable`: the offer's
+ * context is not one this feature made, and the invoke is refused (400).
+ */
+export type FileConsentHandler = (turn: FileConsentTurn) => Promise<'answered' | 'unreadable'>;
+
+/** Personal chats and file offers, outside a turn. Failures throw ProactiveSendError. */
+export interface FileSender {
+  /**
+   * The person's personal chat with the bot, opened through the connector `via` came from (Teams gives the
+   * existing one when there is one). 403 or 404: the app is not installed for them.
+   */
+  openPersonalChat(user: UserInfo, via: ConversationRef): Promise<ConversationRef>;
+  /** Sends a file consent card (with `text` above it) into a personal chat. */
+  offerFile(reference: ConversationRef, offer: FileOffer, text: string): Promise<{ id: string }>;
+}
+
 /** What a feature module sees: registration, plus proactive sending once the app is running. */
 export interface FeatureHost {
   /**
@@ -152,7 +210,10 @@ export interface FeatureHost {
   onAction(verb: string, handler: ActionHandler): void;
   onInstall(handler: InstallHandler): void;
   onUninstall(handler: InstallHandler): void;
+  /** Answers file consent cards offered with this purpose (unique across modules: prefix with the feature). */
+  onFileConsent(purpose: string, handler: FileConsentHandler): void;
   readonly proactive: ProactiveSender;
+  readonly files: FileSender;
 }
 
 /** A Teams capability, registered on the host at start-up. */

@@ -1,6 +1,8 @@
 import {
   type ActionHandler,
   type FeatureHost,
+  type FileConsentHandler,
+  type FileSender,
   type FeatureModule,
   type InstallHandler,
   type MessageHandler,
@@ -24,13 +26,25 @@ export class FeatureRegistry {
   readonly actions = new Map<string, { feature: string; handler: ActionHandler }>();
   readonly installHandlers: InstallHandler[] = [];
   readonly uninstallHandlers: InstallHandler[] = [];
+  readonly fileConsents = new Map<string, { feature: string; handler: FileConsentHandler }>();
   unmatched?: { feature: string; handler: (turn: MessageTurn) => Promise<void> };
   private sender?: ProactiveSender;
+  private fileSender?: FileSender;
 
   readonly proactive: ProactiveSender = {
     send: async (reference, message) => this.boundSender().send(reference, message),
     update: async (reference, activityId, message) => this.boundSender().update(reference, activityId, message),
   };
+
+  readonly files: FileSender = {
+    openPersonalChat: async (user, via) => this.boundFileSender().openPersonalChat(user, via),
+    offerFile: async (reference, offer, text) => this.boundFileSender().offerFile(reference, offer, text),
+  };
+
+  /** Binds the real file sender (done by the wiring once the adapter exists). */
+  bindFileSender(sender: FileSender): void {
+    this.fileSender = sender;
+  }
 
   /** Binds the real sender (done by the wiring once the adapter exists). */
   bindProactiveSender(sender: ProactiveSender): void {
@@ -62,6 +76,11 @@ export class FeatureRegistry {
     return this.sender;
   }
 
+  private boundFileSender(): FileSender {
+    if (!this.fileSender) throw new Error('file offers are not available until the bot is wired to an adapter');
+    return this.fileSender;
+  }
+
   private hostFor(feature: string): FeatureHost {
     return {
       onMessage: (pattern, handler) => {
@@ -88,7 +107,14 @@ export class FeatureRegistry {
       },
       onInstall: (handler) => void this.installHandlers.push(handler),
       onUninstall: (handler) => void this.uninstallHandlers.push(handler),
+      onFileConsent: (purpose, handler) => {
+        const existing = this.fileConsents.get(purpose);
+        if (existing)
+          throw new Error(`${feature}: file consent purpose "${purpose}" is already registered by ${existing.feature}`);
+        this.fileConsents.set(purpose, { feature, handler });
+      },
       proactive: this.proactive,
+      files: this.files,
     };
   }
 }

@@ -1,33 +1,27 @@
 import { z } from 'zod';
-import { type StateStore } from '../../adapters/store/stateStore.ts';
 import { returnsCard, type ReturnsCardRow } from '../../cards/returns/returnsCard.ts';
-import { formatMonth, isCalendarMonth, monthBounds, monthNumberOf, monthOf } from '../../rules/dates/calendarMonth.ts';
+import { formatMonth, isCalendarMonth, MONTH_NAMES, monthBounds } from '../../rules/dates/calendarMonth.ts';
 import { formatShortDate } from '../../rules/dates/isoDate.ts';
 import { monthlyReturns } from '../../rules/returns/monthlyReturns.ts';
-import { userKey, type AccessControl } from '../access/access.ts';
+import { userKey } from '../access/access.ts';
 import { RETURN_ROLES } from '../decisions/decisionServices.ts';
 import {
   type ActionResult,
   type ActionTurn,
   type BotMessage,
-  type ConversationInfo,
   type FeatureModule,
+  type FileSender,
   type MessageTurn,
-  type UserInfo,
 } from '../host/featureHost.ts';
-import { type Log } from '../log.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
+import { answerReturnsFile, offerReturnsFile, RETURNS_FILE_PURPOSE } from './returnsFile.ts';
 import { markReturnMade, returnMade } from './returnsMade.ts';
-
-export interface ReturnsServices {
-  schools: readonly SchoolData[];
-  store: StateStore;
-  access: AccessControl;
-  log: Log;
-  now?: () => Date;
-}
+import { monthAsked, returnsSchools } from './returnsScope.ts';
+import { type ReturnsServices } from './returnsServices.ts';
 
 export const RETURN_NOTIFIED_VERB = 'returns.notified';
+/** The card's "Send as a file" button. */
+export const RETURNS_FILE_VERB = 'returns.file';
 /** A card holds at most this many rows, to stay under Teams' 28 KB; the CLI's --csv has them all. */
 const MAX_ROWS = 20;
 const KIND_TITLES = { attendance: 'Attendance return', sickness: 'Sickness return' } as const;
@@ -41,53 +35,21 @@ const notifiedData = z.object({
   scope: z.string().max(2000),
 });
 
-/** The month a message names, read against the school's "today": "November" is the latest November so far. */
-function monthAsked(name: string | undefined, year: string | undefined, today: string): string | undefined {
-  if (!name) return monthOf(today);
-  const number = monthNumberOf(name);
-  if (number === undefined) return undefined;
-  const thisYear = Number(today.slice(0, 4));
-  const y = year ? Number(year) : number <= Number(today.slice(5, 7)) ? thisYear : thisYear - 1;
-  return `${y}-${String(number).padStart(2, '0')}`;
-}
+const fileData = z.object({ month: z.string().refine(isCalendarMonth), scope: z.string().min(1).max(2000) });
 
+/** A month as people name it before "returns" ("November's returns", "Nov returns"). */
+const MONTH_WORD = MONTH_NAMES.map((m) => `${m.slice(0, 3)}(?:${m.slice(3)})?`.toLowerCase()).join('|');
 /**
- * The schools a conversation's returns question covers: the school a channel or chat is linked to; in a
- * personal chat, the schools an LA officer follows (or the only school loaded). Only schools where the
- * person has a role that may see and mark returns are kept.
+ * "send me November's returns as a file", "returns for November as CSV", "November 2025 returns as a
+ * spreadsheet", "returns as a file" (this month). Anchored, and ending in "as a file" or the like, so
+ * "returns for November" still reaches the list.
  */
-async function returnsSchools(
-  services: ReturnsServices,
-  conversation: ConversationInfo,
-  user: UserInfo,
-  only?: readonly string[],
-): Promise<{ schools: SchoolData[]; refused: string[] } | string> {
-  let urns: readonly string[] | 'all';
-  if (only) urns = only;
-  else {
-    const binding = await services.store.getBinding(conversation.id);
-    if (binding) urns = [binding.schoolUrn];
-    else if (conversation.type === 'personal') {
-      const subscription = await services.store.getSubscription(userKey(user));
-      urns = subscription?.schools ?? (services.schools.length === 1 ? [services.schools[0].urn] : []);
-    } else urns = [];
-  }
-  const candidates = urns === 'all' ? [...services.schools] : services.schools.filter((s) => urns.includes(s.urn));
-  if (candidates.length === 0)
-    return conversation.type === 'personal'
-      ? 'Follow a school first ("follow <URN>" or "follow all"), or ask in the school’s linked channel.'
-      : 'This conversation is not linked to a school yet: say "link school" and the URN first.';
-  const schools: SchoolData[] = [];
-  const refused: string[] = [];
-  for (const school of candidates) {
-    const access = await services.access.access(school.urn, user, conversation);
-    if (access.role && RETURN_ROLES.has(access.role)) schools.push(school);
-    else refused.push(school.name);
-  }
-  return { schools, refused };
-}
+export const FILE_REQUEST = new RegExp(
+  `^(?:(?:please\\s+)?(?:send|give|share)\\s+(?:me\\s+|us\\s+)?)?(?:the\\s+)?(?:(${MONTH_WORD})(?:\\s+(\\d{4}))?(?:['’]s)?\\s+)?(?:la\\s+)?returns(?:\\s+(?:for|in)\\s+([a-z]+)(?:\\s+(\\d{4}))?)?\\s+(?:as|in)\\s+(?:an?\\s+)?(?:csv(?:\\s+file)?|file|spreadsheet)(?:,?\\s+please)?\\s*[?.!]*$`,
+  'i',
+);
 
-async function returnsAnswer(
+export async function returnsAnswer(
   services: ReturnsServices,
   schools: readonly SchoolData[],
   refused: readonly string[],
@@ -96,6 +58,7 @@ async function returnsAnswer(
   problems: string[] = [],
 ): Promise<BotMessage> {
   const rows: ReturnsCardRow[] = [];
+  let inFile = 0;
   const notBegun: string[] = [];
   const scope = schools.map((s) => s.urn).join(',');
   for (const school of schools) {
@@ -104,6 +67,7 @@ async function returnsAnswer(
       continue;
     }
     const owed = monthlyReturns(school.register, { month, policy: school.policy, asOf: school.asOf });
+    inFile += owed.returns.length;
     for (const r of owed.returns) {
       const made = await returnMade(services.store, school.urn, r);
       if (owedOnly && made) continue;
@@ -136,6 +100,8 @@ async function returnsAnswer(
     emptyText: owedOnly ? 'No return is owed for this month.' : 'No return falls due in this month.',
     problems: notes,
     rows: shown,
+    // The month's file has every return for the month, owed or made, as the LA takes it in.
+    file: inFile > 0 ? { month, scope } : undefined,
   });
 }
 
@@ -186,15 +152,35 @@ async function notifiedAction(services: ReturnsServices, turn: ActionTurn): Prom
   return { card: card.card!, text: card.text };
 }
 
+async function fileAction(services: ReturnsServices, files: FileSender, turn: ActionTurn): Promise<ActionResult> {
+  const parsed = fileData.safeParse(turn.data);
+  if (!parsed.success)
+    return { message: 'That button is from a card this bot cannot read; ask for the returns again.' };
+  const scope = await returnsSchools(services, turn.conversation, turn.user, parsed.data.scope.split(','));
+  if (typeof scope === 'string') return { message: scope };
+  if (scope.schools.length === 0)
+    return { message: 'Returns are for the head, attendance and safeguarding leads and LA officers.' };
+  const said = await offerReturnsFile(services, files, turn, scope, parsed.data.month);
+  return { message: said ?? 'The file is in this chat: accept it to save it to your OneDrive.' };
+}
+
 /**
  * Returns to the local authority as a Teams capability: "returns due" (what is owed this month) and
  * "returns for November" (the month's returns, owed and made), in a school's channel or, for an LA
  * officer, across the schools they follow; and "LA notified" on each row, which records the return as
  * made (who, when; audited) so it stops showing as owed. Anchored routes, registered before the question
- * catch-all; "sickness returns due?" still reaches the question parser.
+ * catch-all; "sickness returns due?" still reaches the question parser. The month's file (the command
+ * line's CSV) comes as a Teams file, through a file consent card in the person's personal chat: from the
+ * card's "Send as a file", or by asking ("returns for November as a file").
  */
 export function returnsFeature(services: ReturnsServices): FeatureModule {
-  const answer = async (turn: MessageTurn, name: string | undefined, year: string | undefined, owedOnly: boolean) => {
+  /** The schools a message covers and the month it names, or undefined once the person has been told why not. */
+  const scopeAndMonth = async (
+    turn: MessageTurn,
+    name: string | undefined,
+    year: string | undefined,
+    example: string,
+  ) => {
     const scope = await returnsSchools(services, turn.conversation, turn.user);
     if (typeof scope === 'string') return void (await turn.reply(scope));
     if (scope.schools.length === 0)
@@ -204,14 +190,30 @@ export function returnsFeature(services: ReturnsServices): FeatureModule {
       .sort()
       .at(-1)!;
     const month = monthAsked(name, year, today);
-    if (!month)
-      return void (await turn.reply(`I don't know the month "${name}": say, for example, "returns for November".`));
-    await turn.reply(await returnsAnswer(services, scope.schools, scope.refused, month, owedOnly));
-    services.log('returns.answered', { schools: scope.schools.length, owedOnly });
+    if (!month) return void (await turn.reply(`I don't know the month "${name}": say, for example, "${example}".`));
+    return { scope, month };
+  };
+  const answer = async (turn: MessageTurn, name: string | undefined, year: string | undefined, owedOnly: boolean) => {
+    const asked = await scopeAndMonth(turn, name, year, 'returns for November');
+    if (!asked) return;
+    await turn.reply(await returnsAnswer(services, asked.scope.schools, asked.scope.refused, asked.month, owedOnly));
+    services.log('returns.answered', { schools: asked.scope.schools.length, owedOnly });
+  };
+  const fileRequest = async (turn: MessageTurn, files: FileSender, match: RegExpMatchArray) => {
+    const asked = await scopeAndMonth(
+      turn,
+      match[1] ?? match[3],
+      match[2] ?? match[4],
+      'returns for November as a file',
+    );
+    if (!asked) return;
+    const said = await offerReturnsFile(services, files, turn, asked.scope, asked.month);
+    if (said) await turn.reply(said);
   };
   return {
     name: 'returns',
     register(host) {
+      host.onMessage(FILE_REQUEST, (turn, match) => fileRequest(turn, host.files, match));
       host.onMessage(
         /^(?:which\s+|what\s+|any\s+)?(?:la\s+)?returns\s+(?:are\s+)?(?:due|owed|outstanding)\s*[?.!]*$/i,
         (turn) => answer(turn, undefined, undefined, true),
@@ -220,6 +222,8 @@ export function returnsFeature(services: ReturnsServices): FeatureModule {
         answer(turn, match[1], match[2], false),
       );
       host.onAction(RETURN_NOTIFIED_VERB, (turn) => notifiedAction(services, turn));
+      host.onAction(RETURNS_FILE_VERB, (turn) => fileAction(services, host.files, turn));
+      host.onFileConsent(RETURNS_FILE_PURPOSE, (turn) => answerReturnsFile(services, turn));
     },
   };
 }

@@ -9,6 +9,8 @@ import {
 import { stripMentions } from '../questions/stripMentions.ts';
 import {
   type BotMessage,
+  type FileOffer,
+  type FileUploadTarget,
   type ConversationInfo,
   type ConversationRef,
   type ConversationType,
@@ -25,6 +27,47 @@ export function toActivity(message: BotMessage | string): Partial<Activity> {
   const activity = MessageFactory.attachment(CardFactory.adaptiveCard(m.card));
   activity.summary = m.text.length > SUMMARY_CHARS ? `${m.text.slice(0, SUMMARY_CHARS - 1)}…` : m.text;
   return activity;
+}
+
+/**
+ * A file consent card (Microsoft's "Send and receive files using bot"): the file's name on the attachment;
+ * description, size and the context Teams hands back with the person's answer in its content. The same
+ * context goes back on accept and decline, with the purpose that routes the answer to its feature.
+ */
+export function fileConsentActivity(offer: FileOffer, text: string): Partial<Activity> {
+  const context = { ...offer.context, purpose: offer.purpose };
+  return {
+    type: ActivityTypes.Message,
+    text,
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.teams.card.file.consent',
+        name: offer.name,
+        content: {
+          description: offer.description,
+          sizeInBytes: offer.sizeInBytes,
+          acceptContext: context,
+          declineContext: context,
+        },
+      },
+    ],
+  };
+}
+
+/** The file info card Teams shows for a file the bot uploaded: open, preview or download it from the chat. */
+export function fileInfoActivity(file: Omit<FileUploadTarget, 'uploadUrl'>, text: string): Partial<Activity> {
+  return {
+    type: ActivityTypes.Message,
+    text,
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.teams.card.file.info',
+        contentUrl: file.contentUrl,
+        name: file.name,
+        content: { uniqueId: file.uniqueId, fileType: file.fileType },
+      },
+    ],
+  };
 }
 
 /**

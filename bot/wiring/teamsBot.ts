@@ -12,7 +12,6 @@ import { z } from 'zod';
 import { StoreUnavailableError } from '../../adapters/store/storeUnavailableError.ts';
 import { type BotConfig } from '../config.ts';
 import {
-  ProactiveSendError,
   type ActionTurn,
   type BotMessage,
   type InstallEvent,
@@ -23,14 +22,10 @@ import { type FeatureRegistry } from '../host/featureRegistry.ts';
 import { type Log } from '../log.ts';
 import { errorKind } from '../server/guarded.ts';
 import { tenantAllowed } from '../server/tenantCheck.ts';
-import {
-  conversationInfo,
-  conversationRef,
-  messageText,
-  toActivity,
-  toConversationReference,
-  userInfo,
-} from './teamsActivity.ts';
+import { installFileConsentRoute } from './fileConsentRoute.ts';
+import { fileSender } from './fileSender.ts';
+import { withConversation } from './proactiveTurn.ts';
+import { conversationInfo, conversationRef, messageText, toActivity, userInfo } from './teamsActivity.ts';
 
 /**
  * The one module that knows botbuilder and teams-ai. It builds the adapter (teams-ai's TeamsAdapter: a
@@ -123,6 +118,7 @@ export function createTeamsBot(
   };
   const app = createTeamsApplication(registry, { adapter, botAppId: config.appId });
   registry.bindProactiveSender(proactiveSender(adapter, config.appId));
+  registry.bindFileSender(fileSender(adapter, config.appId));
   const run = (context: TurnContext) => app.run(context).then(() => undefined);
   return { adapter, app, run, receive: (authorization, body) => receive(authorization, body) };
 
@@ -284,6 +280,7 @@ function installRoutes(app: Application<TurnState>, registry: FeatureRegistry): 
       true,
     );
   }
+  installFileConsentRoute(app, registry);
   app.activity('installationUpdate', async (context) => {
     const removing = String(context.activity.action ?? '').startsWith('remove');
     for (const handler of removing ? registry.uninstallHandlers : registry.installHandlers)
@@ -302,55 +299,18 @@ async function sendInvokeResponse(
 }
 
 function proactiveSender(adapter: TeamsAdapter, appId: string): ProactiveSender {
-  const withConversation = async (
-    reference: Parameters<ProactiveSender['send']>[0],
-    logic: (context: TurnContext) => Promise<void>,
-  ) => {
-    // botbuilder hands an error thrown inside the logic to adapter.onTurnError instead of rejecting, so a
-    // refused send (403, 429) would look like success: catch it in the logic and rethrow it to the caller.
-    let failure: unknown;
-    try {
-      await adapter.continueConversationAsync(appId, toConversationReference(reference), async (context) => {
-        try {
-          await logic(context);
-        } catch (err) {
-          failure = err;
-        }
-      });
-    } catch (err) {
-      failure = err;
-    }
-    if (failure !== undefined) throw asSendError(failure);
-  };
   return {
     async send(reference, message: BotMessage) {
       let id = '';
-      await withConversation(reference, async (context) => {
+      await withConversation(adapter, appId, reference, async (context) => {
         id = (await context.sendActivity(toActivity(message)))?.id ?? '';
       });
       return { id };
     },
     async update(reference, activityId, message) {
-      await withConversation(reference, async (context) => {
+      await withConversation(adapter, appId, reference, async (context) => {
         await context.updateActivity({ ...toActivity(message), id: activityId });
       });
     },
   };
-}
-
-/** botbuilder's RestError carries the HTTP status and headers; keep what pacing and dropping need. */
-function asSendError(err: unknown): ProactiveSendError {
-  const e = err as {
-    statusCode?: number;
-    status?: number;
-    message?: string;
-    response?: { headers?: { get?(name: string): string | undefined } };
-  };
-  const status = e.statusCode ?? e.status ?? 0;
-  const retryAfter = Number(e.response?.headers?.get?.('retry-after'));
-  return new ProactiveSendError(
-    `Teams refused the send (${status || 'no status'}): ${e.message ?? String(err)}`,
-    status,
-    Number.isFinite(retryAfter) ? retryAfter : undefined,
-  );
 }

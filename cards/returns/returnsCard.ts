@@ -24,11 +24,13 @@ export interface ReturnsCardData {
   emptyText: string;
   problems: string[];
   rows: ReturnsCardRow[];
+  /** The month's file (every return of the month, as the LA takes it in), when there is one to send. */
+  file?: { month: string; scope: string };
 }
 
-const template = cardTemplate<ReturnsCardData & { fallbackText: string }>(
-  new URL('./returnsCard.json', import.meta.url),
-);
+const template = cardTemplate<
+  Omit<ReturnsCardData, 'file'> & { fallbackText: string; hasFile: boolean; fileMonth: string; fileScope: string }
+>(new URL('./returnsCard.json', import.meta.url));
 
 export function returnsCardText(data: ReturnsCardData): string {
   return [
@@ -40,8 +42,21 @@ export function returnsCardText(data: ReturnsCardData): string {
   ].join('\n');
 }
 
-/** "returns due" / "returns for November": the returns owed to the local authority, each with "LA notified". */
+/**
+ * "returns due" / "returns for November": the returns owed to the local authority, each with "LA notified",
+ * and "Send as a file" for the month's file.
+ */
 export function returnsCard(data: ReturnsCardData): BotMessage {
   const text = returnsCardText(data);
-  return { text, card: template.fill({ ...data, fallbackText: text }) };
+  const { file, ...rest } = data;
+  return {
+    text,
+    card: template.fill({
+      ...rest,
+      fallbackText: text,
+      hasFile: file !== undefined,
+      fileMonth: file?.month ?? '',
+      fileScope: file?.scope ?? '',
+    }),
+  };
 }

@@ -30,31 +30,47 @@ export function csvField(value: string | number): string {
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** One school's returns as CSV rows (no header), each ending CRLF. */
+function returnsCsvRows(school: School, owed: MonthlyReturns): string[] {
+  return owed.returns.map(
+    (r) =>
+      [
+        school.urn ?? '',
+        school.name,
+        owed.month,
+        RETURN_NAMES[r.kind],
+        r.upn,
+        r.pupilName,
+        r.dateOfBirth,
+        r.yearGroup,
+        r.from,
+        r.to,
+        r.schoolDays,
+        r.reason,
+        r.citation.source,
+        r.citation.where,
+      ]
+        .map(csvField)
+        .join(',') + '\r\n',
+  );
+}
+
+const HEADER = `${RETURNS_CSV_COLUMNS.join(',')}\r\n`;
+
 /**
  * A month's returns as a CSV file an LA can take in: RFC 4180 (CRLF line ends, a header row, quoted
  * fields), one row per pupil per return, dates as YYYY-MM-DD so a spreadsheet or an import reads them as
  * dates. The register holds no addresses, so the school adds them where the LA's form asks.
  */
 export function returnsCsv(school: School, owed: MonthlyReturns): string {
-  const rows = owed.returns.map((r) =>
-    [
-      school.urn ?? '',
-      school.name,
-      owed.month,
-      RETURN_NAMES[r.kind],
-      r.upn,
-      r.pupilName,
-      r.dateOfBirth,
-      r.yearGroup,
-      r.from,
-      r.to,
-      r.schoolDays,
-      r.reason,
-      r.citation.source,
-      r.citation.where,
-    ]
-      .map(csvField)
-      .join(','),
-  );
-  return [RETURNS_CSV_COLUMNS.join(','), ...rows].map((line) => `${line}\r\n`).join('');
+  return schoolsReturnsCsv([{ school, owed }]);
+}
+
+/**
+ * Several schools' returns for a month as one file (an LA officer's schools): one header, then each
+ * school's rows in the order given. Every row names its school, so the file reads the same as the
+ * schools' own files put together; for one school it is exactly `returnsCsv`.
+ */
+export function schoolsReturnsCsv(parts: readonly { school: School; owed: MonthlyReturns }[]): string {
+  return HEADER + parts.flatMap(({ school, owed }) => returnsCsvRows(school, owed)).join('');
 }

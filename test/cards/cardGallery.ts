@@ -22,6 +22,8 @@ import { agendaCardView, prepareAgenda } from '../../bot/meetings/agendaView.ts'
 import { myActionsMessage } from '../../bot/meetings/caseCommands.ts';
 import { CASE_NAMESPACE } from '../../bot/meetings/caseStore.ts';
 import { caseCardView } from '../../bot/meetings/caseView.ts';
+import { returnsAnswer } from '../../bot/returns/returnsFeature.ts';
+import { monthlyReturns } from '../../rules/returns/monthlyReturns.ts';
 import { publishedNationalFigures } from '../../bot/meetings/meetingsFeature.ts';
 import { type MeetingsServices } from '../../bot/meetings/meetingsServices.ts';
 import { type MeetingRecord } from '../../bot/meetings/meetingStore.ts';
@@ -440,6 +442,23 @@ async function galleryOf(world: World): Promise<GalleryCard[]> {
       add(`alertCard: ${model.kind}, ${school.name}`, renderAlertCard(acted), [first.pupilName]);
     }
   }
+
+  // Returns to the local authority: the latest month of the secondary's register that owes any.
+  let month = secondary.asOf.slice(0, 7);
+  const owes = (m: string) =>
+    monthlyReturns(secondary.register, { month: m, policy: secondary.policy, asOf: secondary.asOf }).returns.length > 0;
+  for (let back = 0; back < 12 && !owes(month); back++) {
+    const [y, m] = month.split('-').map(Number);
+    month = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  }
+  const returns = await returnsAnswer(
+    { schools: world.schools, store: world.store, access: world.query.access, log: silentLog },
+    [secondary],
+    [],
+    month,
+    false,
+  );
+  add('returnsCard: a month’s returns, with “Send as a file”', returns.card, ['LA notified', 'Send as a file']);
   return cards;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { policyProfile } from '../../rules/policies/policyProfiles.ts';
 import { monthlyReturns } from '../../rules/returns/monthlyReturns.ts';
-import { csvField, returnsCsv } from '../../rules/returns/returnsCsv.ts';
+import { csvField, returnsCsv, schoolsReturnsCsv } from '../../rules/returns/returnsCsv.ts';
 import { AUTUMN_2024 } from '../support/autumn2024.ts';
 import { makeRegister, type FixturePupil } from '../support/registerFixture.ts';
 
@@ -150,5 +150,22 @@ describe('the returns file', () => {
     );
     expect(lines).toHaveLength(3);
     expect(lines[2]).toBe('');
+  });
+
+  it('puts several schools in one file under one header, each row naming its school, and one school exactly as its own file', () => {
+    const first = register({ spans: [['2024-11-04', '2024-11-15', 'O']] });
+    const second = register({ familyName: 'Other', spans: [['2024-11-04', '2024-11-18', 'G']] });
+    const policy = policyProfile('national');
+    const owedFirst = monthlyReturns(first, { month: '2024-11', policy });
+    const owedSecond = monthlyReturns(second, { month: '2024-11', policy });
+    const secondSchool = { ...second.school, urn: '100002', name: 'Second School' };
+    const both = schoolsReturnsCsv([
+      { school: first.school, owed: owedFirst },
+      { school: secondSchool, owed: owedSecond },
+    ]);
+    const own = returnsCsv(secondSchool, owedSecond);
+    expect(both).toBe(returnsCsv(first.school, owedFirst) + own.slice(own.indexOf('\r\n') + 2));
+    expect(both.split('\r\n').filter((l) => l.startsWith('100002,Second School,2024-11,'))).toHaveLength(1);
+    expect(schoolsReturnsCsv([{ school: first.school, owed: owedFirst }])).toBe(returnsCsv(first.school, owedFirst));
   });
 });

@@ -41,11 +41,20 @@ export class DecisionBot {
   private testBot!: TestBot;
   url = '';
 
-  async start(specs: FixtureSpec[]): Promise<this> {
+  async start(
+    specs: FixtureSpec[],
+    options: Parameters<typeof startTestBot>[2] = {},
+    env: Record<string, string> = {},
+  ): Promise<this> {
     this.connector = await new FakeConnector().start();
-    this.testBot = await startTestBot(specs);
+    this.testBot = await startTestBot(specs, env, options);
     this.url = this.testBot.url;
     return this;
+  }
+
+  /** Where the fixture bundles were written (one school: the bundle itself; several: school-1, school-2, ...). */
+  get dataDir(): string {
+    return this.testBot.dataDir;
   }
 
   get bot(): RunningBot {

@@ -56,4 +56,24 @@ describe('FeatureRegistry', () => {
     registry.bindProactiveSender({ send: async () => ({ id: 'a1' }), update: async () => {} });
     await expect(held!.send(ref, { text: 'hi' })).resolves.toEqual({ id: 'a1' });
   });
+
+  it('refuses a file consent purpose two features claim, and forwards file offers to the sender bound later', async () => {
+    const registry = new FeatureRegistry();
+    let held: FeatureRegistry['files'] | undefined;
+    registry.add({
+      name: 'returns',
+      register: (h) => {
+        h.onFileConsent('returns.file', async () => 'answered');
+        held = h.files;
+      },
+    });
+    expect(() =>
+      registry.add({ name: 'other', register: (h) => h.onFileConsent('returns.file', async () => 'answered') }),
+    ).toThrow(/already registered by returns/);
+    const ref = turn('x').reference;
+    const offer = { name: 'f.csv', description: 'd', sizeInBytes: 1, purpose: 'returns.file', context: {} };
+    await expect(held!.offerFile(ref, offer, 'here')).rejects.toThrow(/not available/);
+    registry.bindFileSender({ openPersonalChat: async () => ref, offerFile: async () => ({ id: 'f1' }) });
+    await expect(held!.offerFile(ref, offer, 'here')).resolves.toEqual({ id: 'f1' });
+  });
 });

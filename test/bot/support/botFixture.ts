@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedStateStore } from '../../../adapters/store/embeddedStateStore.ts';
-import { startBot, type RunningBot } from '../../../bot/app/startBot.ts';
+import { startBot, type RunningBot, type StartOptions } from '../../../bot/app/startBot.ts';
 import { readConfig } from '../../../bot/config.ts';
 import { silentLog } from '../../../bot/log.ts';
 import { AUTUMN_2025, writeBundle, type FixtureSpec } from '../../support/registerFixture.ts';
@@ -84,6 +84,7 @@ export interface TestBot {
 export async function startTestBot(
   specs: FixtureSpec[] = [FIXTURE_SCHOOL],
   env: Record<string, string> = {},
+  options: Pick<StartOptions, 'fileUploads'> = {},
 ): Promise<TestBot> {
   const root = mkdtempSync(join(tmpdir(), 'attendance-bot-'));
   const dataDir = join(root, 'data');
@@ -96,7 +97,7 @@ export async function startTestBot(
     ...env,
   });
   const store = EmbeddedStateStore.open(config.stateDir);
-  const bot = await startBot({ config, store, log: silentLog });
+  const bot = await startBot({ config, store, log: silentLog, ...options });
   return {
     bot,
     url: `http://127.0.0.1:${bot.server.port}`,

@@ -13,11 +13,14 @@ export interface ConnectorCall {
 /**
  * A stand-in for the Teams Bot Framework connector on loopback: it records what the bot sends to
  * /v3/conversations/{id}/activities[/{activityId}] and answers with an id the way Teams does, so a test can
- * post an activity whose serviceUrl points here and read the bot's reply.
+ * post an activity whose serviceUrl points here and read the bot's reply. POST /v3/conversations (create
+ * conversation, how a bot opens a person's personal chat) answers with that person's personal chat id,
+ * the same one each time, as Teams gives the existing 1:1 chat; those calls have conversationId ''.
  */
 export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
   private readonly refusals = new Map<string, { status: number; retryAfter?: number }>();
+  private createRefusal?: number;
   private server?: Server;
   private nextId = 1;
   url = '';
@@ -40,6 +43,21 @@ export class FakeConnector {
     this.refusals.set(conversationId, { status, retryAfter });
   }
 
+  /** From now on refuse create-conversation with `status` (403: the app is not installed for the person), or accept it again. */
+  refuseNewConversations(status: number | undefined): void {
+    this.createRefusal = status;
+  }
+
+  /** The create-conversation requests the bot made (its ConversationParameters), oldest first. */
+  get createdConversations(): Record<string, unknown>[] {
+    return this.calls.filter((c) => c.method === 'POST' && c.path === '/v3/conversations').map((c) => c.activity);
+  }
+
+  /** The personal chat id this connector gives for a person (what a create-conversation with them answers). */
+  personalChatId(userId: string): string {
+    return `a:personal-${userId}`;
+  }
+
   /**
    * Messages the bot sent into a conversation (replies and proactive sends), oldest first; for a channel,
    * those posted to it and those replied in any of its threads (`<channel>;messageid=<post>`).
@@ -54,6 +72,16 @@ export class FakeConnector {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = chunks.length > 0 ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+    if (req.method === 'POST' && (req.url ?? '').replace(/\/$/, '') === '/v3/conversations') {
+      this.calls.push({ method: 'POST', path: '/v3/conversations', conversationId: '', activity: body });
+      if (this.createRefusal !== undefined) {
+        reply(res, this.createRefusal, { error: { code: 'Forbidden', message: 'refused by the fake connector' } });
+        return;
+      }
+      const member = (body as { members?: { id?: string }[] }).members?.[0]?.id ?? 'nobody';
+      reply(res, 201, { id: this.personalChatId(member) });
+      return;
+    }
     const match = (req.url ?? '').match(/^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/);
     if (!match) {
       reply(res, 404, { error: { code: 'NotFound', message: req.url } });

@@ -204,3 +204,44 @@ export function recordedConversationUpdate(options: Omit<InstallOptions, 'action
         : 'channel-conversation-update';
   return as(moveTo(recordedActivity(name), options.conversationId), options.serviceUrl, options.from);
 }
+
+export interface FileConsentOptions {
+  serviceUrl: string;
+  /** The personal chat the consent card was sent in. */
+  conversationId: string;
+  from?: Person;
+  action: 'accept' | 'decline';
+  /** The card's acceptContext or declineContext, which Teams hands back as it was. */
+  context: Record<string, unknown>;
+  /** On accept: where the file goes (the fake upload server), replacing the documented example's addresses. */
+  uploadInfo?: { uploadUrl: string; contentUrl?: string; name?: string; uniqueId?: string; fileType?: string };
+  /** The id of the message holding the consent card. */
+  replyToId?: string;
+}
+
+/**
+ * A person's answer to a file consent card: Microsoft's DOCUMENTED `fileConsent/invoke` (the Playground
+ * cannot send one; see personal-file-consent.documented.json) on the recorded envelope of an invoke in a
+ * personal chat.
+ */
+export function documentedFileConsent(options: FileConsentOptions): Activity {
+  const documented = JSON.parse(
+    readFileSync(fileURLToPath(new URL('personal-file-consent.documented.json', FIXTURES)), 'utf8'),
+  ) as Record<'accept' | 'decline', { name: string; value: Record<string, unknown> }>;
+  const envelope = as(
+    moveTo(recordedActivity('personal-card-action'), options.conversationId),
+    options.serviceUrl,
+    options.from,
+  );
+  const { name, value } = documented[options.action];
+  const uploadInfo = value.uploadInfo as Record<string, unknown> | undefined;
+  const activity: Activity = { ...envelope, name, value: { ...value, context: options.context } };
+  if (options.replyToId) activity.replyToId = options.replyToId;
+  else delete activity.replyToId;
+  if (uploadInfo && options.uploadInfo)
+    (activity.value as Record<string, unknown>).uploadInfo = {
+      ...uploadInfo,
+      ...Object.fromEntries(Object.entries(options.uploadInfo).filter(([, v]) => v !== undefined)),
+    };
+  return activity;
+}
