@@ -20,6 +20,9 @@ export interface IntendedAnswer {
     | 'pupil-summary'
     | 'pupil-findings'
     | 'cohort-summary'
+    | 'part-time-timetables'
+    | 'part-time-reviews'
+    | 'cross-border-pupils'
     | 'help'
     /** Nothing the bot answers: the reply says so and suggests questions. */
     | 'not-understood';
