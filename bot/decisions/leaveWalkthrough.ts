@@ -10,6 +10,7 @@ import {
 } from '../../rules/decisions/leaveOfAbsence.ts';
 import { type SchoolCalendar } from '../../rules/calendar/schoolCalendar.ts';
 import { citationText } from './citationText.ts';
+import { whoActs } from './crossBorderActs.ts';
 import { leaveLetter } from './leaveLetter.ts';
 import {
   linearNext,
@@ -103,6 +104,8 @@ function leaveConclusion(decision: LeaveDecision, answers: WalkAnswers, context:
           decision.checks.filter((c) => c.passed === false && c.id !== 'notice').length === 1
         ? `Refuse as asked: ${decision.sessionCount} sessions is over the policy’s cap; at most ${decision.maxGrantableSessions} could be granted as ${decision.codeIfGranted}.`
         : `Refuse: ${decision.summary.replace(/^Refuse: /, '')}`;
+  // Leave taken anyway goes down the penalty route: for a cross-border pupil, the School LA's.
+  const acts = decision.ifTakenAnyway.penaltyRoute ? whoActs(context, ['penalty-notice', 'prosecution']) : undefined;
   return {
     outcome: decision.outcome,
     headline,
@@ -128,6 +131,7 @@ function leaveConclusion(decision: LeaveDecision, answers: WalkAnswers, context:
             : 'No penalty route on this absence alone.',
         ],
       },
+      ...(acts ? [acts.section] : []),
     ],
     draft: leaveLetter({
       choice: decision.outcome === 'grant-possible' ? 'grant' : 'refuse',
@@ -139,7 +143,7 @@ function leaveConclusion(decision: LeaveDecision, answers: WalkAnswers, context:
       decision,
       policy,
     }),
-    citations: [citationText(policy.leave.citation)],
+    citations: [citationText(policy.leave.citation), ...(acts ? [acts.citation] : [])],
     leaveSessions: { requested: decision.sessionCount, grantable: granted },
   };
 }

@@ -9,6 +9,7 @@ import { PAST_NOTICE_OUTCOMES, type PastNoticeOutcome } from '../../rules/decisi
 import { describeCodes } from '../../rules/findings/sessionEvidence.ts';
 import { type PolicyProfile } from '../../rules/policies/policyProfile.ts';
 import { citationText } from './citationText.ts';
+import { whoActs } from './crossBorderActs.ts';
 import { normaliseParent } from './penaltyCase.ts';
 import { penaltyReferral } from './penaltyReferral.ts';
 import { penaltyThresholdFacts, unauthorisedSessionsSince, type ThresholdFacts } from './penaltyThresholdFacts.ts';
@@ -127,6 +128,9 @@ function penaltyConclusion(answers: WalkAnswers, context: WalkContext): Conclusi
   const { decision, threshold } = working;
   const policy = context.school.policy;
   const yes = (b: boolean) => (b ? 'yes' : 'no') as 'yes' | 'no';
+  // A cross-border pupil's notice and any prosecution are the School LA's, the Home LA told of a prosecution.
+  const acts =
+    decision.outcome === 'not-compulsory-school-age' ? undefined : whoActs(context, ['penalty-notice', 'prosecution']);
   return {
     outcome: decision.outcome,
     headline: HEADLINES[decision.outcome](decision),
@@ -172,6 +176,7 @@ function penaltyConclusion(answers: WalkAnswers, context: WalkContext): Conclusi
             },
           ]
         : []),
+      ...(acts ? [acts.section] : []),
     ],
     // Nothing goes to the local authority for a pupil no notice can apply to.
     draft:
@@ -189,7 +194,7 @@ function penaltyConclusion(answers: WalkAnswers, context: WalkContext): Conclusi
             decision,
           })
         : undefined,
-    citations: decision.citations.map(citationText),
+    citations: [...decision.citations.map(citationText), ...(acts ? [acts.citation] : [])],
   };
 }
 

@@ -3,6 +3,7 @@ import { decideSicknessReturn, type SicknessReturnDecision } from '../../rules/d
 import { createEvaluationContext } from '../../rules/findings/evaluationContext.ts';
 import { illnessTally, type IllnessTally } from '../../rules/findings/sicknessReturn.ts';
 import { citationText } from './citationText.ts';
+import { whoActs } from './crossBorderActs.ts';
 import {
   linearNext,
   type Conclusion,
@@ -46,6 +47,8 @@ const HEADLINES: Record<SicknessReturnDecision['outcome'], string> = {
 
 function sicknessConclusion(answers: WalkAnswers, context: WalkContext): Conclusion {
   const d = sicknessDecision(answers, context);
+  // Education for a pupil too ill to attend is alternative provision: for a cross-border pupil, the Home LA's.
+  const acts = d.outcome === 'return-due' ? whoActs(context, ['alternative-provision']) : undefined;
   const rule = context.school.policy.sicknessReturn;
   return {
     outcome: d.outcome,
@@ -78,8 +81,9 @@ function sicknessConclusion(answers: WalkAnswers, context: WalkContext): Conclus
       ...(d.outcome === 'return-due'
         ? [{ title: 'What the local authority needs', lines: d.notification.map((n) => `- ${n}`) }]
         : []),
+      ...(acts ? [acts.section] : []),
     ],
-    citations: [citationText(d.citation)],
+    citations: [citationText(d.citation), ...(acts ? [acts.citation] : [])],
   };
 }
 

@@ -5,7 +5,7 @@ import { userKey } from '../access/access.ts';
 import { type BotMessage } from '../host/featureHost.ts';
 import { privacyLabel, yearLabel } from './describeView.ts';
 import { evidenceFacts } from './evidenceFacts.ts';
-import { viewFinding } from './findingView.ts';
+import { hiddenInView, viewFinding } from './findingView.ts';
 import { RULE_TITLES } from './listedRules.ts';
 import { type PupilRequest } from './answerPupil.ts';
 import { type QueryServices } from './queryServices.ts';
@@ -27,7 +27,11 @@ export async function answerPupilFindings(
   const pupil = school.register.pupils[p];
   const asOf = request.token.asOf ?? school.asOf;
   const { findings } = services.cache.evaluation(school, asOf, request.token.from);
-  const own = findings.filter((f) => f.upn === pupil.upn);
+  const mine = findings.filter((f) => f.upn === pupil.upn);
+  // A finding that names a social worker or an EHC plan is left out of a limited view, and the card says
+  // extra safeguarding steps apply.
+  const own = mine.filter((f) => !hiddenInView(f, access.privacy));
+  const hidden = own.length < mine.length;
   const views = own.map((f) => ({ finding: f, view: viewFinding(f, school.policy, access.privacy) }));
   await services.store.appendAudit({
     at: new Date().toISOString(),
@@ -67,7 +71,7 @@ export async function answerPupilFindings(
     limitedNote:
       access.privacy === 'full'
         ? ''
-        : views.some((v) => v.view.safeguarding)
+        : hidden || views.some((v) => v.view.safeguarding)
           ? 'Extra safeguarding steps apply: ask for this card in a personal chat with the bot or in the safeguarding channel.'
           : '',
     pupilQuery: encodeQueryToken({ ...request.token, kind: 'pupil-summary' }),

@@ -5,7 +5,7 @@ import { CardTooLargeError } from '../../cards/fillCard.ts';
 import { listCard, type ListCardRow } from '../../cards/queries/listCard.ts';
 import { type BotMessage, type ConversationInfo, type UserInfo } from '../host/featureHost.ts';
 import { userKey } from '../access/access.ts';
-import { contextFlagFilters, filtersLabel, privacyLabel, yearLabel } from './describeView.ts';
+import { contextFilterRefusal, filtersLabel, privacyLabel, yearLabel } from './describeView.ts';
 import { viewFinding } from './findingView.ts';
 import { type ListedRule } from './listedRules.ts';
 import { type QueryServices } from './queryServices.ts';
@@ -77,12 +77,8 @@ export async function answerList(services: QueryServices, request: ListRequest):
   const { rule, token, schools, conversation } = request;
   const filter: CohortFilter = token.filters;
   const limited = schools.some((s) => s.access.privacy === 'limited');
-  const flags = contextFlagFilters(filter);
-  if (limited && flags.length > 0) {
-    return {
-      text: `Filtering by ${flags.join(' and ')} would tell everyone in this conversation about those pupils' circumstances. Ask me in a personal chat, or in the school's safeguarding channel.`,
-    };
-  }
+  const refusal = contextFilterRefusal(limited, filter);
+  if (refusal) return { text: refusal };
   // Only the page shown is turned into card rows: an authority-wide list can hold thousands of pupils.
   const matches: Match[] = [];
   const asOfDates = new Set<string>();

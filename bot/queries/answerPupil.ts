@@ -14,7 +14,7 @@ import { privacyLabel, yearLabel } from './describeView.ts';
 import { laName, residenceOf } from '../../rules/crossBorder/crossBorder.ts';
 import { type School } from '../../rules/register/register.ts';
 import { findPupils } from './findPupils.ts';
-import { viewFinding } from './findingView.ts';
+import { hiddenInView, viewFinding } from './findingView.ts';
 import { RULE_TITLES } from './listedRules.ts';
 import { type QueryServices } from './queryServices.ts';
 import { encodeQueryToken, type QueryToken } from './queryToken.ts';
@@ -110,7 +110,11 @@ export async function answerPupil(
   const asOf = request.token.asOf ?? school.asOf;
   const { context, findings } = services.cache.evaluation(school, asOf, request.token.from);
   const m = pupilMeasures(context, p);
-  const own = findings.filter((f) => f.upn === pupil.upn);
+  const mine = findings.filter((f) => f.upn === pupil.upn);
+  // A finding that names a social worker or an EHC plan is left out of a limited view, and the card says
+  // extra safeguarding steps apply.
+  const own = mine.filter((f) => !hiddenInView(f, access.privacy));
+  const hidden = own.length < mine.length;
   const views = own.map((f) => ({ finding: f, view: viewFinding(f, school.policy, access.privacy) }));
   const full = access.privacy === 'full';
   const marks = recentMarksFor(school, p, context.asOfDay);
@@ -160,7 +164,7 @@ export async function answerPupil(
     })),
     limitedNote: full
       ? ''
-      : views.some((v) => v.view.safeguarding)
+      : hidden || views.some((v) => v.view.safeguarding)
         ? 'Extra safeguarding steps apply: ask for this card in a personal chat with the bot or in the safeguarding channel.'
         : 'Context (SEN, free school meals, social care) is not shown in this conversation.',
     // A line needs two points to say anything.

@@ -49,3 +49,13 @@ export function filtersLabel(filter: CohortFilter): string {
   if (filter.youngCarer !== undefined) parts.push(filter.youngCarer ? 'young carers' : 'not young carers');
   return parts.join(', ');
 }
+
+/**
+ * The refusal for a limited conversation asked to filter by context flags (that would tell everyone in it
+ * about those pupils' circumstances); undefined when the filter may be used here.
+ */
+export function contextFilterRefusal(limited: boolean, filter: CohortFilter): string | undefined {
+  const flags = contextFlagFilters(filter);
+  if (!limited || flags.length === 0) return undefined;
+  return `Filtering by ${flags.join(' and ')} would tell everyone in this conversation about those pupils' circumstances. Ask me in a personal chat, or in the school's safeguarding channel.`;
+}

@@ -10,6 +10,17 @@ export interface FindingView {
   safeguarding: boolean;
 }
 
+/**
+ * Findings whose very title tells that a pupil has a social worker or an EHC plan: a limited view leaves
+ * them out whole (and says that extra safeguarding steps apply), since rewording cannot hide what they are.
+ */
+const CONTEXT_RULES: ReadonlySet<string> = new Set(['part-time-social-worker-not-told', 'part-time-ehcp-la-not-told']);
+
+/** Whether a conversation at this privacy level may not see the finding at all. */
+export function hiddenInView(finding: Pick<Finding, 'rule'>, privacy: PrivacyLevel): boolean {
+  return privacy !== 'full' && CONTEXT_RULES.has(finding.rule);
+}
+
 export function citationText(citation: { source: string; where: string }): string {
   return `${citation.source}, ${citation.where}`;
 }

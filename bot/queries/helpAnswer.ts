@@ -26,6 +26,8 @@ const QUESTIONS: HelpSection = {
     'why is Amy Smith on the list? (or her UPN)',
     'any sickness returns due?',
     'how is 7B doing since half term?',
+    'who is on a part-time timetable? (or: which reviews are due?)',
+    'which pupils live in another local authority?',
   ],
 };
 

@@ -15,6 +15,7 @@ import { answerPupilFindings } from './answerFindings.ts';
 import { answerPupil, answerPupilByName, answerPupilByUpn, type PupilAnswer } from './answerPupil.ts';
 import { helpAnswer, notUnderstoodAnswer, tooLongAnswer, type HelpAudience } from './helpAnswer.ts';
 import { LISTED_RULES } from './listedRules.ts';
+import { recordListFor } from './recordLists.ts';
 import { type QueryServices } from './queryServices.ts';
 import { decodeQueryToken, type QueryToken } from './queryToken.ts';
 import { REFRESH_VERB } from './refreshViews.ts';
@@ -153,6 +154,12 @@ async function answerMessage(
   }
   if (question.kind === 'cohort-summary')
     return { message: await answerCohort(services, request), kind: question.kind };
+  const recordList = recordListFor(question.kind);
+  if (recordList)
+    return {
+      message: await recordList(services, { ...request, start: 0, acrossSchools: scope.acrossSchools }),
+      kind: question.kind,
+    };
   const rule = LISTED_RULES[question.kind];
   if (!rule) return { message: await help(), kind: question.kind };
   return {
@@ -194,20 +201,22 @@ async function pageAction(services: QueryServices, turn: ActionTurn): Promise<Ac
   const data = pageData.safeParse(turn.data);
   const token = data.success ? decodeQueryToken(data.data.query) : null;
   const rule = token ? LISTED_RULES[token.kind as keyof typeof LISTED_RULES] : undefined;
-  if (!data.success || !token || !rule)
+  const recordList = token ? recordListFor(token.kind) : undefined;
+  if (!data.success || !token || !(rule || recordList))
     return { message: 'That button is from an older version of this card: ask the question again.' };
   const scope = await scopeForToken(services, turn, token);
   if (!scope.ok) return { message: scope.reply };
-  const answer = await answerList(services, {
-    rule,
+  const request = {
     token,
     start: data.data.start,
     schools: scope.schools,
     acrossSchools: scope.acrossSchools,
     conversation: turn.conversation,
     user: turn.user,
-  });
-  return asCard(answer);
+  };
+  return asCard(
+    recordList ? await recordList(services, request) : await answerList(services, { ...request, rule: rule! }),
+  );
 }
 
 async function pupilAction(services: QueryServices, turn: ActionTurn): Promise<ActionResult> {
@@ -252,13 +261,11 @@ async function refreshAction(services: QueryServices, turn: ActionTurn): Promise
     answer = await pupilAnswerFor(token.kind)(services, common, schools[0], p);
   } else {
     const rule = LISTED_RULES[token.kind as keyof typeof LISTED_RULES];
-    if (!rule) return { message: 'This card can no longer be refreshed: ask the question again.' };
-    answer = await answerList(services, {
-      ...common,
-      rule,
-      start: data.data.start ?? 0,
-      acrossSchools: scope.acrossSchools,
-    });
+    const recordList = recordListFor(token.kind);
+    const listed = { ...common, start: data.data.start ?? 0, acrossSchools: scope.acrossSchools };
+    if (recordList) answer = await recordList(services, listed);
+    else if (rule) answer = await answerList(services, { ...listed, rule });
+    else return { message: 'This card can no longer be refreshed: ask the question again.' };
   }
   return answer.card ? { card: answer.card, text: answer.text, audience: 'invoker' } : { message: answer.text };
 }

@@ -4,6 +4,7 @@ import { type QuestionKind } from './question.ts';
 
 /** On equal scores the narrower question wins: "unexplained for 10 days" is about the 10 days. */
 const TIE_ORDER: readonly QuestionKind[] = [
+  'part-time-reviews',
   'deletion-ground',
   'continuous-absence',
   'unexplained-3-days',
@@ -16,6 +17,8 @@ const TIE_ORDER: readonly QuestionKind[] = [
   'penalty-threshold',
   'lateness',
   'broken-weeks',
+  'part-time-timetables',
+  'cross-border-pupils',
   'cohort-summary',
   'help',
 ];
@@ -32,6 +35,8 @@ export interface KindChoice {
  * - "At risk" words make a persistent-absence question (or one with no other kind) at-risk.
  * - A comparison with national figures and nothing else is a cohort summary.
  * - Help only when nothing else was asked ("hi, who is PA?" is about PA).
+ * - A review named beside part-time timetables, or beside "overdue", asks for the reviews: "which part-time
+ *   timetables are due a review?" and "reviews overdue" are about reviews, not every timetable or N code.
  */
 export function chooseKind(matches: readonly PhraseMatch<KindMeaning>[]): KindChoice | undefined {
   const scores = new Map<QuestionKind, number>();
@@ -52,6 +57,8 @@ export function chooseKind(matches: readonly PhraseMatch<KindMeaning>[]): KindCh
     const score = scores.get(kind);
     if (score !== undefined && (best === undefined || score > (scores.get(best) ?? 0))) best = kind;
   }
+  if (scores.has('part-time-reviews') && (best === 'part-time-timetables' || best === 'n-overdue'))
+    best = 'part-time-reviews';
   if (atRisk.length > 0 && (best === undefined || best === 'persistent-absence')) {
     return { kind: 'at-risk', compareWithNational, matched: [...atRisk, ...(best ? phrasesOf(best) : [])] };
   }

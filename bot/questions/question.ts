@@ -3,7 +3,8 @@ import { type IsoDate } from '../../rules/dates/isoDate.ts';
 
 /**
  * What a member of staff can ask the bot. Most kinds name one rule or measure of `rules/`; then one pupil
- * (`pupil-summary`; `pupil-findings` for "why is … on the list?"), a group, and the help card. The parser only decides the kind: answering it is the bot's job.
+ * (`pupil-summary`; `pupil-findings` for "why is … on the list?"), a group, the school's own records
+ * (part-time timetables and their reviews, pupils living in another authority) and the help card. The parser only decides the kind: answering it is the bot's job.
  */
 export type QuestionKind =
   | 'penalty-threshold'
@@ -21,6 +22,12 @@ export type QuestionKind =
   | 'pupil-summary'
   | 'pupil-findings'
   | 'cohort-summary'
+  /** Every pupil with a part-time timetable in place (reg 11(6) leave, code C2), and what it raises. */
+  | 'part-time-timetables'
+  /** Part-time timetables whose review is due within the profile's window, overdue, or has no date. */
+  | 'part-time-reviews'
+  /** Pupils who live in another local authority, and which authority acts for what. */
+  | 'cross-border-pupils'
   | 'help';
 
 /** Who the question is about, as the asker wrote it. The bot matches these against its roster. */

@@ -14,6 +14,9 @@ const ASKING: Readonly<Record<Exclude<QuestionKind, 'help' | 'pupil-summary' | '
   'deletion-ground': 'who meets the 20 day deletion ground{who}{when}?',
   lateness: 'who is persistently late{who}{when}?',
   'broken-weeks': 'who has broken weeks{who}{when}?',
+  'part-time-timetables': 'who is on a part-time timetable{who}{when}?',
+  'part-time-reviews': 'which part-time timetable reviews are due{who}{when}?',
+  'cross-border-pupils': 'which pupils live in another local authority{who}{when}?',
   'cohort-summary': 'how is {group} doing{when}?',
 };
 

@@ -43,6 +43,9 @@ import { applyCaseChange, type CaseChange } from '../../rules/cases/applyCaseCha
 import { buildMeetingMinutes } from '../../rules/cases/meetingMinutes.ts';
 import { caseId, openCase, type PupilCase } from '../../rules/cases/pupilCase.ts';
 import { pupilName } from '../../rules/pupils/pupil.ts';
+import { answerCrossBorder } from '../../bot/queries/answerCrossBorder.ts';
+import { answerPartTime } from '../../bot/queries/answerPartTime.ts';
+import { addDays } from '../../rules/dates/isoDate.ts';
 
 /**
  * Every card kind the bot draws, each filled the way the bot fills it: from the committed demo local
@@ -318,6 +321,29 @@ async function galleryOf(world: World): Promise<GalleryCard[]> {
   add('cohortCard: Year 9 against national', (await cohortOf({ yearGroup: '9' })).card, ['Overall absence']);
   add('cohortCard: the whole school', (await cohortOf({})).card, ['Persistently absent']);
 
+  // The demo records no part-time timetables and no home LAs: give Ashby Lane (Derby's profile, LA 990) a
+  // few of each, at the boundaries the rules name, so the cards show every kind of row.
+  recordPartTimeAndHomes(primary);
+  world.cache.forget(primary.urn);
+  const recordRequest = (privacy: 'full' | 'limited', kind: string) => ({
+    token: token(primary, kind),
+    start: 0,
+    schools: [scoped(primary, privacy)],
+    acrossSchools: false,
+    conversation: privacy === 'full' ? PERSONAL : CHANNEL,
+    user: HEAD,
+  });
+  const timetables = await answerPartTime(
+    world.query,
+    'part-time-timetables',
+    recordRequest('full', 'part-time-timetables'),
+  );
+  add('partTimeCard: timetables in place, full view', timetables.card, ['Part-time timetables in place']);
+  const reviews = await answerPartTime(world.query, 'part-time-reviews', recordRequest('limited', 'part-time-reviews'));
+  add('partTimeCard: reviews due, limited channel', reviews.card, ['Part-time timetable reviews due']);
+  const crossBorder = await answerCrossBorder(world.query, recordRequest('full', 'cross-border-pupils'));
+  add('crossBorderCard: pupils living in another authority', crossBorder.card, ['Who acts for a pupil']);
+
   add(
     'helpCard: what an attendance lead can ask',
     helpAnswer({ role: 'attendance-lead', conversationType: 'channel' }).card,
@@ -460,6 +486,56 @@ async function galleryOf(world: World): Promise<GalleryCard[]> {
   );
   add('returnsCard: a month’s returns, with “Send as a file”', returns.card, ['LA notified', 'Send as a file']);
   return cards;
+}
+
+/**
+ * Part-time timetables for five of the school's pupils (review due today, overdue by a day, none set, an
+ * end date passed yesterday, a social worker not told) and a home LA for six: three in the school's own
+ * authority, three in a neighbouring one. The register is this gallery's own copy of the demo.
+ */
+function recordPartTimeAndHomes(school: SchoolData): void {
+  const { register } = school;
+  const asOf = school.asOf;
+  const pupils = register.pupils;
+  const sessionsOff = [
+    { weekday: 1 as const, half: 'PM' as const },
+    { weekday: 3 as const, half: 'PM' as const },
+    { weekday: 5 as const, half: 'PM' as const },
+  ];
+  const base = { start: '2025-11-03', proposedEnd: '2026-02-13', schoolAgreedOn: '2025-10-30', reviews: [] };
+  register.partTimeTimetables = [
+    {
+      ...base,
+      upn: pupils[3].upn,
+      sessionsOff,
+      parentAgreedOn: '2025-10-31',
+      nextReview: asOf,
+      plan: 'Reintegration plan after a long illness',
+    },
+    { ...base, upn: pupils[8].upn, sessionsOff, parentAgreedOn: '2025-10-31', nextReview: addDays(asOf, -1) },
+    { ...base, upn: pupils[13].upn, sessionsOff: sessionsOff.slice(0, 1) },
+    {
+      ...base,
+      upn: pupils[21].upn,
+      sessionsOff,
+      parentAgreedOn: '2025-10-31',
+      proposedEnd: '2025-12-12',
+      reviews: [{ on: '2025-12-08', extendedTo: addDays(asOf, -1) }],
+      nextReview: addDays(asOf, 14),
+    },
+    { ...base, upn: pupils[34].upn, sessionsOff, parentAgreedOn: '2025-10-31', nextReview: addDays(asOf, 5) },
+  ];
+  pupils[34].socialWorker = true;
+  register.school.laCode = '990';
+  for (const [i, homeLa] of [
+    [3, '990'],
+    [5, '990'],
+    [8, '991'],
+    [21, '991'],
+    [40, '992'],
+    [55, '990'],
+  ] as const)
+    pupils[i].homeLa = homeLa;
 }
 
 /** A given name that fits several pupils, but few enough for the bot to offer a choice. */

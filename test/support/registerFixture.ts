@@ -4,6 +4,7 @@ import { buildSchoolCalendar, type TermDates } from '../../rules/calendar/buildS
 import { sessionIndexOf } from '../../rules/calendar/calendarLookup.ts';
 import { findRegisterCode } from '../../rules/codes/registerCodes.ts';
 import { eachDate, isWeekend, type IsoDate } from '../../rules/dates/isoDate.ts';
+import { type PartTimeTimetable } from '../../rules/partTime/partTimeTimetable.ts';
 import { type Pupil } from '../../rules/pupils/pupil.ts';
 import { upnWithCheckLetter } from '../../rules/pupils/upn.ts';
 import { createRegister, type Register, type School } from '../../rules/register/register.ts';
@@ -28,6 +29,33 @@ export interface FixtureSpec {
   school?: School;
   calendar: TermDates;
   pupils: FixturePupil[];
+  /** Written as part-time-timetables.csv beside the register. */
+  partTimeTimetables?: PartTimeTimetable[];
+}
+
+const WEEKDAY_ABBREVIATIONS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'] as const;
+
+/** The timetables as a school writes part-time-timetables.csv (README, "Register bundles"). */
+export function partTimeCsv(timetables: readonly PartTimeTimetable[]): string {
+  const header =
+    'upn,start,proposed_end,sessions_off,school_agreed,parent_agreed,plan,next_review,reviews,social_worker_told,la_told,ended';
+  const rows = timetables.map((t) =>
+    [
+      t.upn,
+      t.start,
+      t.proposedEnd,
+      t.sessionsOff.map((s) => `${WEEKDAY_ABBREVIATIONS[s.weekday - 1]} ${s.half}`).join('; '),
+      t.schoolAgreedOn ?? '',
+      t.parentAgreedOn ?? '',
+      t.plan ?? '',
+      t.nextReview ?? '',
+      t.reviews.map((r) => (r.extendedTo ? `${r.on} extended to ${r.extendedTo}` : r.on)).join('; '),
+      t.socialWorkerToldOn ?? '',
+      t.localAuthorityToldOn ?? '',
+      t.endedOn ?? '',
+    ].join(','),
+  );
+  return `${[header, ...rows].join('\n')}\n`;
 }
 
 const CODE = /C1|C2|J1|Y[1-7]|[A-Z/\\#-]/g;
@@ -126,6 +154,8 @@ export function writeBundle(dir: string, spec: FixtureSpec): string {
     `${JSON.stringify({ terms: spec.calendar.terms, closures, openDays: spec.calendar.openDays ?? [] }, null, 2)}\n`,
   );
   writeFileSync(join(dir, 'school.json'), `${JSON.stringify(register.school, null, 2)}\n`);
+  if (spec.partTimeTimetables)
+    writeFileSync(join(dir, 'part-time-timetables.csv'), partTimeCsv(spec.partTimeTimetables));
   return dir;
 }
 

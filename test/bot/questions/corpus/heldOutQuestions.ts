@@ -45,4 +45,15 @@ export const HELD_OUT_QUESTIONS: readonly CorpusQuestion[] = [
   ['menu', { kind: 'help' }],
   ['any severe absentees in 10X this week', { kind: 'severe-absence', regGroup: '10X', from: '2025-11-24' }],
   ['sickness returns across all schools', { kind: 'sickness-returns' }],
+  // Part-time timetables, their reviews and cross-border pupils (issue 19): written with the tuning questions
+  // for those kinds, before their vocabulary, and never tuned on.
+  ['anyone on a reduced timetable in year 8?', { kind: 'part-time-timetables', yearGroup: '8' }],
+  ['which PTT reviews are coming up', { kind: 'part-time-reviews' }],
+  ['pupils who live out of county', { kind: 'cross-border-pupils' }],
+  [
+    'show me kids on part time timetables at Brook Lane',
+    { kind: 'part-time-timetables', school: 'Brook Lane Academy' },
+  ],
+  ['any part-time timetable reviews overdue?', { kind: 'part-time-reviews' }],
+  ['which children come from a different local authority', { kind: 'cross-border-pupils' }],
 ];
