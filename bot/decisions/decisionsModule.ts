@@ -14,6 +14,7 @@ import {
   partTimeReviewAction,
   recordPartTimeAction,
   showPartTimeAction,
+  showPartTimeForPupil,
 } from './partTimeActions.ts';
 import { backAction, cancelAction, nextAction, startAction } from './walkStepActions.ts';
 import { completedWalksFor } from './decisionStore.ts';
@@ -36,6 +37,7 @@ export const DECISION_ROUTES = {
   partTime:
     /^(?:record|add|new|set up|start|create|agree)(?: an?| the)?(?: new)? part[- ]?time timetable (?:for|to) (?<pupil>.*[^\s?])\s*\??$/i,
   partTimePut: /^put (?<pupil>.*[^\s?]) on (?:an?|the) part[- ]?time timetable\s*\??$/i,
+  partTimeShow: /^(?:show|open|review|end)(?: the)? part[- ]?time timetable (?:for|of) (?<pupil>.*[^\s?])\s*\??$/i,
 } as const;
 
 function decisionLine(state: WalkState): string {
@@ -145,6 +147,18 @@ export function decisionsModule(
     await turn.reply(decisionListMessage(target.school, found.pupil, walks));
   }
 
+  async function showPartTime(turn: MessageTurn, typed: string): Promise<void> {
+    const named = namedSchoolIn(services.schools, typed);
+    const pupilText = named ? named.rest : typed;
+    const target = await decisionSchool(services, turn.conversation, turn.user, undefined, named?.school);
+    if (!target.ok) return void (await turn.reply(target.reply));
+    const refusal = pupilWalkRefusal(target.access, target.school);
+    if (refusal) return void (await turn.reply(refusal));
+    const found = decisionPupil(target.school, pupilText);
+    if (!found.ok) return void (await turn.reply(found.reply));
+    await turn.reply(await showPartTimeForPupil(services, turn, target, found.pupil));
+  }
+
   return {
     name: 'decisions',
     register(host: FeatureHost) {
@@ -157,6 +171,7 @@ export function decisionsModule(
       host.onMessage(DECISION_ROUTES.list, (turn, m) => listDecisions(turn, m.groups!.pupil));
       host.onMessage(DECISION_ROUTES.partTime, (turn, m) => startFromMessage(turn, 'part-time', m.groups?.pupil));
       host.onMessage(DECISION_ROUTES.partTimePut, (turn, m) => startFromMessage(turn, 'part-time', m.groups?.pupil));
+      host.onMessage(DECISION_ROUTES.partTimeShow, (turn, m) => showPartTime(turn, m.groups!.pupil));
       host.onAction('decisions.next', nextAction(services));
       host.onAction('decisions.back', backAction(services));
       host.onAction('decisions.cancel', cancelAction(services));

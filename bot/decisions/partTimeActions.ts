@@ -7,9 +7,9 @@ import {
 } from '../../adapters/store/partTimeTimetableRecords.ts';
 import { VersionConflictError } from '../../adapters/store/stateStore.ts';
 import { formatLongDate } from '../../rules/dates/isoDate.ts';
-import { type PartTimeTimetable } from '../../rules/partTime/partTimeTimetable.ts';
-import { type Pupil } from '../../rules/pupils/pupil.ts';
-import { type ActionResult, type ActionTurn } from '../host/featureHost.ts';
+import { isInPlaceOn, type PartTimeTimetable } from '../../rules/partTime/partTimeTimetable.ts';
+import { pupilName, type Pupil } from '../../rules/pupils/pupil.ts';
+import { type ActionResult, type ActionTurn, type BotMessage } from '../host/featureHost.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
 import { PART_TIME_ROLES, type DecisionServices } from './decisionServices.ts';
 import { decisionPupil, decisionSchool } from './decisionTargets.ts';
@@ -260,4 +260,41 @@ export function partTimeEndAction(services: DecisionServices) {
       endedOn: endedOn!,
     });
   };
+}
+
+/**
+ * "show the part-time timetable for <pupil>": the pupil's timetable in place (else the latest) as its
+ * record card, where a review held or the end can be recorded. Audited as a view of the pupil's detail.
+ */
+export async function showPartTimeForPupil(
+  services: DecisionServices,
+  turn: { conversation: ActionTurn['conversation']; user: ActionTurn['user'] },
+  target: { school: SchoolData; access: Access },
+  pupil: Pupil,
+): Promise<BotMessage> {
+  services.recordedTimetables.applyTo(target.school);
+  const own = (target.school.register.partTimeTimetables ?? [])
+    .filter((t) => t.upn === pupil.upn)
+    .sort((a, b) => (a.start < b.start ? 1 : -1));
+  const timetable = own.find((t) => isInPlaceOn(t, target.school.asOf)) ?? own[0];
+  if (!timetable)
+    return {
+      text: `No part-time timetable is on record for ${pupilName(pupil)}. To record one, say "record a part-time timetable for ${pupilName(pupil)}".`,
+    };
+  const record = await getRecordedTimetable(services.store, target.school.urn, pupil.upn, timetable.start);
+  await services.store.appendAudit({
+    at: services.now().toISOString(),
+    who: whoWhen(services, turn).who,
+    what: 'partTime.viewed',
+    schoolUrn: target.school.urn,
+    upn: pupil.upn,
+    detail: { start: timetable.start },
+  });
+  return partTimeRecordMessage({
+    school: target.school,
+    pupil,
+    timetable,
+    record: record?.value ?? null,
+    mayRecord: mayRecord(target.access),
+  });
 }

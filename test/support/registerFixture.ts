@@ -27,6 +27,8 @@ export interface FixtureSpec {
   school?: School;
   calendar: TermDates;
   pupils: FixturePupil[];
+  /** The bundle's part-time-timetables.csv as a school would write it (header and rows), when it has one. */
+  partTimeCsv?: string;
 }
 
 const CODE = /C1|C2|J1|Y[1-7]|[A-Z/\\#-]/g;
@@ -156,6 +158,7 @@ export function writeBundle(dir: string, spec: FixtureSpec): string {
     `${JSON.stringify({ terms: spec.calendar.terms, closures, openDays: spec.calendar.openDays ?? [] }, null, 2)}\n`,
   );
   writeFileSync(join(dir, 'school.json'), `${JSON.stringify(register.school, null, 2)}\n`);
+  if (spec.partTimeCsv !== undefined) writeFileSync(join(dir, 'part-time-timetables.csv'), spec.partTimeCsv);
   return dir;
 }
 
