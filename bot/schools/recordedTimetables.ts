@@ -23,12 +23,17 @@ export class RecordedTimetables {
   /** Reads every school's recorded timetables from the store; returns the records it could not use. */
   async load(store: StateStore): Promise<string[]> {
     const { records, problems } = await listRecordedTimetables(store);
-    this.recorded.clear();
-    this.generation++;
+    const fresh = new Map<string, PartTimeTimetable[]>();
     for (const { value } of records) {
-      const list = this.recorded.get(value.schoolUrn);
+      const list = fresh.get(value.schoolUrn);
       if (list) list.push(value.timetable);
-      else this.recorded.set(value.schoolUrn, [value.timetable]);
+      else fresh.set(value.schoolUrn, [value.timetable]);
+    }
+    // Only a record that changed (here or on another instance) costs the schools their kept findings.
+    if (!sameRecord(this.recorded, fresh)) {
+      this.recorded.clear();
+      for (const [urn, list] of fresh) this.recorded.set(urn, list);
+      this.generation++;
     }
     return problems;
   }
@@ -64,4 +69,15 @@ export class RecordedTimetables {
     register.partTimeTimetables = merged;
     this.applied.set(register, { rows: merged, generation: this.generation });
   }
+}
+
+function sameRecord(a: ReadonlyMap<string, PartTimeTimetable[]>, b: ReadonlyMap<string, PartTimeTimetable[]>): boolean {
+  if (a.size !== b.size) return false;
+  const key = (list: readonly PartTimeTimetable[]) =>
+    JSON.stringify([...list].sort((x, y) => (`${x.upn}|${x.start}` < `${y.upn}|${y.start}` ? -1 : 1)));
+  for (const [urn, list] of a) {
+    const other = b.get(urn);
+    if (!other || key(list) !== key(other)) return false;
+  }
+  return true;
 }
