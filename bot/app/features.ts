@@ -29,7 +29,7 @@ export function botFeatures(services: BotServices): FeatureModule[] {
     meetingsFeature({ ...services, today: botToday(services.config) }),
     returnsFeature(services),
     queriesFeature({ ...services, parse: parseQuestion }),
-    decisionsModule(services),
+    decisionsModule({ ...services, today: botToday(services.config) }),
   ];
 }
 

@@ -52,7 +52,7 @@ export interface RunningBot {
 async function loadRecordedTimetables(recorded: RecordedTimetables, store: StateStore, log: Log): Promise<void> {
   try {
     const problems = await recorded.load(store);
-    if (problems.length > 0) log('partTime.records-unusable', { count: problems.length, first: problems[0] });
+    if (problems.length > 0) log('partTime.records-unusable', { count: problems.length });
   } catch (err) {
     if (!(err instanceof StoreUnavailableError)) throw err;
     log('partTime.records-not-loaded', { reason: 'store unavailable' });

@@ -1,6 +1,7 @@
 import { type SchoolRole, type StateStore } from '../../adapters/store/stateStore.ts';
 import { type AccessControl } from '../access/access.ts';
 import { type Log } from '../log.ts';
+import { type SchoolToday } from '../schools/botToday.ts';
 import { type RecordedTimetables } from '../schools/recordedTimetables.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
 
@@ -16,6 +17,8 @@ export interface DecisionServices {
   now: () => Date;
   /** New walk-through ids; random UUIDs unless a test fixes them. */
   newId: () => string;
+  /** The bot's day at a school (botToday); the school's as-of date unless given. */
+  today: SchoolToday;
 }
 
 /** Who may open a walk-through about a pupil (which-code is open to everyone with a role). */

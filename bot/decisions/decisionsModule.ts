@@ -80,9 +80,14 @@ export function decisionListMessage(
  * store, so any instance can answer any card and a restart loses nothing.
  */
 export function decisionsModule(
-  deps: Omit<DecisionServices, 'now' | 'newId'> & Partial<Pick<DecisionServices, 'now' | 'newId'>>,
+  deps: Omit<DecisionServices, 'now' | 'newId' | 'today'> & Partial<Pick<DecisionServices, 'now' | 'newId' | 'today'>>,
 ): FeatureModule {
-  const services: DecisionServices = { ...deps, now: deps.now ?? (() => new Date()), newId: deps.newId ?? randomUUID };
+  const services: DecisionServices = {
+    ...deps,
+    now: deps.now ?? (() => new Date()),
+    newId: deps.newId ?? randomUUID,
+    today: deps.today ?? ((school) => school.asOf),
+  };
   async function startFromMessage(
     turn: MessageTurn,
     kind: WalkthroughKind,

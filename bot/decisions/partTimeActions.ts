@@ -84,7 +84,14 @@ export function recordPartTimeAction(services: DecisionServices) {
       });
       services.log('decisions.recorded', { walk: state.id, kind: state.kind, choice: 'timetable-recorded' });
       return asResult(
-        partTimeRecordMessage({ school: walk.school, pupil: walk.context.pupil, timetable, record, mayRecord: true }),
+        partTimeRecordMessage({
+          school: walk.school,
+          today: services.today(walk.school),
+          pupil: walk.context.pupil,
+          timetable,
+          record,
+          mayRecord: true,
+        }),
       );
     },
   );
@@ -96,6 +103,8 @@ function event(what: PartTimeRecordEvent['what'], on: string, by: WhoWhen): Part
 
 interface OpenTimetable {
   school: SchoolData;
+  /** The bot's day at the school. */
+  today: string;
   pupil: Pupil;
   access: Access;
   timetable: PartTimeTimetable;
@@ -120,13 +129,24 @@ async function openTimetable(
   );
   if (!timetable) return { ok: false, result: { message: STALE_CARD } };
   const record = await getRecordedTimetable(services.store, target.school.urn, ref.upn, ref.start);
-  return { ok: true, open: { school: target.school, pupil: pupil.pupil, access: target.access, timetable, record } };
+  return {
+    ok: true,
+    open: {
+      school: target.school,
+      today: services.today(target.school),
+      pupil: pupil.pupil,
+      access: target.access,
+      timetable,
+      record,
+    },
+  };
 }
 
 function recordCard(open: OpenTimetable, problems?: string[]): ActionResult {
   return asResult(
     partTimeRecordMessage({
       school: open.school,
+      today: open.today,
       pupil: open.pupil,
       timetable: open.timetable,
       record: open.record?.value ?? null,
@@ -203,7 +223,7 @@ export function partTimeReviewAction(services: DecisionServices) {
     if (!mayRecord(open.access)) return { message: NOT_MAY_RECORD(open.school) };
     const { reviewOn, extendedTo, nextReview } = parsed.data;
     const t = open.timetable;
-    const today = open.school.asOf;
+    const today = services.today(open.school);
     const problem =
       t.endedOn !== undefined
         ? 'This timetable has ended: a review is no longer needed.'
@@ -276,7 +296,7 @@ export async function showPartTimeForPupil(
   const own = (target.school.register.partTimeTimetables ?? [])
     .filter((t) => t.upn === pupil.upn)
     .sort((a, b) => (a.start < b.start ? 1 : -1));
-  const timetable = own.find((t) => isInPlaceOn(t, target.school.asOf)) ?? own[0];
+  const timetable = own.find((t) => isInPlaceOn(t, services.today(target.school))) ?? own[0];
   if (!timetable)
     return {
       text: `No part-time timetable is on record for ${pupilName(pupil)}. To record one, say "record a part-time timetable for ${pupilName(pupil)}".`,
@@ -292,6 +312,7 @@ export async function showPartTimeForPupil(
   });
   return partTimeRecordMessage({
     school: target.school,
+    today: services.today(target.school),
     pupil,
     timetable,
     record: record?.value ?? null,

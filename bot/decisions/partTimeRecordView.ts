@@ -26,6 +26,8 @@ function eventLine(e: PartTimeRecordEvent): string {
  */
 export function partTimeRecordMessage(options: {
   school: SchoolData;
+  /** The bot's day at the school, for "its end date has passed". */
+  today: string;
   pupil: Pupil;
   timetable: PartTimeTimetable;
   record: RecordedPartTimeTimetable | null;
@@ -36,7 +38,7 @@ export function partTimeRecordMessage(options: {
   const end = effectiveEnd(t);
   const status = t.endedOn
     ? `Ended: back full time after ${formatLongDate(t.endedOn)}.`
-    : `In place: ends ${formatLongDate(end)}${end < school.asOf ? ', which has passed: review it or record the pupil back full time' : ''}.`;
+    : `In place: ends ${formatLongDate(end)}${end < options.today ? ', which has passed: review it or record the pupil back full time' : ''}.`;
   const facts = [
     { title: 'Started', value: formatLongDate(t.start) },
     { title: 'Proposed end', value: formatLongDate(t.proposedEnd) },

@@ -41,6 +41,9 @@ function sessionsFrom(answer: string | number | undefined): WeeklySession[] {
     });
 }
 
+/** The bot's day at the school: what "today" means in the checks and wording below. */
+const todayOf = (context: WalkContext) => context.today ?? context.school.asOf;
+
 const text = (answers: StepAnswers | undefined, id: string) =>
   answers?.[id] === undefined ? undefined : String(answers[id]);
 
@@ -81,7 +84,7 @@ const HEADLINES: Record<PartTimeDecision['outcome'], string> = {
 function partTimeConclusion(answers: WalkAnswers, context: WalkContext): Conclusion {
   const d = partTimeDecisionFor(answers, context);
   const proposal = partTimeProposalFrom(answers, context);
-  const asOf = context.school.asOf;
+  const today = todayOf(context);
   const sections: Conclusion['sections'] = [];
   if (d.actions.length > 0)
     sections.push({
@@ -102,11 +105,11 @@ function partTimeConclusion(answers: WalkAnswers, context: WalkContext): Conclus
       `Out of school each week (recorded C2): ${proposal.sessionsOff.map(weeklySessionWords).join(', ')}.`,
     ],
   });
-  if (d.outcome !== 'not-lawful' && proposal.proposedEnd < asOf)
+  if (d.outcome !== 'not-lawful' && proposal.proposedEnd < today)
     sections.push({
       title: 'End date passed',
       lines: [
-        `The proposed end date, ${formatLongDate(proposal.proposedEnd)}, is before today (${formatLongDate(asOf)}): once recorded it shows as past its end date until the pupil is back full time or a review extends it.`,
+        `The proposed end date, ${formatLongDate(proposal.proposedEnd)}, is before today (${formatLongDate(today)}): once recorded it shows as past its end date until the pupil is back full time or a review extends it.`,
       ],
     });
   const citations = [...new Set(d.checks.map((c) => citationText(c.citation)))];
@@ -168,7 +171,7 @@ export const partTimeWalkthrough: WalkthroughDefinition = {
         if (own.length === 0) return ['No part-time timetable is on record for this pupil.'];
         return own.map(
           (t) =>
-            `On record: from ${formatLongDate(t.start)}, ending ${formatLongDate(effectiveEnd(t))}${isInPlaceOn(t, context.school.asOf) ? ' (in place)' : t.endedOn ? `, ended ${formatLongDate(t.endedOn)}` : ''}.`,
+            `On record: from ${formatLongDate(t.start)}, ending ${formatLongDate(effectiveEnd(t))}${isInPlaceOn(t, todayOf(context)) ? ' (in place)' : t.endedOn ? `, ended ${formatLongDate(t.endedOn)}` : ''}.`,
         );
       },
     },
@@ -236,8 +239,8 @@ export const partTimeWalkthrough: WalkthroughDefinition = {
       check: (a, all, context) => {
         if (a.nextReview === undefined) return undefined;
         const on = String(a.nextReview);
-        if (on < context.school.asOf)
-          return `A review date before today (${formatLongDate(context.school.asOf)}) is already overdue: give the date it will be held.`;
+        if (on < todayOf(context))
+          return `A review date before today (${formatLongDate(todayOf(context))}) is already overdue: give the date it will be held.`;
         if (on < String(all.dates.start)) return 'The review date must be on or after the start.';
         return undefined;
       },
@@ -264,8 +267,8 @@ export const partTimeWalkthrough: WalkthroughDefinition = {
 };
 
 function notAfterToday(on: string | number | undefined, context: WalkContext): string | undefined {
-  return on !== undefined && String(on) > context.school.asOf
-    ? `That date is after today (${formatLongDate(context.school.asOf)}): record it once it has happened.`
+  return on !== undefined && String(on) > todayOf(context)
+    ? `That date is after today (${formatLongDate(todayOf(context))}): record it once it has happened.`
     : undefined;
 }
 

@@ -39,6 +39,12 @@ export interface WalkContext {
   pupilIndex?: number;
   /** Facts the module read from the store before the pure conclusion runs (previous notices, returns). */
   recorded: RecordedFacts;
+  /**
+   * The bot's day at the school (see botToday), for "not after today" checks on dates staff type: the
+   * real date in London in production, where the register's last marked day may be yesterday's.
+   * The school's as-of date when absent.
+   */
+  today?: string;
 }
 
 export interface RecordedFacts {

@@ -504,6 +504,7 @@ async function galleryOf(world: World): Promise<GalleryCard[]> {
     'partTimeRecordCard: a recorded timetable, reviewed and extended',
     partTimeRecordMessage({
       school: secondary,
+      today: secondary.asOf,
       pupil: partTime.context.pupil!,
       timetable: reviewed,
       record: {
