@@ -296,4 +296,18 @@ describe('recording a part-time timetable, through the bot over HTTP on recorded
     const audit = await bot.bot.services.store.listAudit({ upn: fixtureUpn(4) });
     expect(audit.some((a) => a.what === 'partTime.viewed')).toBe(true);
   });
+
+  it('offers the timetable in place and a new one from the pupil card in the full view, and neither in a limited one', async () => {
+    const explained = await bot.say(SAFEGUARDING, 'explain Dan Eve');
+    const full = await bot.press(SAFEGUARDING, explained.card!, 'queries.pupil');
+    const shown = await bot.press(SAFEGUARDING, full.card!, 'decisions.partTimeShow');
+    expect(cardText(shown.card)).toContain('Part-time timetable: Dan Eve, Year 8');
+    const started = await bot.press(SAFEGUARDING, full.card!, 'decisions.start');
+    expect(cardText(started.card)).toContain('Why is a part-time timetable proposed?');
+    const limitedFindings = await bot.say(STAFFROOM, 'explain Dan Eve');
+    const limited = await bot.press(STAFFROOM, limitedFindings.card!, 'queries.pupil');
+    expect(cardText(limited.card)).toContain('Dan Eve');
+    expect(JSON.stringify(limited.card)).not.toContain('decisions.partTimeShow');
+    expect(JSON.stringify(limited.card)).not.toContain('decisions.start');
+  });
 });
