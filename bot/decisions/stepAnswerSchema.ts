@@ -12,7 +12,8 @@ function fieldSchema(field: StepField): z.ZodType<string | number> {
       return z.enum(values, { message: `${field.label}: choose one of the options` });
     }
     case 'multi-choice': {
-      // Teams sends a multi-select choice set's values joined by commas.
+      // A multi-select choice set answers with its chosen values in one string, separated by commas (the
+      // Adaptive Cards schema reference, Input.Choice): documented, not in the recorded Teams activities.
       const allowed = new Set(field.choices.map((c) => c.value));
       return z
         .string()
