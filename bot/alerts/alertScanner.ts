@@ -2,6 +2,7 @@ import { VersionConflictError, type StateStore } from '../../adapters/store/stat
 import { alertCardFits, alertCardText, renderAlertCard } from '../../cards/alerts/alertCard.ts';
 import { type Log } from '../log.ts';
 import { engineFindings } from '../schools/findingsCache.ts';
+import { type RecordedTimetables } from '../schools/recordedTimetables.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
 import { ALERT_CARD_NAMESPACE } from '../../cards/alerts/alertCardModel.ts';
 import { audiencesForSchool, candidateKeys, planAlerts } from './planAlerts.ts';
@@ -41,6 +42,7 @@ export class AlertScanner {
     private readonly store: StateStore,
     private readonly log: Log,
     private readonly now: () => Date = () => new Date(),
+    private readonly recorded?: RecordedTimetables,
   ) {}
 
   async scan(request: ScanRequest = {}): Promise<ScanReport> {
@@ -50,6 +52,11 @@ export class AlertScanner {
       this.store.listSubscriptions(),
       this.store.listConversations(),
     ]);
+    // The record of part-time timetables may have changed on another instance since this one read it.
+    if (this.recorded) {
+      const problems = await this.recorded.load(this.store);
+      if (problems.length > 0) this.log('partTime.records-unusable', { count: problems.length });
+    }
     for (const school of this.schools) {
       if (request.schoolUrns && !request.schoolUrns.includes(school.urn)) continue;
       if (request.onlyIfSchoolDay && !school.register.calendar.dayIndex.has(request.onlyIfSchoolDay)) {
@@ -75,6 +82,7 @@ export class AlertScanner {
     audiences: ReturnType<typeof audiencesForSchool>,
   ): Promise<SchoolScanReport> {
     // The engine, the one production path for findings (the same index the bot's answers use).
+    this.recorded?.applyTo(school);
     const findings = engineFindings(school, asOf);
     const keys = candidateKeys(school.urn, findings, audiences);
     const [delivered, acknowledged] = await Promise.all([

@@ -5,6 +5,7 @@ import { systemClock, type Clock } from '../../adapters/teams/clock.ts';
 import { OutboxSender, type SenderLog } from '../../adapters/teams/outboxSender.ts';
 import { type BotMessage, type ConversationRef, type ProactiveSender } from '../host/featureHost.ts';
 import { type Log } from '../log.ts';
+import { type RecordedTimetables } from '../schools/recordedTimetables.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
 import { AlertScanner } from './alertScanner.ts';
 import { type AlertsConfig } from './alertsConfig.ts';
@@ -31,6 +32,8 @@ export interface AlertsRuntimeOptions {
    * only sleeps would spin).
    */
   sweepEveryMs?: number | null;
+  /** Part-time timetables recorded in the bot: each scan reads them again, so another instance's recording counts. */
+  recordedTimetables?: RecordedTimetables;
 }
 
 export interface AlertsRuntime {
@@ -65,7 +68,13 @@ export function startAlertsRuntime(options: AlertsRuntimeOptions): AlertsRuntime
       return accepted;
     },
   });
-  const scanner = new AlertScanner(options.schools, store, log, () => new Date(clock.now()));
+  const scanner = new AlertScanner(
+    options.schools,
+    store,
+    log,
+    () => new Date(clock.now()),
+    options.recordedTimetables,
+  );
   const stopping = new AbortController();
   const deliver = () =>
     sender.drain(stopping.signal).catch((err: unknown) => {

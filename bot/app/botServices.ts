@@ -5,6 +5,7 @@ import { type AccessControl } from '../access/access.ts';
 import { type BotConfig } from '../config.ts';
 import { type Log } from '../log.ts';
 import { type FindingsCache } from '../schools/findingsCache.ts';
+import { type RecordedTimetables } from '../schools/recordedTimetables.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
 
 /**
@@ -16,6 +17,8 @@ export interface BotServices {
   schools: readonly SchoolData[];
   /** Findings per school and as-of date, shared by queries, alerts and meetings. */
   cache: FindingsCache;
+  /** Part-time timetables recorded in the bot, laid over the registers' own (the cache uses the same). */
+  recordedTimetables: RecordedTimetables;
   /** The store as the features see it: through the outage wrapper, so reads degrade instead of failing. */
   store: StateStore;
   /** Whether that store can be reached now (and when it comes back); absent in tests that build their own. */

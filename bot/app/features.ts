@@ -29,7 +29,7 @@ export function botFeatures(services: BotServices): FeatureModule[] {
     meetingsFeature({ ...services, today: botToday(services.config) }),
     returnsFeature(services),
     queriesFeature({ ...services, parse: parseQuestion }),
-    decisionsModule(services),
+    decisionsModule({ ...services, today: botToday(services.config) }),
   ];
 }
 
@@ -60,6 +60,7 @@ export function startBotRuntimes(services: BotServices, host: RuntimeHost): BotR
     log: services.log,
     availability: services.availability,
     registerDay: usesRegisterDay(services.config),
+    recordedTimetables: services.recordedTimetables,
   });
   // Overdue case actions and reviews, and case offers, are checked at the alert times and go out through the alerts sender.
   const meetings = startOverdueCaseRuntime({

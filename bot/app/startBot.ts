@@ -11,6 +11,8 @@ import { type FeatureModule } from '../host/featureHost.ts';
 import { FeatureRegistry } from '../host/featureRegistry.ts';
 import { type Log } from '../log.ts';
 import { FindingsCache } from '../schools/findingsCache.ts';
+import { RecordedTimetables } from '../schools/recordedTimetables.ts';
+import { StoreUnavailableError } from '../../adapters/store/storeUnavailableError.ts';
 import { mountReloadRoute } from '../schools/reloadRoute.ts';
 import { reloadSchools } from '../schools/reloadSchools.ts';
 import { loadSchools } from '../schools/schoolData.ts';
@@ -48,6 +50,21 @@ export interface RunningBot {
   close(): Promise<void>;
 }
 
+/**
+ * Reads the part-time timetables recorded in the bot before the first findings are worked out. A store
+ * that cannot be reached at start-up does not stop the bot: the registers' own timetables answer until
+ * the next alert scan reads the record again.
+ */
+async function loadRecordedTimetables(recorded: RecordedTimetables, store: StateStore, log: Log): Promise<void> {
+  try {
+    const problems = await recorded.load(store);
+    if (problems.length > 0) log('partTime.records-unusable', { count: problems.length });
+  } catch (err) {
+    if (!(err instanceof StoreUnavailableError)) throw err;
+    log('partTime.records-not-loaded', { reason: 'store unavailable' });
+  }
+}
+
 /** Loads the schools and roles, registers the features, and starts the HTTP server on config.port (0: any free port). */
 export async function startBot(options: StartOptions): Promise<RunningBot> {
   const { config, log } = options;
@@ -80,10 +97,13 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       reason: 'the bundle has no school.json with a urn',
     });
   if (config.rolesFile) log('roles.loaded', { assignments: await loadRoleAssignments(config.rolesFile, store) });
+  const recordedTimetables = new RecordedTimetables();
+  await loadRecordedTimetables(recordedTimetables, store, log);
   const services: BotServices = {
     config,
     schools,
-    cache: new FindingsCache(),
+    cache: new FindingsCache(undefined, recordedTimetables),
+    recordedTimetables,
     store,
     availability: store,
     access: new AccessControl(store, config.defaultRole),

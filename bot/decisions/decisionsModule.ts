@@ -9,6 +9,13 @@ import { type Pupil } from '../../rules/pupils/pupil.ts';
 import { type BotMessage, type FeatureHost, type FeatureModule, type MessageTurn } from '../host/featureHost.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
 import { caseAction, decideAction, returnSentAction } from './decisionRecordActions.ts';
+import {
+  partTimeEndAction,
+  partTimeReviewAction,
+  recordPartTimeAction,
+  showPartTimeAction,
+  showPartTimeForPupil,
+} from './partTimeActions.ts';
 import { backAction, cancelAction, nextAction, startAction } from './walkStepActions.ts';
 import { completedWalksFor } from './decisionStore.ts';
 import { type DecisionServices } from './decisionServices.ts';
@@ -27,6 +34,10 @@ export const DECISION_ROUTES = {
   sickness: /^(?:do we need a )?sickness return for (?<pupil>.*[^\s?])\s*\??$/i,
   code: /^(?:what|which) code(?: (?:for|should (?:i|we) use for|to use for) (?<situation>.*[^\s?]))?\s*\??$/i,
   list: /^decisions (?:for|about) (?<pupil>.*[^\s?])\s*\??$/i,
+  partTime:
+    /^(?:record|add|new|set up|start|create|agree)(?: an?| the)?(?: new)? part[- ]?time timetable (?:for|to) (?<pupil>.*[^\s?])\s*\??$/i,
+  partTimePut: /^put (?<pupil>.*[^\s?]) on (?:an?|the) part[- ]?time timetable\s*\??$/i,
+  partTimeShow: /^(?:show|open|review|end)(?: the)? part[- ]?time timetable (?:for|of) (?<pupil>.*[^\s?])\s*\??$/i,
 } as const;
 
 function decisionLine(state: WalkState): string {
@@ -65,13 +76,18 @@ export function decisionListMessage(
 
 /**
  * Decision walk-throughs (leave of absence, penalty notice / notice to improve, sickness return, which
- * code): message routes that open them, and the Action.Execute verbs their cards use. All state is in the
+ * code, part-time timetable): message routes that open them, and the Action.Execute verbs their cards use. All state is in the
  * store, so any instance can answer any card and a restart loses nothing.
  */
 export function decisionsModule(
-  deps: Omit<DecisionServices, 'now' | 'newId'> & Partial<Pick<DecisionServices, 'now' | 'newId'>>,
+  deps: Omit<DecisionServices, 'now' | 'newId' | 'today'> & Partial<Pick<DecisionServices, 'now' | 'newId' | 'today'>>,
 ): FeatureModule {
-  const services: DecisionServices = { ...deps, now: deps.now ?? (() => new Date()), newId: deps.newId ?? randomUUID };
+  const services: DecisionServices = {
+    ...deps,
+    now: deps.now ?? (() => new Date()),
+    newId: deps.newId ?? randomUUID,
+    today: deps.today ?? ((school) => school.asOf),
+  };
   async function startFromMessage(
     turn: MessageTurn,
     kind: WalkthroughKind,
@@ -136,6 +152,18 @@ export function decisionsModule(
     await turn.reply(decisionListMessage(target.school, found.pupil, walks));
   }
 
+  async function showPartTime(turn: MessageTurn, typed: string): Promise<void> {
+    const named = namedSchoolIn(services.schools, typed);
+    const pupilText = named ? named.rest : typed;
+    const target = await decisionSchool(services, turn.conversation, turn.user, undefined, named?.school);
+    if (!target.ok) return void (await turn.reply(target.reply));
+    const refusal = pupilWalkRefusal(target.access, target.school);
+    if (refusal) return void (await turn.reply(refusal));
+    const found = decisionPupil(target.school, pupilText);
+    if (!found.ok) return void (await turn.reply(found.reply));
+    await turn.reply(await showPartTimeForPupil(services, turn, target, found.pupil));
+  }
+
   return {
     name: 'decisions',
     register(host: FeatureHost) {
@@ -146,6 +174,9 @@ export function decisionsModule(
       host.onMessage(DECISION_ROUTES.sickness, (turn, m) => startFromMessage(turn, 'sickness', m.groups?.pupil));
       host.onMessage(DECISION_ROUTES.code, (turn, m) => startFromMessage(turn, 'code', undefined, m.groups?.situation));
       host.onMessage(DECISION_ROUTES.list, (turn, m) => listDecisions(turn, m.groups!.pupil));
+      host.onMessage(DECISION_ROUTES.partTime, (turn, m) => startFromMessage(turn, 'part-time', m.groups?.pupil));
+      host.onMessage(DECISION_ROUTES.partTimePut, (turn, m) => startFromMessage(turn, 'part-time', m.groups?.pupil));
+      host.onMessage(DECISION_ROUTES.partTimeShow, (turn, m) => showPartTime(turn, m.groups!.pupil));
       host.onAction('decisions.next', nextAction(services));
       host.onAction('decisions.back', backAction(services));
       host.onAction('decisions.cancel', cancelAction(services));
@@ -153,6 +184,10 @@ export function decisionsModule(
       host.onAction('decisions.case', caseAction(services));
       host.onAction('decisions.returnSent', returnSentAction(services));
       host.onAction('decisions.start', startAction(services));
+      host.onAction('decisions.partTimeRecord', recordPartTimeAction(services));
+      host.onAction('decisions.partTimeShow', showPartTimeAction(services));
+      host.onAction('decisions.partTimeReview', partTimeReviewAction(services));
+      host.onAction('decisions.partTimeEnd', partTimeEndAction(services));
     },
   };
 }

@@ -199,8 +199,8 @@ export const leaveWalkthrough: WalkthroughDefinition = {
   needsPupil: true,
   first: 'applicant',
   // A request from someone the pupil does not live with stops at the first step.
-  next: (stepId, answers) =>
-    stepId === 'applicant' && notValidApplication(answers) ? null : linearNext(ORDER)(stepId, answers),
+  next: (stepId, answers, context) =>
+    stepId === 'applicant' && notValidApplication(answers) ? null : linearNext(ORDER)(stepId, answers, context),
   steps: [
     {
       id: 'applicant',

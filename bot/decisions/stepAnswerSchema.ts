@@ -11,6 +11,22 @@ function fieldSchema(field: StepField): z.ZodType<string | number> {
       const values = field.choices.map((c) => c.value) as [string, ...string[]];
       return z.enum(values, { message: `${field.label}: choose one of the options` });
     }
+    case 'multi-choice': {
+      // A multi-select choice set answers with its chosen values in one string, separated by commas (the
+      // Adaptive Cards schema reference, Input.Choice): documented, not in the recorded Teams activities.
+      const allowed = new Set(field.choices.map((c) => c.value));
+      return z
+        .string()
+        .transform((v) =>
+          v
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean),
+        )
+        .refine((vs) => vs.length > 0, `${field.label}: choose at least one`)
+        .refine((vs) => vs.every((v) => allowed.has(v)), `${field.label}: choose from the options`)
+        .transform((vs) => [...new Set(vs)].join(','));
+    }
     case 'date':
       return z.string().trim().refine(isIsoDate, `${field.label}: a date (YYYY-MM-DD)`);
     case 'number':

@@ -16,7 +16,7 @@ import {
 } from './walkthrough.ts';
 
 // Whether each test is met, not the answer to its question: "Could it be taken in the holidays?" is met by "no".
-const VERDICT_MARK = { yes: 'Met:', no: 'Not met:', judge: 'To judge:' } as const;
+const VERDICT_MARK = { yes: 'Met:', no: 'Not met:', judge: 'To judge:', 'to-do': 'To do:' } as const;
 
 function fieldView(field: StepField, previous: unknown): StepFieldView {
   return {
@@ -25,7 +25,10 @@ function fieldView(field: StepField, previous: unknown): StepFieldView {
     label: field.label,
     required: field.optional !== true,
     value: previous === undefined ? '' : String(previous),
-    choices: field.kind === 'choice' ? field.choices.map((c) => ({ title: c.title, value: c.value })) : [],
+    choices:
+      field.kind === 'choice' || field.kind === 'multi-choice'
+        ? field.choices.map((c) => ({ title: c.title, value: c.value }))
+        : [],
     min: field.kind === 'number' ? field.min : 0,
     max: field.kind === 'number' ? field.max : 0,
     maxLength: field.kind === 'text' ? field.maxLength : 0,
@@ -52,6 +55,7 @@ export interface CardExtras {
  * requested from the local authority"), never its id.
  */
 export function decisionChoiceText(d: NonNullable<WalkState['decision']>): string {
+  if (d.choice === 'timetable-recorded') return 'part-time timetable recorded';
   if (d.choice === 'grant') return `grant ${d.sessions} session${d.sessions === 1 ? '' : 's'}`;
   return CASE_STATE_TITLES[d.choice as keyof typeof CASE_STATE_TITLES] ?? d.choice.replace(/-/g, ' ');
 }
@@ -106,6 +110,7 @@ function conclusionView(
     caseChoices: caseNext.map((s) => ({ title: CASE_STATE_TITLES[s], value: s })),
     caseId: penaltyCase?.id ?? '',
     showMarkSent: state.kind === 'sickness' && c.outcome === 'return-due' && !decided,
+    showRecordPartTime: state.kind === 'part-time' && c.outcome !== 'not-lawful' && !decided,
     // Once a case has moved past "considered", its conclusion is the record of why and cannot be re-answered.
     canGoBack: !decided && state.history.length > 0 && (penaltyCase === null || penaltyCase.steps.length === 1),
     canCancel: !decided,

@@ -1,4 +1,5 @@
 import { leaveWalkthrough } from './leaveWalkthrough.ts';
+import { partTimeWalkthrough } from './partTimeWalkthrough.ts';
 import { penaltyWalkthrough } from './penaltyWalkthrough.ts';
 import { sicknessWalkthrough } from './sicknessWalkthrough.ts';
 import { type WalkthroughDefinition, type WalkthroughKind } from './walkthrough.ts';
@@ -9,4 +10,5 @@ export const WALKTHROUGHS: Record<WalkthroughKind, WalkthroughDefinition> = {
   penalty: penaltyWalkthrough,
   sickness: sicknessWalkthrough,
   code: whichCodeWalkthrough,
+  'part-time': partTimeWalkthrough,
 };

@@ -67,7 +67,7 @@ export function answerStep(
   if (problem) return { ok: false, problems: [problem] };
   const answers = answersOnPath(state, step.id, parsed.answers);
   const history = [...state.history, step.id];
-  const next = definition.next(step.id, answers);
+  const next = definition.next(step.id, answers, context);
   if (next !== null)
     return {
       ok: true,

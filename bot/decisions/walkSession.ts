@@ -52,6 +52,7 @@ export async function walkContext(
     pupil: index >= 0 ? school.register.pupils[index] : undefined,
     pupilIndex: index >= 0 ? index : undefined,
     recorded: await recordedFacts(services.store, school.urn, state.pupil?.upn, state.id),
+    today: services.today(school),
   };
 }
 

@@ -9,7 +9,7 @@ import { startWalkthrough } from './walkStart.ts';
 import { applyTransition, audit, cardRef, id, onWalk, STALE_CARD } from './walkActionSupport.ts';
 import { openPenaltyCase, recordEarlierNotice } from './penaltyWalkRecords.ts';
 
-const startData = z.object({ kind: z.enum(['leave', 'penalty', 'sickness']), schoolUrn: id, upn: id });
+const startData = z.object({ kind: z.enum(['leave', 'penalty', 'sickness', 'part-time']), schoolUrn: id, upn: id });
 
 export function nextAction(services: DecisionServices) {
   return onWalk(

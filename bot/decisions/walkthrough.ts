@@ -3,7 +3,7 @@ import { type PreviousNotice } from '../../rules/decisions/penaltyNotice.ts';
 import { type Pupil } from '../../rules/pupils/pupil.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
 
-export const WALKTHROUGH_KINDS = ['leave', 'penalty', 'sickness', 'code'] as const;
+export const WALKTHROUGH_KINDS = ['leave', 'penalty', 'sickness', 'code', 'part-time'] as const;
 export type WalkthroughKind = (typeof WALKTHROUGH_KINDS)[number];
 
 /** One input on a step's card. Choices are the only values accepted; dates are YYYY-MM-DD. */
@@ -11,6 +11,14 @@ export type StepField =
   | {
       id: string;
       kind: 'choice';
+      label: string;
+      choices: readonly { value: string; title: string }[];
+      optional?: boolean;
+    }
+  | {
+      /** Several of the choices at once (check boxes); the answer is their values joined by commas. */
+      id: string;
+      kind: 'multi-choice';
       label: string;
       choices: readonly { value: string; title: string }[];
       optional?: boolean;
@@ -31,6 +39,12 @@ export interface WalkContext {
   pupilIndex?: number;
   /** Facts the module read from the store before the pure conclusion runs (previous notices, returns). */
   recorded: RecordedFacts;
+  /**
+   * The bot's day at the school (see botToday), for "not after today" checks on dates staff type: the
+   * real date in London in production, where the register's last marked day may be yesterday's.
+   * The school's as-of date when absent.
+   */
+  today?: string;
 }
 
 export interface RecordedFacts {
@@ -66,7 +80,8 @@ export type WalkAnswers = Record<string, StepAnswers>;
 
 export interface ConclusionCheck {
   question: string;
-  verdict: 'yes' | 'no' | 'judge';
+  /** `to-do`: not a test failed, but something the record still lacks (a review date, the social worker told). */
+  verdict: 'yes' | 'no' | 'judge' | 'to-do';
   says: string;
   cites: string;
 }
@@ -92,8 +107,11 @@ export interface WalkthroughDefinition {
   /** Whether it is about one pupil (leave, penalty, sickness) or general (which code). */
   needsPupil: boolean;
   steps: readonly StepDefinition[];
-  /** The step after `stepId` given the answers so far; null when the conclusion comes next. */
-  next(stepId: string, answers: WalkAnswers): string | null;
+  /**
+   * The step after `stepId` given the answers so far (and the pupil, for steps asked only of some pupils);
+   * null when the conclusion comes next.
+   */
+  next(stepId: string, answers: WalkAnswers, context: WalkContext): string | null;
   /** The first step's id. */
   first: string;
   conclude(answers: WalkAnswers, context: WalkContext): Conclusion;
@@ -150,10 +168,11 @@ export function stepOf(definition: WalkthroughDefinition, id: string): StepDefin
 /** The usual order: each step in turn, skipping any the definition leaves out. */
 export function linearNext(
   order: readonly string[],
-  skip: (stepId: string, answers: WalkAnswers) => boolean = () => false,
+  skip: (stepId: string, answers: WalkAnswers, context: WalkContext) => boolean = () => false,
 ) {
-  return (stepId: string, answers: WalkAnswers): string | null => {
-    for (let i = order.indexOf(stepId) + 1; i < order.length; i++) if (!skip(order[i], answers)) return order[i];
+  return (stepId: string, answers: WalkAnswers, context: WalkContext): string | null => {
+    for (let i = order.indexOf(stepId) + 1; i < order.length; i++)
+      if (!skip(order[i], answers, context)) return order[i];
     return null;
   };
 }

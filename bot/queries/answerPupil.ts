@@ -5,6 +5,7 @@ import { formatLongDate } from '../../rules/dates/isoDate.ts';
 import { formatPercent } from '../../rules/measures/absenceThresholds.ts';
 import { pupilMeasures } from '../../rules/measures/pupilMeasures.ts';
 import { weeklyAttendance } from '../../rules/measures/weeklyAttendance.ts';
+import { isInPlaceOn } from '../../rules/partTime/partTimeTimetable.ts';
 import { pupilName, type Pupil } from '../../rules/pupils/pupil.ts';
 import { userKey } from '../access/access.ts';
 import { type BotMessage, type ConversationInfo, type UserInfo } from '../host/featureHost.ts';
@@ -173,6 +174,7 @@ export async function answerPupil(
     weekCount: marks.weeks.length,
     weeks: marks.weeks,
     marksKey: marks.key,
+    partTimeButtons: full ? partTimeButtons(school, pupil.upn, asOf) : [],
   });
   return refreshForAuthorisedViewers(
     services,
@@ -217,6 +219,33 @@ function homeLaMeasure(pupil: Pupil, school: School): { label: string; value: st
     {
       label: 'Home local authority',
       value: `${laName(residence.homeLa)} (cross-border: the school is in ${laName(residence.schoolLa, school.localAuthority)})`,
+    },
+  ];
+}
+
+/**
+ * The decisions feature's part-time timetable buttons for a pupil card in the full view: record one, and
+ * open each in place on the card's date (where a review held or its end is recorded). The walk-through
+ * and the timetable hold medical and family detail, so a limited view offers neither.
+ */
+function partTimeButtons(school: SchoolData, upn: string, asOf: string) {
+  const inPlace = (school.register.partTimeTimetables ?? []).filter((t) => t.upn === upn && isInPlaceOn(t, asOf));
+  return [
+    ...inPlace.map((t) => ({
+      title: `Part-time timetable from ${formatLongDate(t.start)}`,
+      verb: 'decisions.partTimeShow',
+      kind: '',
+      schoolUrn: school.urn,
+      upn,
+      start: t.start,
+    })),
+    {
+      title: 'Record a part-time timetable',
+      verb: 'decisions.start',
+      kind: 'part-time',
+      schoolUrn: school.urn,
+      upn,
+      start: '',
     },
   ];
 }

@@ -2,7 +2,9 @@ import { createAttendanceEngine, type AttendanceEngine } from '../../rules/engin
 import { completeFindings } from '../../rules/findings/completeFindings.ts';
 import { type EvaluationContext } from '../../rules/findings/evaluationContext.ts';
 import { type Finding } from '../../rules/findings/finding.ts';
+import { type PartTimeTimetable } from '../../rules/partTime/partTimeTimetable.ts';
 import { type Register } from '../../rules/register/register.ts';
+import { type RecordedTimetables } from './recordedTimetables.ts';
 import { type SchoolData } from './schoolData.ts';
 
 export interface SchoolEvaluation {
@@ -18,32 +20,44 @@ export interface SchoolEvaluation {
  * would otherwise evict one school's warm findings for the next on every question across all of them.
  */
 export class FindingsCache {
-  private readonly entries = new Map<string, SchoolEvaluation>();
+  private readonly entries = new Map<string, KeptEvaluation>();
   /** One entry per school (its default as-of day), so this grows with the schools loaded and nothing else. */
-  private readonly warmed = new Map<string, SchoolEvaluation>();
-  constructor(private readonly maxEntries = 64) {}
+  private readonly warmed = new Map<string, KeptEvaluation>();
+  /**
+   * `recorded`: part-time timetables recorded in the bot, laid over each register before its findings are
+   * worked out. Findings kept from before a timetable was recorded, reviewed or ended are not used again.
+   */
+  constructor(
+    private readonly maxEntries = 64,
+    private readonly recorded?: RecordedTimetables,
+  ) {}
 
   /** Works out a school's findings for its default as-of day (if not already) and keeps them for as long as the bot runs. */
   warm(school: SchoolData): SchoolEvaluation {
+    this.recorded?.applyTo(school);
     const key = cacheKey(school, school.asOf);
     const kept = this.warmed.get(key);
-    if (kept) return kept;
-    const evaluation = this.entries.get(key) ?? evaluate(school, school.asOf);
+    if (kept && current(kept, school)) return kept;
+    const hit = this.entries.get(key);
+    const evaluation = hit && current(hit, school) ? hit : evaluate(school, school.asOf);
     this.entries.delete(key);
     this.warmed.set(key, evaluation);
     return evaluation;
   }
 
   evaluation(school: SchoolData, asOf: string, periodStart?: string): SchoolEvaluation {
+    this.recorded?.applyTo(school);
     const key = cacheKey(school, asOf, periodStart);
     const kept = this.warmed.get(key);
-    if (kept) return kept;
+    if (kept && current(kept, school)) return kept;
+    if (kept) return this.warm(school);
     const hit = this.entries.get(key);
-    if (hit) {
+    if (hit && current(hit, school)) {
       this.entries.delete(key);
       this.entries.set(key, hit);
       return hit;
     }
+    this.entries.delete(key);
     const evaluation = evaluate(school, asOf, periodStart);
     this.entries.set(key, evaluation);
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
@@ -65,6 +79,14 @@ export class FindingsCache {
   get size(): number {
     return this.entries.size + this.warmed.size;
   }
+}
+
+/** Findings kept, with the part-time timetables they were worked out from. */
+type KeptEvaluation = SchoolEvaluation & { timetables: readonly PartTimeTimetable[] | undefined };
+
+/** Whether kept findings still hold: the timetables a recording replaces are a new array, never changed in place. */
+function current(kept: KeptEvaluation, school: SchoolData): boolean {
+  return kept.timetables === school.register.partTimeTimetables;
 }
 
 function cacheKey(school: SchoolData, asOf: string, periodStart?: string): string {
@@ -94,10 +116,11 @@ export function engineFindings(school: SchoolData, asOf: string, periodStart?: s
 }
 
 /** The school's findings from its engine (the engine's tests hold them to the oracle's). */
-function evaluate(school: SchoolData, asOf: string, periodStart?: string): SchoolEvaluation & { findings: Finding[] } {
+function evaluate(school: SchoolData, asOf: string, periodStart?: string): KeptEvaluation & { findings: Finding[] } {
   const [table] = engineFor(school.register).findingsAt(asOf, school.policy, { periodStart });
   // The table's query already holds the rules' context for this register, date and period.
   return {
+    timetables: school.register.partTimeTimetables,
     context: table.query.ctx,
     findings: completeFindings(school.register, table.findings(), { asOf, policy: school.policy }),
   };

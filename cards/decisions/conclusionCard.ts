@@ -27,6 +27,8 @@ export interface ConclusionCardData {
   caseId: string;
   /** Sickness: the return can be marked sent. */
   showMarkSent: boolean;
+  /** Part-time timetable: a lawful one can be recorded. */
+  showRecordPartTime: boolean;
   canGoBack: boolean;
   canCancel: boolean;
   walkId: string;

@@ -4,7 +4,7 @@ import { cardTemplate } from '../fillCard.ts';
 /** One input as the card draws it; `value` is the answer given before (after Back), or empty. */
 export interface StepFieldView {
   id: string;
-  kind: 'choice' | 'date' | 'text' | 'number';
+  kind: 'choice' | 'multi-choice' | 'date' | 'text' | 'number';
   label: string;
   required: boolean;
   value: string;
@@ -33,7 +33,9 @@ const template = cardTemplate<StepCardData & { fallbackText: string }>(new URL('
 
 export function stepCardText(data: StepCardData): string {
   const fields = data.fields.map((f) =>
-    f.kind === 'choice' ? `- ${f.label}: ${f.choices.map((c) => c.title).join(' / ')}` : `- ${f.label}`,
+    f.kind === 'choice' || f.kind === 'multi-choice'
+      ? `- ${f.label}: ${f.choices.map((c) => c.title).join(' / ')}`
+      : `- ${f.label}`,
   );
   return [
     `${data.title} (${data.subtitle})`,

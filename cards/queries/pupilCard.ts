@@ -40,6 +40,11 @@ export interface PupilCardData {
    */
   weeks: { label: string; days: { code: string }[] }[];
   marksKey: string;
+  /**
+   * Buttons into the decisions feature about part-time timetables (full view only): record one, or open one
+   * in place. `verb` is the decisions feature's; `kind` and `start` are blank where the verb needs none.
+   */
+  partTimeButtons?: { title: string; verb: string; kind: string; schoolUrn: string; upn: string; start: string }[];
 }
 
 const template = cardTemplate<PupilCardData & { fallbackText: string }>(new URL('./pupilCard.json', import.meta.url));
@@ -60,12 +65,13 @@ export function pupilCardText(data: PupilCardData): string {
 /** One pupil: measures, every finding with its reason and citation, and recent marks. */
 export function pupilCard(data: PupilCardData): BotMessage {
   const text = pupilCardText(data);
+  const filled = { ...data, partTimeButtons: data.partTimeButtons ?? [] };
   try {
-    return { text, card: template.fill({ ...data, fallbackText: text }) };
+    return { text, card: template.fill({ ...filled, fallbackText: text }) };
   } catch (err) {
     // A whole year of weeks beside many findings can pass Teams' 28 KB: the chart goes first, since the
     // measures above it carry the year's figure.
     if (!(err instanceof CardTooLargeError) || !data.hasChart) throw err;
-    return { text, card: template.fill({ ...data, hasChart: false, fallbackText: text }) };
+    return { text, card: template.fill({ ...filled, hasChart: false, fallbackText: text }) };
   }
 }

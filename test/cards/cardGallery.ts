@@ -13,6 +13,8 @@ import { ALERT_KIND_NAMES } from '../../bot/alerts/alertKinds.ts';
 import { planAlerts } from '../../bot/alerts/planAlerts.ts';
 import { decisionListMessage } from '../../bot/decisions/decisionsModule.ts';
 import { leaveWalkthrough } from '../../bot/decisions/leaveWalkthrough.ts';
+import { partTimeRecordMessage } from '../../bot/decisions/partTimeRecordView.ts';
+import { partTimeDecisionFor, partTimeWalkthrough } from '../../bot/decisions/partTimeWalkthrough.ts';
 import { walkCard } from '../../bot/decisions/walkCards.ts';
 import { answerStep, cancelWalk, recordDecision, startWalk } from '../../bot/decisions/walkMachine.ts';
 import { type WalkContext, type WalkState } from '../../bot/decisions/walkthrough.ts';
@@ -42,10 +44,10 @@ import { loadSchools, type SchoolData } from '../../bot/schools/schoolData.ts';
 import { applyCaseChange, type CaseChange } from '../../rules/cases/applyCaseChange.ts';
 import { buildMeetingMinutes } from '../../rules/cases/meetingMinutes.ts';
 import { caseId, openCase, type PupilCase } from '../../rules/cases/pupilCase.ts';
+import { addDays } from '../../rules/dates/isoDate.ts';
 import { pupilName } from '../../rules/pupils/pupil.ts';
 import { answerCrossBorder } from '../../bot/queries/answerCrossBorder.ts';
 import { answerPartTime } from '../../bot/queries/answerPartTime.ts';
-import { addDays } from '../../rules/dates/isoDate.ts';
 
 /**
  * Every card kind the bot draws, each filled the way the bot fills it: from the committed demo local
@@ -232,6 +234,57 @@ function leaveConclusion(
     states.push(state);
   }
   return { definition: leaveWalkthrough, states, context };
+}
+
+/**
+ * The part-time timetable walk-through for the first pupil `which` picks (so the social worker's and the
+ * local authority's steps show for pupils who have them), as a lead would answer it: each state in turn.
+ */
+function partTimeWalk(
+  school: SchoolData,
+  parent: 'lives-with' | 'other-parent',
+  which: (pupil: SchoolData['register']['pupils'][number]) => boolean,
+) {
+  const p = Math.max(0, school.register.pupils.findIndex(which));
+  const pupil = school.register.pupils[p];
+  const context: WalkContext = {
+    school,
+    pupil,
+    pupilIndex: p,
+    recorded: { previousNotices: [], noticesToImprove: [], sicknessReturns: [], reliedOn: [], pastNotices: [] },
+  };
+  let state: WalkState = startWalk(partTimeWalkthrough, {
+    id: 'walk-part-time',
+    schoolUrn: school.urn,
+    pupil: { upn: pupil.upn, label: `${pupilName(pupil)}, Year ${pupil.yearGroup}` },
+    asOf: school.asOf,
+    profile: { id: school.policy.id, version: school.policy.version },
+    startedBy: 'aad-lead',
+    startedAt: '2026-01-16T09:31:00Z',
+  });
+  const states = [state];
+  const answers: Record<string, Record<string, string>> = {
+    reason: { reason: 'medical' },
+    dates: { start: school.asOf, proposedEnd: addDays(school.asOf, 27) },
+    sessions: { sessionsOff: '1-PM,2-PM,3-PM,4-PM,5-PM' },
+    plan: { plan: 'Individual health care plan agreed with the school nurse' },
+    school: { schoolAgreed: 'yes', schoolAgreedOn: school.asOf },
+    parent: { parentAgreed: parent, parentAgreedOn: school.asOf },
+    review: { nextReview: addDays(school.asOf, 14) },
+    socialWorker: { socialWorkerToldOn: school.asOf },
+    la: {},
+  };
+  while (state.status === 'open') {
+    const t = answerStep(partTimeWalkthrough, state, state.step, answers[state.step], context, {
+      who: 'aad-lead',
+      name: 'Ann Lead',
+      at: '2026-01-16T09:38:00Z',
+    });
+    if (!t.ok) throw new Error(`part-time gallery walk refused at ${state.step}: ${t.problems.join('; ')}`);
+    state = t.state;
+    states.push(state);
+  }
+  return { states, context };
 }
 
 /**
@@ -442,6 +495,57 @@ async function galleryOf(world: World): Promise<GalleryCard[]> {
   const cancelled = cancelWalk(states[1], { who: 'aad-head', at: '2026-01-16T09:33:00Z' });
   if (cancelled.ok)
     add('noticeCard: a cancelled walk-through', walkCard(definition, cancelled.state, context).card, ['cancelled']);
+
+  const partTime = partTimeWalk(secondary, 'lives-with', (x) => x.sen === 'ehcp');
+  for (const state of partTime.states.slice(0, -1))
+    add(
+      `stepCard: part-time timetable, ${state.step}`,
+      walkCard(partTimeWalkthrough, state, partTime.context).card,
+      [],
+    );
+  const withSocialWorker = partTimeWalk(secondary, 'lives-with', (x) => x.socialWorker === true);
+  const socialWorkerStep = withSocialWorker.states.find((st) => st.step === 'socialWorker');
+  if (socialWorkerStep)
+    add(
+      'stepCard: part-time timetable, socialWorker',
+      walkCard(partTimeWalkthrough, socialWorkerStep, withSocialWorker.context).card,
+      ['social worker'],
+    );
+  add(
+    'conclusionCard: part-time timetable, lawful with things to do',
+    walkCard(partTimeWalkthrough, partTime.states.at(-1)!, partTime.context).card,
+    ['Lawful'],
+  );
+  const notLawful = partTimeWalk(secondary, 'other-parent', (x) => x.sen === 'ehcp');
+  add(
+    'conclusionCard: part-time timetable, only a parent the pupil does not live with agreed',
+    walkCard(partTimeWalkthrough, notLawful.states.at(-1)!, notLawful.context).card,
+    ['Not lawful'],
+  );
+  const timetable = partTimeDecisionFor(partTime.states.at(-1)!.answers, partTime.context).timetable!;
+  const reviewed = {
+    ...timetable,
+    reviews: [{ on: secondary.asOf, extendedTo: addDays(secondary.asOf, 55) }],
+  };
+  add(
+    'partTimeRecordCard: a recorded timetable, reviewed and extended',
+    partTimeRecordMessage({
+      school: secondary,
+      today: secondary.asOf,
+      pupil: partTime.context.pupil!,
+      timetable: reviewed,
+      record: {
+        schoolUrn: secondary.urn,
+        timetable: reviewed,
+        history: [
+          { what: 'recorded', on: secondary.asOf, by: 'aad-lead', byName: 'Ann Lead', at: '2026-01-16T09:41:00Z' },
+          { what: 'review', on: secondary.asOf, by: 'aad-lead', byName: 'Ann Lead', at: '2026-01-16T09:45:00Z' },
+        ],
+      },
+      mayRecord: true,
+    }).card!,
+    ['Ann Lead', 'Reviews held'],
+  );
 
   // Alerts.
   for (const school of [secondary, primary]) {

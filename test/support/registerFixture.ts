@@ -31,6 +31,8 @@ export interface FixtureSpec {
   pupils: FixturePupil[];
   /** Written as part-time-timetables.csv beside the register. */
   partTimeTimetables?: PartTimeTimetable[];
+  /** The bundle's part-time-timetables.csv as a school would write it (header and rows), taken as it is. */
+  partTimeCsv?: string;
 }
 
 const WEEKDAY_ABBREVIATIONS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'] as const;
@@ -154,7 +156,8 @@ export function writeBundle(dir: string, spec: FixtureSpec): string {
     `${JSON.stringify({ terms: spec.calendar.terms, closures, openDays: spec.calendar.openDays ?? [] }, null, 2)}\n`,
   );
   writeFileSync(join(dir, 'school.json'), `${JSON.stringify(register.school, null, 2)}\n`);
-  if (spec.partTimeTimetables)
+  if (spec.partTimeCsv !== undefined) writeFileSync(join(dir, 'part-time-timetables.csv'), spec.partTimeCsv);
+  else if (spec.partTimeTimetables)
     writeFileSync(join(dir, 'part-time-timetables.csv'), partTimeCsv(spec.partTimeTimetables));
   return dir;
 }

@@ -10,6 +10,7 @@ import { botFeatures } from '../../../bot/app/features.ts';
 import { readConfig } from '../../../bot/config.ts';
 import { FeatureRegistry } from '../../../bot/host/featureRegistry.ts';
 import { silentLog } from '../../../bot/log.ts';
+import { RecordedTimetables } from '../../../bot/schools/recordedTimetables.ts';
 import { FindingsCache } from '../../../bot/schools/findingsCache.ts';
 import { type SchoolData } from '../../../bot/schools/schoolData.ts';
 import { createTeamsApplication } from '../../../bot/wiring/teamsBot.ts';
@@ -46,10 +47,12 @@ export function scriptedBot(specs: FixtureSpec[], options: { defaultRole?: Schoo
   const dir = mkdtempSync(join(tmpdir(), 'scripted-bot-'));
   const store = EmbeddedStateStore.open(dir);
   const config = readConfig({ ATTENDANCE_STATE_DIR: dir });
+  const recordedTimetables = new RecordedTimetables();
   const services: BotServices = {
     config,
     schools: specs.map((s) => schoolFromSpec(s)),
-    cache: new FindingsCache(),
+    cache: new FindingsCache(undefined, recordedTimetables),
+    recordedTimetables,
     store,
     access: new AccessControl(store, options.defaultRole),
     log: silentLog,
