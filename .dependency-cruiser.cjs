@@ -34,6 +34,14 @@ module.exports = {
       },
     },
     {
+      name: 'rules-through-their-index',
+      comment:
+        'bot/, cards/, adapters/ and cli/ use the rules through their public API, rules/index.ts, so what rules/ keeps private can change without touching them.',
+      severity: 'error',
+      from: { path: '^(bot|cards|adapters|cli)/' },
+      to: { path: '^rules/', pathNot: '^rules/index[.]ts$' },
+    },
+    {
       name: 'cards-show-rules-only',
       comment: 'cards/ fill templates from rules/ values and their own types; they never reach into bot/ or adapters/.',
       severity: 'error',

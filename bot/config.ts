@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SCHOOL_ROLES } from '../adapters/store/stateStore.ts';
-import { isIsoDate } from '../rules/dates/isoDate.ts';
+import { isIsoDate } from '../rules/index.ts';
 import { readAlertsConfig, type AlertsConfig } from './alerts/alertsConfig.ts';
 import { readWondeSyncConfig, type WondeSyncConfig } from './sync/wondeSyncConfig.ts';
 

@@ -1,6 +1,4 @@
-import { registerFindings } from '../rules/engine/registerFindings.ts';
-import { completeFindings } from '../rules/findings/completeFindings.ts';
-import { ALL_RULE_IDS, type FindingRule } from '../rules/findings/finding.ts';
+import { ALL_RULE_IDS, completeFindings, type FindingRule, registerFindings } from '../rules/index.ts';
 import { UsageError, type CommonArgs } from './cliArgs.ts';
 import { formatFindingsText } from './formatText.ts';
 import { loadForCli } from './loadForCli.ts';

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { isIsoDate } from '../rules/dates/isoDate.ts';
+import { isIsoDate } from '../rules/index.ts';
 
 /** A mistake in how the CLI was called: printed with the usage, exit code 2. */
 export class UsageError extends Error {}

@@ -1,12 +1,18 @@
-import { laName, residenceOf, type Residence } from '../rules/crossBorder/crossBorder.ts';
-import { formatLongDate } from '../rules/dates/isoDate.ts';
-import { registerFindings } from '../rules/engine/registerFindings.ts';
-import { completeFindings } from '../rules/findings/completeFindings.ts';
-import { formatPercent } from '../rules/measures/absenceThresholds.ts';
-import { pupilMeasures } from '../rules/measures/pupilMeasures.ts';
-import { effectiveEnd, weeklySessionWords, type PartTimeTimetable } from '../rules/partTime/partTimeTimetable.ts';
-import { pupilName } from '../rules/pupils/pupil.ts';
-import { pupilIndexOf } from '../rules/register/register.ts';
+import {
+  completeFindings,
+  effectiveEnd,
+  formatLongDate,
+  formatPercent,
+  laName,
+  type PartTimeTimetable,
+  pupilIndexOf,
+  pupilMeasures,
+  pupilName,
+  registerFindings,
+  type Residence,
+  residenceOf,
+  weeklySessionWords,
+} from '../rules/index.ts';
 import { UsageError, type CommonArgs } from './cliArgs.ts';
 import { ruleTitle, wrap } from './formatText.ts';
 import { loadForCli } from './loadForCli.ts';

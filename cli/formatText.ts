@@ -1,4 +1,4 @@
-import { ALL_RULE_IDS, type Finding, type FindingRule } from '../rules/findings/finding.ts';
+import { ALL_RULE_IDS, type Finding, type FindingRule } from '../rules/index.ts';
 
 const RULE_TITLES: Record<FindingRule, string> = {
   'persistent-absence': 'Persistent absence (10%+)',

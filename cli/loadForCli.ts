@@ -2,13 +2,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RegisterInputError } from '../adapters/register/inputProblems.ts';
 import { readRegisterBundle, type BundleReadReport } from '../adapters/register/readRegisterBundle.ts';
-import { lastSchoolDayOnOrBefore } from '../rules/calendar/calendarLookup.ts';
-import { policyProfile } from '../rules/policies/policyProfiles.ts';
-import { type PolicyProfile } from '../rules/policies/policyProfile.ts';
-import { codeRegimeNote, codeRegimeSummary } from '../rules/register/codeRegimeSummary.ts';
-import { lastMarkedSchoolDay } from '../rules/register/lastMarkedSchoolDay.ts';
-import { mergeRegisters } from '../rules/register/mergeRegisters.ts';
-import { type Register } from '../rules/register/register.ts';
+import {
+  codeRegimeNote,
+  codeRegimeSummary,
+  lastMarkedSchoolDay,
+  lastSchoolDayOnOrBefore,
+  mergeRegisters,
+  policyProfile,
+  type PolicyProfile,
+  type Register,
+} from '../rules/index.ts';
 import { UsageError, type CommonArgs } from './cliArgs.ts';
 
 export interface CliInputs {

@@ -1,9 +1,13 @@
-import { lastSchoolDayOnOrBefore } from '../rules/calendar/calendarLookup.ts';
-import { formatMonth, isCalendarMonth, monthBounds } from '../rules/dates/calendarMonth.ts';
-import { formatShortDate } from '../rules/dates/isoDate.ts';
-import { type LocalAuthorityReturn } from '../rules/returns/localAuthorityReturn.ts';
-import { monthlyReturns } from '../rules/returns/monthlyReturns.ts';
-import { returnsCsv } from '../rules/returns/returnsCsv.ts';
+import {
+  formatMonth,
+  formatShortDate,
+  isCalendarMonth,
+  lastSchoolDayOnOrBefore,
+  type LocalAuthorityReturn,
+  monthBounds,
+  monthlyReturns,
+  returnsCsv,
+} from '../rules/index.ts';
 import { parseBundleArgs, UsageError } from './cliArgs.ts';
 import { type CommandOutput } from './commandTypes.ts';
 import { wrap } from './formatText.ts';

@@ -3,7 +3,7 @@ import { readExistingBundleDates } from '../adapters/wonde/bundleDates.ts';
 import { describeLeftOut, syncWondeSchool, WondeSyncRefused } from '../adapters/wonde/syncWondeSchool.ts';
 import { WondeClient } from '../adapters/wonde/wondeClient.ts';
 import { WondeError } from '../adapters/wonde/wondeErrors.ts';
-import { addDays, isIsoDate } from '../rules/dates/isoDate.ts';
+import { addDays, isIsoDate } from '../rules/index.ts';
 import { UsageError } from './cliArgs.ts';
 import { type CliStreams, type CommandOutput } from './commandTypes.ts';
 import { importSummary } from './importCommand.ts';

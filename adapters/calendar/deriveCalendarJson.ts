@@ -1,7 +1,11 @@
-import { calendarFromSessions, type OpenSession } from '../../rules/calendar/calendarFromSessions.ts';
-import { deriveTerms } from '../../rules/calendar/deriveTerms.ts';
-import { bankHolidaysBetween } from '../../rules/dates/bankHolidays.ts';
-import { eachDate, isWeekend } from '../../rules/dates/isoDate.ts';
+import {
+  bankHolidaysBetween,
+  calendarFromSessions,
+  deriveTerms,
+  eachDate,
+  isWeekend,
+  type OpenSession,
+} from '../../rules/index.ts';
 import { type CalendarJson } from '../register/bundleJsonSchemas.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { addDays, isIsoDate } from '../../rules/dates/isoDate.ts';
+import { addDays, isIsoDate } from '../../rules/index.ts';
 
 /** One VEVENT, reduced to what a school calendar needs: the dates it covers, both ends included. */
 export interface CalendarEvent {

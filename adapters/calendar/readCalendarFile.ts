@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { registerDateInBounds, schoolYearInBounds, termLengthInBounds } from '../../rules/calendar/calendarBounds.ts';
+import { registerDateInBounds, schoolYearInBounds, termLengthInBounds } from '../../rules/index.ts';
 import { basename, extname } from 'node:path';
 import { calendarJsonSchema, type CalendarJson } from '../register/bundleJsonSchemas.ts';
 import { ProblemList, RegisterInputError } from '../register/inputProblems.ts';

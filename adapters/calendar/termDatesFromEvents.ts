@@ -1,4 +1,4 @@
-import { eachDate, isWeekend } from '../../rules/dates/isoDate.ts';
+import { eachDate, isWeekend } from '../../rules/index.ts';
 import { type CalendarJson } from '../register/bundleJsonSchemas.ts';
 import { type CalendarEvent } from './parseICalendar.ts';
 

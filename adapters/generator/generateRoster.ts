@@ -1,6 +1,4 @@
-import { fromDayNumber, toDayNumber } from '../../rules/dates/isoDate.ts';
-import { type Pupil } from '../../rules/pupils/pupil.ts';
-import { upnWithCheckLetter } from '../../rules/pupils/upn.ts';
+import { fromDayNumber, type Pupil, toDayNumber, upnWithCheckLetter } from '../../rules/index.ts';
 import { FAMILY_NAMES, GIVEN_NAMES } from './pupilNames.ts';
 import { type PhaseProfile } from './schoolPhase.ts';
 import { type SeededRandom } from './seededRandom.ts';

@@ -1,6 +1,10 @@
-import { buildSchoolCalendar } from '../../rules/calendar/buildSchoolCalendar.ts';
-import { lastSchoolDayOnOrBefore } from '../../rules/calendar/calendarLookup.ts';
-import { createRegister, type Register, type School } from '../../rules/register/register.ts';
+import {
+  buildSchoolCalendar,
+  createRegister,
+  lastSchoolDayOnOrBefore,
+  type Register,
+  type School,
+} from '../../rules/index.ts';
 import { generatedTermDates, type GeneratedTermDates } from './generatedTermDates.ts';
 import { generateRoster } from './generateRoster.ts';
 import { drawPupilTraits } from './pupilTraits.ts';

@@ -1,6 +1,4 @@
-import { type Closure, type Term } from '../../rules/calendar/schoolCalendar.ts';
-import { easterSunday } from '../../rules/dates/bankHolidays.ts';
-import { addDays, isoWeekday, type IsoDate } from '../../rules/dates/isoDate.ts';
+import { addDays, type Closure, easterSunday, type IsoDate, isoWeekday, type Term } from '../../rules/index.ts';
 import { type SeededRandom } from './seededRandom.ts';
 
 export interface GeneratedTermDates {

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { academicYearBounds, parseAcademicYear } from '../../rules/dates/academicYear.ts';
-import { isIsoDate } from '../../rules/dates/isoDate.ts';
-import { POLICY_PROFILES } from '../../rules/policies/policyProfiles.ts';
+import { academicYearBounds, isIsoDate, parseAcademicYear, POLICY_PROFILES } from '../../rules/index.ts';
 
 /** Pupils per year group per school cannot exceed the UPN's three-digit serial. */
 export const MAX_PUPILS_PER_SCHOOL = 4000;

@@ -1,4 +1,4 @@
-import { type Pupil } from '../../rules/pupils/pupil.ts';
+import { type Pupil } from '../../rules/index.ts';
 import { type PhaseProfile } from './schoolPhase.ts';
 import { type SeededRandom } from './seededRandom.ts';
 

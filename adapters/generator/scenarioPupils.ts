@@ -1,6 +1,4 @@
-import { isCompulsorySchoolAge } from '../../rules/dates/compulsorySchoolAge.ts';
-import { type RuleId } from '../../rules/findings/finding.ts';
-import { type Register } from '../../rules/register/register.ts';
+import { isCompulsorySchoolAge, type Register, type RuleId } from '../../rules/index.ts';
 import { type SchoolDays } from './schoolDays.ts';
 import { type SeededRandom } from './seededRandom.ts';
 import { CODE_ID } from './simulatePupilMarks.ts';

@@ -1,5 +1,4 @@
-import { type SchoolCalendar } from '../../rules/calendar/schoolCalendar.ts';
-import { weekdayOfDayNumber } from '../../rules/dates/isoDate.ts';
+import { type SchoolCalendar, weekdayOfDayNumber } from '../../rules/index.ts';
 
 /**
  * Seasonal weight of illness by month (January = 0): DfE's weekly figures show illness rising from

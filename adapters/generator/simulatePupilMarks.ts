@@ -1,4 +1,4 @@
-import { findRegisterCode } from '../../rules/codes/registerCodes.ts';
+import { findRegisterCode } from '../../rules/index.ts';
 import { type PupilTraits } from './pupilTraits.ts';
 import { sampleDay, type SchoolDays } from './schoolDays.ts';
 import { type SeededRandom } from './seededRandom.ts';

@@ -1,6 +1,6 @@
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { REGISTER_CODES } from '../../rules/codes/registerCodes.ts';
+import { REGISTER_CODES } from '../../rules/index.ts';
 import { pupilsCsvText } from '../register/pupilsCsvText.ts';
 import { type GeneratedSchool } from './generateSchool.ts';
 

@@ -1,7 +1,4 @@
-import { sessionIndexOf } from '../../rules/calendar/calendarLookup.ts';
-import { type SchoolCalendar } from '../../rules/calendar/schoolCalendar.ts';
-import { findRegisterCode, NO_MARK_ID } from '../../rules/codes/registerCodes.ts';
-import { isWeekend } from '../../rules/dates/isoDate.ts';
+import { findRegisterCode, isWeekend, NO_MARK_ID, type SchoolCalendar, sessionIndexOf } from '../../rules/index.ts';
 import { sessionKey } from './sessionKey.ts';
 import { type SourceMark, type SourceRow } from './sourceRows.ts';
 

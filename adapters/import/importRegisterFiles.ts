@@ -1,8 +1,5 @@
 import { basename, dirname, extname, resolve } from 'node:path';
-import { buildSchoolCalendar } from '../../rules/calendar/buildSchoolCalendar.ts';
-import { type SchoolCalendar } from '../../rules/calendar/schoolCalendar.ts';
-import { findRegisterCode } from '../../rules/codes/registerCodes.ts';
-import { type Register } from '../../rules/register/register.ts';
+import { buildSchoolCalendar, findRegisterCode, type Register, type SchoolCalendar } from '../../rules/index.ts';
 import { deriveCalendarJson } from '../calendar/deriveCalendarJson.ts';
 import { readCalendarFile } from '../calendar/readCalendarFile.ts';
 import { type CalendarJson } from '../register/bundleJsonSchemas.ts';

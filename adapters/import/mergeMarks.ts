@@ -1,4 +1,4 @@
-import { registerCodeById } from '../../rules/codes/registerCodes.ts';
+import { registerCodeById } from '../../rules/index.ts';
 import { sessionKey, type PupilMarks } from './sessionKey.ts';
 import { type SessionName, type SourceRow } from './sourceRows.ts';
 

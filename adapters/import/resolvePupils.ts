@@ -1,4 +1,4 @@
-import { type Pupil } from '../../rules/pupils/pupil.ts';
+import { type Pupil } from '../../rules/index.ts';
 import { type PupilDetails, type SourceRow } from './sourceRows.ts';
 
 const REQUIRED: [keyof Pupil, string][] = [

@@ -1,4 +1,4 @@
-import { fromDayNumber, toDayNumber } from '../../rules/dates/isoDate.ts';
+import { fromDayNumber, toDayNumber } from '../../rules/index.ts';
 import { type SessionName } from './sourceRows.ts';
 
 /**

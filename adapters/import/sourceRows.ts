@@ -1,6 +1,5 @@
 import { type InputProblem } from '../register/inputProblems.ts';
-import { type School } from '../../rules/register/register.ts';
-import { type Pupil } from '../../rules/pupils/pupil.ts';
+import { type Pupil, type School } from '../../rules/index.ts';
 
 export type SessionName = 'AM' | 'PM';
 

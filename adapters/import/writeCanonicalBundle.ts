@@ -1,7 +1,6 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { registerCodeById } from '../../rules/codes/registerCodes.ts';
-import { type Register } from '../../rules/register/register.ts';
+import { type Register, registerCodeById } from '../../rules/index.ts';
 import { type CalendarJson } from '../register/bundleJsonSchemas.ts';
 import { readRegisterBundle } from '../register/readRegisterBundle.ts';
 import { csvLine } from '../register/csvText.ts';

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../rules/dates/isoDate.ts';
 import {
+  checkUpn,
+  isIsoDate,
   normaliseParent,
   PAST_NOTICE_OUTCOMES,
   type PastNotice,
   type PastNoticeOutcome,
-} from '../../rules/decisions/penaltyHistory.ts';
-import { checkUpn } from '../../rules/pupils/upn.ts';
+} from '../../rules/index.ts';
 import { readCsvTable } from '../register/csvTable.ts';
 import { ProblemList, RegisterInputError } from '../register/inputProblems.ts';
 

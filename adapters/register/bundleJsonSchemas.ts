@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import {
+  type BoundsCheck,
+  isIsoDate,
   registerDateInBounds,
   schoolYearInBounds,
   termLengthInBounds,
-  type BoundsCheck,
-} from '../../rules/calendar/calendarBounds.ts';
-import { isIsoDate } from '../../rules/dates/isoDate.ts';
+} from '../../rules/index.ts';
 
 /** The problem of a failed bounds check, as zod's custom-error form wants it (undefined leaves zod's own). */
 const boundsProblem = (check: BoundsCheck) => (check.ok ? undefined : check.problem);

@@ -1,4 +1,4 @@
-import { isIsoDate } from '../../rules/dates/isoDate.ts';
+import { isIsoDate } from '../../rules/index.ts';
 
 export type FieldParse<T> = { ok: true; value: T } | { ok: false; problem: string };
 

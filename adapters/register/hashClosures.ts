@@ -1,5 +1,4 @@
-import { calendarFromSessions } from '../../rules/calendar/calendarFromSessions.ts';
-import { type SchoolCalendar } from '../../rules/calendar/schoolCalendar.ts';
+import { calendarFromSessions, type SchoolCalendar } from '../../rules/index.ts';
 import type { ProblemList } from './inputProblems.ts';
 
 /*

@@ -1,4 +1,4 @@
-import { REGISTER_CODES } from '../../rules/codes/registerCodes.ts';
+import { REGISTER_CODES } from '../../rules/index.ts';
 
 /*
  * The cells of marks.csv read from their bytes, without making a string a cell: millions of rows pass

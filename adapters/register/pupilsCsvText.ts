@@ -1,4 +1,4 @@
-import { type Pupil } from '../../rules/pupils/pupil.ts';
+import { type Pupil } from '../../rules/index.ts';
 import { csvLine } from './csvText.ts';
 
 /** A pupil as a bundle writes it: the roster's fields, with the MIS admission number when it is known. */

@@ -1,21 +1,20 @@
 import {
-  EARLIEST_REGISTER_DATE,
-  LATEST_REGISTER_DATE,
-  registerDateInBounds,
-  schoolYearInBounds,
-} from '../../rules/calendar/calendarBounds.ts';
-import { calendarFromSessions } from '../../rules/calendar/calendarFromSessions.ts';
-import { type SchoolCalendar } from '../../rules/calendar/schoolCalendar.ts';
-import { parseRegisterCode } from '../../rules/codes/parseRegisterCode.ts';
-import {
+  calendarFromSessions,
+  checkUpn,
   CODES_2024_FROM,
+  EARLIEST_REGISTER_DATE,
   findRegisterCode,
+  fromDayNumber,
+  LATEST_REGISTER_DATE,
   NO_MARK_ID,
+  parseRegisterCode,
   REGISTER_CODES,
   registerCodeById,
-} from '../../rules/codes/registerCodes.ts';
-import { fromDayNumber, toDayNumber } from '../../rules/dates/isoDate.ts';
-import { checkUpn } from '../../rules/pupils/upn.ts';
+  registerDateInBounds,
+  type SchoolCalendar,
+  schoolYearInBounds,
+  toDayNumber,
+} from '../../rules/index.ts';
 import { normaliseHeader } from './csvTable.ts';
 import { cellText, recordCells, scanCsvFile, type CsvRecordView } from './csvRecordScanner.ts';
 import { parseDateField } from './fieldParsers.ts';

@@ -1,8 +1,4 @@
-import {
-  type PartTimeReview,
-  type PartTimeTimetable,
-  type WeeklySession,
-} from '../../rules/partTime/partTimeTimetable.ts';
+import { type PartTimeReview, type PartTimeTimetable, type WeeklySession } from '../../rules/index.ts';
 import { readCsvTable, type CsvRow } from './csvTable.ts';
 import { parseDateField, type FieldParse } from './fieldParsers.ts';
 import { type ProblemList } from './inputProblems.ts';

@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../rules/dates/isoDate.ts';
-import { LA_CODE } from '../../rules/crossBorder/crossBorder.ts';
-import { checkUpn } from '../../rules/pupils/upn.ts';
-import { type Pupil } from '../../rules/pupils/pupil.ts';
+import { checkUpn, isIsoDate, LA_CODE, type Pupil } from '../../rules/index.ts';
 import { readCsvTable, type CsvRow } from './csvTable.ts';
 import {
   parseDateField,

@@ -1,9 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSchoolCalendar } from '../../rules/calendar/buildSchoolCalendar.ts';
-import { calendarNearMarks } from '../../rules/calendar/calendarBounds.ts';
-import { deriveTerms } from '../../rules/calendar/deriveTerms.ts';
-import { type Register, type School } from '../../rules/register/register.ts';
+import { buildSchoolCalendar, calendarNearMarks, deriveTerms, type Register, type School } from '../../rules/index.ts';
 import { calendarJsonSchema, schoolJsonSchema } from './bundleJsonSchemas.ts';
 import { ProblemList, RegisterInputError, type InputProblem } from './inputProblems.ts';
 import { jsonPathLine } from './jsonPathLine.ts';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../rules/dates/isoDate.ts';
-import { type PartTimeTimetable } from '../../rules/partTime/partTimeTimetable.ts';
+import { isIsoDate, type PartTimeTimetable } from '../../rules/index.ts';
 import { type StateStore, type VersionedRecord } from './stateStore.ts';
 
 /** Where part-time timetables recorded in the bot live in the store: one record per school, pupil and start. */

@@ -1,4 +1,4 @@
-import { type PastNotice } from '../../rules/decisions/penaltyHistory.ts';
+import { type PastNotice } from '../../rules/index.ts';
 import { type StateStore } from './stateStore.ts';
 
 /** Where past penalty notices live in the store, one record per pupil, parent and date of issue. */

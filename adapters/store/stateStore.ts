@@ -9,7 +9,7 @@
  * owns the Teams SDK knows their shape.
  */
 
-import type { PrivacyLevel } from '../../rules/pupils/privacyLevel.ts';
+import { type PrivacyLevel } from '../../rules/index.ts';
 
 /** Who can read a conversation decides what a card may show. */
 export type { PrivacyLevel };

@@ -1,6 +1,6 @@
 import { hasBundle } from '../import/existingBundle.ts';
 import { readRegisterBundle } from '../register/readRegisterBundle.ts';
-import { lastMarkedSchoolDay } from '../../rules/register/lastMarkedSchoolDay.ts';
+import { lastMarkedSchoolDay } from '../../rules/index.ts';
 
 /** The last school day a bundle has marks for, or undefined for a folder with no bundle yet (or no marks). */
 export function readExistingBundleDates(dir: string): { lastMarked?: string } | undefined {

@@ -1,4 +1,4 @@
-import { findRegisterCode } from '../../rules/codes/registerCodes.ts';
+import { findRegisterCode } from '../../rules/index.ts';
 import { type WondeAttendanceCode } from './wondeSchemas.ts';
 
 /** A Wonde attendance code no DfE code could be matched to, with how many of the fetched marks use it. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Finding } from '../../rules/findings/finding.ts';
+import { type Finding } from '../../rules/index.ts';
 
 /**
  * The identity of an alert: school + pupil + rule + episode. The same finding on later days has the same

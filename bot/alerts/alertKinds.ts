@@ -1,4 +1,4 @@
-import { type FindingRule } from '../../rules/findings/finding.ts';
+import { type FindingRule } from '../../rules/index.ts';
 import { type AlertKind } from '../../cards/alerts/alertCardModel.ts';
 
 /**

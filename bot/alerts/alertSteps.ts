@@ -1,7 +1,5 @@
 import { type PrivacyLevel } from '../../adapters/store/stateStore.ts';
-import { formatShortDate } from '../../rules/dates/isoDate.ts';
-import { type Finding } from '../../rules/findings/finding.ts';
-import { type PolicyProfile } from '../../rules/policies/policyProfile.ts';
+import { type Finding, formatShortDate, type PolicyProfile } from '../../rules/index.ts';
 import { citationText, viewFinding } from '../queries/findingView.ts';
 import { type AlertStep, type RowAction } from '../../cards/alerts/alertCardModel.ts';
 

@@ -4,9 +4,7 @@ import {
   type PrivacyLevel,
   type Subscription,
 } from '../../adapters/store/stateStore.ts';
-import { formatShortDate } from '../../rules/dates/isoDate.ts';
-import { type Finding } from '../../rules/findings/finding.ts';
-import { type PolicyProfile } from '../../rules/policies/policyProfile.ts';
+import { type Finding, formatShortDate, type PolicyProfile } from '../../rules/index.ts';
 import { type AlertCardModel, type AlertRow } from '../../cards/alerts/alertCardModel.ts';
 import { alertKey, deliveryKey, stableCardId } from './alertKeys.ts';
 import { ALERT_KIND_NAMES, alertKindOf, LA_FACING_KINDS, type AlertKind } from './alertKinds.ts';

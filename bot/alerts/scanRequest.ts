@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../rules/dates/isoDate.ts';
+import { isIsoDate } from '../../rules/index.ts';
 import { bearerTokenMatches } from '../server/bearerToken.ts';
 import { type ScanRequest } from './alertScanner.ts';
 

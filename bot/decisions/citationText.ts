@@ -1,4 +1,4 @@
-import { type Citation } from '../../rules/findings/citation.ts';
+import { type Citation } from '../../rules/index.ts';
 
 /** A citation as one line a card or letter can show. */
 export function citationText(citation: Citation): string {

@@ -1,4 +1,4 @@
-import { dutyHolders, laName, residenceOf, type CrossBorderDuty } from '../../rules/crossBorder/crossBorder.ts';
+import { type CrossBorderDuty, dutyHolders, laName, residenceOf } from '../../rules/index.ts';
 import { citationText } from './citationText.ts';
 import { type WalkContext } from './walkthrough.ts';
 

@@ -1,6 +1,6 @@
 import { type StateStore, type VersionedRecord } from '../../adapters/store/stateStore.ts';
 import { PAST_NOTICE_NAMESPACE, pastNoticeId, type PastNoticeRecord } from '../../adapters/store/pastNoticeRecords.ts';
-import { previousNoticeOf } from '../../rules/decisions/penaltyHistory.ts';
+import { previousNoticeOf } from '../../rules/index.ts';
 import { currentState, noticeOf, type CaseState, type PenaltyCase } from './penaltyCase.ts';
 
 /** Case states from which a notice relies on the case's sessions: requested from the LA, issued, paid. */

@@ -1,4 +1,4 @@
-import { pupilName, type Pupil } from '../../rules/pupils/pupil.ts';
+import { type Pupil, pupilName } from '../../rules/index.ts';
 import { type Access } from '../access/access.ts';
 import { type ConversationInfo, type UserInfo } from '../host/featureHost.ts';
 import { findSchool } from '../queries/schoolScope.ts';

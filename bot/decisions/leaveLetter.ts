@@ -1,6 +1,4 @@
-import { formatLongDate } from '../../rules/dates/isoDate.ts';
-import { type LeaveDecision } from '../../rules/decisions/leaveOfAbsence.ts';
-import { type PolicyProfile } from '../../rules/policies/policyProfile.ts';
+import { formatLongDate, type LeaveDecision, type PolicyProfile } from '../../rules/index.ts';
 
 export interface LeaveLetterInput {
   choice: 'grant' | 'refuse';

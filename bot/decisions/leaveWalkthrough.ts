@@ -1,14 +1,14 @@
-import { formatShortDate } from '../../rules/dates/isoDate.ts';
 import {
   applicantCheck,
   decideLeaveOfAbsence,
-  leaveSessions,
+  formatShortDate,
   LEAVE_REASONS,
   type LeaveDecision,
   type LeaveReason,
   type LeaveRequest,
-} from '../../rules/decisions/leaveOfAbsence.ts';
-import { type SchoolCalendar } from '../../rules/calendar/schoolCalendar.ts';
+  leaveSessions,
+  type SchoolCalendar,
+} from '../../rules/index.ts';
 import { citationText } from './citationText.ts';
 import { whoActs } from './crossBorderActs.ts';
 import { leaveLetter } from './leaveLetter.ts';

@@ -6,9 +6,7 @@ import {
   type RecordedPartTimeTimetable,
 } from '../../adapters/store/partTimeTimetableRecords.ts';
 import { VersionConflictError } from '../../adapters/store/stateStore.ts';
-import { formatLongDate } from '../../rules/dates/isoDate.ts';
-import { isInPlaceOn, type PartTimeTimetable } from '../../rules/partTime/partTimeTimetable.ts';
-import { pupilName, type Pupil } from '../../rules/pupils/pupil.ts';
+import { formatLongDate, isInPlaceOn, type PartTimeTimetable, type Pupil, pupilName } from '../../rules/index.ts';
 import { type ActionResult, type ActionTurn, type BotMessage } from '../host/featureHost.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
 import { PART_TIME_ROLES, type DecisionServices } from './decisionServices.ts';

@@ -4,9 +4,14 @@ import {
   type PartTimeRecordEvent,
   type RecordedPartTimeTimetable,
 } from '../../adapters/store/partTimeTimetableRecords.ts';
-import { formatLongDate } from '../../rules/dates/isoDate.ts';
-import { effectiveEnd, weeklySessionWords, type PartTimeTimetable } from '../../rules/partTime/partTimeTimetable.ts';
-import { pupilName, type Pupil } from '../../rules/pupils/pupil.ts';
+import {
+  effectiveEnd,
+  formatLongDate,
+  type PartTimeTimetable,
+  type Pupil,
+  pupilName,
+  weeklySessionWords,
+} from '../../rules/index.ts';
 import { type BotMessage } from '../host/featureHost.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
 

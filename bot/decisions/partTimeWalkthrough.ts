@@ -1,16 +1,14 @@
-import { formatLongDate } from '../../rules/dates/isoDate.ts';
 import {
   decidePartTimeTimetable,
+  effectiveEnd,
+  formatLongDate,
+  isInPlaceOn,
   type PartTimeDecision,
   type PartTimeProposal,
   type PartTimeReason,
-} from '../../rules/decisions/partTimeTimetableDecision.ts';
-import {
-  effectiveEnd,
-  isInPlaceOn,
-  weeklySessionWords,
   type WeeklySession,
-} from '../../rules/partTime/partTimeTimetable.ts';
+  weeklySessionWords,
+} from '../../rules/index.ts';
 import { citationText } from './citationText.ts';
 import {
   linearNext,

@@ -1,9 +1,7 @@
-import { formatShortDate } from '../../rules/dates/isoDate.ts';
-import { type PreviousNotice } from '../../rules/decisions/penaltyNotice.ts';
-import { type SessionMark } from '../../rules/findings/finding.ts';
+import { formatShortDate, type PreviousNotice, type SessionMark } from '../../rules/index.ts';
 
 /** Kept here too, where the bot's callers look for it. */
-export { normaliseParent } from '../../rules/decisions/penaltyHistory.ts';
+export { normaliseParent } from '../../rules/index.ts';
 
 export const CASE_STATES = ['considered', 'nti-issued', 'penalty-requested', 'issued', 'paid', 'withdrawn'] as const;
 export type CaseState = (typeof CASE_STATES)[number];

@@ -1,7 +1,10 @@
-import { formatShortDate, formatLongDate } from '../../rules/dates/isoDate.ts';
-import { type PenaltyNoticeDecision } from '../../rules/decisions/penaltyNotice.ts';
-import { type Pupil } from '../../rules/pupils/pupil.ts';
-import { describeCodes } from '../../rules/findings/sessionEvidence.ts';
+import {
+  describeCodes,
+  formatLongDate,
+  formatShortDate,
+  type PenaltyNoticeDecision,
+  type Pupil,
+} from '../../rules/index.ts';
 import { type ThresholdFacts } from './penaltyThresholdFacts.ts';
 
 export interface ReferralInput {

@@ -1,11 +1,16 @@
-import { lastSchoolDayOnOrBefore, sessionRange } from '../../rules/calendar/calendarLookup.ts';
-import { addDays } from '../../rules/dates/isoDate.ts';
-import { codeSetTable } from '../../rules/codes/codeCategories.ts';
-import { type SessionMark } from '../../rules/findings/finding.ts';
-import { sessionsNotYetPenalised, type ReliedOnAbsence } from '../../rules/decisions/penaltyHistory.ts';
-import { penaltyWithoutWarning } from '../../rules/findings/penaltyNextStep.ts';
-import { rollingWindowCount } from '../../rules/findings/rollingWindowCount.ts';
-import { codeBreakdown, markedSessions } from '../../rules/findings/sessionEvidence.ts';
+import {
+  addDays,
+  codeBreakdown,
+  codeSetTable,
+  lastSchoolDayOnOrBefore,
+  markedSessions,
+  penaltyWithoutWarning,
+  type ReliedOnAbsence,
+  rollingWindowCount,
+  type SessionMark,
+  sessionRange,
+  sessionsNotYetPenalised,
+} from '../../rules/index.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
 
 export interface ThresholdFacts {

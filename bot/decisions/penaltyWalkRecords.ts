@@ -1,7 +1,7 @@
 import { CASE_NAMESPACE } from './decisionStore.ts';
 import { type DecisionServices } from './decisionServices.ts';
 import { recordPastNotice } from '../../adapters/store/pastNoticeRecords.ts';
-import { normaliseParent, type PastNoticeOutcome } from '../../rules/decisions/penaltyHistory.ts';
+import { normaliseParent, type PastNoticeOutcome } from '../../rules/index.ts';
 import { type PenaltyCase } from './penaltyCase.ts';
 import { penaltyWorking } from './penaltyWalkthrough.ts';
 import { penaltyCaseOf, type OpenWalk } from './walkSession.ts';

@@ -1,13 +1,14 @@
-import { formatShortDate } from '../../rules/dates/isoDate.ts';
-import { isCompulsorySchoolAge } from '../../rules/dates/compulsorySchoolAge.ts';
 import {
   decidePenaltyNotice,
+  describeCodes,
+  formatShortDate,
+  isCompulsorySchoolAge,
+  PAST_NOTICE_OUTCOMES,
+  type PastNoticeOutcome,
   type PenaltyNoticeDecision,
   type PenaltyNoticeInput,
-} from '../../rules/decisions/penaltyNotice.ts';
-import { PAST_NOTICE_OUTCOMES, type PastNoticeOutcome } from '../../rules/decisions/penaltyHistory.ts';
-import { describeCodes } from '../../rules/findings/sessionEvidence.ts';
-import { type PolicyProfile } from '../../rules/policies/policyProfile.ts';
+  type PolicyProfile,
+} from '../../rules/index.ts';
 import { citationText } from './citationText.ts';
 import { whoActs } from './crossBorderActs.ts';
 import { normaliseParent } from './penaltyCase.ts';

@@ -1,7 +1,11 @@
-import { formatShortDate } from '../../rules/dates/isoDate.ts';
-import { decideSicknessReturn, type SicknessReturnDecision } from '../../rules/decisions/sicknessReturnDecision.ts';
-import { createEvaluationContext } from '../../rules/findings/evaluationContext.ts';
-import { illnessTally, type IllnessTally } from '../../rules/findings/sicknessReturn.ts';
+import {
+  createEvaluationContext,
+  decideSicknessReturn,
+  formatShortDate,
+  illnessTally,
+  type IllnessTally,
+  type SicknessReturnDecision,
+} from '../../rules/index.ts';
 import { citationText } from './citationText.ts';
 import { whoActs } from './crossBorderActs.ts';
 import {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../rules/dates/isoDate.ts';
+import { isIsoDate } from '../../rules/index.ts';
 import { type StepAnswers, type StepField } from './walkthrough.ts';
 
 const blank = (value: unknown) =>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../rules/dates/isoDate.ts';
+import { isIsoDate } from '../../rules/index.ts';
 import { type ActionResult, type ActionTurn } from '../host/featureHost.ts';
 import { type DecisionServices } from './decisionServices.ts';
 import { type WalkTransition } from './walkMachine.ts';

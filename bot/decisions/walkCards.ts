@@ -3,7 +3,7 @@ import { noticeCard } from '../../cards/decisions/noticeCard.ts';
 import { stepCard, type StepFieldView } from '../../cards/decisions/stepCard.ts';
 import { formatInstant } from '../../cards/formatInstant.ts';
 import { roleName } from '../../cards/roleNames.ts';
-import { formatShortDate } from '../../rules/dates/isoDate.ts';
+import { formatShortDate } from '../../rules/index.ts';
 import { type BotMessage } from '../host/featureHost.ts';
 import { CASE_STATE_TITLES, currentState, nextCaseStates, type PenaltyCase } from './penaltyCase.ts';
 import {

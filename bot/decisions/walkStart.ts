@@ -1,5 +1,4 @@
-import { codeForSituation } from '../../rules/decisions/whichCode.ts';
-import { type Pupil } from '../../rules/pupils/pupil.ts';
+import { codeForSituation, type Pupil } from '../../rules/index.ts';
 import { type BotMessage, type ConversationInfo, type UserInfo } from '../host/featureHost.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
 import { WALK_NAMESPACE } from './decisionStore.ts';

@@ -1,6 +1,4 @@
-import { type ReliedOnAbsence } from '../../rules/decisions/penaltyHistory.ts';
-import { type PreviousNotice } from '../../rules/decisions/penaltyNotice.ts';
-import { type Pupil } from '../../rules/pupils/pupil.ts';
+import { type PreviousNotice, type Pupil, type ReliedOnAbsence } from '../../rules/index.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
 
 export const WALKTHROUGH_KINDS = ['leave', 'penalty', 'sickness', 'code', 'part-time'] as const;

@@ -1,4 +1,4 @@
-import { CODE_TREE, codeGuidance, codeTreeQuestion, pathToCode } from '../../rules/decisions/whichCode.ts';
+import { CODE_TREE, codeGuidance, codeTreeQuestion, pathToCode } from '../../rules/index.ts';
 import { citationText } from './citationText.ts';
 import { CONCLUSION_STEP, type Conclusion, type WalkAnswers, type WalkthroughDefinition } from './walkthrough.ts';
 

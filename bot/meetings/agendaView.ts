@@ -1,17 +1,18 @@
 import { cohortTrendChart, type CohortTrendView } from '../../cards/charts/cohortTrendChart.ts';
 import { type AgendaCardView, type AgendaSection, type CohortRow } from '../../cards/meetings/agendaCard.ts';
 import {
-  buildMeetingAgenda,
   type AbsenceLevel,
+  ACTION_PARTY_LABELS,
+  addDays,
   type AgendaPartTime,
+  buildMeetingAgenda,
+  createEvaluationContext,
+  formatPercent,
+  formatShortDate,
   type MeetingAgenda,
-} from '../../rules/cases/meetingAgenda.ts';
-import { type PupilCase } from '../../rules/cases/pupilCase.ts';
-import { ACTION_PARTY_LABELS } from '../../rules/cases/pupilCase.ts';
-import { addDays, formatShortDate } from '../../rules/dates/isoDate.ts';
-import { createEvaluationContext } from '../../rules/findings/evaluationContext.ts';
-import { formatPercent } from '../../rules/measures/absenceThresholds.ts';
-import { weeklyAttendance } from '../../rules/measures/weeklyAttendance.ts';
+  type PupilCase,
+  weeklyAttendance,
+} from '../../rules/index.ts';
 import { yearLabel } from '../queries/describeView.ts';
 import { citationText } from '../decisions/citationText.ts';
 import { type SchoolData } from '../schools/schoolData.ts';

@@ -1,8 +1,12 @@
 import { z } from 'zod';
-import { CaseChangeError, type CaseChange } from '../../rules/cases/applyCaseChange.ts';
-import { withAttendee } from '../../rules/cases/meetingMinutes.ts';
-import { ACTION_PARTIES, type PupilCase } from '../../rules/cases/pupilCase.ts';
-import { isIsoDate } from '../../rules/dates/isoDate.ts';
+import {
+  ACTION_PARTIES,
+  type CaseChange,
+  CaseChangeError,
+  isIsoDate,
+  type PupilCase,
+  withAttendee,
+} from '../../rules/index.ts';
 import { hasFullViewRole, userKey } from '../access/access.ts';
 import { type ActionResult, type ActionTurn, type FeatureHost } from '../host/featureHost.ts';
 import { CaseMissingError, changeCase, getCase } from './caseStore.ts';

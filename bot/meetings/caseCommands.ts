@@ -1,8 +1,5 @@
 import { renderMyActionsCard, myActionsText } from '../../cards/meetings/myActionsCard.ts';
-import { actionsOwnedBy } from '../../rules/cases/caseDue.ts';
-import { caseId } from '../../rules/cases/pupilCase.ts';
-import { formatShortDate } from '../../rules/dates/isoDate.ts';
-import { pupilName } from '../../rules/pupils/pupil.ts';
+import { actionsOwnedBy, caseId, formatShortDate, pupilName } from '../../rules/index.ts';
 import { userKey } from '../access/access.ts';
 import { type BotMessage, type MessageTurn, type UserInfo } from '../host/featureHost.ts';
 import { yearLabel } from '../queries/describeView.ts';

@@ -1,8 +1,7 @@
 import { type PrivacyLevel, type StateStore } from '../../adapters/store/stateStore.ts';
 import { withRefresh } from '../../cards/cardRefresh.ts';
 import { caseCardText, renderCaseCard } from '../../cards/meetings/caseCard.ts';
-import { caseId, type PupilCase } from '../../rules/cases/pupilCase.ts';
-import { formatShortDate } from '../../rules/dates/isoDate.ts';
+import { caseId, formatShortDate, type PupilCase } from '../../rules/index.ts';
 import { fullViewUserIds } from '../access/teamsUsers.ts';
 import { type BotMessage, type ConversationInfo } from '../host/featureHost.ts';
 import { type SchoolData } from '../schools/schoolData.ts';

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type StateStore } from '../../adapters/store/stateStore.ts';
-import { caseId } from '../../rules/cases/pupilCase.ts';
-import { pupilName } from '../../rules/pupils/pupil.ts';
+import { caseId, pupilName } from '../../rules/index.ts';
 import { deliveryKey } from '../alerts/alertKeys.ts';
 import { yearLabel } from '../queries/describeView.ts';
 import { type Log } from '../log.ts';

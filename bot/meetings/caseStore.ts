@@ -1,6 +1,13 @@
 import { updateRecord, VersionConflictError, type StateStore } from '../../adapters/store/stateStore.ts';
-import { applyCaseChange, type CaseChange, type CaseChangeContext } from '../../rules/cases/applyCaseChange.ts';
-import { caseId, openCase, type OpenCaseInput, type PupilCase } from '../../rules/cases/pupilCase.ts';
+import {
+  applyCaseChange,
+  type CaseChange,
+  type CaseChangeContext,
+  caseId,
+  openCase,
+  type OpenCaseInput,
+  type PupilCase,
+} from '../../rules/index.ts';
 
 /** Store namespace of cases: one record per pupil per school, id `<urn>|<upn>`. */
 export const CASE_NAMESPACE = 'meetings.case';

@@ -1,15 +1,23 @@
 import { type PrivacyLevel } from '../../adapters/store/stateStore.ts';
 import { formatInstant } from '../../cards/formatInstant.ts';
 import { type CaseCardView } from '../../cards/meetings/caseCard.ts';
-import { stageName, suggestedNextReview } from '../../rules/cases/applyCaseChange.ts';
-import { overdueActions, reviewOverdue } from '../../rules/cases/caseDue.ts';
-import { ACTION_PARTIES, ACTION_PARTY_LABELS, caseId, type PupilCase } from '../../rules/cases/pupilCase.ts';
-import { formatShortDate } from '../../rules/dates/isoDate.ts';
-import { createEvaluationContext } from '../../rules/findings/evaluationContext.ts';
-import { formatPercent } from '../../rules/measures/absenceThresholds.ts';
-import { SOURCES } from '../../rules/sources/sourceRegister.ts';
-import { pupilMeasures, type PupilMeasures } from '../../rules/measures/pupilMeasures.ts';
-import { pupilIndexOf } from '../../rules/register/register.ts';
+import {
+  ACTION_PARTIES,
+  ACTION_PARTY_LABELS,
+  caseId,
+  createEvaluationContext,
+  formatPercent,
+  formatShortDate,
+  overdueActions,
+  type PupilCase,
+  pupilIndexOf,
+  pupilMeasures,
+  type PupilMeasures,
+  reviewOverdue,
+  SOURCES,
+  stageName,
+  suggestedNextReview,
+} from '../../rules/index.ts';
 import { viewFinding } from '../queries/findingView.ts';
 import { yearLabel } from '../queries/describeView.ts';
 import { RULE_TITLES } from '../queries/listedRules.ts';

@@ -1,6 +1,6 @@
 import { otherSchoolRefusal } from '../schools/crossSchool.ts';
 import { type PrivacyLevel, type SchoolRole } from '../../adapters/store/stateStore.ts';
-import { type CaseActor } from '../../rules/cases/pupilCase.ts';
+import { type CaseActor } from '../../rules/index.ts';
 import { userKey } from '../access/access.ts';
 import { type ConversationInfo, type UserInfo } from '../host/featureHost.ts';
 import { findSchool, schoolList } from '../queries/schoolScope.ts';

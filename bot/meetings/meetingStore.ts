@@ -1,8 +1,5 @@
 import { updateRecord, type StateStore } from '../../adapters/store/stateStore.ts';
-import { type IsoDate } from '../../rules/dates/isoDate.ts';
-import { type MeetingAgenda } from '../../rules/cases/meetingAgenda.ts';
-import { type MeetingMinutes } from '../../rules/cases/meetingMinutes.ts';
-import { type CaseActor } from '../../rules/cases/pupilCase.ts';
+import { type CaseActor, type IsoDate, type MeetingAgenda, type MeetingMinutes } from '../../rules/index.ts';
 
 /** Store namespace of meetings (id: the meeting id) and of each conversation's current meeting (id: conversation). */
 export const MEETING_NAMESPACE = 'meetings.meeting';

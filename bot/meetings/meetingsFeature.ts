@@ -1,6 +1,6 @@
 import { type SchoolToday } from '../schools/botToday.ts';
 import { type StateStore } from '../../adapters/store/stateStore.ts';
-import { type NationalFigures } from '../../rules/cases/cohortComparison.ts';
+import { type NationalFigures } from '../../rules/index.ts';
 import { type AccessControl } from '../access/access.ts';
 import { rememberTeamsUser } from '../access/teamsUsers.ts';
 import { type FeatureModule, type MessageHandler } from '../host/featureHost.ts';

@@ -1,5 +1,5 @@
 import { type StateStore } from '../../adapters/store/stateStore.ts';
-import { type NationalFigures } from '../../rules/cases/cohortComparison.ts';
+import { type NationalFigures } from '../../rules/index.ts';
 import { type AccessControl } from '../access/access.ts';
 import { type ProactiveSender } from '../host/featureHost.ts';
 import { type Log } from '../log.ts';

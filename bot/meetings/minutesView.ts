@@ -1,7 +1,6 @@
 import { CardTooLargeError } from '../../cards/fillCard.ts';
 import { renderMinutesCard, type MinutesCardView } from '../../cards/meetings/minutesCard.ts';
-import { ACTION_PARTY_LABELS } from '../../rules/cases/pupilCase.ts';
-import { formatShortDate } from '../../rules/dates/isoDate.ts';
+import { ACTION_PARTY_LABELS, formatShortDate } from '../../rules/index.ts';
 import { yearLabel } from '../queries/describeView.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
 import { type MeetingRecord } from './meetingStore.ts';

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { agendaText, renderAgendaCard } from '../../cards/meetings/agendaCard.ts';
-import { caseId } from '../../rules/cases/pupilCase.ts';
-import { pupilName } from '../../rules/pupils/pupil.ts';
-import { pupilIndexOf } from '../../rules/register/register.ts';
+import { caseId, pupilIndexOf, pupilName } from '../../rules/index.ts';
 import { userKey } from '../access/access.ts';
 import { type ActionResult, type ActionTurn } from '../host/featureHost.ts';
 import { agendaCardView } from './agendaView.ts';

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type StateStore } from '../../adapters/store/stateStore.ts';
-import { overdueItems, type OverdueItem } from '../../rules/cases/caseDue.ts';
-import { type PupilCase } from '../../rules/cases/pupilCase.ts';
-import { formatShortDate } from '../../rules/dates/isoDate.ts';
+import { formatShortDate, type OverdueItem, overdueItems, type PupilCase } from '../../rules/index.ts';
 import { deliveryKey } from '../alerts/alertKeys.ts';
 import { type Log } from '../log.ts';
 import { type SchoolData } from '../schools/schoolData.ts';

@@ -1,4 +1,4 @@
-import { type PupilCase } from '../../rules/cases/pupilCase.ts';
+import { type PupilCase } from '../../rules/index.ts';
 import { type ConversationRef, type ProactiveSender } from '../host/featureHost.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
 import { caseMessageFor } from './caseMessage.ts';

@@ -1,8 +1,6 @@
 import { schoolLabel } from '../schools/schoolData.ts';
 import { cohortCard, type YearGroupChartView } from '../../cards/queries/cohortCard.ts';
-import { formatLongDate } from '../../rules/dates/isoDate.ts';
-import { absencePercent, formatPercent } from '../../rules/measures/absenceThresholds.ts';
-import { cohortMeasures, type CohortFilter } from '../../rules/measures/cohortMeasures.ts';
+import { absencePercent, type CohortFilter, cohortMeasures, formatLongDate, formatPercent } from '../../rules/index.ts';
 import { userKey } from '../access/access.ts';
 import { type BotMessage, type ConversationInfo, type UserInfo } from '../host/featureHost.ts';
 import { contextFlagFilters, filtersLabel, yearLabel } from './describeView.ts';

@@ -1,9 +1,15 @@
 import { crossBorderCard, type CrossBorderCardRow } from '../../cards/queries/crossBorderCard.ts';
-import { dutyHolders, laName, residenceOf } from '../../rules/crossBorder/crossBorder.ts';
-import { formatLongDate } from '../../rules/dates/isoDate.ts';
-import { type Finding } from '../../rules/findings/finding.ts';
-import { inCohort, type CohortFilter } from '../../rules/measures/cohortMeasures.ts';
-import { pupilName, type Pupil } from '../../rules/pupils/pupil.ts';
+import {
+  type CohortFilter,
+  dutyHolders,
+  type Finding,
+  formatLongDate,
+  inCohort,
+  laName,
+  type Pupil,
+  pupilName,
+  residenceOf,
+} from '../../rules/index.ts';
 import { userKey } from '../access/access.ts';
 import { type BotMessage } from '../host/featureHost.ts';
 import { schoolLabel, type SchoolData } from '../schools/schoolData.ts';

@@ -1,6 +1,5 @@
 import { findingsCard } from '../../cards/queries/findingsCard.ts';
-import { formatLongDate } from '../../rules/dates/isoDate.ts';
-import { pupilName } from '../../rules/pupils/pupil.ts';
+import { formatLongDate, pupilName } from '../../rules/index.ts';
 import { userKey } from '../access/access.ts';
 import { type BotMessage } from '../host/featureHost.ts';
 import { privacyLabel, yearLabel } from './describeView.ts';

@@ -1,6 +1,4 @@
-import { formatLongDate } from '../../rules/dates/isoDate.ts';
-import { inCohort, type CohortFilter } from '../../rules/measures/cohortMeasures.ts';
-import { pupilName } from '../../rules/pupils/pupil.ts';
+import { type CohortFilter, type Finding, formatLongDate, inCohort, pupilName } from '../../rules/index.ts';
 import { CardTooLargeError } from '../../cards/fillCard.ts';
 import { listCard, type ListCardRow } from '../../cards/queries/listCard.ts';
 import { type BotMessage, type ConversationInfo, type UserInfo } from '../host/featureHost.ts';
@@ -12,7 +10,6 @@ import { type QueryServices } from './queryServices.ts';
 import { encodeQueryToken, type QueryToken } from './queryToken.ts';
 import { refreshForAuthorisedViewers } from './refreshViews.ts';
 import { type ScopedSchool } from './schoolScope.ts';
-import { type Finding } from '../../rules/findings/finding.ts';
 import { type SchoolData, schoolLabel } from '../schools/schoolData.ts';
 
 /** Rows per card. A page whose rows are unusually long is shrunk until the card fits Teams' 28 KB. */

@@ -1,15 +1,19 @@
 import { partTimeCard, type PartTimeCardRow } from '../../cards/queries/partTimeCard.ts';
-import { formatLongDate, toDayNumber, type IsoDate } from '../../rules/dates/isoDate.ts';
-import { type Finding } from '../../rules/findings/finding.ts';
-import { inCohort, type CohortFilter } from '../../rules/measures/cohortMeasures.ts';
 import {
+  type CohortFilter,
   effectiveEnd,
+  type Finding,
+  formatLongDate,
+  inCohort,
   isInPlaceOn,
+  type IsoDate,
   lastReviewBy,
-  weeklySessionWords,
   type PartTimeTimetable,
-} from '../../rules/partTime/partTimeTimetable.ts';
-import { pupilName, type Pupil } from '../../rules/pupils/pupil.ts';
+  type Pupil,
+  pupilName,
+  toDayNumber,
+  weeklySessionWords,
+} from '../../rules/index.ts';
 import { userKey } from '../access/access.ts';
 import { type BotMessage } from '../host/featureHost.ts';
 import { schoolLabel, type SchoolData } from '../schools/schoolData.ts';

@@ -1,19 +1,23 @@
 import { choicesCard } from '../../cards/queries/choicesCard.ts';
 import { weeklyAttendanceChart } from '../../cards/charts/weeklyAttendanceChart.ts';
 import { pupilCard } from '../../cards/queries/pupilCard.ts';
-import { formatLongDate } from '../../rules/dates/isoDate.ts';
-import { formatPercent } from '../../rules/measures/absenceThresholds.ts';
-import { pupilMeasures } from '../../rules/measures/pupilMeasures.ts';
-import { weeklyAttendance } from '../../rules/measures/weeklyAttendance.ts';
-import { isInPlaceOn } from '../../rules/partTime/partTimeTimetable.ts';
-import { pupilName, type Pupil } from '../../rules/pupils/pupil.ts';
+import {
+  formatLongDate,
+  formatPercent,
+  isInPlaceOn,
+  laName,
+  type Pupil,
+  pupilMeasures,
+  pupilName,
+  residenceOf,
+  type School,
+  weeklyAttendance,
+} from '../../rules/index.ts';
 import { userKey } from '../access/access.ts';
 import { type BotMessage, type ConversationInfo, type UserInfo } from '../host/featureHost.ts';
 import { type SchoolData, schoolLabel } from '../schools/schoolData.ts';
 import { recentMarks } from './recentMarks.ts';
 import { privacyLabel, yearLabel } from './describeView.ts';
-import { laName, residenceOf } from '../../rules/crossBorder/crossBorder.ts';
-import { type School } from '../../rules/register/register.ts';
 import { findPupils } from './findPupils.ts';
 import { hiddenInView, viewFinding } from './findingView.ts';
 import { RULE_TITLES } from './listedRules.ts';

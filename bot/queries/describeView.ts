@@ -1,5 +1,5 @@
 import { type PrivacyLevel } from '../../adapters/store/stateStore.ts';
-import { type CohortFilter } from '../../rules/measures/cohortMeasures.ts';
+import { type CohortFilter } from '../../rules/index.ts';
 import { type ConversationInfo } from '../host/featureHost.ts';
 
 /** "Year 9", "Reception", "Nursery (N1)": how staff say a year group. */

@@ -1,5 +1,4 @@
-import { findRegisterCode } from '../../rules/codes/registerCodes.ts';
-import { formatLongDate, formatShortDate, isIsoDate } from '../../rules/dates/isoDate.ts';
+import { findRegisterCode, formatLongDate, formatShortDate, isIsoDate } from '../../rules/index.ts';
 import { type PrivacyLevel } from '../../adapters/store/stateStore.ts';
 
 /** One line of a finding's evidence as a person reads it. */

@@ -1,4 +1,4 @@
-import { pupilName, type Pupil } from '../../rules/pupils/pupil.ts';
+import { type Pupil, pupilName } from '../../rules/index.ts';
 
 function words(text: string): string[] {
   return text

@@ -1,6 +1,5 @@
 import { type PrivacyLevel } from '../../adapters/store/stateStore.ts';
-import { type Finding } from '../../rules/findings/finding.ts';
-import { type PolicyProfile } from '../../rules/policies/policyProfile.ts';
+import { type Finding, type PolicyProfile } from '../../rules/index.ts';
 
 export interface FindingView {
   reason: string;

@@ -1,5 +1,4 @@
-import { type FindingRule, type RuleId, type Finding } from '../../rules/findings/finding.ts';
-import { formatShortDate } from '../../rules/dates/isoDate.ts';
+import { type Finding, type FindingRule, formatShortDate, type RuleId } from '../../rules/index.ts';
 import { type QuestionKind } from '../questions/question.ts';
 
 /** How a list question is answered: which rule's findings, and how to say the figure that matters. */

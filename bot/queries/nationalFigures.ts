@@ -1,4 +1,4 @@
-import { type CohortFilter } from '../../rules/measures/cohortMeasures.ts';
+import { type CohortFilter } from '../../rules/index.ts';
 
 /**
  * National figures to set a school's against, as published by DfE (Explore Education Statistics), with

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { lastSchoolDayOnOrBefore } from '../../rules/calendar/calendarLookup.ts';
-import { formatLongDate } from '../../rules/dates/isoDate.ts';
+import { formatLongDate, lastSchoolDayOnOrBefore } from '../../rules/index.ts';
 import {
   type ActionResult,
   type ActionTurn,

@@ -1,6 +1,4 @@
-import { registerCodeById } from '../../rules/codes/registerCodes.ts';
-import { formatShortDate, isoWeekday } from '../../rules/dates/isoDate.ts';
-import { markAt, type Register } from '../../rules/register/register.ts';
+import { formatShortDate, isoWeekday, markAt, type Register, registerCodeById } from '../../rules/index.ts';
 
 /** What a day cell shows when the school was closed, or the day is after the as-of date. */
 export const NO_SESSION = '–';

@@ -1,6 +1,12 @@
-import { MONTH_NAMES } from '../../rules/dates/calendarMonth.ts';
-import { easterSunday } from '../../rules/dates/bankHolidays.ts';
-import { addDays, isIsoDate, isoWeekday, mondayOf, type IsoDate } from '../../rules/dates/isoDate.ts';
+import {
+  addDays,
+  easterSunday,
+  isIsoDate,
+  type IsoDate,
+  isoWeekday,
+  mondayOf,
+  MONTH_NAMES,
+} from '../../rules/index.ts';
 import { type ParseContext, type QuestionDates } from './question.ts';
 import { halfTermAt, halfTerms, termAt, type SchoolPeriod } from './schoolPeriods.ts';
 import { blankSpans, type TextSpan } from './spans.ts';

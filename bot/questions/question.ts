@@ -1,5 +1,4 @@
-import { type Term } from '../../rules/calendar/schoolCalendar.ts';
-import { type IsoDate } from '../../rules/dates/isoDate.ts';
+import { type IsoDate, type Term } from '../../rules/index.ts';
 
 /**
  * What a member of staff can ask the bot. Most kinds name one rule or measure of `rules/`; then one pupil

@@ -1,4 +1,4 @@
-import { checkUpn } from '../../rules/pupils/upn.ts';
+import { checkUpn } from '../../rules/index.ts';
 import { type TextSpan } from './spans.ts';
 
 /** A word of 13 characters shaped like a UPN: a letter, eleven digits, and a digit or (temporary) a letter. */

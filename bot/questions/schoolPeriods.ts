@@ -1,7 +1,4 @@
-import { type Term } from '../../rules/calendar/schoolCalendar.ts';
-import { academicYearOf } from '../../rules/dates/academicYear.ts';
-import { easterSunday } from '../../rules/dates/bankHolidays.ts';
-import { addDays, isoWeekday, type IsoDate } from '../../rules/dates/isoDate.ts';
+import { academicYearOf, addDays, easterSunday, type IsoDate, isoWeekday, type Term } from '../../rules/index.ts';
 
 /** A stretch of the school year a question can name: a half-term or a whole term. */
 export interface SchoolPeriod {

@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { returnsCard, type ReturnsCardRow } from '../../cards/returns/returnsCard.ts';
-import { formatMonth, isCalendarMonth, MONTH_NAMES, monthBounds } from '../../rules/dates/calendarMonth.ts';
-import { formatShortDate } from '../../rules/dates/isoDate.ts';
-import { monthlyReturns } from '../../rules/returns/monthlyReturns.ts';
+import {
+  formatMonth,
+  formatShortDate,
+  isCalendarMonth,
+  MONTH_NAMES,
+  monthBounds,
+  monthlyReturns,
+} from '../../rules/index.ts';
 import { userKey } from '../access/access.ts';
 import { RETURN_ROLES } from '../decisions/decisionServices.ts';
 import {

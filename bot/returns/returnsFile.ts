@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_UPLOAD_MAX_BYTES, uploadFileBytes, type FileUploadFailure } from '../../adapters/teams/fileUpload.ts';
-import { formatMonth, isCalendarMonth, monthBounds } from '../../rules/dates/calendarMonth.ts';
-import { monthlyReturns } from '../../rules/returns/monthlyReturns.ts';
-import { schoolsReturnsCsv } from '../../rules/returns/returnsCsv.ts';
+import { formatMonth, isCalendarMonth, monthBounds, monthlyReturns, schoolsReturnsCsv } from '../../rules/index.ts';
 import { userKey } from '../access/access.ts';
 import { RETURN_ROLES } from '../decisions/decisionServices.ts';
 import {

@@ -1,5 +1,5 @@
 import { VersionConflictError, type StateStore } from '../../adapters/store/stateStore.ts';
-import { returnKey, type LocalAuthorityReturn } from '../../rules/returns/localAuthorityReturn.ts';
+import { type LocalAuthorityReturn, returnKey } from '../../rules/index.ts';
 import { RETURN_NAMESPACE, returnId, type SicknessReturnRecord } from '../decisions/decisionStore.ts';
 
 /** Attendance returns marked made ("LA notified"), one record per school, pupil and run. */

@@ -1,4 +1,4 @@
-import { monthNumberOf, monthOf } from '../../rules/dates/calendarMonth.ts';
+import { monthNumberOf, monthOf } from '../../rules/index.ts';
 import { userKey } from '../access/access.ts';
 import { RETURN_ROLES } from '../decisions/decisionServices.ts';
 import { type ConversationInfo, type UserInfo } from '../host/featureHost.ts';

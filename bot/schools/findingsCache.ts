@@ -1,9 +1,12 @@
-import { createAttendanceEngine, type AttendanceEngine } from '../../rules/engine/attendanceEngine.ts';
-import { completeFindings } from '../../rules/findings/completeFindings.ts';
-import { type EvaluationContext } from '../../rules/findings/evaluationContext.ts';
-import { type Finding } from '../../rules/findings/finding.ts';
-import { type PartTimeTimetable } from '../../rules/partTime/partTimeTimetable.ts';
-import { type Register } from '../../rules/register/register.ts';
+import {
+  type AttendanceEngine,
+  completeFindings,
+  createAttendanceEngine,
+  type EvaluationContext,
+  type Finding,
+  type PartTimeTimetable,
+  type Register,
+} from '../../rules/index.ts';
 import { type RecordedTimetables } from './recordedTimetables.ts';
 import { type SchoolData } from './schoolData.ts';
 

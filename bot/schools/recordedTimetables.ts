@@ -1,8 +1,6 @@
 import { listRecordedTimetables } from '../../adapters/store/partTimeTimetableRecords.ts';
 import { type StateStore } from '../../adapters/store/stateStore.ts';
-import { mergePartTimeTimetables } from '../../rules/partTime/mergePartTimeTimetables.ts';
-import { type PartTimeTimetable } from '../../rules/partTime/partTimeTimetable.ts';
-import { type Register } from '../../rules/register/register.ts';
+import { mergePartTimeTimetables, type PartTimeTimetable, type Register } from '../../rules/index.ts';
 import { type SchoolData } from './schoolData.ts';
 
 /**

@@ -1,11 +1,13 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { readRegisterBundle } from '../../adapters/register/readRegisterBundle.ts';
-import { lastSchoolDayOnOrBefore } from '../../rules/calendar/calendarLookup.ts';
-import { policyProfile } from '../../rules/policies/policyProfiles.ts';
-import { type PolicyProfile } from '../../rules/policies/policyProfile.ts';
-import { lastMarkedSchoolDay } from '../../rules/register/lastMarkedSchoolDay.ts';
-import { type Register } from '../../rules/register/register.ts';
+import {
+  lastMarkedSchoolDay,
+  lastSchoolDayOnOrBefore,
+  policyProfile,
+  type PolicyProfile,
+  type Register,
+} from '../../rules/index.ts';
 
 /** One school the bot answers for: its register, the profile it follows and its default as-of date. */
 export interface SchoolData {

@@ -1,7 +1,4 @@
-import { sessionIndexOf } from '../../rules/calendar/calendarLookup.ts';
-import { findRegisterCode } from '../../rules/codes/registerCodes.ts';
-import { type MarkChange } from '../../rules/engine/applyMarks.ts';
-import { lastMarkedSchoolDay } from '../../rules/register/lastMarkedSchoolDay.ts';
+import { findRegisterCode, lastMarkedSchoolDay, type MarkChange, sessionIndexOf } from '../../rules/index.ts';
 import { engineFor, type FindingsCache } from '../schools/findingsCache.ts';
 import { loadSchool, type SchoolData } from '../schools/schoolData.ts';
 import { type SchoolMarksUpdate } from './registerJournal.ts';

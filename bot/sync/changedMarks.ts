@@ -1,6 +1,4 @@
-import { halfName } from '../../rules/calendar/schoolCalendar.ts';
-import { registerCodeById } from '../../rules/codes/registerCodes.ts';
-import { type Register } from '../../rules/register/register.ts';
+import { halfName, type Register, registerCodeById } from '../../rules/index.ts';
 import { type SchoolMarksUpdate } from './registerJournal.ts';
 
 /**

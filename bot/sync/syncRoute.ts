@@ -2,7 +2,7 @@ import { guarded } from '../server/guarded.ts';
 import { OPERATOR_BODY_LIMIT, readJsonBody } from '../server/readJsonBody.ts';
 import { type Request, type Response, type Server } from 'restify';
 import { z } from 'zod';
-import { isIsoDate } from '../../rules/dates/isoDate.ts';
+import { isIsoDate } from '../../rules/index.ts';
 import { type Log } from '../log.ts';
 import { bearerTokenMatches } from '../server/bearerToken.ts';
 import { type SyncRequest, type WondeSyncRuntime } from './wondeSyncRuntime.ts';

@@ -1,6 +1,6 @@
 import { type AdaptiveCardJson } from '../cardTypes.ts';
 import { type AlertCardModel, rowActionLabel, type DoneNote } from './alertCardModel.ts';
-import { formatLongDate } from '../../rules/dates/isoDate.ts';
+import { formatLongDate } from '../../rules/index.ts';
 import { CardTooLargeError, cardTemplate } from '../fillCard.ts';
 import { formatInstant } from '../formatInstant.ts';
 

@@ -1,4 +1,4 @@
-import { type PrivacyLevel } from '../../rules/pupils/privacyLevel.ts';
+import { type PrivacyLevel } from '../../rules/index.ts';
 
 /** The alert kinds a conversation can switch on and off; bot/alerts/alertKinds.ts says which findings each carries. */
 export type AlertKind =

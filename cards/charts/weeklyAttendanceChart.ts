@@ -1,6 +1,4 @@
-import { formatShortDate } from '../../rules/dates/isoDate.ts';
-import { formatPercent } from '../../rules/measures/absenceThresholds.ts';
-import { type WeeklyAttendance } from '../../rules/measures/weeklyAttendance.ts';
+import { formatPercent, formatShortDate, type WeeklyAttendance } from '../../rules/index.ts';
 import { type ChartSeries } from './chartSeries.ts';
 
 /** A line chart and the facts that stand in for it where charts are not drawn. */

@@ -1,4 +1,4 @@
-import { IS_ATTENDANCE, IS_AUTHORISED, IS_POSSIBLE, IS_UNAUTHORISED } from '../../../rules/codes/codeCategories.ts';
+import { IS_ATTENDANCE, IS_AUTHORISED, IS_POSSIBLE, IS_UNAUTHORISED } from '../../../rules/index.ts';
 import { type SourceMark } from '../../import/sourceRows.ts';
 import { child, textOf, type XmlNode } from './ctfPupil.ts';
 

@@ -1,4 +1,4 @@
-import { checkUpn } from '../../../rules/pupils/upn.ts';
+import { checkUpn } from '../../../rules/index.ts';
 import { parseDateField, parseYearGroupField } from '../fieldParsers.ts';
 import { type PupilDetails, type RowProblem } from '../../import/sourceRows.ts';
 

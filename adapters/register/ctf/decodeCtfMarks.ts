@@ -1,5 +1,4 @@
-import { type SchoolCalendar } from '../../../rules/calendar/schoolCalendar.ts';
-import { addDays, isWeekend } from '../../../rules/dates/isoDate.ts';
+import { addDays, isWeekend, type SchoolCalendar } from '../../../rules/index.ts';
 
 /** How an exporter laid out the mark string: a pair for every calendar day, or for weekdays only. */
 export type CtfMarkLayout = 'every day' | 'weekdays';

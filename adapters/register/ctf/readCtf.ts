@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { LONGEST_SCHOOL_YEAR_DAYS, registerDateInBounds } from '../../../rules/calendar/calendarBounds.ts';
-import { type SchoolCalendar } from '../../../rules/calendar/schoolCalendar.ts';
-import { parseRegisterCode } from '../../../rules/codes/parseRegisterCode.ts';
-import { isIsoDate } from '../../../rules/dates/isoDate.ts';
+import {
+  isIsoDate,
+  LONGEST_SCHOOL_YEAR_DAYS,
+  parseRegisterCode,
+  registerDateInBounds,
+  type SchoolCalendar,
+} from '../../../rules/index.ts';
 import { type SourceRead, type SourceRow } from '../../import/sourceRows.ts';
 import { CTF_ENCODING_REMEDY, decodeText, notUtf8Message, type TextEncoding } from '../textEncoding.ts';
 import { elementSpans, innerSpans } from './ctfElementLines.ts';

@@ -1,5 +1,4 @@
-import { registerDateInBounds } from '../../../rules/calendar/calendarBounds.ts';
-import { isoWeekday, addDays } from '../../../rules/dates/isoDate.ts';
+import { addDays, isoWeekday, registerDateInBounds } from '../../../rules/index.ts';
 import { parseDateField, type FieldParse } from '../fieldParsers.ts';
 import { type SourceRow } from '../../import/sourceRows.ts';
 import { type ColumnRole } from './misColumnRoles.ts';

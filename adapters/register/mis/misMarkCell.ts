@@ -1,4 +1,4 @@
-import { parseRegisterCode } from '../../../rules/codes/parseRegisterCode.ts';
+import { parseRegisterCode } from '../../../rules/index.ts';
 import { type SessionName, type SourceRow } from '../../import/sourceRows.ts';
 
 /**

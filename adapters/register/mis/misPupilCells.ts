@@ -1,4 +1,4 @@
-import { checkUpn } from '../../../rules/pupils/upn.ts';
+import { checkUpn } from '../../../rules/index.ts';
 import {
   parseDateField,
   parseFlagField,

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { registerDateInBounds } from '../../../rules/calendar/calendarBounds.ts';
+import { registerDateInBounds } from '../../../rules/index.ts';
 import { type SourceRead, type SourceRow } from '../../import/sourceRows.ts';
 import { detectMisLayout, type MisLayout } from './detectMisLayout.ts';
 import { COLUMN_ROLES, matchColumns } from './misColumnRoles.ts';
