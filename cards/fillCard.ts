@@ -32,7 +32,7 @@ export interface CardTemplate<TData> {
 }
 
 /**
- * Loads an Adaptive Card template (a JSON file beside the caller, e.g.
+ * Loads and parses an Adaptive Card template (a JSON file beside the caller, e.g.
  * `cardTemplate<ListCardData>(new URL('./listCard.json', import.meta.url))`) once, and returns a typed
  * filler. Filling checks what Teams would otherwise reject silently or show broken: a card over 28 KB,
  * and a `${...}` left unexpanded because the data lacked a field the template names.
@@ -43,10 +43,13 @@ export function cardTemplate<TData extends object>(file: URL): CardTemplate<TDat
   if (typeof payload !== 'object' || payload === null || (payload as { type?: unknown }).type !== 'AdaptiveCard') {
     throw new Error(`${name} is not an Adaptive Card template: its top-level "type" must be "AdaptiveCard"`);
   }
+  // Parsing the template's expressions is most of the work of filling it, so it is done once here: expand
+  // reads the prepared template and builds a new card each call, and runs to completion synchronously.
+  const template = new templating.Template(payload);
   return {
     name,
     fill(data: TData): AdaptiveCardJson {
-      const card = new templating.Template(payload).expand({ $root: data }) as AdaptiveCardJson;
+      const card = template.expand({ $root: data }) as AdaptiveCardJson;
       const json = JSON.stringify(card);
       const unexpanded = json.match(/\$\{[^}]*\}/);
       if (unexpanded)

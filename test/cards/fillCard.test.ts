@@ -23,6 +23,20 @@ const listTemplate = {
 };
 
 describe('cardTemplate', () => {
+  it('fills one loaded template many times, each card its own and the earlier ones untouched', () => {
+    const template = cardTemplate<{ title: string; rows: { name: string; figure: string }[] }>(
+      templateFile(listTemplate),
+    );
+    const first = template.fill({ title: 'One pupil', rows: [{ name: 'Ann', figure: '10 sessions' }] });
+    const snapshot = JSON.stringify(first);
+    const second = template.fill({ title: 'No pupils', rows: [] });
+    const third = template.fill({ title: 'One pupil', rows: [{ name: 'Ann', figure: '10 sessions' }] });
+    expect(JSON.stringify(first)).toBe(snapshot);
+    expect((second.body as { text: string }[]).map((b) => b.text)).toEqual(['No pupils']);
+    expect(third).toEqual(first);
+    expect(third).not.toBe(first);
+  });
+
   it('fills fields and repeats rows bound to an array', () => {
     const card = cardTemplate<{ title: string; rows: { name: string; figure: string }[] }>(
       templateFile(listTemplate),
