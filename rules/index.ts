@@ -84,3 +84,4 @@ export * from './crossBorder/crossBorder.ts';
 export * from './returns/localAuthorityReturn.ts';
 export * from './returns/monthlyReturns.ts';
 export * from './returns/returnsCsv.ts';
+export * from './crossBorder/localAuthorityNumbers.ts';

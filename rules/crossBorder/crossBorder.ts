@@ -2,6 +2,7 @@ import { type Citation } from '../findings/citation.ts';
 import { type PolicyProfile } from '../policies/policyProfile.ts';
 import { type Pupil } from '../pupils/pupil.ts';
 import { type School } from '../register/register.ts';
+import { localAuthorityNameOf } from './localAuthorityNumbers.ts';
 
 /** A DfE local authority number: three digits, as in the first part of a school's LAESTAB. */
 export const LA_CODE = /^\d{3}$/;
@@ -118,9 +119,13 @@ export function dutiesForRule(rule: string, policy: PolicyProfile): readonly Dut
   return dutyHolders(policy).filter((d) => wanted.includes(d.duty));
 }
 
-/** "LA 830": how a local authority is named when only its number is known. */
+/**
+ * "Derbyshire (LA 830)": an authority by name and number. The name the school's own records give wins (for
+ * the School LA), else the DfE's name for the number; "LA 830" alone only for a number no list holds.
+ */
 export function laName(code: string, schoolLaName?: string): string {
-  return schoolLaName ? `${schoolLaName} (LA ${code})` : `LA ${code}`;
+  const name = schoolLaName ?? localAuthorityNameOf(code);
+  return name ? `${name} (LA ${code})` : `LA ${code}`;
 }
 
 interface FindingLike {

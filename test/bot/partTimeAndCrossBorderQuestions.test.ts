@@ -161,7 +161,7 @@ describe('part-time timetables and cross-border pupils, asked through the bot ov
     expect(names(reply.card)).toEqual(['Cody Commuter']);
     console.log('DBG', reply.card?.fallbackText);
     const text = cardText(reply.card);
-    expect(text).toContain('Lives in LA 830, the Home LA; the school is in Derby (LA 831), the School LA');
+    expect(text).toContain('Lives in Derbyshire (LA 830), the Home LA; the school is in Derby (LA 831), the School LA');
     expect(text).toContain('Penalty notice (penalty threshold): The School LA, under its own code of conduct.');
     expect(text).toContain(
       'Prosecution (penalty threshold): The School LA, telling the Home LA that legal action is being taken.',
@@ -178,7 +178,7 @@ describe('part-time timetables and cross-border pupils, asked through the bot ov
       const cross = await bot.say(PERSONAL, 'cross-border pupils', 'personal');
       expect(names(cross.card)).toEqual(['Cody Commuter · Derby Road Primary', 'Dara Crosser · Dales Academy']);
       expect(cardText(cross.card)).toContain(
-        'Lives in LA 831, the Home LA; the school is in Derbyshire (LA 830), the School LA',
+        'Lives in Derby (LA 831), the Home LA; the school is in Derbyshire (LA 830), the School LA',
       );
       const reviews = await bot.say(PERSONAL, 'overdue reviews', 'personal');
       expect(names(reviews.card)).toContain('Dara Crosser · Dales Academy');

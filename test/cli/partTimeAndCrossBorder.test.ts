@@ -55,7 +55,9 @@ describe('attendance check with part-time timetables and cross-border pupils', (
     const byUpn = new Map(body.findings.map((f: { upn: string }) => [f.upn, f]));
     const commuter = byUpn.get(COMMUTER) as { nextStep: string; evidence: Record<string, unknown> };
     const local = byUpn.get(LOCAL) as { nextStep: string; evidence: Record<string, unknown> };
-    expect(commuter.nextStep).toMatch(/Cross-border pupil \(lives in LA 830, school in Derby \(LA 831\)\)/);
+    expect(commuter.nextStep).toMatch(
+      /Cross-border pupil \(lives in Derbyshire \(LA 830\), school in Derby \(LA 831\)\)/,
+    );
     expect(commuter.nextStep).toMatch(/Penalty notice: The School LA, under its own code of conduct/);
     expect(commuter.nextStep).toMatch(/Prosecution: The School LA, telling the Home LA/);
     expect(commuter.evidence.crossBorder).toMatchObject({ homeLa: '830', schoolLa: '831' });
@@ -65,7 +67,7 @@ describe('attendance check with part-time timetables and cross-border pupils', (
 
   it('shows the home LA and the timetable when explaining a pupil', async () => {
     const commuter = await runCli(['explain', dir, '--upn', COMMUTER, '--as-of', '2025-11-14']);
-    expect(commuter.stdout).toMatch(/Home LA\s+LA 830: cross-border, school in Derby \(LA 831\)/);
+    expect(commuter.stdout).toMatch(/Home LA\s+Derbyshire \(LA 830\): cross-border, school in Derby \(LA 831\)/);
     const partTime = await runCli(['explain', dir, '--upn', PART_TIME, '--as-of', '2025-11-14']);
     expect(partTime.stdout).toMatch(
       /Part-time timetable\s+from Monday,? 15 September 2025 to Friday,? 19 December 2025/,

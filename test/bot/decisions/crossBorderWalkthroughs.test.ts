@@ -71,11 +71,11 @@ describe('walk-throughs name which authority acts for a pupil who lives in anoth
     const text = await penaltyConclusion('Cody Commuter');
     expect(text).toContain('Who acts: the pupil lives in another local authority');
     expect(text).toContain(
-      'The pupil lives in LA 830 (the Home LA) and attends school in Derby (LA 831) (the School LA).',
+      'The pupil lives in Derbyshire (LA 830) (the Home LA) and attends school in Derby (LA 831) (the School LA).',
     );
     expect(text).toContain('Penalty notice: The School LA, Derby (LA 831), under its own code of conduct.');
     expect(text).toContain(
-      'Prosecution: The School LA, Derby (LA 831), telling the Home LA, LA 830, that legal action is being taken.',
+      'Prosecution: The School LA, Derby (LA 831), telling the Home LA, Derbyshire (LA 830), that legal action is being taken.',
     );
     expect(text).toContain('Section 4, Cross border working, paras 47-48');
   });
@@ -110,6 +110,6 @@ describe('walk-throughs name which authority acts for a pupil who lives in anoth
     const done = await bot.press(CHANNEL, second.card!, 'decisions.next', {});
     const text = cardText(done.card);
     expect(text).toContain('Who acts: the pupil lives in another local authority');
-    expect(text).toContain('Alternative provision: The Home LA, LA 830.');
+    expect(text).toContain('Alternative provision: The Home LA, Derbyshire (LA 830).');
   });
 });
