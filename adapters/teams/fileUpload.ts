@@ -3,7 +3,7 @@
  * the whole file to the upload session's address (Microsoft's "Send and receive files using bot": the bot
  * transfers the file to the location it was given; OneDrive's upload-session rules want Content-Range
  * `bytes 0-{n-1}/{n}` and Content-Length). The address comes from an invoke, so it is checked before any
- * byte leaves: https only, no credentials in it, no redirects followed. The request is bounded in size
+ * byte leaves: https to SharePoint only, no credentials in it, no redirects followed. The request is bounded in size
  * and time, because the invoke that carried the address has to be answered within about 5 seconds.
  */
 
@@ -34,6 +34,13 @@ export type FileUploadOutcome = { ok: true; status: number } | ({ ok: false } & 
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
+/**
+ * Where a file consent card's upload session can live: the person's OneDrive for work, which is SharePoint
+ * (`contoso-my.sharepoint.com`, and the government and national clouds' own domains). Pupils' data is
+ * sent nowhere else, whatever address an invoke names.
+ */
+const UPLOAD_HOST_SUFFIXES = ['.sharepoint.com', '.sharepoint.us', '.sharepoint-mil.us', '.sharepoint.cn'];
+
 /** Why an upload address is not one to send pupils' data to, or undefined when it is. */
 export function uploadAddressProblem(address: string, policy: FileUploadPolicy = {}): string | undefined {
   let url: URL;
@@ -43,7 +50,10 @@ export function uploadAddressProblem(address: string, policy: FileUploadPolicy =
     return 'it is not a web address';
   }
   if (url.username || url.password) return 'it carries a user name or password';
-  if (url.protocol === 'https:') return undefined;
+  if (url.protocol === 'https:')
+    return UPLOAD_HOST_SUFFIXES.some((suffix) => url.hostname.toLowerCase().endsWith(suffix))
+      ? undefined
+      : `it is not in SharePoint or OneDrive for work (${url.hostname})`;
   if (url.protocol === 'http:' && policy.allowLoopbackHttpForTests && LOOPBACK_HOSTS.has(url.hostname))
     return undefined;
   return `it is not https (${url.protocol.replace(':', '')})`;

@@ -3,8 +3,21 @@ import { uploadAddressProblem, uploadFileBytes } from '../../../adapters/teams/f
 import { FakeUploadServer } from '../../bot/support/fakeUploadServer.ts';
 
 describe('which upload addresses a file may go to', () => {
-  it('accepts https', () => {
+  it("accepts https to the person's OneDrive for work (SharePoint)", () => {
     expect(uploadAddressProblem('https://contoso-my.sharepoint.com/personal/x/_api/upload?guid=1')).toBeUndefined();
+    expect(uploadAddressProblem('https://Contoso-My.SharePoint.com/personal/x')).toBeUndefined();
+  });
+
+  it('refuses https anywhere else, including names that only look like SharePoint', () => {
+    expect(uploadAddressProblem('https://upload.example/x')).toBe(
+      'it is not in SharePoint or OneDrive for work (upload.example)',
+    );
+    expect(uploadAddressProblem('https://contoso.sharepoint.com.evil.example/x')).toBe(
+      'it is not in SharePoint or OneDrive for work (contoso.sharepoint.com.evil.example)',
+    );
+    expect(uploadAddressProblem('https://evilsharepoint.com/x')).toBe(
+      'it is not in SharePoint or OneDrive for work (evilsharepoint.com)',
+    );
   });
 
   it('refuses plain http, even on loopback, unless the test-only option is set', () => {
