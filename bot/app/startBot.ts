@@ -41,6 +41,8 @@ export interface StartOptions {
    * server). Deliberately not read from the environment, so a deployment cannot loosen the https rule.
    */
   fileUploads?: FileUploadPolicy;
+  /** Tests only: how often the recorded part-time timetables are read again (default 30 s). */
+  recordedTimetablesRefreshMs?: number;
 }
 
 export interface RunningBot {
@@ -50,10 +52,13 @@ export interface RunningBot {
   close(): Promise<void>;
 }
 
+/** How often each instance reads the recorded part-time timetables again, for those another instance recorded. */
+export const RECORDED_TIMETABLES_REFRESH_MS = 30_000;
+
 /**
  * Reads the part-time timetables recorded in the bot before the first findings are worked out. A store
  * that cannot be reached at start-up does not stop the bot: the registers' own timetables answer until
- * the next alert scan reads the record again.
+ * the record is read again (every RECORDED_TIMETABLES_REFRESH_MS, and at each alert scan).
  */
 async function loadRecordedTimetables(recorded: RecordedTimetables, store: StateStore, log: Log): Promise<void> {
   try {
@@ -148,12 +153,24 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       log('findings.warmed', { school: school.urn, ms: Math.round(performance.now() - started) });
     }
   }, 0);
+  // Another instance may record a timetable: read the record again now and then, so this instance's answers
+  // follow within RECORDED_TIMETABLES_REFRESH_MS (a load that finds nothing changed keeps the findings).
+  let refreshing = false;
+  const timetableRefresh = setInterval(() => {
+    if (refreshing) return;
+    refreshing = true;
+    loadRecordedTimetables(recordedTimetables, store, log)
+      .catch((err: unknown) => log('partTime.records-not-loaded', { reason: String(err) }))
+      .finally(() => (refreshing = false));
+  }, options.recordedTimetablesRefreshMs ?? RECORDED_TIMETABLES_REFRESH_MS);
+  timetableRefresh.unref();
   return {
     server,
     services,
     registry,
     close: async () => {
       clearTimeout(warming);
+      clearInterval(timetableRefresh);
       for (const runtime of [...runtimes].reverse()) await runtime.stop();
       await server.close();
       await store.stop();
