@@ -128,7 +128,11 @@ export function decisionsModule(
     );
   }
 
-  async function listDecisions(turn: MessageTurn, typed: string): Promise<void> {
+  /**
+   * The school and pupil a typed command names ("decisions for Amy Smith at Oakfield"), once the asker may
+   * see that pupil's walk-throughs there; otherwise the reply saying why not has been sent.
+   */
+  async function commandPupil(turn: MessageTurn, typed: string) {
     const named = namedSchoolIn(services.schools, typed);
     const pupilText = named ? named.rest : typed;
     const target = await decisionSchool(services, turn.conversation, turn.user, undefined, named?.school);
@@ -137,29 +141,29 @@ export function decisionsModule(
     if (refusal) return void (await turn.reply(refusal));
     const found = decisionPupil(target.school, pupilText);
     if (!found.ok) return void (await turn.reply(found.reply));
-    const walks = await completedWalksFor(services.store, target.school.urn, found.pupil.upn);
+    return { target, pupil: found.pupil };
+  }
+
+  async function listDecisions(turn: MessageTurn, typed: string): Promise<void> {
+    const asked = await commandPupil(turn, typed);
+    if (!asked) return;
+    const { target, pupil } = asked;
+    const walks = await completedWalksFor(services.store, target.school.urn, pupil.upn);
     const at = services.now().toISOString();
     await services.store.appendAudit({
       at,
       who: userKey(turn.user),
       what: 'decision.listed',
       schoolUrn: target.school.urn,
-      upn: found.pupil.upn,
+      upn: pupil.upn,
       detail: { count: walks.length },
     });
-    await turn.reply(decisionListMessage(target.school, found.pupil, walks));
+    await turn.reply(decisionListMessage(target.school, pupil, walks));
   }
 
   async function showPartTime(turn: MessageTurn, typed: string): Promise<void> {
-    const named = namedSchoolIn(services.schools, typed);
-    const pupilText = named ? named.rest : typed;
-    const target = await decisionSchool(services, turn.conversation, turn.user, undefined, named?.school);
-    if (!target.ok) return void (await turn.reply(target.reply));
-    const refusal = pupilWalkRefusal(target.access, target.school);
-    if (refusal) return void (await turn.reply(refusal));
-    const found = decisionPupil(target.school, pupilText);
-    if (!found.ok) return void (await turn.reply(found.reply));
-    await turn.reply(await showPartTimeForPupil(services, turn, target, found.pupil));
+    const asked = await commandPupil(turn, typed);
+    if (asked) await turn.reply(await showPartTimeForPupil(services, turn, asked.target, asked.pupil));
   }
 
   return {
