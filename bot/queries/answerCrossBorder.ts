@@ -10,7 +10,6 @@ import {
   pupilName,
   residenceOf,
 } from '../../rules/index.ts';
-import { userKey } from '../access/access.ts';
 import { type BotMessage } from '../host/featureHost.ts';
 import { schoolLabel, type SchoolData } from '../schools/schoolData.ts';
 import { contextFilterRefusal, filtersLabel, privacyLabel, yearLabel } from './describeView.ts';
@@ -18,7 +17,8 @@ import { citationText, hiddenInView } from './findingView.ts';
 import { RULE_TITLES } from './listedRules.ts';
 import { type QueryServices } from './queryServices.ts';
 import { encodeQueryToken } from './queryToken.ts';
-import { fitPage, pageStart, type RecordListRequest } from './recordListRequest.ts';
+import { auditListShown, fitPage, pageStart } from './listPaging.ts';
+import { type RecordListRequest } from './recordListRequest.ts';
 import { refreshForAuthorisedViewers } from './refreshViews.ts';
 import { type ScopedSchool } from './schoolScope.ts';
 
@@ -129,13 +129,13 @@ export async function answerCrossBorder(services: QueryServices, request: Record
       a.school.name.localeCompare(b.school.name),
   );
   const start = pageStart(request.start, entries.length);
-  const first = schools[0].school;
-  await services.store.appendAudit({
-    at: new Date().toISOString(),
-    who: userKey(request.user),
-    what: 'query.list',
-    schoolUrn: schools.length === 1 ? first.urn : undefined,
-    detail: { kind: 'cross-border-pupils', pupils: entries.length, start, conversation: conversation.id },
+  await auditListShown(services, {
+    user: request.user,
+    conversation,
+    schools,
+    kind: 'cross-border-pupils',
+    pupils: entries.length,
+    start,
   });
   const policies = [...new Map(schools.map(({ school }) => [school.policy.id, school.policy])).values()];
   // The duties are the same under every profile; only where each profile says so differs.
@@ -152,7 +152,7 @@ export async function answerCrossBorder(services: QueryServices, request: Record
     return crossBorderCard({
       title: 'Pupils living in another local authority',
       countText: `${entries.length === 1 ? '1 pupil lives' : `${entries.length} pupils live`} outside the school's local authority.`,
-      school: schools.length === 1 ? schoolLabel(first) : `${schools.length} schools`,
+      school: schools.length === 1 ? schoolLabel(schools[0].school) : `${schools.length} schools`,
       asOfLabel:
         token.label ?? (asOfDates.size === 1 ? formatLongDate([...asOfDates][0]) : "each school's latest register day"),
       policyName: policies.map((p) => p.name).join('; '),

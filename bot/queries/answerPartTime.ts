@@ -14,7 +14,6 @@ import {
   toDayNumber,
   weeklySessionWords,
 } from '../../rules/index.ts';
-import { userKey } from '../access/access.ts';
 import { type BotMessage } from '../host/featureHost.ts';
 import { schoolLabel, type SchoolData } from '../schools/schoolData.ts';
 import { contextFilterRefusal, filtersLabel, privacyLabel, yearLabel } from './describeView.ts';
@@ -22,7 +21,8 @@ import { citationText, hiddenInView, viewFinding } from './findingView.ts';
 import { RULE_TITLES } from './listedRules.ts';
 import { type QueryServices } from './queryServices.ts';
 import { encodeQueryToken } from './queryToken.ts';
-import { fitPage, pageStart, type RecordListRequest } from './recordListRequest.ts';
+import { auditListShown, fitPage, pageStart } from './listPaging.ts';
+import { type RecordListRequest } from './recordListRequest.ts';
 import { refreshForAuthorisedViewers } from './refreshViews.ts';
 import { type ScopedSchool } from './schoolScope.ts';
 
@@ -176,13 +176,13 @@ export async function answerPartTime(
   }
   entries.sort(compareEntries(kind));
   const start = pageStart(request.start, entries.length);
-  const first = schools[0].school;
-  await services.store.appendAudit({
-    at: new Date().toISOString(),
-    who: userKey(request.user),
-    what: 'query.list',
-    schoolUrn: schools.length === 1 ? first.urn : undefined,
-    detail: { kind, pupils: entries.length, start, conversation: conversation.id },
+  await auditListShown(services, {
+    user: request.user,
+    conversation,
+    schools,
+    kind: kind,
+    pupils: entries.length,
+    start,
   });
   const citations = [
     ...new Set(
@@ -202,7 +202,7 @@ export async function answerPartTime(
     return partTimeCard({
       title: wording.title,
       countText: wording.countText(entries.length),
-      school: schools.length === 1 ? schoolLabel(first) : `${schools.length} schools`,
+      school: schools.length === 1 ? schoolLabel(schools[0].school) : `${schools.length} schools`,
       asOfLabel:
         token.label ?? (asOfDates.size === 1 ? formatLongDate([...asOfDates][0]) : "each school's latest register day"),
       policyName: [...new Set(schools.map((s) => s.school.policy.name))].join('; '),

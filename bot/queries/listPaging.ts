@@ -1,0 +1,51 @@
+import { CardTooLargeError } from '../../cards/fillCard.ts';
+import { userKey } from '../access/access.ts';
+import { type BotMessage, type ConversationInfo, type UserInfo } from '../host/featureHost.ts';
+import { type QueryServices } from './queryServices.ts';
+import { type ScopedSchool } from './schoolScope.ts';
+
+/**
+ * What every list answer shares, whether its rows are a rule's findings or what the school records: pages
+ * of 20 rows, halved until the card fits Teams' 28 KB, a first row kept inside the list, and one audit
+ * entry per list shown.
+ */
+export const PAGE_SIZE = 20;
+const MIN_PAGE_SIZE = 5;
+
+/** The card for rows [start, start + size), at the largest page size that fits. */
+export function fitPage(build: (size: number) => BotMessage): BotMessage {
+  for (let size = PAGE_SIZE; ; size = Math.max(MIN_PAGE_SIZE, Math.floor(size / 2))) {
+    try {
+      return build(size);
+    } catch (err) {
+      if (!(err instanceof CardTooLargeError) || size === MIN_PAGE_SIZE) throw err;
+    }
+  }
+}
+
+/** Where the page starts: the row asked for, kept inside the list. */
+export function pageStart(requested: number, rows: number): number {
+  return rows === 0 ? 0 : Math.min(Math.max(0, requested), rows - 1);
+}
+
+/** Who saw which list, how long it was and from which row: the school named when there was one. */
+export async function auditListShown(
+  services: Pick<QueryServices, 'store'>,
+  shown: {
+    user: UserInfo;
+    conversation: ConversationInfo;
+    schools: readonly ScopedSchool[];
+    kind: string;
+    pupils: number;
+    start: number;
+  },
+): Promise<void> {
+  const { user, conversation, schools, kind, pupils, start } = shown;
+  await services.store.appendAudit({
+    at: new Date().toISOString(),
+    who: userKey(user),
+    what: 'query.list',
+    schoolUrn: schools.length === 1 ? schools[0].school.urn : undefined,
+    detail: { kind, pupils, start, conversation: conversation.id },
+  });
+}
