@@ -80,7 +80,12 @@ export function meetingsFeature(services: MeetingsFeatureServices): FeatureModul
       host.onMessage(/^open\s+(?:a\s+)?case\s+(?:for\s+)?(\S(?:.*[^\s.!?])?)\s*[.!?]?$/i, (turn, m) =>
         openCaseCommand(s, turn, m[1]),
       );
-      host.onMessage(/^case\s+(?:for\s+)?(\S(?:.*[^\s.!?])?)\s*[.!?]?$/i, (turn, m) => showCase(s, turn, m[1]));
+      // "case reviews due" and "case review overdue" ask which cases are due a review (a question the
+      // queries answer), not for a pupil called "reviews due".
+      host.onMessage(
+        /^case\s+(?!reviews?\s*(?:due|overdue|coming|this|next|[.!?]?$)|reviews\b)(?:for\s+)?(\S(?:.*[^\s.!?])?)\s*[.!?]?$/i,
+        (turn, m) => showCase(s, turn, m[1]),
+      );
       host.onMessage(/^(?:(?:my\s+)?(?:open\s+)?actions\s+for\s+me|my\s+actions)\s*[.!?]?$/i, (turn) =>
         myActions(s, turn),
       );

@@ -40,7 +40,7 @@ function sectionsFor({ role, conversationType }: HelpAudience): HelpSection[] {
       examples: [
         'can we issue a penalty for Amy Smith? (personal chat)',
         'check a leave request for Amy Smith',
-        'prepare the termly meeting',
+        'prepare the termly meeting (or: which cases are due a review?)',
       ],
     });
   }

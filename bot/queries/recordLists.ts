@@ -1,5 +1,6 @@
 import { type BotMessage } from '../host/featureHost.ts';
 import { type QuestionKind } from '../questions/question.ts';
+import { answerCaseReviews } from './answerCaseReviews.ts';
 import { answerCrossBorder } from './answerCrossBorder.ts';
 import { answerPartTime } from './answerPartTime.ts';
 import { type QueryServices } from './queryServices.ts';
@@ -12,6 +13,7 @@ export const RECORD_LISTS: Partial<
   'part-time-timetables': (services, request) => answerPartTime(services, 'part-time-timetables', request),
   'part-time-reviews': (services, request) => answerPartTime(services, 'part-time-reviews', request),
   'cross-border-pupils': answerCrossBorder,
+  'case-reviews': answerCaseReviews,
 };
 
 /** The answer for a record question of this kind, or undefined when the kind is not one. */

@@ -304,6 +304,17 @@ export const KIND_PHRASES: readonly Phrase<KindMeaning>[] = [
     'reviewed',
     'review coming up',
   ]),
+  // The termly meeting's cases have reviews and agreed actions too; a question about those is not about
+  // part-time timetables. The meeting itself is run by its commands ("prepare the termly meeting").
+  ...kindPhrases('case-reviews', [
+    'case',
+    'cases',
+    'case review',
+    'case reviews',
+    'open cases',
+    'case actions',
+    'agreed actions',
+  ]),
   // "LA" is how staff say local authority; pupils who live in one and attend school in another are "cross
   // border", "out of area" or "out of county" depending on who is speaking.
   ...kindPhrases('cross-border-pupils', [

@@ -27,6 +27,8 @@ export type QuestionKind =
   | 'part-time-reviews'
   /** Pupils who live in another local authority, and which authority acts for what. */
   | 'cross-border-pupils'
+  /** Reviews of the termly meeting's cases: the meeting commands answer those, so the reply points there. */
+  | 'case-reviews'
   | 'help';
 
 /** Who the question is about, as the asker wrote it. The bot matches these against its roster. */

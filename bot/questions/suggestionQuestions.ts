@@ -17,6 +17,7 @@ const ASKING: Readonly<Record<Exclude<QuestionKind, 'help' | 'pupil-summary' | '
   'part-time-timetables': 'who is on a part-time timetable{who}{when}?',
   'part-time-reviews': 'which part-time timetable reviews are due{who}{when}?',
   'cross-border-pupils': 'which pupils live in another local authority{who}{when}?',
+  'case-reviews': 'which cases are due a review?',
   'cohort-summary': 'how is {group} doing{when}?',
 };
 

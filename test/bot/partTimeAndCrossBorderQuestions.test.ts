@@ -129,7 +129,6 @@ describe('part-time timetables and cross-border pupils, asked through the bot ov
 
   it('lists reviews due today, within the week and overdue, or with no date, most pressing first', async () => {
     const reply = await bot.say(SAFEGUARDING, 'which part-time timetables are due a review?');
-    console.log('DBG', reply.card?.fallbackText);
     expect(names(reply.card)).toEqual(['Nina Nodate', 'Oscar Late', 'Dina Today', 'Sean Seven']);
     const text = cardText(reply.card);
     expect(text).toMatch(/Thursday,? 20 November 2025 \(overdue by 1 day\)/);
@@ -159,7 +158,6 @@ describe('part-time timetables and cross-border pupils, asked through the bot ov
   it('lists the pupil living in another authority with who acts, and leaves out the local pupil and those with no home LA', async () => {
     const reply = await bot.say(SAFEGUARDING, 'any out of area pupils?');
     expect(names(reply.card)).toEqual(['Cody Commuter']);
-    console.log('DBG', reply.card?.fallbackText);
     const text = cardText(reply.card);
     expect(text).toContain('Lives in Derbyshire (LA 830), the Home LA; the school is in Derby (LA 831), the School LA');
     expect(text).toContain('Penalty notice (penalty threshold): The School LA, under its own code of conduct.');

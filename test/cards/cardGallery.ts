@@ -30,6 +30,7 @@ import { publishedNationalFigures } from '../../bot/meetings/meetingsFeature.ts'
 import { type MeetingsServices } from '../../bot/meetings/meetingsServices.ts';
 import { type MeetingRecord } from '../../bot/meetings/meetingStore.ts';
 import { minutesCardViews } from '../../bot/meetings/minutesView.ts';
+import { answerCaseReviews } from '../../bot/queries/answerCaseReviews.ts';
 import { answerCohort } from '../../bot/queries/answerCohort.ts';
 import { answerList } from '../../bot/queries/answerList.ts';
 import { answerPupil, answerPupilByName } from '../../bot/queries/answerPupil.ts';
@@ -414,6 +415,15 @@ async function galleryOf(world: World): Promise<GalleryCard[]> {
     .map((f) => secondary.register.pupils.findIndex((x) => x.upn === f.upn));
   const cases = severe.map((i) => workedCase(secondary, i));
   for (const c of cases) await world.store.putRecord(CASE_NAMESPACE, caseId(c.schoolUrn, c.upn), c, null);
+  const caseReviews = await answerCaseReviews(world.query, {
+    token: token(secondary, 'case-reviews'),
+    start: 0,
+    schools: [scoped(secondary, 'limited')],
+    acrossSchools: false,
+    conversation: CHANNEL,
+    user: HEAD,
+  });
+  add('caseReviewsCard: cases with actions or reviews due', caseReviews.card, ['Cases due a review']);
   const agenda = prepareAgenda(world.meetings, secondary, cases, null);
   add(
     'agendaCard: Castle Hill Academy, no earlier meeting',

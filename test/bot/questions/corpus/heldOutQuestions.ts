@@ -56,4 +56,6 @@ export const HELD_OUT_QUESTIONS: readonly CorpusQuestion[] = [
   ],
   ['any part-time timetable reviews overdue?', { kind: 'part-time-reviews' }],
   ['which children come from a different local authority', { kind: 'cross-border-pupils' }],
+  // The termly meeting's cases: written with the tuning questions for that kind, before its vocabulary.
+  ['whose case is up for review soon?', { kind: 'case-reviews' }],
 ];
