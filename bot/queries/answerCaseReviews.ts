@@ -12,10 +12,10 @@ import {
 } from '../../rules/index.ts';
 import { type BotMessage } from '../host/featureHost.ts';
 import { listCases } from '../meetings/caseStore.ts';
-import { schoolLabel, type SchoolData } from '../schools/schoolData.ts';
+import { type SchoolData } from '../schools/schoolData.ts';
 import { contextFilterRefusal, filtersLabel, yearLabel } from './describeView.ts';
 import { citationText } from './findingView.ts';
-import { auditListShown, fitPage, pageStart } from './listPaging.ts';
+import { auditListShown, fitPage, listHeading, pageFields, pageStart } from './listPaging.ts';
 import { type QueryServices } from './queryServices.ts';
 import { encodeQueryToken } from './queryToken.ts';
 import { type RecordListRequest } from './recordListRequest.ts';
@@ -110,14 +110,10 @@ export async function answerCaseReviews(services: QueryServices, request: Record
   const queryToken = encodeQueryToken(token);
   const message = fitPage((size) => {
     const shown = entries.slice(start, start + size);
-    const remaining = entries.length - start - shown.length;
     return caseReviewsCard({
       title: 'Cases due a review',
       countText: countText(open, entries.length),
-      school: schools.length === 1 ? schoolLabel(schools[0].school) : `${schools.length} schools`,
-      asOfLabel:
-        token.label ?? (asOfDates.size === 1 ? formatLongDate([...asOfDates][0]) : "each school's latest register day"),
-      policyName: [...new Set(schools.map((s) => s.school.policy.name))].join('; '),
+      ...listHeading(token, schools, asOfDates),
       rows: shown.map((e) => toRow(e, request.acrossSchools)),
       count: entries.length,
       emptyText:
@@ -125,10 +121,7 @@ export async function answerCaseReviews(services: QueryServices, request: Record
           ? `No cases are open${filtersLabel(filter) === '' ? '' : ` for ${filtersLabel(filter)}`}. A case opens at the termly meeting, or say "open a case for" and the pupil's name.`
           : `None of the ${plural(open, 'open case')} has a review or an action due.`,
       citation: citations.length ? `Source: ${citations.join('; ')}` : '',
-      pageText: shown.length < entries.length ? `Cases ${start + 1}-${start + shown.length} of ${entries.length}.` : '',
-      hasMore: remaining > 0,
-      nextTitle: `Next ${Math.min(size, remaining)}`,
-      nextStart: start + shown.length,
+      ...pageFields('Cases', { total: entries.length, start, shown: shown.length, size }),
       queryToken,
     });
   });

@@ -3,7 +3,6 @@ import {
   type CohortFilter,
   dutyHolders,
   type Finding,
-  formatLongDate,
   inCohort,
   laName,
   type Pupil,
@@ -11,13 +10,13 @@ import {
   residenceOf,
 } from '../../rules/index.ts';
 import { type BotMessage } from '../host/featureHost.ts';
-import { schoolLabel, type SchoolData } from '../schools/schoolData.ts';
+import { type SchoolData } from '../schools/schoolData.ts';
 import { contextFilterRefusal, filtersLabel, privacyLabel, yearLabel } from './describeView.ts';
 import { citationText, hiddenInView } from './findingView.ts';
 import { RULE_TITLES } from './listedRules.ts';
 import { type QueryServices } from './queryServices.ts';
 import { encodeQueryToken } from './queryToken.ts';
-import { auditListShown, fitPage, pageStart } from './listPaging.ts';
+import { auditListShown, fitPage, listHeading, pageFields, pageStart } from './listPaging.ts';
 import { type RecordListRequest } from './recordListRequest.ts';
 import { refreshForAuthorisedViewers } from './refreshViews.ts';
 import { type ScopedSchool } from './schoolScope.ts';
@@ -148,25 +147,17 @@ export async function answerCrossBorder(services: QueryServices, request: Record
   const queryToken = encodeQueryToken(token);
   const message = fitPage((size) => {
     const shown = entries.slice(start, start + size);
-    const remaining = entries.length - start - shown.length;
     return crossBorderCard({
       title: 'Pupils living in another local authority',
       countText: `${entries.length === 1 ? '1 pupil lives' : `${entries.length} pupils live`} outside the school's local authority.`,
-      school: schools.length === 1 ? schoolLabel(schools[0].school) : `${schools.length} schools`,
-      asOfLabel:
-        token.label ?? (asOfDates.size === 1 ? formatLongDate([...asOfDates][0]) : "each school's latest register day"),
-      policyName: policies.map((p) => p.name).join('; '),
+      ...listHeading(token, schools, asOfDates),
       privacyLabel: privacyLabel(limited ? 'limited' : 'full', conversation, request.forViewerOnly),
       filtersText: filtersLabel(filter) === '' ? '' : `Only: ${filtersLabel(filter)}.`,
       rows: shown.map((e) => toRow(e, request.acrossSchools)),
       count: entries.length,
       emptyText: 'No pupil on the roster lives in another local authority.',
       citation: `Source: ${citations.join('; ')}`,
-      pageText:
-        shown.length < entries.length ? `Pupils ${start + 1}-${start + shown.length} of ${entries.length}.` : '',
-      hasMore: remaining > 0,
-      nextTitle: `Next ${Math.min(size, remaining)}`,
-      nextStart: start + shown.length,
+      ...pageFields('Pupils', { total: entries.length, start, shown: shown.length, size }),
       queryToken,
       duties,
       notes,

@@ -1,15 +1,15 @@
-import { type CohortFilter, type Finding, formatLongDate, inCohort, pupilName } from '../../rules/index.ts';
+import { type CohortFilter, type Finding, inCohort, pupilName } from '../../rules/index.ts';
 import { listCard, type ListCardRow } from '../../cards/queries/listCard.ts';
 import { type BotMessage, type ConversationInfo, type UserInfo } from '../host/featureHost.ts';
 import { contextFilterRefusal, filtersLabel, privacyLabel, yearLabel } from './describeView.ts';
 import { viewFinding } from './findingView.ts';
 import { type ListedRule } from './listedRules.ts';
 import { type QueryServices } from './queryServices.ts';
-import { auditListShown, fitPage, pageStart } from './listPaging.ts';
+import { auditListShown, fitPage, listHeading, pageFields, pageStart } from './listPaging.ts';
 import { encodeQueryToken, type QueryToken } from './queryToken.ts';
 import { refreshForAuthorisedViewers } from './refreshViews.ts';
 import { type ScopedSchool } from './schoolScope.ts';
-import { type SchoolData, schoolLabel } from '../schools/schoolData.ts';
+import { type SchoolData } from '../schools/schoolData.ts';
 
 /** Rows per card. A page whose rows are unusually long is shrunk until the card fits Teams' 28 KB. */
 
@@ -101,9 +101,6 @@ export async function answerList(services: QueryServices, request: ListRequest):
   };
   const rows = { length: matches.length, slice: (from: number, to: number) => matches.slice(from, to).map(toRow) };
   const start = pageStart(request.start, rows.length);
-  const first = schools[0].school;
-  const asOfLabel =
-    token.label ?? (asOfDates.size === 1 ? formatLongDate([...asOfDates][0]) : "each school's latest register day");
   await auditListShown(services, {
     user: request.user,
     conversation,
@@ -114,24 +111,18 @@ export async function answerList(services: QueryServices, request: ListRequest):
   });
   const message = fitPage((size) => {
     const shown = rows.slice(start, start + size);
-    const remaining = rows.length - start - shown.length;
     const citations = [...new Set(shown.map((r) => r.citation))];
     return listCard({
       title: rule.title,
       countText: rule.countText(rows.length),
-      school: schools.length === 1 ? schoolLabel(first) : `${schools.length} schools`,
-      asOfLabel,
-      policyName: [...new Set(schools.map((s) => s.school.policy.name))].join('; '),
+      ...listHeading(token, schools, asOfDates),
       privacyLabel: privacyLabel(limited ? 'limited' : 'full', conversation, request.forViewerOnly),
       filtersText: filtersLabel(filter) === '' ? '' : `Only: ${filtersLabel(filter)}.`,
       rows: shown.map(({ citation: _citation, ...row }) => row),
       count: rows.length,
       emptyText: rule.emptyText,
       citation: citations.length === 0 ? '' : `Source: ${citations.join('; ')}`,
-      pageText: shown.length < rows.length ? `Pupils ${start + 1}-${start + shown.length} of ${rows.length}.` : '',
-      hasMore: remaining > 0,
-      nextTitle: `Next ${Math.min(size, remaining)}`,
-      nextStart: start + shown.length,
+      ...pageFields('Pupils', { total: rows.length, start, shown: shown.length, size }),
       queryToken: encodeQueryToken(token),
     });
   });

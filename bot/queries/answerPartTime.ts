@@ -15,13 +15,13 @@ import {
   weeklySessionWords,
 } from '../../rules/index.ts';
 import { type BotMessage } from '../host/featureHost.ts';
-import { schoolLabel, type SchoolData } from '../schools/schoolData.ts';
+import { type SchoolData } from '../schools/schoolData.ts';
 import { contextFilterRefusal, filtersLabel, privacyLabel, yearLabel } from './describeView.ts';
 import { citationText, hiddenInView, viewFinding } from './findingView.ts';
 import { RULE_TITLES } from './listedRules.ts';
 import { type QueryServices } from './queryServices.ts';
 import { encodeQueryToken } from './queryToken.ts';
-import { auditListShown, fitPage, pageStart } from './listPaging.ts';
+import { auditListShown, fitPage, listHeading, pageFields, pageStart } from './listPaging.ts';
 import { type RecordListRequest } from './recordListRequest.ts';
 import { refreshForAuthorisedViewers } from './refreshViews.ts';
 import { type ScopedSchool } from './schoolScope.ts';
@@ -198,14 +198,10 @@ export async function answerPartTime(
   const queryToken = encodeQueryToken(token);
   const message = fitPage((size) => {
     const shown = entries.slice(start, start + size);
-    const remaining = entries.length - start - shown.length;
     return partTimeCard({
       title: wording.title,
       countText: wording.countText(entries.length),
-      school: schools.length === 1 ? schoolLabel(schools[0].school) : `${schools.length} schools`,
-      asOfLabel:
-        token.label ?? (asOfDates.size === 1 ? formatLongDate([...asOfDates][0]) : "each school's latest register day"),
-      policyName: [...new Set(schools.map((s) => s.school.policy.name))].join('; '),
+      ...listHeading(token, schools, asOfDates),
       privacyLabel: privacyLabel(limited ? 'limited' : 'full', conversation, request.forViewerOnly),
       filtersText: filtersLabel(filter) === '' ? '' : `Only: ${filtersLabel(filter)}.`,
       rows: shown.map((e) => toRow(e, request.acrossSchools)),
@@ -215,11 +211,7 @@ export async function answerPartTime(
           ? `No part-time timetables are recorded for ${schools.length === 1 ? 'this school' : 'these schools'}.`
           : wording.emptyText,
       citation: `Source: ${citations.join('; ')}`,
-      pageText:
-        shown.length < entries.length ? `Pupils ${start + 1}-${start + shown.length} of ${entries.length}.` : '',
-      hasMore: remaining > 0,
-      nextTitle: `Next ${Math.min(size, remaining)}`,
-      nextStart: start + shown.length,
+      ...pageFields('Pupils', { total: entries.length, start, shown: shown.length, size }),
       queryToken,
     });
   });

@@ -1,7 +1,10 @@
 import { CardTooLargeError } from '../../cards/fillCard.ts';
+import { formatLongDate } from '../../rules/index.ts';
 import { userKey } from '../access/access.ts';
 import { type BotMessage, type ConversationInfo, type UserInfo } from '../host/featureHost.ts';
 import { type QueryServices } from './queryServices.ts';
+import { type QueryToken } from './queryToken.ts';
+import { schoolLabel } from '../schools/schoolData.ts';
 import { type ScopedSchool } from './schoolScope.ts';
 
 /**
@@ -48,4 +51,36 @@ export async function auditListShown(
     schoolUrn: schools.length === 1 ? schools[0].school.urn : undefined,
     detail: { kind, pupils, start, conversation: conversation.id },
   });
+}
+
+/**
+ * The heading every list card shares: the school (or how many), the day asked about (the question's own
+ * words when it named one) and the policy profiles the answer was worked out under.
+ */
+export function listHeading(
+  token: Pick<QueryToken, 'label'>,
+  schools: readonly ScopedSchool[],
+  asOfDates: ReadonlySet<string>,
+): { school: string; asOfLabel: string; policyName: string } {
+  return {
+    school: schools.length === 1 ? schoolLabel(schools[0].school) : `${schools.length} schools`,
+    asOfLabel:
+      token.label ?? (asOfDates.size === 1 ? formatLongDate([...asOfDates][0]) : "each school's latest register day"),
+    policyName: [...new Set(schools.map((s) => s.school.policy.name))].join('; '),
+  };
+}
+
+/** "Pupils 21-40 of 57." and the "Next 17" button's fields, for rows [start, start + shown) of `total`. */
+export function pageFields(
+  noun: string,
+  page: { total: number; start: number; shown: number; size: number },
+): { pageText: string; hasMore: boolean; nextTitle: string; nextStart: number } {
+  const { total, start, shown, size } = page;
+  const remaining = total - start - shown;
+  return {
+    pageText: shown < total ? `${noun} ${start + 1}-${start + shown} of ${total}.` : '',
+    hasMore: remaining > 0,
+    nextTitle: `Next ${Math.min(size, remaining)}`,
+    nextStart: start + shown,
+  };
 }
