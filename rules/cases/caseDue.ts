@@ -66,7 +66,10 @@ export function actionsOwnedBy(
   );
 }
 
-/** How far ahead a case review counts as coming up: a fortnight gives the school time to gather its evidence. */
+/**
+ * How far ahead a case review counts as coming up. No source sets this: a fortnight is our choice, time
+ * for the school to gather the attendance and actions the review will look at.
+ */
 export const CASE_REVIEW_AHEAD_DAYS = 14;
 
 /** Where a case's next review stands on a day. `days` is how far off (ahead) or how late (overdue) it is. */
