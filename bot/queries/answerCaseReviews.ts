@@ -8,12 +8,13 @@ import {
   type CohortFilter,
   formatLongDate,
   inCohort,
+  type PupilCase,
   stageName,
 } from '../../rules/index.ts';
 import { type BotMessage } from '../host/featureHost.ts';
 import { listCases } from '../meetings/caseStore.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
-import { contextFilterRefusal, filtersLabel, yearLabel } from './describeView.ts';
+import { contextFilterRefusal, filtersLabel, plural, yearLabel } from './describeView.ts';
 import { citationText } from './findingView.ts';
 import { auditListShown, fitPage, listHeading, pageFields, pageStart } from './listPaging.ts';
 import { type QueryServices } from './queryServices.ts';
@@ -25,8 +26,6 @@ interface Entry {
   due: CaseReviewDue;
   school: SchoolData;
 }
-
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 function reviewText(review: CaseReviewStanding): string {
   switch (review.kind) {
@@ -72,9 +71,19 @@ function toRow({ due, school }: Entry, acrossSchools: boolean): CaseReviewsCardR
 export async function answerCaseReviews(services: QueryServices, request: RecordListRequest): Promise<BotMessage> {
   const { token, schools, conversation } = request;
   const filter: CohortFilter = token.filters;
-  const limited = schools.some((s) => s.access.privacy === 'limited');
-  const refusal = contextFilterRefusal(limited, filter);
+  const refusal = contextFilterRefusal(
+    schools.some((s) => s.access.privacy === 'limited'),
+    filter,
+  );
   if (refusal) return { text: refusal };
+  const group = filtersLabel(filter);
+  // One read of the store's cases, whatever the number of schools in scope.
+  const casesBySchool = new Map<string, PupilCase[]>();
+  for (const c of await listCases(services.store)) {
+    const list = casesBySchool.get(c.schoolUrn);
+    if (list) list.push(c);
+    else casesBySchool.set(c.schoolUrn, [c]);
+  }
   const entries: Entry[] = [];
   const asOfDates = new Set<string>();
   let open = 0;
@@ -82,10 +91,10 @@ export async function answerCaseReviews(services: QueryServices, request: Record
     const asOf = token.asOf ?? school.asOf;
     asOfDates.add(asOf);
     const pupils = new Map(school.register.pupils.map((p) => [p.upn, p]));
-    const cases = (await listCases(services.store, school.urn)).filter((c) => {
+    const cases = (casesBySchool.get(school.urn) ?? []).filter((c) => {
       const pupil = pupils.get(c.upn);
       // A pupil who has left the roll keeps their case; only a filter that needs their details drops it.
-      return pupil ? inCohort(pupil, filter) : filtersLabel(filter) === '';
+      return pupil ? inCohort(pupil, filter) : group === '';
     });
     open += cases.length;
     for (const due of casesDueForReview(cases, asOf)) entries.push({ due, school });
@@ -118,7 +127,7 @@ export async function answerCaseReviews(services: QueryServices, request: Record
       count: entries.length,
       emptyText:
         open === 0
-          ? `No cases are open${filtersLabel(filter) === '' ? '' : ` for ${filtersLabel(filter)}`}. A case opens at the termly meeting, or say "open a case for" and the pupil's name.`
+          ? `No cases are open${group === '' ? '' : ` for ${group}`}. A case opens at the termly meeting, or say "open a case for" and the pupil's name.`
           : `None of the ${plural(open, 'open case')} has a review or an action due.`,
       citation: citations.length ? `Source: ${citations.join('; ')}` : '',
       ...pageFields('Cases', { total: entries.length, start, shown: shown.length, size }),

@@ -11,7 +11,7 @@ import {
 } from '../../rules/index.ts';
 import { type BotMessage } from '../host/featureHost.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
-import { contextFilterRefusal, filtersLabel, privacyLabel, yearLabel } from './describeView.ts';
+import { contextFilterRefusal, filtersText, privacyLabel, yearLabel } from './describeView.ts';
 import { citationText, hiddenInView } from './findingView.ts';
 import { RULE_TITLES } from './listedRules.ts';
 import { type QueryServices } from './queryServices.ts';
@@ -152,7 +152,7 @@ export async function answerCrossBorder(services: QueryServices, request: Record
       countText: `${entries.length === 1 ? '1 pupil lives' : `${entries.length} pupils live`} outside the school's local authority.`,
       ...listHeading(token, schools, asOfDates),
       privacyLabel: privacyLabel(limited ? 'limited' : 'full', conversation, request.forViewerOnly),
-      filtersText: filtersLabel(filter) === '' ? '' : `Only: ${filtersLabel(filter)}.`,
+      filtersText: filtersText(filter),
       rows: shown.map((e) => toRow(e, request.acrossSchools)),
       count: entries.length,
       emptyText: 'No pupil on the roster lives in another local authority.',

@@ -1,7 +1,7 @@
 import { type CohortFilter, type Finding, inCohort, pupilName } from '../../rules/index.ts';
 import { listCard, type ListCardRow } from '../../cards/queries/listCard.ts';
 import { type BotMessage, type ConversationInfo, type UserInfo } from '../host/featureHost.ts';
-import { contextFilterRefusal, filtersLabel, privacyLabel, yearLabel } from './describeView.ts';
+import { contextFilterRefusal, filtersText, privacyLabel, yearLabel } from './describeView.ts';
 import { viewFinding } from './findingView.ts';
 import { type ListedRule } from './listedRules.ts';
 import { type QueryServices } from './queryServices.ts';
@@ -117,7 +117,7 @@ export async function answerList(services: QueryServices, request: ListRequest):
       countText: rule.countText(rows.length),
       ...listHeading(token, schools, asOfDates),
       privacyLabel: privacyLabel(limited ? 'limited' : 'full', conversation, request.forViewerOnly),
-      filtersText: filtersLabel(filter) === '' ? '' : `Only: ${filtersLabel(filter)}.`,
+      filtersText: filtersText(filter),
       rows: shown.map(({ citation: _citation, ...row }) => row),
       count: rows.length,
       emptyText: rule.emptyText,

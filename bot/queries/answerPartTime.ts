@@ -16,7 +16,7 @@ import {
 } from '../../rules/index.ts';
 import { type BotMessage } from '../host/featureHost.ts';
 import { type SchoolData } from '../schools/schoolData.ts';
-import { contextFilterRefusal, filtersLabel, privacyLabel, yearLabel } from './describeView.ts';
+import { contextFilterRefusal, filtersText, plural, privacyLabel, yearLabel } from './describeView.ts';
 import { citationText, hiddenInView, viewFinding } from './findingView.ts';
 import { RULE_TITLES } from './listedRules.ts';
 import { type QueryServices } from './queryServices.ts';
@@ -55,8 +55,6 @@ const WORDING: Record<PartTimeListKind, { title: string; countText: (n: number) 
     emptyText: 'No part-time timetable review is due, overdue or unset.',
   },
 };
-
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /** Finds whose episode belongs to this timetable (each starts with the timetable's start date). */
 function ofTimetable(findings: readonly Finding[], t: PartTimeTimetable): Finding[] {
@@ -203,7 +201,7 @@ export async function answerPartTime(
       countText: wording.countText(entries.length),
       ...listHeading(token, schools, asOfDates),
       privacyLabel: privacyLabel(limited ? 'limited' : 'full', conversation, request.forViewerOnly),
-      filtersText: filtersLabel(filter) === '' ? '' : `Only: ${filtersLabel(filter)}.`,
+      filtersText: filtersText(filter),
       rows: shown.map((e) => toRow(e, request.acrossSchools)),
       count: entries.length,
       emptyText:

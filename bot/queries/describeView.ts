@@ -2,6 +2,11 @@ import { type PrivacyLevel } from '../../adapters/store/stateStore.ts';
 import { type CohortFilter } from '../../rules/index.ts';
 import { type ConversationInfo } from '../host/featureHost.ts';
 
+/** "1 day", "3 days", "2 pupils": a count with its noun. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** "Year 9", "Reception", "Nursery (N1)": how staff say a year group. */
 export function yearLabel(yearGroup: string): string {
   if (yearGroup === 'R') return 'Reception';
@@ -48,6 +53,12 @@ export function filtersLabel(filter: CohortFilter): string {
   if (filter.lookedAfter !== undefined) parts.push(filter.lookedAfter ? 'looked after' : 'not looked after');
   if (filter.youngCarer !== undefined) parts.push(filter.youngCarer ? 'young carers' : 'not young carers');
   return parts.join(', ');
+}
+
+/** The card line under a filtered list ("Only: Year 9."), or '' when the question named no group. */
+export function filtersText(filter: CohortFilter): string {
+  const label = filtersLabel(filter);
+  return label === '' ? '' : `Only: ${label}.`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { type Finding, type FindingRule, formatShortDate, type RuleId } from '../../rules/index.ts';
 import { type QuestionKind } from '../questions/question.ts';
+import { plural } from './describeView.ts';
 
 /** How a list question is answered: which rule's findings, and how to say the figure that matters. */
 export interface ListedRule {
@@ -11,7 +12,6 @@ export interface ListedRule {
   figure(finding: Finding): string;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const num = (value: unknown): number => (typeof value === 'number' ? value : Number(value));
 const pupils = (n: number) => (n === 1 ? '1 pupil has' : `${n} pupils have`);
 const arr = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);

@@ -38,7 +38,7 @@ export interface KindChoice {
  * - Help only when nothing else was asked ("hi, who is PA?" is about PA).
  * - A review named beside part-time timetables, or beside "overdue", asks for the reviews: "which part-time
  *   timetables are due a review?" and "reviews overdue" are about reviews, not every timetable or N code.
- * - A review named beside a case or the meeting, and no part-time timetable, is about the meeting's cases.
+ * - A review named beside a case, and no part-time timetable, is about the termly meeting's cases.
  */
 export function chooseKind(matches: readonly PhraseMatch<KindMeaning>[]): KindChoice | undefined {
   const scores = new Map<QuestionKind, number>();
@@ -61,7 +61,6 @@ export function chooseKind(matches: readonly PhraseMatch<KindMeaning>[]): KindCh
   }
   if (scores.has('part-time-reviews') && (best === 'part-time-timetables' || best === 'n-overdue'))
     best = 'part-time-reviews';
-  // A review or due date beside a case or the meeting, with no part-time words, is the meeting's business.
   if (scores.has('case-reviews') && !scores.has('part-time-timetables') && best === 'part-time-reviews')
     best = 'case-reviews';
   if (atRisk.length > 0 && (best === undefined || best === 'persistent-absence')) {

@@ -27,7 +27,7 @@ export type QuestionKind =
   | 'part-time-reviews'
   /** Pupils who live in another local authority, and which authority acts for what. */
   | 'cross-border-pupils'
-  /** Reviews of the termly meeting's cases: the meeting commands answer those, so the reply points there. */
+  /** The termly meeting's cases whose review is overdue, coming up or unset, or with an action due. */
   | 'case-reviews'
   | 'help';
 
