@@ -16,7 +16,8 @@ import { applyMarks, type MarkChange, type MarksApplied } from './applyMarks.ts'
 import { allAbsenceCodes, indexRegister, type RegisterIndex } from './registerIndex.ts';
 import { createRegisterQuery } from './registerQuery.ts';
 import { tabulateFindings, type FindingTable } from './findingTable.ts';
-import { ALL_RULES, RULE_BIT, screenArrays, screenPupils, type PupilScreen } from './screenPupils.ts';
+import { ALL_RULES, RULE_BIT, screenArrays, type PupilScreen } from './screenArrays.ts';
+import { screenPupils } from './screenPupils.ts';
 
 /** One policy for every school, or the policy each school follows. */
 export type PolicyChoice = PolicyProfile | ((school: School) => PolicyProfile);

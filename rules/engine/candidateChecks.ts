@@ -1,7 +1,7 @@
 import { IS_ATTENDANCE, codeSetTable } from '../codes/codeCategories.ts';
 import { runsEndingBetween } from '../findings/unauthorisedRuns.ts';
 import { type RegisterQuery } from './registerQuery.ts';
-import { type PupilScreen } from './screenPupils.ts';
+import { type PupilScreen } from './screenArrays.ts';
 
 /**
  * The exact tests, and the figure each finding turns on, for pupils the screen flagged: what the rules'

@@ -1,6 +1,6 @@
 import { pupilName } from '../pupils/pupil.ts';
 import { type School } from '../register/register.ts';
-import { RULE_BIT, type PupilScreen } from './screenPupils.ts';
+import { RULE_BIT, type PupilScreen } from './screenArrays.ts';
 import { illnessCount } from './candidateChecks.ts';
 
 /** One pupil on a list the bot shows: who, where, and the figure the list is about. */

@@ -4,7 +4,7 @@ import { type School } from '../register/register.ts';
 import * as candidates from './candidateChecks.ts';
 import { findingBuilder, type FindingBuilder } from './findingBuilder.ts';
 import { type RegisterQuery } from './registerQuery.ts';
-import { type PupilScreen } from './screenPupils.ts';
+import { type PupilScreen } from './screenArrays.ts';
 
 const RULE_COUNT = RULE_IDS.length;
 // Module-level copies: under tsx every read of an imported binding is a getter call.

@@ -1,70 +1,21 @@
-import { IS_ABSENCE, IS_ATTENDANCE, IS_POSSIBLE, codeSetTable } from '../codes/codeCategories.ts';
-import { RULE_IDS, type RuleId } from '../findings/finding.ts';
+import { IS_ABSENCE, IS_POSSIBLE, codeSetTable } from '../codes/codeCategories.ts';
 import { brokenWeeks } from '../measures/brokenWeeks.ts';
 import { ABSENCE_LEVEL, absenceLevelBits } from '../measures/absenceThresholds.ts';
 import { meetsBrokenWeeksConcern } from '../measures/brokenWeeks.ts';
 import { absenceLevelLines } from '../measures/pupilMeasures.ts';
 import { firstSchoolDayOfMonth } from '../findings/unauthorisedRuns.ts';
+import { hasRunFrom } from './absenceRuns.ts';
+import { asOfDayTable, DAY_ATTENDED, DAY_DELETION, DAY_N } from './asOfDayTable.ts';
 import { PACKED_FIELD, packedClassTable } from './packedCodeCounts.ts';
+import { periodWeekBounds } from './periodWeekBounds.ts';
 import { allAbsenceCodes } from './registerIndex.ts';
-import { type AbsenceMarks } from './absenceMarks.ts';
-import { type SchoolCalendar } from '../calendar/schoolCalendar.ts';
 import { sumRows } from './rowSums.ts';
 import { type RegisterQuery } from './registerQuery.ts';
-
-/** Bit of a rule in a pupil's screen mask: 1 << its place in RULE_IDS. */
-export const RULE_BIT = Object.fromEntries(RULE_IDS.map((r, i) => [r, 1 << i])) as Record<RuleId, number>;
-
-/** Every rule's bit: a screen of the whole register. */
-export const ALL_RULES = RULE_IDS.reduce((mask, r) => mask | RULE_BIT[r], 0);
+import { ALL_RULES, RULE_BIT, type PupilScreen, type ScreenArrays, screenArrays } from './screenArrays.ts';
 
 const N_CODE = codeSetTable(['N']);
 const { persistent: LEVEL_PERSISTENT, severe: LEVEL_SEVERE, atRisk: LEVEL_AT_RISK } = ABSENCE_LEVEL;
 const ILLNESS = codeSetTable(['I']);
-
-/** The per-pupil results of a screen, one entry per register row. */
-export interface ScreenArrays {
-  rules: Uint16Array;
-  /** Possible and absence sessions in the measures period. */
-  possible: Int32Array;
-  absence: Int32Array;
-  /** Sessions counted by the penalty threshold and by lateness in their windows. */
-  penaltyCount: Int32Array;
-  latenessCount: Int32Array;
-  /** I sessions in the school year to the as-of day. */
-  illnessSessions: Int32Array;
-  /** Weeks of the period with an absence, and with a possible session. */
-  brokenWeeks: Int32Array;
-  schoolWeeks: Int32Array;
-  /** Working space: the packed class counts of the as-of week to the as-of day, and of the as-of day. */
-  asOfWeekSums: Int32Array;
-  asOfDaySums: Int32Array;
-}
-
-export function screenArrays(pupils: number): ScreenArrays {
-  return {
-    rules: new Uint16Array(pupils),
-    possible: new Int32Array(pupils),
-    absence: new Int32Array(pupils),
-    penaltyCount: new Int32Array(pupils),
-    latenessCount: new Int32Array(pupils),
-    illnessSessions: new Int32Array(pupils),
-    brokenWeeks: new Int32Array(pupils),
-    schoolWeeks: new Int32Array(pupils),
-    asOfWeekSums: new Int32Array(pupils),
-    asOfDaySums: new Int32Array(pupils),
-  };
-}
-
-/** One register's pupils screened at one as-of date: the per-pupil results and the query they answer. */
-export interface PupilScreen extends ScreenArrays {
-  query: RegisterQuery;
-  /**
-   * The attendance return's run search, worked out once a screen: the school day its month starts on and
-   * the profile's run codes as a table. The screen has already required compulsory school age.
-   */
-  returnRuns: { monthFirstDay: number; codes: Uint8Array };
-}
 
 /**
  * Every pupil of a register screened against every rule in one pass: possible sessions, broken weeks and
@@ -132,28 +83,14 @@ export function screenPupils(q: RegisterQuery, wanted: number = ALL_RULES, into?
   const hasPeriod = pe > ps;
   const periodStart = bound(ps);
   const periodEnd = bound(pe);
-  const firstWeek = hasPeriod ? sessionWeek[ps] : 0;
-  const lastWeek = hasPeriod ? sessionWeek[pe - 1] : 0;
-  // Broken weeks: the period's whole weeks [wholeFrom, wholeTo) from the prefix, and a partial week at
-  // either end from its bytes, unless the partial week at the end is the as-of week's, whose counts the
-  // pupil's `tail` already holds.
-  let wholeFrom = firstWeek;
-  let wholeTo = lastWeek + 1;
-  let headStart = 0;
-  let headEnd = 0;
-  let endStart = 0;
-  let endEnd = 0;
-  if (hasPeriod && ps !== weekFirstSession[firstWeek]) {
-    wholeFrom = firstWeek + 1;
-    headStart = ps;
-    headEnd = Math.min(pe, weekFirstSession[firstWeek + 1]);
-  }
-  if (hasPeriod && pe !== weekFirstSession[lastWeek + 1] && !(lastWeek === firstWeek && headEnd > headStart)) {
-    wholeTo = lastWeek;
-    endStart = weekFirstSession[lastWeek];
-    endEnd = pe;
-  }
-  if (wholeTo < wholeFrom) wholeTo = wholeFrom;
+  // Broken weeks: the period's whole weeks from the prefix, and a partial week at either end from its
+  // bytes, unless the partial week at the end is the as-of week's, whose counts the pupil's `tail` holds.
+  const { wholeFrom, wholeTo, headStart, headEnd, endStart, endEnd } = periodWeekBounds(
+    ps,
+    pe,
+    sessionWeek,
+    weekFirstSession,
+  );
   const hasDay = ctx.asOfDay >= 0;
   const { asOfDayStart, asOfEnd, asOfDayNumber, penaltyFirstWeek, latenessFirstWeek, overdueNEnd } = q;
   const asOf = bound(asOfEnd);
@@ -350,58 +287,4 @@ export function screenPupils(q: RegisterQuery, wanted: number = ALL_RULES, into?
     rulesOut[p] = mask & wanted;
   }
   return screen;
-}
-
-// Fields of a pupil's as-of day sum: sessions with an N, attended, with a deletion-ground code (a day has
-// at most two sessions, so no field carries).
-const DAY_N = 0;
-const DAY_ATTENDED = 4;
-const DAY_DELETION = 8;
-
-function asOfDayTable(deletionTable: Uint8Array): Int32Array {
-  const table = new Int32Array(256);
-  for (let id = 0; id < 256; id++) {
-    table[id] = (N_CODE[id] << DAY_N) | (IS_ATTENDANCE[id] << DAY_ATTENDED) | (deletionTable[id] << DAY_DELETION);
-  }
-  return table;
-}
-
-/**
- * Whether pupil `p`'s absence marks between sessions `firstSession` and `endSession` hold a run of `days`
- * consecutive school days on which every session carries a code of `table`, reaching that length on school
- * day `lastFrom` or later. Exact: a day is whole only when each of its sessions has such a mark, and any
- * other day breaks the run.
- */
-function hasRunFrom(
-  absenceMarks: AbsenceMarks,
-  p: number,
-  firstSession: number,
-  endSession: number,
-  table: Uint8Array,
-  calendar: Pick<SchoolCalendar, 'sessionDay' | 'dayFirstSession'>,
-  days: number,
-  lastFrom: number,
-): boolean {
-  const { start, session, code } = absenceMarks;
-  const { sessionDay, dayFirstSession } = calendar;
-  let codedDay = -1;
-  let codedSessions = 0;
-  let wholeDay = -2;
-  let run = 0;
-  for (let k = start[p], stop = start[p + 1]; k < stop; k++) {
-    const s = session[k];
-    if (s >= endSession) break;
-    if (s < firstSession || !table[code[k]]) continue;
-    const d = sessionDay[s];
-    if (d !== codedDay) {
-      codedDay = d;
-      codedSessions = 0;
-    }
-    if (++codedSessions === dayFirstSession[d + 1] - dayFirstSession[d]) {
-      run = d === wholeDay + 1 ? run + 1 : 1;
-      wholeDay = d;
-      if (run >= days && d >= lastFrom) return true;
-    }
-  }
-  return false;
 }
