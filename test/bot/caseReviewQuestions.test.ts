@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_NAMESPACE } from '../../bot/meetings/caseStore.ts';
-import {
-  applyCaseChange,
-  caseId,
-  type CaseChange,
-  openCase,
-  policyProfile,
-  type PupilCase,
-} from '../../rules/index.ts';
+import { caseId, type CaseChange, policyProfile, type PupilCase } from '../../rules/index.ts';
+import { caseAfter } from '../support/caseFixture.ts';
 import { AUTUMN_2025, fixtureUpn, type FixtureSpec } from '../support/registerFixture.ts';
 import { cardText, DecisionBot, type CardJson } from './decisions/decisionBot.ts';
 
@@ -30,24 +24,15 @@ const DERBY: FixtureSpec = {
 };
 
 const CHANNEL = '19:derby-road-attendance@thread.tacv2';
-const lead = { id: 'aad-lead', name: 'Ann Lead' };
 const derby = policyProfile('derby');
 
 function caseOf(n: number, name: string, year: string, changes: CaseChange[]): PupilCase {
-  let c = openCase({
-    schoolUrn: '100001',
-    upn: fixtureUpn(n),
-    pupilName: name,
-    yearGroup: year,
-    because: 'persistent-absence',
-    stageId: 'support-first',
-    today: '2025-10-06',
-    at: '2025-10-06T09:00:00.000Z',
-    by: lead,
-  });
-  for (const change of changes)
-    c = applyCaseChange(c, change, { policy: derby, today: '2025-10-06', at: '2025-10-06T10:00:00.000Z', by: lead });
-  return c;
+  const opened = { schoolUrn: '100001', upn: fixtureUpn(n), pupilName: name, yearGroup: year };
+  return caseAfter(
+    { ...opened, because: 'persistent-absence', stageId: 'support-first', today: '2025-10-06' },
+    derby,
+    changes,
+  );
 }
 
 /** The case names on the card, in order. */

@@ -1,31 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applyCaseChange,
+  type CaseChange,
   CASE_REVIEW_AHEAD_DAYS,
   casesDueForReview,
-  openCase,
   policyProfile,
   type PupilCase,
 } from '../../rules/index.ts';
+import { caseAfter } from '../support/caseFixture.ts';
 
 const bramhall = policyProfile('stockport-bramhall');
-const lead = { id: 'aad-lead', name: 'Ann Lead' };
 
-function caseFor(name: string, upn: string, changes: Parameters<typeof applyCaseChange>[1][] = []): PupilCase {
-  let c = openCase({
-    schoolUrn: '100001',
-    upn,
-    pupilName: name,
-    yearGroup: '9',
-    because: 'staff',
-    stageId: 'stage-1',
-    today: '2025-11-03',
-    at: '2025-11-03T09:00:00.000Z',
-    by: lead,
-  });
-  for (const change of changes)
-    c = applyCaseChange(c, change, { policy: bramhall, today: '2025-11-03', at: '2025-11-03T10:00:00.000Z', by: lead });
-  return c;
+function caseFor(name: string, upn: string, changes: CaseChange[] = []): PupilCase {
+  const opened = { schoolUrn: '100001', upn, pupilName: name, yearGroup: '9', stageId: 'stage-1' };
+  return caseAfter({ ...opened, because: 'staff', today: '2025-11-03' }, bramhall, changes);
 }
 
 const review = (date: string) => ({ kind: 'next-review', date }) as const;
