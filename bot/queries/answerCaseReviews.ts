@@ -87,6 +87,8 @@ export async function answerCaseReviews(services: QueryServices, request: Record
   const entries: Entry[] = [];
   const asOfDates = new Set<string>();
   let open = 0;
+  // The soonest review beyond the look-ahead, for a card with nothing due: "when is the next one?".
+  let next: { on: string; name: string } | undefined;
   for (const { school } of schools) {
     const asOf = token.asOf ?? school.asOf;
     asOfDates.add(asOf);
@@ -97,6 +99,9 @@ export async function answerCaseReviews(services: QueryServices, request: Record
       return pupil ? inCohort(pupil, filter) : group === '';
     });
     open += cases.length;
+    for (const c of cases)
+      if (c.nextReview !== undefined && c.nextReview > asOf && (!next || c.nextReview < next.on))
+        next = { on: c.nextReview, name: c.pupilName };
     for (const due of casesDueForReview(cases, asOf)) entries.push({ due, school });
   }
   const start = pageStart(request.start, entries.length);
@@ -128,7 +133,10 @@ export async function answerCaseReviews(services: QueryServices, request: Record
       emptyText:
         open === 0
           ? `No cases are open${group === '' ? '' : ` for ${group}`}. A case opens at the termly meeting, or say "open a case for" and the pupil's name.`
-          : `None of the ${plural(open, 'open case')} has a review or an action due.`,
+          : // Every open case not listed has its review beyond the look-ahead, so there is a next one.
+            next
+            ? `The next case review is ${next.name}'s, on ${formatLongDate(next.on)}.`
+            : '',
       citation: citations.length ? `Source: ${citations.join('; ')}` : '',
       ...pageFields('Cases', { total: entries.length, start, shown: shown.length, size }),
       queryToken,

@@ -66,6 +66,15 @@ describe('"which cases are due a review?", asked through the bot over HTTP', () 
     expect(cardText(reply.card)).toContain('open a case for');
   });
 
+  it('says when the next review is when no open case has one due', async () => {
+    await putCases([caseOf(5, 'Pat Past', '6', [{ kind: 'next-review', date: '2025-12-10' }])]);
+    const reply = await bot.say(CHANNEL, 'any case reviews due?');
+    expect(names(reply.card)).toEqual([]);
+    const text = cardText(reply.card);
+    expect(text).toContain('1 case open; none has a review overdue');
+    expect(text).toMatch(/The next case review is Pat Past's, on Wednesday,? 10 December 2025\./);
+  });
+
   describe('with six cases open', () => {
     beforeAll(() =>
       putCases([
