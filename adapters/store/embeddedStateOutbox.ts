@@ -2,6 +2,7 @@ import { type EmbeddedState } from './embeddedStateFile.ts';
 import { type JournalPath } from './embeddedStateJournal.ts';
 import { type EmbeddedStateWrites } from './embeddedStateWrites.ts';
 import { jsonCopy } from './jsonCopy.ts';
+import { type StoreOutbox } from './outboxDelegate.ts';
 import { type EnqueueResult, type NewOutboxItem, type OutboxEntry, type OutboxItem } from './stateStore.ts';
 
 /**
@@ -23,7 +24,7 @@ export function releaseDeadLeases(state: EmbeddedState): void {
  * in one synchronous piece (so no other call sees it half done), then waits for the save of the entries
  * it touched. The leases are what keep two senders off one item.
  */
-export class EmbeddedStateOutbox {
+export class EmbeddedStateOutbox implements StoreOutbox {
   constructor(
     private readonly state: EmbeddedState,
     private readonly writes: Pick<EmbeddedStateWrites, 'persist'>,

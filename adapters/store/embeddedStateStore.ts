@@ -6,6 +6,7 @@ import { releaseLock, takeLock } from './embeddedStateLock.ts';
 import { EmbeddedStateOutbox, releaseDeadLeases } from './embeddedStateOutbox.ts';
 import { EmbeddedStateWrites } from './embeddedStateWrites.ts';
 import { jsonCopy } from './jsonCopy.ts';
+import { OutboxDelegate } from './outboxDelegate.ts';
 import {
   VersionConflictError,
   type Acknowledgement,
@@ -13,10 +14,6 @@ import {
   type AuditQuery,
   type ConversationBinding,
   type ConversationRecord,
-  type EnqueueResult,
-  type NewOutboxItem,
-  type OutboxEntry,
-  type OutboxItem,
   type SchoolRole,
   type StateStore,
   type Subscription,
@@ -29,9 +26,10 @@ import {
  * in embeddedStateWrites.ts), and the audit log appended to `audit.jsonl`. One process only (enforced by a
  * lock file: embeddedStateLock.ts).
  */
-export class EmbeddedStateStore implements StateStore {
+export class EmbeddedStateStore extends OutboxDelegate implements StateStore {
   private readonly writes: EmbeddedStateWrites;
-  private readonly outbox: EmbeddedStateOutbox;
+  /** The outbox and its alert keys, whose methods OutboxDelegate hands on. */
+  protected readonly outbox: EmbeddedStateOutbox;
 
   private constructor(
     private readonly dir: string,
@@ -39,6 +37,7 @@ export class EmbeddedStateStore implements StateStore {
     disk: EmbeddedStateDisk,
     private readonly lockPath: string,
   ) {
+    super();
     this.writes = new EmbeddedStateWrites(dir, state, disk);
     this.outbox = new EmbeddedStateOutbox(state, this.writes);
   }
@@ -118,51 +117,6 @@ export class EmbeddedStateStore implements StateStore {
 
   async listRoles(schoolUrn: string): Promise<{ userId: string; role: SchoolRole }[]> {
     return Object.entries(this.state.roles[schoolUrn] ?? {}).map(([userId, role]) => ({ userId, role }));
-  }
-
-  // The outbox and its alert keys: embeddedStateOutbox.ts.
-  sentAlertKeys(keys: readonly string[]): Promise<Set<string>> {
-    return this.outbox.sentAlertKeys(keys);
-  }
-
-  enqueue(item: NewOutboxItem, alertKeys: readonly string[]): Promise<EnqueueResult> {
-    return this.outbox.enqueue(item, alertKeys);
-  }
-
-  enqueueMany(entries: readonly OutboxEntry[]): Promise<EnqueueResult[]> {
-    return this.outbox.enqueueMany(entries);
-  }
-
-  claim(owner: string, now: number, leaseMs: number, limit: number): Promise<OutboxItem[]> {
-    return this.outbox.claim(owner, now, leaseMs, limit);
-  }
-
-  markSent(id: string, owner: string, now: number, activityId?: string): Promise<boolean> {
-    return this.outbox.markSent(id, owner, now, activityId);
-  }
-
-  release(id: string, owner: string, retryAt: number, error: string, firstAttemptAt: number): Promise<boolean> {
-    return this.outbox.release(id, owner, retryAt, error, firstAttemptAt);
-  }
-
-  markFailed(id: string, owner: string, now: number, error: string): Promise<boolean> {
-    return this.outbox.markFailed(id, owner, now, error);
-  }
-
-  getOutboxItem(id: string): Promise<OutboxItem | null> {
-    return this.outbox.getOutboxItem(id);
-  }
-
-  listOutbox(state?: OutboxItem['state']): Promise<OutboxItem[]> {
-    return this.outbox.listOutbox(state);
-  }
-
-  releaseLeases(owner: string, now: number, keep: readonly string[]): Promise<number> {
-    return this.outbox.releaseLeases(owner, now, keep);
-  }
-
-  nextPendingAt(): Promise<number | null> {
-    return this.outbox.nextPendingAt();
   }
 
   async addAcknowledgement(ack: Acknowledgement): Promise<void> {
