@@ -181,6 +181,17 @@ export function appendAuditLines(dir: string, lines: string[]): void {
   }
 }
 
+/** The audit file's lines, oldest first (none before the first entry is written). */
+export function readAuditLines(dir: string): string[] {
+  let text = '';
+  try {
+    text = readFileSync(join(dir, AUDIT_FILE), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  return text.split('\n').filter((l) => l.trim() !== '');
+}
+
 /** After creating or renaming a file, so its name survives a power cut as well as its contents. */
 export function syncDirectory(dir: string): void {
   let fd: number | undefined;

@@ -1,5 +1,5 @@
 import { type Server } from 'restify';
-import { type StoreAvailability } from '../../adapters/store/resilientStateStore.ts';
+import { type StoreAvailability } from '../../adapters/store/storeAvailability.ts';
 import { type StateStore } from '../../adapters/store/stateStore.ts';
 import { systemClock, type Clock } from '../../adapters/teams/clock.ts';
 import { OutboxSender, type SenderLog } from '../../adapters/teams/outboxSender.ts';

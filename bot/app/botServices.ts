@@ -1,4 +1,4 @@
-import { type StoreAvailability } from '../../adapters/store/resilientStateStore.ts';
+import { type StoreAvailability } from '../../adapters/store/storeAvailability.ts';
 import { type StateStore } from '../../adapters/store/stateStore.ts';
 import { type FileUploadPolicy } from '../../adapters/teams/fileUpload.ts';
 import { type AccessControl } from '../access/access.ts';

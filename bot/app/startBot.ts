@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ResilientStateStore, type ConnectionSignal } from '../../adapters/store/resilientStateStore.ts';
+import { ResilientStateStore } from '../../adapters/store/resilientStateStore.ts';
+import { type ConnectionSignal } from '../../adapters/store/storeAvailability.ts';
 import { type StateStore } from '../../adapters/store/stateStore.ts';
 import { type FileUploadPolicy } from '../../adapters/teams/fileUpload.ts';
 import { AccessControl } from '../access/access.ts';
