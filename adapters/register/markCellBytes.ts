@@ -3,7 +3,7 @@ import { REGISTER_CODES } from '../../rules/index.ts';
 /*
  * The cells of marks.csv read from their bytes, without making a string a cell: millions of rows pass
  * through here, so a code is looked up by its one or two bytes and an ISO date is turned into a day number
- * by arithmetic. Anything else falls back to the slower readers in readMarksCsv.
+ * by arithmetic. Anything else falls back to the slower readers in markRowReader.
  */
 
 /** Code ids by their one or two bytes, upper or lower case; -1 where no code is written that way. */
