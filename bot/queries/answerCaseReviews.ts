@@ -69,7 +69,7 @@ function toRow({ due, school }: Entry, acrossSchools: boolean): CaseReviewsCardR
  * meeting's agenda lists the same cases on the day it is prepared; this answers between meetings.
  */
 export async function answerCaseReviews(services: QueryServices, request: RecordListRequest): Promise<BotMessage> {
-  const { token, schools, conversation } = request;
+  const { token, schools } = request;
   const filter: CohortFilter = token.filters;
   const refusal = contextFilterRefusal(
     schools.some((s) => s.access.privacy === 'limited'),
@@ -105,14 +105,7 @@ export async function answerCaseReviews(services: QueryServices, request: Record
     for (const due of casesDueForReview(cases, asOf)) entries.push({ due, school });
   }
   const start = pageStart(request.start, entries.length);
-  await auditListShown(services, {
-    user: request.user,
-    conversation,
-    schools,
-    kind: 'case-reviews',
-    pupils: entries.length,
-    start,
-  });
+  await auditListShown(services, request, { kind: 'case-reviews', pupils: entries.length, start });
   const citations = [
     ...new Set(
       entries.flatMap(({ due, school }) => {

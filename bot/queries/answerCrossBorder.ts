@@ -128,14 +128,7 @@ export async function answerCrossBorder(services: QueryServices, request: Record
       a.school.name.localeCompare(b.school.name),
   );
   const start = pageStart(request.start, entries.length);
-  await auditListShown(services, {
-    user: request.user,
-    conversation,
-    schools,
-    kind: 'cross-border-pupils',
-    pupils: entries.length,
-    start,
-  });
+  await auditListShown(services, request, { kind: 'cross-border-pupils', pupils: entries.length, start });
   const policies = [...new Map(schools.map(({ school }) => [school.policy.id, school.policy])).values()];
   // The duties are the same under every profile; only where each profile says so differs.
   const duties = dutyHolders(policies[0]).map((d) => ({ what: d.what, how: d.how }));

@@ -101,14 +101,7 @@ export async function answerList(services: QueryServices, request: ListRequest):
   };
   const rows = { length: matches.length, slice: (from: number, to: number) => matches.slice(from, to).map(toRow) };
   const start = pageStart(request.start, rows.length);
-  await auditListShown(services, {
-    user: request.user,
-    conversation,
-    schools,
-    kind: token.kind,
-    pupils: rows.length,
-    start,
-  });
+  await auditListShown(services, request, { kind: token.kind, pupils: rows.length, start });
   const message = fitPage((size) => {
     const shown = rows.slice(start, start + size);
     const citations = [...new Set(shown.map((r) => r.citation))];

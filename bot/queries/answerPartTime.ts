@@ -174,14 +174,7 @@ export async function answerPartTime(
   }
   entries.sort(compareEntries(kind));
   const start = pageStart(request.start, entries.length);
-  await auditListShown(services, {
-    user: request.user,
-    conversation,
-    schools,
-    kind: kind,
-    pupils: entries.length,
-    start,
-  });
+  await auditListShown(services, request, { kind, pupils: entries.length, start });
   const citations = [
     ...new Set(
       schools.map(({ school }) =>

@@ -34,16 +34,11 @@ export function pageStart(requested: number, rows: number): number {
 /** Who saw which list, how long it was and from which row: the school named when there was one. */
 export async function auditListShown(
   services: Pick<QueryServices, 'store'>,
-  shown: {
-    user: UserInfo;
-    conversation: ConversationInfo;
-    schools: readonly ScopedSchool[];
-    kind: string;
-    pupils: number;
-    start: number;
-  },
+  request: { user: UserInfo; conversation: ConversationInfo; schools: readonly ScopedSchool[] },
+  shown: { kind: string; pupils: number; start: number },
 ): Promise<void> {
-  const { user, conversation, schools, kind, pupils, start } = shown;
+  const { user, conversation, schools } = request;
+  const { kind, pupils, start } = shown;
   await services.store.appendAudit({
     at: new Date().toISOString(),
     who: userKey(user),
